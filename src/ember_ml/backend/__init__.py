@@ -1,0 +1,138 @@
+"""The array libraries ember_ml serves, and the only place that imports them.
+
+Each backend is a module that is itself a standard-conforming namespace:
+``ember_ml.backend.numpy`` and ``ember_ml.backend.torch`` re-export
+array-api-compat's wrappers, ``ember_ml.backend.mlx`` is ember_ml's own.
+A backend module is imported the first time it is needed, never by
+``import ember_ml``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from types import ModuleType
+from typing import Any
+
+BACKENDS: tuple[str, ...] = ("numpy", "torch", "mlx")
+
+_INSTALL_HINT = {
+    "numpy": 'pip install "ember-ml"',
+    "torch": 'pip install "ember-ml[torch]"',
+    "mlx": 'pip install "ember-ml[mlx]"',
+}
+
+# The top-level module whose classes (arrays and dtypes) belong to each backend.
+_LIBRARY_ROOT = {"numpy": "numpy", "torch": "torch", "mlx": "mlx"}
+_BACKEND_OF_ROOT = {root: name for name, root in _LIBRARY_ROOT.items()}
+
+_loaded: dict[str, ModuleType] = {}
+
+
+def check_name(name: object) -> str:
+    """Return ``name`` if it names a backend, else raise ``ValueError`` listing the valid ones."""
+    if name not in BACKENDS:
+        raise ValueError(f"unknown backend {name!r}; valid backends are {', '.join(BACKENDS)}")
+    return name  # type: ignore[return-value]
+
+
+def is_installed(name: str) -> bool:
+    """Whether the array library behind backend ``name`` can be imported (without importing it)."""
+    root = _LIBRARY_ROOT[check_name(name)]
+    if root in sys.modules:
+        return True
+    try:
+        return importlib.util.find_spec(root) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def installed_backends() -> list[str]:
+    """The backends whose array library is installed, in ``BACKENDS`` order."""
+    return [name for name in BACKENDS if is_installed(name)]
+
+
+def load(name: str) -> ModuleType:
+    """Import and return the namespace module of backend ``name``.
+
+    Raises ``ValueError`` for an unknown name and ``ImportError`` with the
+    install command when the library is missing.
+    """
+    try:
+        return _loaded[name]
+    except KeyError:
+        pass
+    check_name(name)
+    if not is_installed(name):
+        raise ImportError(
+            f"the {name} backend needs the {_LIBRARY_ROOT[name]} package, which is not "
+            f"installed; install it with: {_INSTALL_HINT[name]}"
+        )
+    module = importlib.import_module(f"ember_ml.backend.{name}")
+    _loaded[name] = module
+    return module
+
+
+def backend_of_type(cls: type) -> str | None:
+    """The backend whose library defines ``cls`` (an array or dtype class), or None.
+
+    Looks only at libraries already imported, so it never imports one.
+    """
+    for base in cls.__mro__:
+        name = _BACKEND_OF_ROOT.get(base.__module__.partition(".")[0])
+        if name is not None:
+            return name
+    return None
+
+
+def library_version(name: str) -> str | None:
+    """The installed version of backend ``name``'s library, or None if it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(_LIBRARY_ROOT[check_name(name)])
+    except PackageNotFoundError:
+        return None
+
+
+def device(x: Any) -> Any:
+    """The device of array ``x`` (see ``ember_ml.device``)."""
+    name = backend_of_type(type(x))
+    if name == "mlx":
+        return load("mlx").device_of(x)
+    import array_api_compat
+
+    return array_api_compat.device(x)
+
+
+def to_device(x: Any, device: Any, /, *, stream: Any = None) -> Any:
+    """Copy array ``x`` to ``device`` (see ``ember_ml.to_device``)."""
+    name = backend_of_type(type(x))
+    if name == "mlx":
+        return load("mlx").to_device_of(x, device, stream=stream)
+    import array_api_compat
+
+    return array_api_compat.to_device(x, device, stream=stream)
+
+
+def torch_accelerator(kind: str) -> bool:
+    """Whether torch sees a ``"cuda"`` or ``"mps"`` device (imports torch)."""
+    import torch
+
+    if kind == "cuda":
+        return bool(torch.cuda.is_available())
+    mps = getattr(torch.backends, "mps", None)
+    return bool(mps is not None and mps.is_available())
+
+
+def to_numpy(x: Any) -> Any:
+    """A NumPy copy (or view) of any array: torch tensors leave autograd and the GPU first."""
+    import numpy
+
+    if backend_of_type(type(x)) == "torch":
+        return x.detach().cpu().numpy()
+    try:
+        return numpy.from_dlpack(x)
+    except (TypeError, ValueError, RuntimeError, BufferError, AttributeError):
+        return numpy.asarray(x)

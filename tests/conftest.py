@@ -1,0 +1,45 @@
+"""The one ``xp`` fixture: every test that takes it runs on NumPy, PyTorch, MLX and array-api-strict.
+
+``xp`` is the standard namespace a test builds its inputs with; passing those
+arrays to ``ember_ml.ops`` must give the standard's answer. A library that is
+not installed is skipped with the reason shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import ember_ml
+from ember_ml import _selection
+
+LIBRARIES = ("numpy", "torch", "mlx", "array_api_strict")
+_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core", "array_api_strict": "array_api_strict"}
+
+
+def namespace_for(library: str):
+    """The standard namespace ember_ml gives arrays of ``library`` (skip if not installed)."""
+    module = pytest.importorskip(_MODULE[library], reason=f"{library} is not installed")
+    return ember_ml.array_namespace(module.asarray([0.0]) if library != "mlx" else module.array([0.0]))
+
+
+@pytest.fixture(params=LIBRARIES)
+def xp(request):
+    """A standard namespace per library: ember_ml's for NumPy/torch/MLX, the library itself for array-api-strict."""
+    return namespace_for(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_backend_selection(monkeypatch, tmp_path):
+    """Each test starts with no backend chosen, no EMBER_ML_BACKEND and an empty home directory."""
+    monkeypatch.delenv(_selection.ENV_VAR, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    _selection._reset()
+    yield
+    _selection._reset()
+
+
+def strict():
+    """array-api-strict, the oracle for the standard's semantics."""
+    return importlib.import_module("array_api_strict")
