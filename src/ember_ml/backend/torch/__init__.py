@@ -2,9 +2,44 @@
 
 Importable as a module, so the official suite can target it
 (``ARRAY_API_TESTS_MODULE=ember_ml.backend.torch``). ember_ml re-exports
-array-api-compat here rather than wrapping torch again; the extras' torch
-fast paths live beside the extras.
+array-api-compat here rather than wrapping torch again, with fast paths where
+array-api-compat does work that same-dtype inputs do not need.
 """
 
+import torch as _torch
 from array_api_compat.torch import *
 from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft, linalg
+from array_api_compat.torch import matmul as _compat_matmul
+from array_api_compat.torch import where as _compat_where
+
+_Tensor = _torch.Tensor
+
+
+def matmul(x1, x2, /):
+    """Matrix product of x1 and x2 with the standard's type promotion.
+
+    Tensors of one dtype go straight to ``torch.matmul``; mixed dtypes are
+    promoted by array-api-compat first (torch does not promote in matmul).
+
+    >>> import torch
+    >>> matmul(torch.eye(2), torch.ones(2, 2)).tolist()
+    [[1.0, 1.0], [1.0, 1.0]]
+    """
+    if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
+        return _torch.matmul(x1, x2)
+    return _compat_matmul(x1, x2)
+
+
+def where(condition, x1, x2, /):
+    """Elements of x1 where condition is true, else of x2, with the standard's promotion.
+
+    Tensors of one dtype go straight to ``torch.where``; otherwise
+    array-api-compat corrects torch's 0-D promotion first.
+
+    >>> import torch
+    >>> where(torch.tensor([True, False]), torch.ones(2), torch.zeros(2)).tolist()
+    [1.0, 0.0]
+    """
+    if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
+        return _torch.where(condition, x1, x2)
+    return _compat_where(condition, x1, x2)

@@ -1,0 +1,45 @@
+"""The NumPy and torch namespaces' fast paths agree with the array-api-compat functions they bypass."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_numpy_matmul_is_compats_answer():
+    np = pytest.importorskip("numpy")
+    import array_api_compat.numpy as compat
+
+    from ember_ml.backend import numpy as ours
+
+    a = np.arange(6, dtype=np.int16).reshape(2, 3)
+    b = np.arange(6, dtype=np.float32).reshape(3, 2)
+    for x1, x2 in [(a, b), (b, a), (a.astype(np.float64), b)]:
+        expected = compat.matmul(x1, x2)
+        got = ours.matmul(x1, x2)
+        assert got.dtype == expected.dtype
+        np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize(
+    "dtypes",
+    [("float32", "float32"), ("float32", "float64"), ("int16", "float32"), ("int64", "int8")],
+)
+def test_torch_matmul_and_where_are_compats_answer(dtypes):
+    torch = pytest.importorskip("torch")
+    import array_api_compat.torch as compat
+
+    from ember_ml.backend import torch as ours
+
+    d1, d2 = (getattr(torch, d) for d in dtypes)
+    x1 = torch.arange(9).reshape(3, 3).to(d1)
+    x2 = (torch.arange(9).reshape(3, 3) - 4).to(d2)
+    condition = torch.arange(9).reshape(3, 3) % 2 == 0
+    for got, expected in [
+        (ours.matmul(x1, x2), compat.matmul(x1, x2)),
+        (ours.where(condition, x1, x2), compat.where(condition, x1, x2)),
+        (ours.where(condition, x1[0, 0], x2), compat.where(condition, x1[0, 0], x2)),
+        (ours.where(condition, 2, x2), compat.where(condition, 2, x2)),
+        (ours.where(condition, x1, 1.5), compat.where(condition, x1, 1.5)),
+    ]:
+        assert got.dtype == expected.dtype
+        assert torch.equal(got, expected)
