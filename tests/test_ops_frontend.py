@@ -143,3 +143,12 @@ def test_data_type_functions_dispatch_on_dtypes():
     assert ops.can_cast(np.dtype("int8"), np.dtype("int16"))
     assert ops.finfo(torch.float32).eps == torch.finfo(torch.float32).eps
     assert ops.iinfo(np.int16).max == 32767
+
+
+def test_asarray_keeps_an_arrays_library_and_uses_the_selected_backend_for_data(xp):
+    x = xp.asarray([1.0, 2.0])
+    with ember_ml.use_backend("numpy"):
+        assert ember_ml.array_namespace(ops.asarray(x)) is xp
+        np = pytest.importorskip("numpy")
+        assert isinstance(ops.asarray([1.0, 2.0]), np.ndarray)
+        assert isinstance(ops.asarray(memoryview(b"ab")), np.ndarray)

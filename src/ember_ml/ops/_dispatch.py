@@ -58,6 +58,13 @@ class _Lookup:
         self.cache[key] = function
         return function
 
+    def resolve_data(self, key: Any, obj: Any) -> Callable[..., Any]:
+        """Like ``resolve`` for ``asarray``'s ``obj``, where lists and buffers mean the selected backend."""
+        try:
+            return self.resolve(key, obj)
+        except TypeError:
+            return self.selected()
+
     def resolve_uncached(self, *values: Any) -> Callable[..., Any]:
         return self.implementation(_namespace.array_namespace(*values))
 
@@ -96,6 +103,14 @@ def _body(name: str, signature: inspect.Signature) -> str:
     if var_positional or "arrays" in signature.parameters:
         sequence = var_positional[0] if var_positional else "arrays"
         return f"    f = lookup.resolve_uncached(*{sequence})\n    return {call}"
+    if name == "asarray":  # an array decides; lists, scalars and buffers use the selected backend
+        return (
+            "    try:\n"
+            "        f = cache[typeof(obj)]\n"
+            "    except KeyError:\n"
+            "        f = lookup.resolve_data(typeof(obj), obj)\n"
+            f"    return {call}"
+        )
     keys = _dispatch_params(name, signature)
     if not keys:
         return f"    f = lookup.selected()\n    return {call}"
