@@ -7,9 +7,37 @@ only forwards to NumPy through an extra Python layer, the NumPy function is
 exported directly.
 """
 
+from typing import Any
+
 import numpy as _np
 from array_api_compat.numpy import *
 from array_api_compat.numpy import __array_api_version__, __array_namespace_info__, fft, linalg
 
+from ember_ml.backend._dtype_info import finfo_from, iinfo_from
+
 # array-api-compat's matmul is ``np.matmul(x1, x2)`` behind a wrapper; skip the wrapper.
 matmul = _np.matmul
+
+
+def _dtype_of(type: Any) -> Any:
+    return type.dtype if isinstance(type, _np.ndarray | _np.generic) else type
+
+
+def finfo(type, /):
+    """Limits of a floating-point dtype (or an array's), with Python floats as the standard asks.
+
+    >>> finfo(float32).eps == 2.0**-23
+    True
+    """
+    info = _np.finfo(_dtype_of(type))
+    return finfo_from(info, info.dtype)
+
+
+def iinfo(type, /):
+    """Limits of an integer dtype (or an array's), with Python ints.
+
+    >>> iinfo(int8).min
+    -128
+    """
+    info = _np.iinfo(_dtype_of(type))
+    return iinfo_from(info, info.dtype)

@@ -12,6 +12,8 @@ from array_api_compat.torch import __array_api_version__, __array_namespace_info
 from array_api_compat.torch import matmul as _compat_matmul
 from array_api_compat.torch import where as _compat_where
 
+from ember_ml.backend._dtype_info import finfo_from, iinfo_from
+
 _Tensor = _torch.Tensor
 
 
@@ -43,3 +45,27 @@ def where(condition, x1, x2, /):
     if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
         return _torch.where(condition, x1, x2)
     return _compat_where(condition, x1, x2)
+
+
+def _dtype_of(type):
+    return type.dtype if isinstance(type, _Tensor) else type
+
+
+def finfo(type, /):
+    """Limits of a floating-point dtype (or a tensor's); ``.dtype`` is a torch dtype, as the standard asks.
+
+    >>> finfo(float32).dtype
+    torch.float32
+    """
+    info = _torch.finfo(_dtype_of(type))
+    return finfo_from(info, getattr(_torch, info.dtype))
+
+
+def iinfo(type, /):
+    """Limits of an integer dtype (or a tensor's); ``.dtype`` is a torch dtype.
+
+    >>> iinfo(int8).max
+    127
+    """
+    info = _torch.iinfo(_dtype_of(type))
+    return iinfo_from(info, getattr(_torch, info.dtype))

@@ -1,0 +1,50 @@
+"""The standard's ``finfo`` / ``iinfo`` result objects, shared by the backends that need them.
+
+The standard asks for Python ``int``/``float`` attributes and the namespace's own
+dtype object in ``.dtype``; NumPy's ``finfo`` answers NumPy scalars and torch's
+answers the dtype's name as a string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class finfo_object:  # noqa: N801 - the standard's name
+    """Machine limits of a floating-point dtype (for complex dtypes, of their real part)."""
+
+    bits: int
+    eps: float
+    max: float
+    min: float
+    smallest_normal: float
+    dtype: Any
+
+
+@dataclass(frozen=True)
+class iinfo_object:  # noqa: N801 - the standard's name
+    """Machine limits of an integer dtype."""
+
+    bits: int
+    max: int
+    min: int
+    dtype: Any
+
+
+def finfo_from(info: Any, dtype: Any) -> finfo_object:
+    """Standard ``finfo`` object from a library's finfo ``info`` of real dtype ``dtype``."""
+    return finfo_object(
+        bits=int(info.bits),
+        eps=float(info.eps),
+        max=float(info.max),
+        min=float(info.min),
+        smallest_normal=float(info.smallest_normal),
+        dtype=dtype,
+    )
+
+
+def iinfo_from(info: Any, dtype: Any) -> iinfo_object:
+    """Standard ``iinfo`` object from a library's iinfo ``info`` of dtype ``dtype``."""
+    return iinfo_object(bits=int(info.bits), max=int(info.max), min=int(info.min), dtype=dtype)
