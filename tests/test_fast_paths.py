@@ -43,3 +43,19 @@ def test_torch_matmul_and_where_are_compats_answer(dtypes):
     ]:
         assert got.dtype == expected.dtype
         assert torch.equal(got, expected)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "int8", "uint8", "bool", "complex64"])
+@pytest.mark.parametrize("axis, keepdims", [(None, False), (None, True), (0, False), ((0, 1), True), ((), False)])
+def test_torch_sum_is_compats_answer(dtype, axis, keepdims):
+    torch = pytest.importorskip("torch")
+    import array_api_compat.torch as compat
+
+    from ember_ml.backend import torch as ours
+
+    x = (torch.arange(12).reshape(3, 4) - 5).to(getattr(torch, dtype))
+    for sum_dtype in (None, torch.float64):
+        expected = compat.sum(x, axis=axis, dtype=sum_dtype, keepdims=keepdims)
+        got = ours.sum(x, axis=axis, dtype=sum_dtype, keepdims=keepdims)
+        assert got.dtype == expected.dtype and got.shape == expected.shape
+        assert torch.equal(got, expected)

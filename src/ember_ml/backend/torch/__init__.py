@@ -10,6 +10,7 @@ import torch as _torch
 from array_api_compat.torch import *
 from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft, linalg
 from array_api_compat.torch import matmul as _compat_matmul
+from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
 from ember_ml.backend._dtype_info import finfo_from, iinfo_from
@@ -45,6 +46,21 @@ def where(condition, x1, x2, /):
     if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
         return _torch.where(condition, x1, x2)
     return _compat_where(condition, x1, x2)
+
+
+def sum(x, /, *, axis=None, dtype=None, keepdims=False):
+    """Sum of the elements of x over the given axes, as the standard defines it.
+
+    A whole-array sum without ``keepdims`` goes straight to ``torch.sum``; other
+    forms go through array-api-compat (tuple and empty axes, ``keepdims``).
+
+    >>> import torch
+    >>> sum(torch.ones(2, 3), axis=1).tolist()
+    [3.0, 3.0]
+    """
+    if axis is None and not keepdims:
+        return _torch.sum(x, dtype=dtype)
+    return _compat_sum(x, axis=axis, dtype=dtype, keepdims=keepdims)
 
 
 def _dtype_of(type):
