@@ -152,3 +152,12 @@ def test_asarray_keeps_an_arrays_library_and_uses_the_selected_backend_for_data(
         np = pytest.importorskip("numpy")
         assert isinstance(ops.asarray([1.0, 2.0]), np.ndarray)
         assert isinstance(ops.asarray(memoryview(b"ab")), np.ndarray)
+
+
+def test_a_dtype_argument_decides_creation_functions():
+    torch = pytest.importorskip("torch")
+    with ember_ml.use_backend("numpy"):
+        z = ops.zeros((2,), dtype=torch.float16)
+        r = ops.arange(3, dtype=torch.int32)
+    assert isinstance(z, torch.Tensor) and z.dtype == torch.float16
+    assert isinstance(r, torch.Tensor) and r.tolist() == [0, 1, 2]
