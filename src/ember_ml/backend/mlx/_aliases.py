@@ -1,0 +1,1087 @@
+"""Shims: standard functions MLX lacks or does not yet conform in.
+
+Each shim is thin: argument renaming, output dtype fixes, special cases, or a
+composition of MLX ops. Functions with data-dependent output shapes
+(``nonzero``, ``unique_*``, ``repeat`` with array repeats) evaluate their input;
+all other functions stay lazy and work inside ``mx.compile``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import math
+from collections import namedtuple
+from typing import Any
+
+import mlx.core as mx
+
+from ember_ml.backend._dtype_info import finfo_from, finfo_object, iinfo_object
+from ember_ml.backend.mlx import _indices
+
+_pybool = builtins.bool
+
+# frozensets: membership is one hash + one __eq__ (a tuple scan is up to eight __eq__ calls)
+_SIGNED = frozenset((mx.int8, mx.int16, mx.int32, mx.int64))
+_UNSIGNED = frozenset((mx.uint8, mx.uint16, mx.uint32, mx.uint64))
+_INTEGRAL = _SIGNED | _UNSIGNED
+_REAL_FLOAT = frozenset((mx.float16, mx.bfloat16, mx.float32, mx.float64))
+_COMPLEX = frozenset((mx.complex64,))
+_SUM_UPCAST = {mx.bool_: mx.int32, mx.int8: mx.int32, mx.int16: mx.int32, mx.uint8: mx.uint32, mx.uint16: mx.uint32}
+_INDEX = mx.int32
+
+__all__ = [
+    "device_of", "to_device_of",
+    # creation
+    "arange", "asarray", "empty", "empty_like", "eye", "from_dlpack", "full", "full_like",
+    "linspace", "meshgrid", "ones", "ones_like", "tril", "triu", "zeros", "zeros_like",
+    # data types
+    "astype", "can_cast", "finfo", "iinfo", "result_type",
+    # elementwise
+    "bitwise_left_shift", "bitwise_right_shift", "tanh", "cos", "exp", "logaddexp", "clip", "copysign", "expm1", "hypot", "nextafter", "remainder", "round", "sign", "signbit",
+    "sin",
+    # indexing
+    "take", "take_along_axis",
+    # linear algebra (top level)
+    "matmul", "matrix_transpose", "tensordot", "vecdot",
+    # manipulation
+    "broadcast_arrays", "broadcast_shapes", "concat", "expand_dims", "moveaxis", "permute_dims",
+    "repeat", "reshape", "roll", "squeeze", "stack", "tile", "unstack",
+    # searching
+    "argmax", "argmin", "count_nonzero", "nonzero", "searchsorted", "where",
+    # set
+    "isin", "unique_all", "unique_counts", "unique_inverse", "unique_values",
+    # sorting
+    "argsort", "sort",
+    # statistical
+    "all", "any", "cumulative_prod", "cumulative_sum", "max", "mean", "min", "prod", "std", "sum", "var",
+    # utility
+    "diff",
+]
+
+
+# ----------------------------------------------------------------------------------------
+# devices
+# ----------------------------------------------------------------------------------------
+def _stream(device: Any) -> Any:
+    """The ``stream=`` argument MLX takes for a standard ``device=``."""
+    if device is None:
+        return None
+    if isinstance(device, (mx.Device, mx.Stream, mx.DeviceType)):
+        return device
+    if isinstance(device, str) and device in ("cpu", "gpu"):
+        return mx.Device(mx.cpu if device == "cpu" else mx.gpu)
+    raise ValueError(f"unknown device {device!r}; valid devices are mlx.core.Device(cpu) and Device(gpu)")
+
+
+def device_of(x: Any, /) -> Any:
+    """The device of MLX array ``x``: MLX arrays live in unified memory, so the default device."""
+    return mx.default_device()
+
+
+def to_device_of(x: Any, device: Any, /, *, stream: Any = None) -> Any:
+    """Return ``x`` for ``device`` (no copy: MLX memory is unified; ops pick the device)."""
+    _stream(device)
+    if stream is not None and not isinstance(stream, (mx.Stream, mx.Device, mx.DeviceType)):
+        raise ValueError(f"unsupported stream {stream!r}")
+    return x
+
+
+# ----------------------------------------------------------------------------------------
+# creation
+# ----------------------------------------------------------------------------------------
+def arange(start: Any, /, stop: Any = None, step: Any = 1, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if stop is None:
+        start, stop = 0, start
+    if dtype is None:
+        if builtins.all(isinstance(v, int) for v in (start, stop, step)):
+            dtype = mx.int32
+        else:
+            dtype = mx.float32
+    n = builtins.max(0, math.ceil((stop - start) / step))
+    if n == 0:
+        return mx.zeros((0,), dtype=dtype, stream=_stream(device))
+    return mx.arange(start, stop, step, dtype=dtype, stream=_stream(device))
+
+
+def asarray(
+    obj: Any, /, *, dtype: Any = None, device: Any = None, copy: _pybool | None = None
+) -> mx.array:
+    _stream(device)
+    if isinstance(obj, mx.array):
+        if dtype is None or obj.dtype == dtype:
+            if copy:
+                return mx.array(obj)
+            return obj
+        if copy is False:
+            raise ValueError("asarray(copy=False): changing the dtype needs a copy")
+        return obj.astype(dtype)
+    if copy is False:
+        raise ValueError("asarray(copy=False): MLX cannot share memory with a non-MLX object")
+    if hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__") and not isinstance(obj, (list, tuple)):
+        out = mx.array(obj)
+        return out if dtype is None else out.astype(dtype)
+    if getattr(obj, "size", None) == 0 and hasattr(obj, "shape") and hasattr(obj, "dtype"):
+        # MLX arrays made from empty foreign buffers reduce wrongly (all() -> False, prod() -> 0)
+        dt = dtype or _BUFFER_DTYPES.get(str(obj.dtype)) or mx.array(obj).dtype
+        return mx.zeros(tuple(obj.shape), dtype=dt)
+    if dtype is None:
+        # mx.array turns float64 buffers into float32; keep the buffer's dtype (no silent precision loss)
+        buffer_dtype = str(getattr(obj, "dtype", ""))
+        if buffer_dtype == "complex128":
+            raise TypeError(
+                "MLX has no complex128; convert explicitly with asarray(x, dtype=complex64) if the "
+                "precision loss is acceptable"
+            )
+        dtype = _BUFFER_DTYPES.get(buffer_dtype)
+        if dtype is None:
+            return mx.array(obj)
+    try:
+        return mx.array(obj, dtype=dtype)
+    except RuntimeError:
+        if dtype != mx.uint64:
+            raise
+        # MLX reads Python ints through int64; values >= 2**63 need an unsigned path.
+        import numpy
+
+        return mx.array(numpy.asarray(obj, dtype=numpy.uint64))
+
+
+_BUFFER_DTYPES = {"float64": mx.float64}
+
+
+def empty(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    return mx.zeros(shape, dtype=dtype or mx.float32, stream=_stream(device))
+
+
+def empty_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
+    return mx.zeros(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
+
+
+def eye(
+    n_rows: int, n_cols: int | None = None, /, *, k: int = 0, dtype: Any = None, device: Any = None
+) -> mx.array:
+    n_cols = n_rows if n_cols is None else n_cols
+    if k >= n_cols or -k >= n_rows:  # also keeps k out of MLX's int32 range away from it
+        return mx.zeros((n_rows, n_cols), dtype=dtype or mx.float32, stream=_stream(device))
+    return mx.eye(n_rows, n_cols, k, dtype=dtype or mx.float32, stream=_stream(device))
+
+
+def from_dlpack(x: Any, /, *, device: Any = None, copy: _pybool | None = None) -> mx.array:
+    _stream(device)
+    if isinstance(x, mx.array):
+        return mx.array(x) if copy else x
+    buffer_dtype = str(getattr(x, "dtype", "")).rpartition(".")[2]
+    if buffer_dtype == "complex128":
+        raise TypeError("MLX has no complex128; convert to complex64 first if the precision loss is acceptable")
+    if buffer_dtype == "float64" or getattr(x, "numel", lambda: getattr(x, "size", 1))() == 0:
+        # mx.from_dlpack turns float64 into float32, and empty buffers reduce wrongly: copy instead
+        if copy is False:
+            raise ValueError("from_dlpack(copy=False): MLX cannot share this buffer without converting it")
+        import numpy
+
+        return asarray(numpy.from_dlpack(x))
+    return mx.from_dlpack(x, copy=copy) if copy is not None else mx.from_dlpack(x)
+
+
+def _fill_dtype(fill_value: Any) -> Any:
+    if isinstance(fill_value, _pybool):
+        return mx.bool_
+    if isinstance(fill_value, int):
+        return mx.int32
+    if isinstance(fill_value, float):
+        return mx.float32
+    if isinstance(fill_value, complex):
+        return mx.complex64
+    return None
+
+
+def full(shape: Any, fill_value: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None:
+        dtype = _fill_dtype(fill_value)
+    out = mx.full(shape, fill_value, dtype=dtype, stream=_stream(device))
+    return out if dtype is None or out.dtype == dtype else out.astype(dtype)  # MLX: complex dtype, real fill
+
+
+def full_like(x: mx.array, /, fill_value: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    dtype = dtype or x.dtype
+    out = mx.full(x.shape, fill_value, dtype=dtype, stream=_stream(device))
+    return out if out.dtype == dtype else out.astype(dtype)
+
+
+def linspace(
+    start: Any, stop: Any, /, num: int, *, dtype: Any = None, device: Any = None, endpoint: _pybool = True
+) -> mx.array:
+    is_complex = isinstance(start, complex) or isinstance(stop, complex)
+    if dtype is None:
+        dtype = mx.complex64 if is_complex else mx.float32
+    if is_complex or dtype in _COMPLEX:
+        start, stop = complex(start), complex(stop)
+        re = linspace(start.real, stop.real, num, dtype=mx.float32, device=device, endpoint=endpoint)
+        im = linspace(start.imag, stop.imag, num, dtype=mx.float32, device=device, endpoint=endpoint)
+        return (re + 1j * im).astype(dtype)
+    if dtype == mx.float64:
+        # MLX's linspace computes in float32; NumPy's formula in float64
+        div = (num - 1) if endpoint else num
+        step = (stop - start) / div if div > 0 else 0.0
+        out = mx.arange(num, dtype=mx.float64, stream=_stream(device)) * step + start
+        if endpoint and num > 1:
+            out = mx.concatenate([out[:-1], mx.array([stop], dtype=mx.float64)])
+        return out
+    if not endpoint:
+        if num == 0:
+            return mx.zeros((0,), dtype=dtype, stream=_stream(device))
+        return mx.linspace(start, stop, num + 1, dtype=dtype, stream=_stream(device))[:num]
+    return mx.linspace(start, stop, num, dtype=dtype, stream=_stream(device))
+
+
+def meshgrid(*arrays: mx.array, indexing: str = "xy") -> tuple[mx.array, ...]:
+    if indexing not in ("xy", "ij"):
+        raise ValueError(f"indexing must be 'xy' or 'ij', got {indexing!r}")
+    return tuple(mx.meshgrid(*arrays, indexing=indexing))
+
+
+def ones(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    return mx.ones(shape, dtype=dtype or mx.float32, stream=_stream(device))
+
+
+def ones_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
+    return mx.ones(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
+
+
+def zeros(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    return mx.zeros(shape, dtype=dtype or mx.float32, stream=_stream(device))
+
+
+def zeros_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
+    return mx.zeros(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
+
+
+def tril(x: mx.array, /, *, k: int = 0) -> mx.array:
+    if x.ndim == 2:
+        return mx.tril(x, k)
+    n, m = x.shape[-2:]
+    mask = mx.tri(n, m, k, dtype=mx.bool_)
+    return mx.where(mask, x, mx.zeros((), dtype=x.dtype))
+
+
+def triu(x: mx.array, /, *, k: int = 0) -> mx.array:
+    if x.ndim == 2:
+        return mx.triu(x, k)
+    n, m = x.shape[-2:]
+    mask = mx.tri(n, m, k - 1, dtype=mx.bool_)
+    return mx.where(mask, mx.zeros((), dtype=x.dtype), x)
+
+
+# ----------------------------------------------------------------------------------------
+# data types
+# ----------------------------------------------------------------------------------------
+def astype(x: mx.array, dtype: Any, /, *, copy: _pybool = True, device: Any = None) -> mx.array:
+    _stream(device)
+    if x.dtype == dtype:
+        return mx.array(x) if copy else x
+    return x.astype(dtype)
+
+
+def can_cast(from_: Any, to: Any, /) -> _pybool:
+    if isinstance(from_, mx.array):
+        from_ = from_.dtype
+    kf, kt = _kind(from_), _kind(to)
+    if kf != kt:
+        # the standard promotes across kinds only from real to complex floating
+        return kf == 2 and kt == 3 and from_ != mx.float64
+    return mx.result_type(from_, to) == to
+
+
+def finfo(type: Any, /) -> finfo_object:  # noqa: A002
+    """Limits of a floating-point dtype (or an array's), with Python floats; complex64 gives float32's."""
+    if isinstance(type, mx.array):
+        type = type.dtype
+    real = mx.float32 if type == mx.complex64 else type
+    return finfo_from(mx.finfo(real), real)
+
+
+def iinfo(type: Any, /) -> iinfo_object:  # noqa: A002
+    """Limits of an integer dtype (or an array's), with Python ints."""
+    if isinstance(type, mx.array):
+        type = type.dtype
+    info = mx.iinfo(type)
+    return iinfo_object(bits=type.size * 8, max=int(info.max), min=int(info.min), dtype=type)
+
+
+_KIND_ORDER = {mx.bool_: 0}
+
+
+def _kind(dt: Any) -> int:
+    if dt == mx.bool_:
+        return 0
+    if dt in _INTEGRAL:
+        return 1
+    if dt in _REAL_FLOAT:
+        return 2
+    return 3
+
+
+def result_type(*arrays_and_dtypes: Any) -> Any:
+    dtypes = []
+    scalars = []
+    for a in arrays_and_dtypes:
+        if isinstance(a, mx.array):
+            dtypes.append(a.dtype)
+        elif isinstance(a, mx.Dtype):
+            dtypes.append(a)
+        elif isinstance(a, (_pybool, int, float, complex)):
+            scalars.append(a)
+        else:
+            raise TypeError(f"result_type: expected arrays, dtypes or Python scalars, got {a!r}")
+    if not dtypes:
+        if not scalars:
+            raise ValueError("result_type needs at least one array or dtype")
+        dtypes = [_fill_dtype(s) for s in scalars]
+        scalars = []
+    out = mx.result_type(*dtypes) if len(dtypes) > 1 else dtypes[0]
+    for s in scalars:
+        k = 0 if isinstance(s, _pybool) else 1 if isinstance(s, int) else 2 if isinstance(s, float) else 3
+        if k > _kind(out):
+            if k == 3:
+                out = mx.complex64
+            elif k == 2:
+                out = mx.float32
+            else:
+                out = mx.int32
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# elementwise
+# ----------------------------------------------------------------------------------------
+_ZERO_CACHE: dict[Any, mx.array] = {}
+
+
+def _is_real_float(x: Any) -> _pybool:
+    return isinstance(x, mx.array) and x.dtype in _REAL_FLOAT
+
+
+def clip(x: mx.array, /, min: Any = None, max: Any = None) -> mx.array:  # noqa: A002
+    if min is None and max is None:
+        return x
+    dt = x.dtype
+    if dt in _INTEGRAL:
+        # Python bounds out of the dtype's range must not overflow the cast.
+        info = mx.iinfo(dt)
+        if isinstance(min, (int, float)) and not isinstance(min, _pybool):
+            if min > info.max:
+                return mx.full(x.shape, info.max, dtype=dt) if max is None else mx.full(x.shape, max, dtype=dt)
+            min = None if min < info.min else min
+        if isinstance(max, (int, float)) and not isinstance(max, _pybool):
+            if max < info.min:
+                return mx.full(x.shape, info.min, dtype=dt)
+            max = None if max > info.max else max
+        if min is None and max is None:
+            return x
+    out = x
+    if min is not None:
+        out = mx.maximum(out, min)
+    if max is not None:
+        out = mx.minimum(out, max)
+    if out.dtype != dt:
+        out = out.astype(dt)
+    return out
+
+
+def signbit(x: mx.array, /) -> mx.array:
+    dt = x.dtype
+    if dt == mx.float32:
+        return mx.view(x, mx.int32) < 0
+    if dt == mx.float64:
+        return mx.view(x, mx.int64) < 0
+    if dt in (mx.float16, mx.bfloat16):
+        return mx.view(x, mx.int16) < 0
+    if dt in _UNSIGNED or dt == mx.bool_:
+        return mx.zeros(x.shape, dtype=mx.bool_)
+    return x < 0
+
+
+def _scalar_like(value: Any, other: Any) -> mx.array:
+    """A Python scalar as an array of ``other``'s dtype when its kind fits (the standard's rule)."""
+    if isinstance(other, mx.array):
+        k = 0 if isinstance(value, _pybool) else 1 if isinstance(value, int) else 2 if isinstance(value, float) else 3
+        if k <= _kind(other.dtype) and not (k == 0 and other.dtype != mx.bool_):
+            return mx.array(value, dtype=other.dtype)
+    return mx.array(value)
+
+
+def _pair(x1: Any, x2: Any) -> tuple[mx.array, mx.array]:
+    """Both operands as arrays of their promoted dtype (a Python scalar takes the array's dtype)."""
+    if not isinstance(x1, mx.array):
+        x1 = _scalar_like(x1, x2)
+    if not isinstance(x2, mx.array):
+        x2 = _scalar_like(x2, x1)
+    if x1.dtype != x2.dtype:
+        dt = mx.result_type(x1, x2)
+        x1, x2 = x1.astype(dt), x2.astype(dt)
+    return x1, x2
+
+
+def copysign(x1: Any, x2: Any, /) -> mx.array:
+    x1, x2 = _pair(x1, x2)
+    a = mx.abs(x1)
+    # multiply rather than where: cheaper on large arrays, same bits (|x1| * -1 flips the sign bit)
+    return a * (1 - 2 * signbit(x2).astype(a.dtype))
+
+
+def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
+    x1, x2 = _pair(x1, x2)
+    out = mx.left_shift(x1, x2)
+    bits = x1.dtype.size * 8
+    # shifting by >= the bit width is undefined in C (MLX); the standard wants 0
+    return mx.where(x2 >= bits, mx.zeros((), dtype=out.dtype), out)
+
+
+def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
+    x1, x2 = _pair(x1, x2)
+    out = mx.right_shift(x1, x2)
+    bits = x1.dtype.size * 8
+    if x1.dtype in _UNSIGNED:
+        fill = mx.zeros((), dtype=out.dtype)
+    else:
+        fill = mx.where(x1 < 0, -1, 0).astype(out.dtype)
+    return mx.where(x2 >= bits, fill, out)
+
+
+def tanh(x: mx.array, /) -> mx.array:
+    r = mx.tanh(x)
+    if r.dtype not in _COMPLEX:
+        return r
+    re, im = mx.real(x), mx.imag(x)
+    # the standard: tanh(+inf + yj) is 1 + 0j for finite y > 0 (and conj-symmetric for y < 0)
+    fix = mx.isinf(re) & mx.isfinite(im)
+    w = mx.sign(re).astype(r.dtype)  # +-1 + 0j
+    w = mx.where(signbit(im), mx.conj(w), w)  # conj flips the zero's sign
+    return mx.where(fix, w, r)
+
+
+def exp(x: mx.array, /) -> mx.array:
+    if x.dtype != mx.float64:
+        return mx.exp(x)
+    # MLX's float64 exp runs at float32 precision; its float64 expm1 does not
+    return mx.where(x < 0, 1 / (mx.expm1(-x) + 1), mx.expm1(x) + 1)
+
+
+def logaddexp(x1: Any, x2: Any, /) -> mx.array:
+    r = mx.logaddexp(x1, x2)
+    if r.dtype != mx.float64:
+        return r
+    a, b = _pair(x1, x2)
+    m = mx.maximum(a, b)
+    out = m + mx.log1p(exp(-mx.abs(a - b)))
+    return mx.where(a == b, a + math.log(2.0), out)
+
+
+def expm1(x: mx.array, /) -> mx.array:
+    if isinstance(x, mx.array) and x.dtype in _COMPLEX:
+        return mx.exp(x) - 1
+    return mx.expm1(x)
+
+
+def hypot(x1: Any, x2: Any, /) -> mx.array:
+    x1, x2 = _pair(x1, x2)
+    a = mx.abs(x1)
+    b = mx.abs(x2)
+    hi = mx.maximum(a, b)
+    lo = mx.minimum(a, b)
+    safe = mx.where(hi == 0, 1, hi)
+    r = hi * mx.sqrt(1 + mx.square(lo / safe))
+    r = mx.where(hi == 0, 0, r)
+    r = mx.where(mx.isnan(a) | mx.isnan(b), math.nan, r)
+    return mx.where(mx.isinf(a) | mx.isinf(b), math.inf, r)
+
+
+_BITS = {mx.float32: (mx.int32, 1), mx.float64: (mx.int64, 1), mx.float16: (mx.int16, 1)}
+
+
+def nextafter(x1: Any, x2: Any, /) -> mx.array:
+    x1, x2 = mx.broadcast_arrays(*_pair(x1, x2))
+    dt = mx.result_type(x1, x2)
+    x1 = x1.astype(dt)
+    x2 = x2.astype(dt)
+    ity, one = _BITS[dt]
+    bits = mx.view(x1, ity)
+    up = (x2 > x1) == (x1 > 0)
+    moved = mx.view(mx.where(up, bits + one, bits - one), dt)
+    tiny = mx.view(mx.ones(x1.shape, dtype=ity), dt)
+    from_zero = mx.where(x2 > 0, tiny, -tiny)
+    out = mx.where(x1 == 0, from_zero, moved)
+    out = mx.where(x1 == x2, x2, out)
+    return mx.where(mx.isnan(x1) | mx.isnan(x2), math.nan, out)
+
+
+def remainder(x1: Any, x2: Any, /) -> mx.array:
+    r = mx.remainder(x1, x2)
+    if r.dtype in _REAL_FLOAT:
+        x2a = x2 if isinstance(x2, mx.array) else mx.array(x2, dtype=r.dtype)
+        # the sign of a zero result follows x2 (MLX gives it x1's sign)
+        r = mx.where(r == 0, mx.where(signbit(x2a), -0.0, 0.0).astype(r.dtype), r)
+    return r
+
+
+def round(x: mx.array, /) -> mx.array:  # noqa: A001
+    if x.dtype in _INTEGRAL:
+        return x
+    return mx.round(x)
+
+
+def sign(x: mx.array, /) -> mx.array:
+    if x.dtype in _REAL_FLOAT:
+        return mx.where(mx.isnan(x), x, mx.sign(x))
+    if x.dtype in _COMPLEX:
+        mag = mx.abs(x)
+        return mx.where(mag == 0, mx.zeros((), dtype=x.dtype), x / mx.where(mag == 0, 1, mag))
+    return mx.sign(x)
+
+
+def _half_angle(x: mx.array) -> tuple[mx.array, mx.array, mx.array]:
+    """tan(x/2) terms: MLX's float64 sin/cos run at float32 precision, its float64 tan does not."""
+    t = mx.tan(x * 0.5)
+    t2 = mx.square(t)
+    return t, t2, 1 + t2
+
+
+def cos(x: mx.array, /) -> mx.array:
+    if x.dtype != mx.float64:
+        return mx.cos(x)
+    t, t2, d = _half_angle(x)
+    c = (1 - t2) / d
+    return mx.where(mx.isinf(t2), -1.0, c).astype(mx.float64)
+
+
+def sin(x: mx.array, /) -> mx.array:
+    if x.dtype == mx.float64:
+        t, t2, d = _half_angle(x)
+        r = mx.where(mx.isinf(t2), 0.0, 2 * t / d).astype(mx.float64)
+        return mx.where(x == 0, x, r)  # keeps the sign of zero
+    r = mx.sin(x)
+    if r.dtype in _REAL_FLOAT:
+        return mx.where(r == 0, x, r)  # keeps the sign of zero: sin(-0) is -0
+    return r
+
+
+# ----------------------------------------------------------------------------------------
+# indexing
+# ----------------------------------------------------------------------------------------
+def _norm_axis(axis: int, ndim: int) -> int:
+    if not -ndim <= axis < ndim:
+        raise IndexError(f"axis {axis} is out of bounds for an array of dimension {ndim}")
+    return axis % ndim
+
+
+def take(x: mx.array, indices: Any, /, *, axis: int | None = None) -> mx.array:
+    if axis is None:
+        if x.ndim > 1:
+            raise ValueError("take: axis is required for arrays with more than one dimension")
+        axis = 0
+    if x.ndim == 0:
+        x = x.reshape(1)
+    ax = _norm_axis(axis, x.ndim)
+    n = x.shape[ax]
+    if isinstance(indices, int):
+        return mx.take(x, _indices.check_int(indices, n), axis=ax)
+    if not isinstance(indices, mx.array):
+        indices = mx.array(indices)
+    return mx.take(x, _indices.check_array(indices, n), axis=ax)
+
+
+def take_along_axis(x: mx.array, indices: mx.array, /, *, axis: int = -1) -> mx.array:
+    ax = _norm_axis(axis, x.ndim)
+    indices = _indices.check_array(indices, x.shape[ax])
+    return mx.take_along_axis(x, indices, axis=ax)
+
+
+# ----------------------------------------------------------------------------------------
+# linear algebra (top level)
+# ----------------------------------------------------------------------------------------
+def matmul(x1: mx.array, x2: mx.array, /) -> mx.array:
+    dt = mx.result_type(x1, x2)
+    if dt in _REAL_FLOAT or dt in _COMPLEX:
+        return mx.matmul(x1, x2)
+    # MLX's matmul is floating only: integer/bool product as a broadcast sum.
+    if x1.ndim == 0 or x2.ndim == 0:
+        raise ValueError("matmul: inputs must be at least 1-D")
+    a = x1 if x1.ndim > 1 else x1[None, :]
+    b = x2 if x2.ndim > 1 else x2[:, None]
+    if a.shape[-1] != b.shape[-2]:
+        raise ValueError(f"matmul: shapes {x1.shape} and {x2.shape} are not aligned")
+    acc = dt if dt != mx.bool_ else mx.bool_
+    if dt == mx.bool_:
+        out = mx.any(mx.logical_and(a[..., :, :, None], b[..., None, :, :]), axis=-2)
+    else:
+        out = mx.sum(a.astype(acc)[..., :, :, None] * b.astype(acc)[..., None, :, :], axis=-2)
+        out = out.astype(dt)
+    if x1.ndim == 1:
+        out = mx.squeeze(out, -2)
+    if x2.ndim == 1:
+        out = mx.squeeze(out, -1)
+    return out
+
+
+def matrix_transpose(x: mx.array, /) -> mx.array:
+    if x.ndim < 2:
+        raise ValueError("matrix_transpose needs an array of at least 2 dimensions")
+    return mx.swapaxes(x, -1, -2)
+
+
+def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
+    if isinstance(axes, int):
+        if axes < 0:
+            raise ValueError("tensordot: axes must be non-negative")
+        a1 = list(range(x1.ndim - axes, x1.ndim))
+        a2 = list(range(axes))
+    else:
+        a1, a2 = (list(a) if isinstance(a, (list, tuple)) else [a] for a in axes)
+    a1 = [a % x1.ndim for a in a1] if x1.ndim else a1
+    a2 = [a % x2.ndim for a in a2] if x2.ndim else a2
+    free1 = [i for i in range(x1.ndim) if i not in a1]
+    free2 = [i for i in range(x2.ndim) if i not in a2]
+    k = 1
+    for a, b in zip(a1, a2, strict=True):
+        if x1.shape[a] != x2.shape[b]:
+            raise ValueError("tensordot: contracted axes have different sizes")
+        k *= x1.shape[a]
+    m = math.prod(x1.shape[i] for i in free1)
+    n = math.prod(x2.shape[i] for i in free2)
+    dt = mx.result_type(x1, x2)
+    p1 = mx.transpose(x1, free1 + a1).reshape(m, k).astype(dt)
+    p2 = mx.transpose(x2, a2 + free2).reshape(k, n).astype(dt)
+    out = matmul(p1, p2)
+    return out.reshape([x1.shape[i] for i in free1] + [x2.shape[i] for i in free2])
+
+
+def vecdot(x1: mx.array, x2: mx.array, /, *, axis: int = -1) -> mx.array:
+    dt = mx.result_type(x1, x2)
+    ndim = builtins.max(x1.ndim, x2.ndim)
+    if not -builtins.min(x1.ndim, x2.ndim) <= axis < 0 and not 0 <= axis < builtins.min(x1.ndim, x2.ndim):
+        raise ValueError(f"vecdot: axis {axis} is out of bounds")
+    s1 = (1,) * (ndim - x1.ndim) + tuple(x1.shape)
+    s2 = (1,) * (ndim - x2.ndim) + tuple(x2.shape)
+    if s1[axis] != s2[axis]:
+        raise ValueError(f"vecdot: the axis has size {s1[axis]} in x1 and {s2[axis]} in x2")
+    x1, x2 = mx.broadcast_arrays(x1, x2)
+    if dt in _COMPLEX:
+        x1 = mx.conj(x1)
+    out = mx.sum(mx.multiply(x1, x2), axis=axis)
+    return out.astype(dt) if out.dtype != dt else out
+
+
+# ----------------------------------------------------------------------------------------
+# manipulation
+# ----------------------------------------------------------------------------------------
+def broadcast_arrays(*arrays: mx.array) -> tuple[mx.array, ...]:
+    if not arrays:
+        return ()
+    return tuple(mx.broadcast_arrays(*arrays))
+
+
+def broadcast_shapes(*shapes: tuple[int, ...]) -> tuple[int, ...]:
+    if not shapes:
+        return ()
+    try:
+        return tuple(mx.broadcast_shapes(*shapes))
+    except ValueError as err:
+        raise ValueError(str(err)) from None
+
+
+def concat(arrays: Any, /, *, axis: int | None = 0) -> mx.array:
+    arrays = list(arrays)
+    if axis is None:
+        arrays = [a.reshape(-1) for a in arrays]
+        axis = 0
+    return mx.concatenate(arrays, axis=axis)
+
+
+def expand_dims(x: mx.array, /, axis: Any = 0) -> mx.array:
+    axes = axis if isinstance(axis, tuple) else (axis,)
+    ndim = x.ndim + len(axes)
+    for a in axes:
+        if not -ndim <= a < ndim:
+            raise IndexError(f"expand_dims: axis {a} out of bounds for result of dimension {ndim}")
+    norm = [a % ndim for a in axes]
+    if len(set(norm)) != len(norm):
+        raise ValueError("expand_dims: repeated axis")
+    return mx.expand_dims(x, list(axes) if isinstance(axis, tuple) else axis)
+
+
+def moveaxis(x: mx.array, source: Any, destination: Any, /) -> mx.array:
+    if type(source) is int and type(destination) is int:
+        return mx.moveaxis(x, source, destination)
+    return mx.transpose(x, _move_perm(x.ndim, tuple(source) if not isinstance(source, int) else (source,),
+                                      tuple(destination) if not isinstance(destination, int) else (destination,)))
+
+
+@functools.lru_cache(maxsize=256)
+def _move_perm(ndim: int, source: tuple[int, ...], destination: tuple[int, ...]) -> list[int]:
+    src = list(source)
+    dst = list(destination)
+    if len(src) != len(dst):
+        raise ValueError("moveaxis: source and destination need the same number of axes")
+    src = [_norm_axis(a, ndim) for a in src]
+    dst = [_norm_axis(a, ndim) for a in dst]
+    if len(set(src)) != len(src) or len(set(dst)) != len(dst):
+        raise ValueError("moveaxis: repeated axis")
+    order = [a for a in range(ndim) if a not in src]
+    for d, s in sorted(zip(dst, src, strict=True)):
+        order.insert(d, s)
+    return order
+
+
+def permute_dims(x: mx.array, /, axes: tuple[int, ...]) -> mx.array:
+    return mx.transpose(x, list(axes))
+
+
+def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array:
+    """Repeat elements. With an array ``repeats`` the output shape depends on data: evaluates."""
+    if axis is None:
+        x = x.reshape(-1)
+        axis = 0
+    ax = _norm_axis(axis, x.ndim)
+    if isinstance(repeats, int):
+        if repeats < 0:
+            raise ValueError("repeat: repeats must be non-negative")
+        return mx.repeat(x, repeats, axis=ax)
+    reps = repeats if isinstance(repeats, mx.array) else mx.array(repeats)
+    n = x.shape[ax]
+    if reps.ndim == 0 or reps.size == 1:
+        return mx.repeat(x, int(reps.reshape(-1)[0].item()), axis=ax)
+    reps = mx.broadcast_to(reps.astype(mx.int64), (n,))
+    if mx.any(reps < 0).item():
+        raise ValueError("repeat: repeats must be non-negative")
+    ends = mx.cumsum(reps)
+    total = int(ends[-1].item()) if n else 0
+    if total == 0:
+        shape = list(x.shape)
+        shape[ax] = 0
+        return mx.zeros(shape, dtype=x.dtype)
+    src = mx.searchsorted(ends, mx.arange(total, dtype=mx.int64), side="right").astype(mx.int32)
+    return mx.take(x, src, axis=ax)
+
+
+def reshape(x: mx.array, /, shape: tuple[int, ...], *, copy: _pybool | None = None) -> mx.array:
+    out = mx.reshape(x, shape)
+    return mx.array(out) if copy else out
+
+
+def roll(x: mx.array, /, shift: Any, *, axis: Any = None) -> mx.array:
+    if axis is None:
+        return mx.roll(x, shift)
+    return mx.roll(x, shift, axis)
+
+
+def squeeze(x: mx.array, /, axis: Any) -> mx.array:
+    axes = axis if isinstance(axis, tuple) else (axis,)
+    for a in axes:
+        if x.shape[_norm_axis(a, x.ndim)] != 1:
+            raise ValueError(f"squeeze: axis {a} has size {x.shape[a]}, not 1")
+    return mx.squeeze(x, list(axes) if isinstance(axis, tuple) else axis)
+
+
+def stack(arrays: Any, /, *, axis: int = 0) -> mx.array:
+    return mx.stack(list(arrays), axis=axis)
+
+
+def tile(x: mx.array, repetitions: tuple[int, ...], /) -> mx.array:
+    return mx.tile(x, list(repetitions))
+
+
+def unstack(x: mx.array, /, *, axis: int = 0) -> tuple[mx.array, ...]:
+    ax = _norm_axis(axis, x.ndim)
+    lead = (slice(None),) * ax
+    return tuple(x[lead + (i,)] for i in range(x.shape[ax]))
+
+
+# ----------------------------------------------------------------------------------------
+# searching
+# ----------------------------------------------------------------------------------------
+def argmax(x: mx.array, /, *, axis: int | None = None, keepdims: _pybool = False) -> mx.array:
+    if x.ndim == 0:
+        return mx.zeros((), dtype=_INDEX)
+    return mx.argmax(x, axis=axis, keepdims=keepdims).astype(_INDEX)
+
+
+def argmin(x: mx.array, /, *, axis: int | None = None, keepdims: _pybool = False) -> mx.array:
+    if x.ndim == 0:
+        return mx.zeros((), dtype=_INDEX)
+    return mx.argmin(x, axis=axis, keepdims=keepdims).astype(_INDEX)
+
+
+def count_nonzero(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:
+    out = mx.sum(x != 0, axis=axis, keepdims=keepdims)
+    return out.astype(_INDEX)
+
+
+def _flat_true_positions(mask: mx.array) -> mx.array:
+    """Positions of the True entries of 1-D bool ``mask``, ascending (one sync)."""
+    n = mask.size
+    k = int(mx.sum(mask).item())
+    pos = mx.where(mask, mx.arange(n, dtype=mx.int32), n)
+    return mx.sort(pos)[:k]
+
+
+def nonzero(x: mx.array, /) -> tuple[mx.array, ...]:
+    """Indices of the non-zero elements. Output shape depends on data: evaluates ``x``."""
+    if x.ndim == 0:
+        raise ValueError("nonzero is not defined for 0-d arrays")
+    flat = _flat_true_positions((x != 0).reshape(-1))
+    out = []
+    stride = 1
+    strides = []
+    for s in reversed(x.shape):
+        strides.append(stride)
+        stride *= s
+    strides.reverse()
+    for s, st in zip(x.shape, strides, strict=True):
+        out.append(((flat // st) % s).astype(_INDEX))
+    return tuple(out)
+
+
+def searchsorted(
+    x1: mx.array, x2: Any, /, *, side: str = "left", sorter: mx.array | None = None
+) -> mx.array:
+    if side not in ("left", "right"):
+        raise ValueError(f"side must be 'left' or 'right', got {side!r}")
+    if sorter is not None:
+        x1 = take(x1, sorter)
+    if not isinstance(x2, mx.array):
+        x2 = mx.array(x2, dtype=x1.dtype)
+    elif x2.dtype != x1.dtype:
+        dt = mx.result_type(x1, x2)
+        x1, x2 = x1.astype(dt), x2.astype(dt)
+    return mx.searchsorted(x1, x2, side=side).astype(_INDEX)
+
+
+def where(condition: mx.array, x1: Any, x2: Any, /) -> mx.array:
+    return mx.where(condition, x1, x2)
+
+
+# ----------------------------------------------------------------------------------------
+# set functions
+# ----------------------------------------------------------------------------------------
+UniqueAllResult = namedtuple("UniqueAllResult", ["values", "indices", "inverse_indices", "counts"])
+UniqueCountsResult = namedtuple("UniqueCountsResult", ["values", "counts"])
+UniqueInverseResult = namedtuple("UniqueInverseResult", ["values", "inverse_indices"])
+
+
+def _unique(x: mx.array) -> tuple[mx.array, mx.array, mx.array, mx.array, mx.array]:
+    """Sort-based unique in MLX ops (one sync for the count). Each NaN is its own value."""
+    flat = x.reshape(-1)
+    n = flat.size
+    if n == 0:
+        empty_i = mx.zeros((0,), dtype=_INDEX)
+        return flat, empty_i, empty_i, empty_i, empty_i
+    order = mx.argsort(flat).astype(_INDEX)
+    s = flat[order]
+    new = mx.concatenate([mx.array([True]), s[1:] != s[:-1]])
+    starts = _flat_true_positions(new)
+    values = s[starts]
+    ends = mx.concatenate([starts[1:], mx.array([n], dtype=starts.dtype)])
+    counts = (ends - starts).astype(_INDEX)
+    group = (mx.cumsum(new.astype(_INDEX)) - 1).astype(_INDEX)
+    inverse = group[mx.argsort(order)]
+    return values, order[starts], inverse, counts, group
+
+
+def unique_all(x: mx.array, /) -> UniqueAllResult:
+    """Unique values, first indices, inverse indices and counts. Evaluates ``x``."""
+    values, indices, inverse, counts, _ = _unique(x)
+    return UniqueAllResult(values, indices, inverse.reshape(x.shape), counts)
+
+
+def unique_counts(x: mx.array, /) -> UniqueCountsResult:
+    """Unique values and their counts. Evaluates ``x``."""
+    values, _, _, counts, _ = _unique(x)
+    return UniqueCountsResult(values, counts)
+
+
+def unique_inverse(x: mx.array, /) -> UniqueInverseResult:
+    """Unique values and inverse indices. Evaluates ``x``."""
+    values, _, inverse, _, _ = _unique(x)
+    return UniqueInverseResult(values, inverse.reshape(x.shape))
+
+
+def unique_values(x: mx.array, /) -> mx.array:
+    """Unique values. Evaluates ``x``."""
+    return _unique(x)[0]
+
+
+def isin(x1: Any, x2: Any, /, *, invert: _pybool = False) -> mx.array:
+    a = x1 if isinstance(x1, mx.array) else mx.array(x1)
+    b = x2 if isinstance(x2, mx.array) else mx.array(x2)
+    dt = mx.result_type(a, b)
+    a = a.astype(dt)
+    b = b.reshape(-1).astype(dt)
+    if b.size == 0:
+        found = mx.zeros(a.shape, dtype=mx.bool_)
+    else:
+        s = mx.sort(b)
+        pos = mx.minimum(mx.searchsorted(s, a.reshape(-1)), b.size - 1)
+        found = (s[pos] == a.reshape(-1)).reshape(a.shape)
+    return mx.logical_not(found) if invert else found
+
+
+# ----------------------------------------------------------------------------------------
+# sorting
+# ----------------------------------------------------------------------------------------
+def argsort(
+    x: mx.array, /, *, axis: int = -1, descending: _pybool = False, stable: _pybool = True
+) -> mx.array:
+    if x.ndim == 0:
+        return mx.zeros((), dtype=_INDEX)
+    if not descending:
+        return mx.argsort(x, axis=axis).astype(_INDEX)
+    ax = _norm_axis(axis, x.ndim)
+    n = x.shape[ax]
+    # stable descending: sort the reversed array ascending, reverse, map back
+    idx = mx.argsort(mx.flip(x, axis=ax), axis=ax)
+    return (n - 1 - mx.flip(idx, axis=ax).astype(_INDEX)).astype(_INDEX)
+
+
+def sort(x: mx.array, /, *, axis: int = -1, descending: _pybool = False, stable: _pybool = True) -> mx.array:
+    if x.ndim == 0:
+        return x
+    out = mx.sort(x, axis=axis)
+    return mx.flip(out, axis=axis) if descending else out
+
+
+# ----------------------------------------------------------------------------------------
+# statistical
+# ----------------------------------------------------------------------------------------
+def _fresh_if_empty(x: mx.array) -> mx.array:
+    """An empty array made from a foreign buffer reduces wrongly in MLX; a fresh empty one does not."""
+    return mx.zeros(x.shape, dtype=x.dtype) if x.size == 0 else x
+
+
+def all(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
+    return mx.all(_fresh_if_empty(x), axis=_axis(axis), keepdims=keepdims)
+
+
+def any(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
+    return mx.any(_fresh_if_empty(x), axis=_axis(axis), keepdims=keepdims)
+
+
+def _sum_dtype(dt: Any, dtype: Any) -> Any:
+    if dtype is not None:
+        return dtype
+    return _SUM_UPCAST.get(dt, dt)
+
+
+def _axis(axis: Any) -> Any:
+    return list(axis) if isinstance(axis, tuple) else axis
+
+
+def sum(  # noqa: A001
+    x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False
+) -> mx.array:
+    xdt = x.dtype
+    dt = _SUM_UPCAST.get(xdt, xdt) if dtype is None else dtype
+    if x.size == 0:
+        x = mx.zeros(x.shape, dtype=xdt)
+    if dtype is not None and dt != xdt:
+        x = x.astype(dt)  # MLX already accumulates small integers in 32 bits: cast only on request
+    out = mx.sum(x, axis=list(axis) if type(axis) is tuple else axis, keepdims=keepdims)
+    return out if out.dtype == dt else out.astype(dt)
+
+
+def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False) -> mx.array:
+    dt = _sum_dtype(x.dtype, dtype)
+    x = _fresh_if_empty(x)
+    if dtype is not None and dt != x.dtype:
+        x = x.astype(dt)  # MLX already accumulates small integers in 32 bits: cast only on request
+    out = mx.prod(x, axis=_axis(axis), keepdims=keepdims)
+    return out if out.dtype == dt else out.astype(dt)
+
+
+def max(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
+    return mx.max(x, axis=_axis(axis), keepdims=keepdims)
+
+
+def min(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
+    return mx.min(x, axis=_axis(axis), keepdims=keepdims)
+
+
+def mean(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:
+    return mx.mean(x, axis=_axis(axis), keepdims=keepdims)
+
+
+def _count(x: mx.array, axis: Any) -> int:
+    if axis is None:
+        return x.size
+    axes = axis if isinstance(axis, (tuple, list)) else (axis,)
+    return math.prod(x.shape[a] for a in axes)
+
+
+def var(
+    x: mx.array, /, *, axis: Any = None, correction: float = 0.0, keepdims: _pybool = False
+) -> mx.array:
+    if correction == int(correction):
+        return mx.var(x, axis=_axis(axis), keepdims=keepdims, ddof=int(correction))
+    n = _count(x, axis)
+    v = mx.var(x, axis=_axis(axis), keepdims=keepdims)
+    return v * (n / builtins.max(n - correction, 0.0)) if n - correction > 0 else v * math.inf
+
+
+def std(
+    x: mx.array, /, *, axis: Any = None, correction: float = 0.0, keepdims: _pybool = False
+) -> mx.array:
+    return mx.sqrt(var(x, axis=axis, correction=correction, keepdims=keepdims))
+
+
+def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_initial: _pybool) -> mx.array:
+    if axis is None:
+        if x.ndim > 1:
+            raise ValueError("axis is required for arrays with more than one dimension")
+        axis = 0
+    if x.ndim == 0:
+        x = x.reshape(1)
+    ax = _norm_axis(axis, x.ndim)
+    dt = _sum_dtype(x.dtype, dtype)
+    if dt != x.dtype:
+        x = x.astype(dt)
+    out = fn(x, axis=ax)
+    if out.dtype != dt:
+        out = out.astype(dt)
+    if include_initial:
+        shape = list(x.shape)
+        shape[ax] = 1
+        out = mx.concatenate([mx.full(shape, init, dtype=out.dtype), out], axis=ax)
+    return out
+
+
+def cumulative_sum(
+    x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
+) -> mx.array:
+    return _cumulative(mx.cumsum, 0, x, axis, dtype, include_initial)
+
+
+def cumulative_prod(
+    x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
+) -> mx.array:
+    return _cumulative(mx.cumprod, 1, x, axis, dtype, include_initial)
+
+
+# ----------------------------------------------------------------------------------------
+# utility
+# ----------------------------------------------------------------------------------------
+def diff(
+    x: mx.array, /, *, axis: int = -1, n: int = 1, prepend: mx.array | None = None, append: mx.array | None = None
+) -> mx.array:
+    if prepend is not None or append is not None:
+        parts = [p for p in (prepend, x, append) if p is not None]
+        x = mx.concatenate(parts, axis=axis)
+    if x.dtype == mx.bool_:
+        ax = _norm_axis(axis, x.ndim)
+        for _ in range(n):
+            sl1 = [slice(None)] * x.ndim
+            sl0 = [slice(None)] * x.ndim
+            sl1[ax] = slice(1, None)
+            sl0[ax] = slice(None, -1)
+            x = mx.not_equal(x[tuple(sl1)], x[tuple(sl0)])
+        return x
+    return mx.diff(x, n=n, axis=axis)

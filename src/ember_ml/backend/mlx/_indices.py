@@ -1,0 +1,95 @@
+"""Bounds checks for index arguments (MLX aborts or segfaults on out-of-range indices).
+
+Policy (see docs/mlx.md):
+
+* eager arrays: one reduction and one ``.item()`` sync per index argument; an
+  out-of-range index raises ``IndexError``; negative in-range indices work.
+* inside ``mx.compile`` / ``mx.vmap`` (where ``.item()`` is not allowed) the check
+  cannot raise on data, so indices are wrapped (negative) and clamped into
+  range instead: no crash, no sync, shapes stay static. Statically impossible
+  cases (an empty axis) still raise ``IndexError`` at trace time.
+* ``index_checks(False)`` (a context manager, also usable as a plain call that
+  sets the process-wide default) turns both off for hot loops whose indices are
+  known to be valid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import mlx.core as mx
+
+_state = [True]
+
+_UNSIGNED = frozenset((mx.uint8, mx.uint16, mx.uint32, mx.uint64))
+
+
+class index_checks:
+    """Turn the bounds check of index arguments on or off.
+
+    ``index_checks(False)`` switches it off for the process at once;
+    ``with index_checks(False): ...`` switches it off for the block and restores
+    the previous state on exit. ``index_checks.enabled()`` tells the state.
+    The switch is process-wide (not per thread).
+    """
+
+    def __init__(self, enabled: bool = True) -> None:
+        self._previous = _state[0]
+        _state[0] = bool(enabled)
+
+    def __enter__(self) -> index_checks:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        _state[0] = self._previous
+
+    @staticmethod
+    def enabled() -> bool:
+        return _state[0]
+
+
+def _checks_on() -> bool:
+    return _state[0]
+
+
+def _is_tracing_error(err: BaseException) -> bool:
+    return "function transformations" in str(err) or "compile" in str(err)
+
+
+def check_int(index: int, size: int, what: str = "index") -> int:
+    """Check and normalise a Python int index against an axis of length ``size``."""
+    if not -size <= index < size:
+        raise IndexError(f"{what} {index} is out of bounds for axis of size {size}")
+    return index
+
+
+def check_array(indices: mx.array, size: int, what: str = "index") -> mx.array:
+    """Return ``indices`` (an integer mx.array) after checking it against ``size``.
+
+    Eager: raise ``IndexError`` on any out-of-range value (one reduction + sync).
+    Traced (inside mx.compile): wrap negatives and clamp, never raise on data.
+    """
+    if not _checks_on() or indices.size == 0:
+        return indices
+    if size == 0:
+        raise IndexError(f"{what} out of bounds: cannot index an axis of size 0")
+    if indices.dtype in _UNSIGNED:
+        bad = mx.any(indices >= size)
+    else:
+        bad = mx.any((indices < -size) | (indices >= size))
+    try:
+        is_bad = bad.item()
+    except ValueError as err:  # inside mx.compile / vmap: no data-dependent raise possible
+        if not _is_tracing_error(err):
+            raise
+        if indices.dtype not in _UNSIGNED:
+            indices = mx.where(indices < 0, indices + size, indices)
+        return mx.clip(indices, 0, size - 1)
+    if is_bad:
+        lo = mx.min(indices).item()
+        hi = mx.max(indices).item()
+        raise IndexError(
+            f"{what} out of bounds for axis of size {size} (got values in [{lo}, {hi}]); "
+            "valid indices are in [-size, size)"
+        )
+    return indices

@@ -1,0 +1,101 @@
+"""Additive patches to MLX's own classes (opt out: ``EMBER_ML_MLX_PATCHES=0`` before import).
+
+Only what MLX lacks or answers wrongly is touched; every patch is recorded in
+``PATCHES`` as ``"qualified.name: what it does"``. See docs/mlx.md.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import mlx.core as mx
+
+PATCHES: list[str] = []
+
+
+def enabled() -> bool:
+    return os.environ.get("EMBER_ML_MLX_PATCHES", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _namespace() -> Any:
+    import ember_ml.backend.mlx as namespace
+
+    return namespace
+
+
+def apply() -> list[str]:
+    """Apply the patches once; return the list of what was patched."""
+    if PATCHES or not enabled():
+        return PATCHES
+
+    # 1. Dtype == non-dtype raises TypeError for some operands (None); answer False/True.
+    try:
+        _ = mx.float32 == None  # noqa: E711
+        eq_ok = True
+    except TypeError:
+        eq_ok = False
+    if not eq_ok:
+        orig_eq = mx.Dtype.__eq__
+        orig_ne = mx.Dtype.__ne__
+        orig_hash = mx.Dtype.__hash__
+
+        def __eq__(self: Any, other: Any) -> bool:
+            if isinstance(other, mx.Dtype):
+                return orig_eq(self, other)
+            return False
+
+        def __ne__(self: Any, other: Any) -> bool:
+            if isinstance(other, mx.Dtype):
+                return orig_ne(self, other)
+            return True
+
+        mx.Dtype.__eq__ = __eq__
+        mx.Dtype.__ne__ = __ne__
+        mx.Dtype.__hash__ = orig_hash  # assigning __eq__ must not drop the hash
+        PATCHES.append("mlx.core.Dtype.__eq__/__ne__: False/True for non-dtype operands instead of TypeError")
+
+    # 2. array.device (MLX arrays have no device attribute; unified memory).
+    if "device" not in dir(mx.array):
+        mx.array.device = property(lambda self: mx.default_device(), doc="The device (mx.default_device()).")
+        PATCHES.append("mlx.core.array.device: property, the default device")
+
+    # 3. array.mT (present in mlx >= 0.2x; added only where missing).
+    if "mT" not in dir(mx.array):
+        mx.array.mT = property(lambda self: mx.swapaxes(self, -1, -2), doc="Transpose of the last two axes.")
+        PATCHES.append("mlx.core.array.mT: property, swap of the last two axes")
+
+    # 4. array.to_device.
+    if "to_device" not in dir(mx.array):
+
+        def to_device(self: Any, device: Any, /, *, stream: Any = None) -> Any:
+            return _namespace().to_device_of(self, device, stream=stream)
+
+        mx.array.to_device = to_device
+        PATCHES.append("mlx.core.array.to_device: returns the array on the device (no copy; unified memory)")
+
+    # 5. __getitem__/__setitem__: bounds checks (MLX segfaults), boolean masks, 0-d array bounds.
+    from ember_ml.backend.mlx import _getitem
+
+    mx.array.__getitem__ = _getitem.make_getitem(mx.array.__getitem__)
+    mx.array.__setitem__ = _getitem.make_setitem(mx.array.__setitem__)
+    PATCHES.append(
+        "mlx.core.array.__getitem__/__setitem__: IndexError for out-of-range int and integer-array keys, "
+        "boolean-mask keys, 0-d integer arrays as slice bounds; other keys go to MLX unchanged"
+    )
+
+    # 6. array.__array_namespace__ -> the conforming namespace (mlx.core itself does not conform).
+    def __array_namespace__(self: Any, /, *, api_version: str | None = None) -> Any:
+        if api_version is not None and api_version not in (
+            "2021.12",
+            "2022.12",
+            "2023.12",
+            "2024.12",
+            "2025.12",
+        ):
+            raise ValueError(f"unsupported api_version {api_version!r}")
+        return _namespace()
+
+    mx.array.__array_namespace__ = __array_namespace__
+    PATCHES.append("mlx.core.array.__array_namespace__: returns ember_ml.backend.mlx instead of mlx.core")
+    return PATCHES

@@ -1,0 +1,444 @@
+"""``linalg`` extension of the MLX namespace (array API 2025.12).
+
+Decompositions run on MLX's CPU stream (MLX implements them there only).
+Empty inputs are answered in Python before they reach MLX
+(``mx.linalg.solve`` on 0x0 kills the process with SIGFPE).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import namedtuple
+from typing import Any
+
+import mlx.core as mx
+
+from ember_ml.backend.mlx._aliases import (
+    _COMPLEX,
+    _INDEX,
+    _REAL_FLOAT,
+    _sum_dtype,
+    matmul,
+    matrix_transpose,
+    tensordot,
+    vecdot,
+)
+
+__all__ = [
+    "cholesky", "cross", "det", "diagonal", "eigh", "eigvalsh", "inv", "matmul", "matrix_norm",
+    "matrix_power", "matrix_rank", "matrix_transpose", "outer", "pinv", "qr", "slogdet", "solve",
+    "svd", "svdvals", "tensordot", "trace", "vecdot", "vector_norm", "eig", "eigvals",
+]
+
+_CPU = mx.cpu
+
+EighResult = namedtuple("EighResult", ["eigenvalues", "eigenvectors"])
+EigResult = namedtuple("EigResult", ["eigenvalues", "eigenvectors"])
+QRResult = namedtuple("QRResult", ["Q", "R"])
+SlogdetResult = namedtuple("SlogdetResult", ["sign", "logabsdet"])
+SVDResult = namedtuple("SVDResult", ["U", "S", "Vh"])
+
+
+def _float(x: mx.array) -> mx.array:
+    if x.dtype in _REAL_FLOAT or x.dtype in _COMPLEX:
+        return x
+    return x.astype(mx.float32)
+
+
+def _real_dtype(dt: Any) -> Any:
+    return mx.float32 if dt == mx.complex64 else dt
+
+
+def _square(x: mx.array, name: str) -> None:
+    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
+        raise ValueError(f"{name}: expected a stack of square matrices, got shape {x.shape}")
+
+
+def _empty(x: mx.array) -> bool:
+    return x.size == 0
+
+
+def _embed(x: mx.array) -> mx.array:
+    """Real 2n x 2n embedding [[A, -B], [B, A]] of the complex matrix A + iB."""
+    a, b = mx.real(x), mx.imag(x)
+    top = mx.concatenate([a, -b], axis=-1)
+    bottom = mx.concatenate([b, a], axis=-1)
+    return mx.concatenate([top, bottom], axis=-2)
+
+
+def _unembed(y: mx.array, rows: int, cols: int) -> mx.array:
+    """The complex matrix whose embedding is ``y`` (top-left real part, bottom-left imaginary)."""
+    return y[..., :rows, :cols] + 1j * y[..., rows:, :cols]
+
+
+def _lu_pivots(x: mx.array) -> tuple[mx.array, mx.array]:
+    """Pivots of Gaussian elimination with partial pivoting (complex support), and the permutation sign."""
+    n = x.shape[-1]
+    a = x
+    rows = mx.arange(n)[:, None]
+    sign = mx.ones(x.shape[:-2], dtype=mx.float32)
+    pivots = []
+    for k in range(n):
+        p = mx.argmax(mx.abs(a[..., k:, k]), axis=-1).astype(mx.int32) + k
+        row_k = a[..., k : k + 1, :]
+        row_p = mx.take_along_axis(a, mx.broadcast_to(p[..., None, None], (*a.shape[:-2], 1, n)), axis=-2)
+        pe = p[..., None, None]
+        a = mx.where(rows == k, row_p, mx.where(rows == pe, row_k, a))
+        sign = mx.where(p != k, -sign, sign)
+        piv = a[..., k, k]
+        pivots.append(piv)
+        if k + 1 < n:
+            safe = mx.where(piv == 0, mx.ones_like(piv), piv)
+            factor = a[..., k + 1 :, k] / safe[..., None]
+            lower = a[..., k + 1 :, :] - factor[..., :, None] * a[..., k : k + 1, :]
+            a = mx.concatenate([a[..., : k + 1, :], lower], axis=-2)
+    return mx.stack(pivots, axis=-1), sign
+
+
+def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
+    _square(x, "cholesky")
+    if _empty(x):
+        return x
+    x = _float(x)
+    if x.dtype in _COMPLEX:
+        low = _complex_cholesky(x)
+        return mx.conj(mx.swapaxes(low, -1, -2)) if upper else low
+    return mx.linalg.cholesky(x, upper=upper, stream=_CPU)
+
+
+def _complex_cholesky(x: mx.array) -> mx.array:
+    """Lower Cholesky factor of Hermitian positive-definite complex ``x``, column by column in MLX ops."""
+    n = x.shape[-1]
+    cols: list[mx.array] = []
+    for j in range(n):
+        col = x[..., j:, j]
+        if cols:
+            prev = mx.stack(cols, axis=-1)  # (..., n, j)
+            col = col - mx.sum(prev[..., j:, :] * mx.conj(prev[..., j : j + 1, :]), axis=-1)
+        d = mx.sqrt(mx.real(col[..., 0:1]))
+        below = col[..., 1:] / d.astype(x.dtype)
+        full = mx.concatenate([mx.zeros((*x.shape[:-2], j), dtype=x.dtype), d.astype(x.dtype), below], axis=-1)
+        cols.append(full)
+    return mx.stack(cols, axis=-1)
+
+
+def cross(x1: mx.array, x2: mx.array, /, *, axis: int = -1) -> mx.array:
+    if x1.shape[axis] != 3 or x2.shape[axis] != 3:
+        raise ValueError("cross: the axis must have size 3")
+    a, b = mx.broadcast_arrays(x1, x2)
+    a = mx.moveaxis(a, axis, -1)
+    b = mx.moveaxis(b, axis, -1)
+    a0, a1, a2 = a[..., 0], a[..., 1], a[..., 2]
+    b0, b1, b2 = b[..., 0], b[..., 1], b[..., 2]
+    out = mx.stack([a1 * b2 - a2 * b1, a2 * b0 - a0 * b2, a0 * b1 - a1 * b0], axis=-1)
+    return mx.moveaxis(out, -1, axis)
+
+
+def det(x: mx.array, /) -> mx.array:
+    _square(x, "det")
+    x = _float(x)
+    if _empty(x):
+        return mx.ones(x.shape[:-2], dtype=x.dtype)
+    if x.dtype in _COMPLEX or x.dtype == mx.float64:
+        # MLX: no complex det, and its float64 det runs at float32 precision
+        piv, sign = _lu_pivots(x)
+        return mx.prod(piv, axis=-1) * sign.astype(x.dtype)
+    return mx.linalg.det(x, stream=_CPU)
+
+
+def diagonal(x: mx.array, /, *, offset: int = 0) -> mx.array:
+    return mx.diagonal(x, offset, -2, -1)
+
+
+def eigh(x: mx.array, /) -> EighResult:
+    _square(x, "eigh")
+    x = _float(x)
+    if _empty(x):
+        return EighResult(mx.zeros(x.shape[:-1], dtype=_real_dtype(x.dtype)), x)
+    w, v = mx.linalg.eigh(x, stream=_CPU)
+    return EighResult(w, v)
+
+
+def eigvalsh(x: mx.array, /) -> mx.array:
+    _square(x, "eigvalsh")
+    x = _float(x)
+    if _empty(x):
+        return mx.zeros(x.shape[:-1], dtype=_real_dtype(x.dtype))
+    return mx.linalg.eigvalsh(x, stream=_CPU)
+
+
+def eig(x: mx.array, /) -> EigResult:
+    _square(x, "eig")
+    x = _float(x)
+    if _empty(x):
+        return EigResult(mx.zeros(x.shape[:-1], dtype=mx.complex64), x.astype(mx.complex64))
+    w, v = mx.linalg.eig(x, stream=_CPU)
+    return EigResult(w, v)
+
+
+def eigvals(x: mx.array, /) -> mx.array:
+    _square(x, "eigvals")
+    x = _float(x)
+    if _empty(x):
+        return mx.zeros(x.shape[:-1], dtype=mx.complex64)
+    return mx.linalg.eigvals(x, stream=_CPU)
+
+
+def inv(x: mx.array, /) -> mx.array:
+    _square(x, "inv")
+    x = _float(x)
+    if _empty(x):
+        return x
+    if x.dtype in _COMPLEX:
+        n = x.shape[-1]
+        return _unembed(mx.linalg.inv(_embed(x), stream=_CPU), n, n)
+    return mx.linalg.inv(x, stream=_CPU)
+
+
+def matrix_norm(x: mx.array, /, *, keepdims: bool = False, ord: Any = "fro") -> mx.array:  # noqa: A002
+    x = _float(x)
+    rdt = _real_dtype(x.dtype)
+    if ord in (2, -2, "nuc"):
+        s = svdvals(x)
+        if ord == 2:
+            out = mx.max(s, axis=-1)
+        elif ord == -2:
+            out = mx.min(s, axis=-1)
+        else:
+            out = mx.sum(s, axis=-1)
+        if keepdims:
+            out = out[..., None, None]
+        return out.astype(rdt)
+    a = mx.abs(x)
+    if ord == "fro":
+        out = mx.sqrt(mx.sum(mx.square(a), axis=(-2, -1), keepdims=keepdims))
+    elif ord in (1, -1):
+        col = mx.sum(a, axis=-2, keepdims=True)
+        out = mx.max(col, axis=-1, keepdims=True) if ord == 1 else mx.min(col, axis=-1, keepdims=True)
+        out = out if keepdims else out[..., 0, 0]
+    elif ord in (math.inf, -math.inf):
+        row = mx.sum(a, axis=-1, keepdims=True)
+        out = mx.max(row, axis=-2, keepdims=True) if ord > 0 else mx.min(row, axis=-2, keepdims=True)
+        out = out if keepdims else out[..., 0, 0]
+    else:
+        raise ValueError(f"matrix_norm: unsupported ord {ord!r}")
+    return out.astype(rdt)
+
+
+def matrix_power(x: mx.array, n: int, /) -> mx.array:
+    _square(x, "matrix_power")
+    if n == 0:
+        eye = mx.eye(x.shape[-1], dtype=x.dtype)
+        return mx.broadcast_to(eye, x.shape)
+    if n < 0:
+        x = inv(x)
+        n = -n
+    result = None
+    base = x
+    while n:
+        if n & 1:
+            result = base if result is None else matmul(result, base)
+        n >>= 1
+        if n:
+            base = matmul(base, base)
+    return result
+
+
+def matrix_rank(x: mx.array, /, *, rtol: Any = None) -> mx.array:
+    x = _float(x)
+    if _empty(x):
+        return mx.zeros(x.shape[:-2], dtype=_INDEX)
+    s = svdvals(x)
+    smax = mx.max(s, axis=-1, keepdims=True)
+    if rtol is None:
+        tol = smax * (max(x.shape[-2:]) * mx.finfo(_real_dtype(x.dtype)).eps)
+    else:
+        r = rtol if not isinstance(rtol, mx.array) else rtol[..., None]
+        tol = smax * r
+    return mx.sum(s > tol, axis=-1).astype(_INDEX)
+
+
+def outer(x1: mx.array, x2: mx.array, /) -> mx.array:
+    if x1.ndim != 1 or x2.ndim != 1:
+        raise ValueError("outer: inputs must be 1-D")
+    return mx.multiply(x1[:, None], x2[None, :])
+
+
+def pinv(x: mx.array, /, *, rtol: Any = None) -> mx.array:
+    x = _float(x)
+    if _empty(x):
+        return mx.zeros((*x.shape[:-2], x.shape[-1], x.shape[-2]), dtype=x.dtype)
+    if x.dtype in _COMPLEX:
+        m, n = x.shape[-2:]
+        return _unembed(pinv(_embed(x), rtol=rtol), n, m)
+    if rtol is None:
+        return mx.linalg.pinv(x, stream=_CPU)
+    u, s, vh = mx.linalg.svd(x, stream=_CPU)
+    k = min(x.shape[-2:])
+    u = u[..., :, :k]
+    vh = vh[..., :k, :]
+    smax = mx.max(s, axis=-1, keepdims=True)
+    r = rtol if not isinstance(rtol, mx.array) else rtol[..., None]
+    keep = s > smax * r
+    sinv = mx.where(keep, 1 / mx.where(keep, s, 1), 0).astype(x.dtype)
+    return mx.matmul(mx.conj(mx.swapaxes(vh, -1, -2)) * sinv[..., None, :], mx.conj(mx.swapaxes(u, -1, -2)))
+
+
+def _scaled_norm(v: mx.array, keepdims: bool = False) -> mx.array:
+    """2-norm over the last axis without overflow in the squares."""
+    mag = mx.abs(v)
+    scale = mx.max(mag, axis=-1, keepdims=True)
+    safe = mx.where(scale == 0, 1, scale)
+    out = safe * mx.sqrt(mx.sum(mx.square(mag / safe), axis=-1, keepdims=True))
+    out = mx.where(scale == 0, 0, out)
+    return out if keepdims else out[..., 0]
+
+
+def _householder_qr(x: mx.array) -> tuple[mx.array, mx.array]:
+    """Complete QR by Householder reflections in MLX ops (for complex input; MLX's QR is real only)."""
+    m, n = x.shape[-2:]
+    batch = x.shape[:-2]
+    q = mx.broadcast_to(mx.eye(m, dtype=x.dtype), (*batch, m, m))
+    r = x
+    for j in range(min(m - 1, n)):  # nothing below the diagonal in the last row: no reflection (as LAPACK)
+        col = r[..., j:, j]
+        x0 = col[..., 0]
+        mag0 = mx.abs(x0)
+        phase = mx.where(mag0 == 0, mx.ones_like(x0), x0 / mx.where(mag0 == 0, 1, mag0))
+        alpha = -phase * _scaled_norm(col)
+        v = mx.concatenate([(x0 - alpha)[..., None], col[..., 1:]], axis=-1)
+        vn = _scaled_norm(v, keepdims=True)
+        v = mx.where(vn == 0, mx.zeros_like(v), v / mx.where(vn == 0, 1, vn))
+        rs = r[..., j:, :]
+        w = mx.sum(mx.conj(v)[..., :, None] * rs, axis=-2)
+        r = mx.concatenate([r[..., :j, :], rs - 2 * v[..., :, None] * w[..., None, :]], axis=-2)
+        qs = q[..., :, j:]
+        qv = mx.sum(qs * v[..., None, :], axis=-1)
+        q = mx.concatenate([q[..., :, :j], qs - 2 * qv[..., :, None] * mx.conj(v)[..., None, :]], axis=-1)
+    return q, r
+
+
+def qr(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
+    if mode not in ("reduced", "complete"):
+        raise ValueError(f"qr: mode must be 'reduced' or 'complete', got {mode!r}")
+    x = _float(x)
+    m, n = x.shape[-2:]
+    if _empty(x):
+        k = m if mode == "complete" else min(m, n)
+        return QRResult(mx.zeros((*x.shape[:-2], m, k), dtype=x.dtype), mx.zeros((*x.shape[:-2], k, n), dtype=x.dtype))
+    if x.dtype in _COMPLEX:
+        q, r = _householder_qr(x)
+        below = mx.tri(m, n, -1, dtype=mx.bool_)
+        r = mx.where(below, mx.zeros((), dtype=r.dtype), r)  # exact zeros under the diagonal
+        if mode == "reduced":
+            k = min(m, n)
+            return QRResult(q[..., :, :k], r[..., :k, :])
+        return QRResult(q, r)
+    if mode == "complete" and m > n:
+        # pad with zero columns so MLX's reduced QR is the complete one
+        pad = mx.zeros((*x.shape[:-2], m, m - n), dtype=x.dtype)
+        q, r = mx.linalg.qr(mx.concatenate([x, pad], axis=-1), stream=_CPU)
+        return QRResult(q, r[..., :, :n])
+    q, r = mx.linalg.qr(x, stream=_CPU)
+    return QRResult(q, r)
+
+
+def slogdet(x: mx.array, /) -> SlogdetResult:
+    _square(x, "slogdet")
+    x = _float(x)
+    if _empty(x):
+        shape = x.shape[:-2]
+        return SlogdetResult(mx.ones(shape, dtype=x.dtype), mx.zeros(shape, dtype=_real_dtype(x.dtype)))
+    if x.dtype in _COMPLEX or x.dtype == mx.float64:
+        piv, psign = _lu_pivots(x)
+        mag = mx.abs(piv)
+        zero = mx.any(mag == 0, axis=-1)
+        phase = mx.prod(piv / mx.where(mag == 0, 1, mag), axis=-1) * psign.astype(x.dtype)
+        logabs = mx.sum(mx.log(mag), axis=-1)
+        return SlogdetResult(mx.where(zero, mx.zeros_like(phase), phase), logabs)
+    sign, logabs = mx.linalg.slogdet(x, stream=_CPU)
+    return SlogdetResult(sign, logabs)
+
+
+def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
+    _square(x1, "solve")
+    dt = mx.result_type(_float(x1), _float(x2))
+    a = x1.astype(dt)
+    b = x2.astype(dt)
+    n = a.shape[-1]
+    vector = b.ndim == 1
+    if vector:
+        b = b[:, None]
+    batch = mx.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    a = mx.broadcast_to(a, (*batch, n, n))
+    b = mx.broadcast_to(b, (*batch, n, b.shape[-1]))
+    if n == 0 or b.size == 0:
+        out = mx.zeros(b.shape, dtype=dt)
+    elif dt in _COMPLEX:
+        rb = mx.concatenate([mx.real(b), mx.imag(b)], axis=-2)
+        y = mx.linalg.solve(_embed(a), rb, stream=_CPU)
+        out = y[..., :n, :] + 1j * y[..., n:, :]
+    else:
+        out = mx.linalg.solve(a, b, stream=_CPU)
+    return out[..., 0] if vector else out
+
+
+def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
+    x = _float(x)
+    m, n = x.shape[-2:]
+    k = min(m, n)
+    rdt = _real_dtype(x.dtype)
+    if _empty(x):
+        um, vn = (m, n) if full_matrices else (k, k)
+        return SVDResult(
+            mx.broadcast_to(mx.eye(m, um, dtype=x.dtype), (*x.shape[:-2], m, um)),
+            mx.zeros((*x.shape[:-2], k), dtype=rdt),
+            mx.broadcast_to(mx.eye(vn, n, dtype=x.dtype), (*x.shape[:-2], vn, n)),
+        )
+    u, s, vh = mx.linalg.svd(x, stream=_CPU)
+    if not full_matrices:
+        u = u[..., :, :k]
+        vh = vh[..., :k, :]
+    return SVDResult(u, s, vh)
+
+
+def svdvals(x: mx.array, /) -> mx.array:
+    x = _float(x)
+    if _empty(x):
+        return mx.zeros((*x.shape[:-2], min(x.shape[-2:])), dtype=_real_dtype(x.dtype))
+    return mx.linalg.svd(x, compute_uv=False, stream=_CPU)
+
+
+def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
+    dt = _sum_dtype(x.dtype, dtype)
+    d = mx.diagonal(x, offset, -2, -1)
+    if dt != d.dtype:
+        d = d.astype(dt)
+    out = mx.sum(d, axis=-1)
+    return out if out.dtype == dt else out.astype(dt)
+
+
+def vector_norm(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2) -> mx.array:  # noqa: A002
+    x = _float(x)
+    rdt = _real_dtype(x.dtype)
+    if axis is None:
+        a = mx.abs(x).reshape(-1)
+        ax: Any = 0
+    else:
+        a = mx.abs(x)
+        ax = list(axis) if isinstance(axis, tuple) else axis
+    if ord == math.inf:
+        out = mx.max(a, axis=ax, keepdims=keepdims)
+    elif ord == -math.inf:
+        out = mx.min(a, axis=ax, keepdims=keepdims)
+    elif ord == 0:
+        out = mx.sum(a != 0, axis=ax, keepdims=keepdims).astype(rdt)
+    elif ord == 1:
+        out = mx.sum(a, axis=ax, keepdims=keepdims)
+    elif ord == 2:
+        out = mx.sqrt(mx.sum(mx.square(a), axis=ax, keepdims=keepdims))
+    else:
+        out = mx.power(mx.sum(mx.power(a, ord), axis=ax, keepdims=keepdims), 1.0 / ord)
+    if axis is None and keepdims:
+        out = out.reshape((1,) * x.ndim)
+    return out.astype(rdt) if out.dtype != rdt else out
