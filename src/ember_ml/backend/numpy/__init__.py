@@ -41,3 +41,19 @@ def iinfo(type, /):
     """
     info = _np.iinfo(_dtype_of(type))
     return iinfo_from(info, info.dtype)
+
+
+def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
+    """n-th discrete difference along an axis; ``prepend``/``append`` of None mean none.
+
+    (``numpy.diff``, which array-api-compat re-exports, reads an explicit None as data.)
+
+    >>> diff(asarray([1, 4, 9]), prepend=None).tolist()
+    [3, 5]
+    """
+    extra = {}
+    if prepend is not None:
+        extra["prepend"] = prepend
+    if append is not None:
+        extra["append"] = append
+    return _np.diff(x, axis=axis, n=n, **extra)

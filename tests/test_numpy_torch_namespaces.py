@@ -1,4 +1,4 @@
-"""The NumPy and torch namespaces' fast paths agree with the array-api-compat functions they bypass."""
+"""The NumPy and torch namespaces: fast paths agree with the array-api-compat functions they bypass, fixes hold."""
 
 from __future__ import annotations
 
@@ -59,3 +59,13 @@ def test_torch_sum_is_compats_answer(dtype, axis, keepdims):
         got = ours.sum(x, axis=axis, dtype=sum_dtype, keepdims=keepdims)
         assert got.dtype == expected.dtype and got.shape == expected.shape
         assert torch.equal(got, expected)
+
+
+def test_numpy_diff_reads_explicit_none_as_absent():
+    np = pytest.importorskip("numpy")
+    from ember_ml.backend import numpy as ours
+
+    x = np.asarray([[1, 4, 9], [2, 2, 0]])
+    np.testing.assert_array_equal(ours.diff(x, prepend=None, append=None), np.diff(x))
+    np.testing.assert_array_equal(ours.diff(x, axis=0, prepend=x[:1]), np.diff(x, axis=0, prepend=x[:1]))
+    np.testing.assert_array_equal(ours.diff(x, n=2, append=x[:, :1]), np.diff(x, n=2, append=x[:, :1]))
