@@ -16,7 +16,7 @@ from typing import Any
 
 import mlx.core as mx
 
-from ember_ml.backend._dtype_info import finfo_from, finfo_object, iinfo_object
+from ember_ml.backend._dtype_functions import finfo_from, finfo_object, iinfo_object
 from ember_ml.backend.mlx import _indices
 
 _pybool = builtins.bool

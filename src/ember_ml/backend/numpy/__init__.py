@@ -13,7 +13,7 @@ import numpy as _np
 from array_api_compat.numpy import *
 from array_api_compat.numpy import __array_api_version__, __array_namespace_info__, fft, linalg
 
-from ember_ml.backend._dtype_info import finfo_from, iinfo_from
+from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
 
 # array-api-compat's matmul is ``np.matmul(x1, x2)`` behind a wrapper; skip the wrapper.
 matmul = _np.matmul
@@ -57,3 +57,14 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
     if append is not None:
         extra["append"] = append
     return _np.diff(x, axis=axis, n=n, **extra)
+
+
+def can_cast(from_, to, /):
+    """Whether the standard's promotion rules allow casting ``from_`` (a dtype or an array's) to ``to``.
+
+    >>> can_cast(int8, int16), can_cast(int16, int8), can_cast(bool, int8)
+    (True, False, False)
+    """
+    if isinstance(from_, _np.ndarray):
+        from_ = from_.dtype
+    return can_cast_by_promotion(isdtype, result_type, from_, to)

@@ -13,7 +13,7 @@ from array_api_compat.torch import matmul as _compat_matmul
 from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
-from ember_ml.backend._dtype_info import finfo_from, iinfo_from
+from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
 
 _Tensor = _torch.Tensor
 
@@ -85,3 +85,14 @@ def iinfo(type, /):
     """
     info = _torch.iinfo(_dtype_of(type))
     return iinfo_from(info, getattr(_torch, info.dtype))
+
+
+def can_cast(from_, to, /):
+    """Whether the standard's promotion rules allow casting ``from_`` (a dtype or an array's) to ``to``.
+
+    >>> can_cast(int8, int16), can_cast(int16, int8), can_cast(bool, int8)
+    (True, False, False)
+    """
+    if isinstance(from_, _Tensor):
+        from_ = from_.dtype
+    return can_cast_by_promotion(isdtype, result_type, from_, to)

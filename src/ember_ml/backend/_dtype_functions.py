@@ -1,4 +1,5 @@
-"""The standard's ``finfo`` / ``iinfo`` result objects, shared by the backends that need them.
+"""Data type functions shared by the backends that need them: the standard's ``finfo`` /
+``iinfo`` result objects, and ``can_cast`` by the standard's promotion rules.
 
 The standard asks for Python ``int``/``float`` attributes and the namespace's own
 dtype object in ``.dtype``; NumPy's ``finfo`` answers NumPy scalars and torch's
@@ -48,3 +49,26 @@ def finfo_from(info: Any, dtype: Any) -> finfo_object:
 def iinfo_from(info: Any, dtype: Any) -> iinfo_object:
     """Standard ``iinfo`` object from a library's iinfo ``info`` of dtype ``dtype``."""
     return iinfo_object(bits=int(info.bits), max=int(info.max), min=int(info.min), dtype=dtype)
+
+
+# Kinds between which the standard's promotion table has entries; no promotion crosses them.
+_PROMOTION_GROUPS = ("bool", "integral", ("real floating", "complex floating"))
+
+
+def can_cast_by_promotion(isdtype: Any, result_type: Any, from_: Any, to: Any) -> bool:
+    """The standard's ``can_cast``: True when promoting ``from_`` with ``to`` gives ``to``.
+
+    ``isdtype`` and ``result_type`` are the namespace's own (standard) functions;
+    casts between bool, integer and floating kinds are never allowed, unlike
+    NumPy's and torch's own ``can_cast``. A pair the library cannot promote
+    (torch's uint16/32/64 with signed integers) cannot be cast either.
+    """
+    def group(dtype: Any) -> int:
+        return next(i for i, kind in enumerate(_PROMOTION_GROUPS) if isdtype(dtype, kind))
+
+    if group(from_) != group(to):
+        return False
+    try:
+        return bool(result_type(from_, to) == to)
+    except (TypeError, RuntimeError):
+        return False
