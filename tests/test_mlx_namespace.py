@@ -726,3 +726,11 @@ def test_fifty_functions_compile_and_match_eager():
     for k, (e_, c_) in enumerate(zip(eager, compiled, strict=True)):
         assert e_.shape == c_.shape, k
         np.testing.assert_allclose(to_np(c_), to_np(e_), rtol=1e-5, atol=1e-5, equal_nan=True, err_msg=str(k))
+
+
+def test_isin_with_python_ints_beyond_int64_against_uint64():
+    empty = xp.asarray([], dtype=xp.uint64)
+    assert xp.isin(2**63, empty).tolist() is False
+    assert xp.isin(empty, 2**63).shape == (0,)
+    values = xp.asarray([2**63, 3], dtype=xp.uint64)
+    assert xp.isin(values, 2**63).tolist() == [True, False]

@@ -407,7 +407,7 @@ def _scalar_like(value: Any, other: Any) -> mx.array:
     if isinstance(other, mx.array):
         k = 0 if isinstance(value, _pybool) else 1 if isinstance(value, int) else 2 if isinstance(value, float) else 3
         if k <= _kind(other.dtype) and not (k == 0 and other.dtype != mx.bool_):
-            return mx.array(value, dtype=other.dtype)
+            return asarray(value, dtype=other.dtype)  # asarray reads ints >= 2**63 into uint64
     return mx.array(value)
 
 
@@ -912,8 +912,8 @@ def unique_values(x: mx.array, /) -> mx.array:
 
 
 def isin(x1: Any, x2: Any, /, *, invert: _pybool = False) -> mx.array:
-    a = x1 if isinstance(x1, mx.array) else mx.array(x1)
-    b = x2 if isinstance(x2, mx.array) else mx.array(x2)
+    a = x1 if isinstance(x1, mx.array) else _scalar_like(x1, x2)
+    b = x2 if isinstance(x2, mx.array) else _scalar_like(x2, a)
     dt = mx.result_type(a, b)
     a = a.astype(dt)
     b = b.reshape(-1).astype(dt)
