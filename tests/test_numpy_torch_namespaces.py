@@ -69,3 +69,31 @@ def test_numpy_diff_reads_explicit_none_as_absent():
     np.testing.assert_array_equal(ours.diff(x, prepend=None, append=None), np.diff(x))
     np.testing.assert_array_equal(ours.diff(x, axis=0, prepend=x[:1]), np.diff(x, axis=0, prepend=x[:1]))
     np.testing.assert_array_equal(ours.diff(x, n=2, append=x[:, :1]), np.diff(x, n=2, append=x[:, :1]))
+
+
+@pytest.mark.parametrize("dtypes", [("float32", "float32"), ("int16", "int16"), ("float32", "float64"), ("int8", "uint8")])
+def test_torch_binary_fast_paths_are_compats_answer(dtypes):
+    torch = pytest.importorskip("torch")
+    import array_api_compat.torch as compat
+
+    from ember_ml.backend import torch as ours
+
+    d1, d2 = (getattr(torch, d) for d in dtypes)
+    x1 = (torch.arange(12).reshape(3, 4) - 5).to(d1)
+    x2 = (torch.arange(12).reshape(3, 4) % 5 + 1).to(d2)
+    integral = not (d1.is_floating_point or d2.is_floating_point)
+    for name in ours._BINARY:
+        if integral and name in ("atan2", "copysign", "hypot", "logaddexp", "nextafter"):
+            continue  # floating-only functions
+        if not integral and name.startswith("bitwise"):
+            continue  # integer-only functions
+        for a, b in [(x1, x2), (x1[0, 0], x2), (x1, 2), (3, x2)]:
+            try:
+                expected = getattr(compat, name)(a, b)
+            except (RuntimeError, TypeError) as error:
+                with pytest.raises(type(error)):
+                    getattr(ours, name)(a, b)
+                continue
+            got = getattr(ours, name)(a, b)
+            assert got.dtype == expected.dtype, name
+            assert torch.equal(got, expected) or torch.allclose(got, expected, equal_nan=True), name

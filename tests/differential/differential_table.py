@@ -35,7 +35,9 @@ xps = make_strategies_namespace(strict)
 # --------------------------------------------------------------------------- profiles
 
 _SUPPRESS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
-settings.register_profile("differential-ci", max_examples=10, deadline=None, suppress_health_check=_SUPPRESS)
+# CI draws the same examples every run (derandomize): a red CI is a real regression, not a new draw.
+settings.register_profile("differential-ci", max_examples=10, deadline=None, derandomize=True,
+                          suppress_health_check=_SUPPRESS)
 settings.register_profile("differential-deep", max_examples=300, deadline=None, suppress_health_check=_SUPPRESS)
 PROFILE = "differential-deep" if os.environ.get("EMBER_ML_DIFFERENTIAL") == "deep" else "differential-ci"
 SETTINGS = settings.get_profile(PROFILE)

@@ -4,7 +4,8 @@ Each standard function becomes a small Python function with exactly the
 standard's signature. It looks at the parameters that may hold arrays (or
 dtypes), finds the namespace serving them, and calls that namespace's
 function of the same name. After the first call with given argument types
-the lookup is one dictionary access keyed by those types.
+the lookup is one dictionary access per deciding argument, keyed by its type
+(nested dictionaries for several arguments: cheaper than building a tuple key).
 
 Functions with no array parameter (``zeros``, ``arange``, ``fftfreq`` ...)
 use the selected backend (``ember_ml.get_backend``).
@@ -49,19 +50,25 @@ class _Lookup:
                 "provide it through the array API"
             ) from None
 
-    def resolve(self, key: Any, *values: Any) -> Callable[..., Any]:
-        """Implementation for ``values``; cached under ``key`` when an array decided it."""
+    def resolve(self, *values: Any) -> Callable[..., Any]:
+        """Implementation for ``values``; cached by their types when an array decided it."""
         namespace = _namespace.find_namespace(values)
         if namespace is None:
             return self.implementation(_namespace.selected_namespace())
         function = self.implementation(namespace)
-        self.cache[key] = function
+        if any(isinstance(value, type) for value in values):
+            return function  # NumPy scalar types as dtypes: every class has type ``type``
+        level = self.cache
+        *outer, last = (type(value) for value in values)
+        for cls in outer:
+            level = level.setdefault(cls, {})
+        level[last] = function
         return function
 
-    def resolve_data(self, key: Any, obj: Any) -> Callable[..., Any]:
+    def resolve_data(self, obj: Any) -> Callable[..., Any]:
         """Like ``resolve`` for ``asarray``'s ``obj``, where lists and buffers mean the selected backend."""
         try:
-            return self.resolve(key, obj)
+            return self.resolve(obj)
         except TypeError:
             return self.selected()
 
@@ -108,22 +115,19 @@ def _body(name: str, signature: inspect.Signature) -> str:
             "    try:\n"
             "        f = cache[typeof(obj)]\n"
             "    except KeyError:\n"
-            "        f = lookup.resolve_data(typeof(obj), obj)\n"
+            "        f = lookup.resolve_data(obj)\n"
             f"    return {call}"
         )
     keys = _dispatch_params(name, signature)
     if not keys:
         return f"    f = lookup.selected()\n    return {call}"
     # typeof is the builtin type(), which the parameter named "type" (finfo, iinfo) shadows.
-    if len(keys) == 1:
-        key = f"typeof({keys[0]})"
-    else:
-        key = "(" + ", ".join(f"typeof({k})" for k in keys) + ")"
+    key = "".join(f"[typeof({k})]" for k in keys)
     return (
         "    try:\n"
-        f"        f = cache[{key}]\n"
+        f"        f = cache{key}\n"
         "    except KeyError:\n"
-        f"        f = lookup.resolve({key}, {', '.join(keys)})\n"
+        f"        f = lookup.resolve({', '.join(keys)})\n"
         f"    return {call}"
     )
 

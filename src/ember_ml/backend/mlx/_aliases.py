@@ -601,9 +601,16 @@ def take_along_axis(x: mx.array, indices: mx.array, /, *, axis: int = -1) -> mx.
 # linear algebra (top level)
 # ----------------------------------------------------------------------------------------
 def matmul(x1: mx.array, x2: mx.array, /) -> mx.array:
-    dt = mx.result_type(x1, x2)
-    if dt in _REAL_FLOAT or dt in _COMPLEX:
-        return mx.matmul(x1, x2)
+    try:
+        return mx.matmul(x1, x2)  # floating results: MLX's own, mixed dtypes promoted by MLX
+    except ValueError:
+        dt = mx.result_type(x1, x2)
+        if dt in _REAL_FLOAT or dt in _COMPLEX:
+            raise  # a shape error
+        return _integral_matmul(x1, x2, dt)
+
+
+def _integral_matmul(x1: mx.array, x2: mx.array, dt: Any) -> mx.array:
     # MLX's matmul is floating only: integer/bool product as a broadcast sum.
     if x1.ndim == 0 or x2.ndim == 0:
         raise ValueError("matmul: inputs must be at least 1-D")
@@ -979,6 +986,9 @@ def _axis(axis: Any) -> Any:
 def sum(  # noqa: A001
     x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False
 ) -> mx.array:
+    if dtype is None and type(axis) is not tuple and x.ndim and x.size:
+        # MLX already sums bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (not 0-d ones)
+        return mx.sum(x, axis=axis, keepdims=keepdims)
     xdt = x.dtype
     dt = _SUM_UPCAST.get(xdt, xdt) if dtype is None else dtype
     if x.size == 0:

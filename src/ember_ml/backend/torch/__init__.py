@@ -6,10 +6,10 @@ array-api-compat here rather than wrapping torch again, with fast paths where
 array-api-compat does work that same-dtype inputs do not need.
 """
 
+import array_api_compat.torch as _compat
 import torch as _torch
 from array_api_compat.torch import *
 from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft, linalg
-from array_api_compat.torch import matmul as _compat_matmul
 from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
@@ -18,19 +18,41 @@ from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from,
 _Tensor = _torch.Tensor
 
 
-def matmul(x1, x2, /):
-    """Matrix product of x1 and x2 with the standard's type promotion.
+def _same_dtype_fast_path(compat_function, torch_function):
+    """``compat_function``, but straight to ``torch_function`` for two tensors of one dtype.
 
-    Tensors of one dtype go straight to ``torch.matmul``; mixed dtypes are
-    promoted by array-api-compat first (torch does not promote in matmul).
-
-    >>> import torch
-    >>> matmul(torch.eye(2), torch.ones(2, 2)).tolist()
-    [[1.0, 1.0], [1.0, 1.0]]
+    array-api-compat corrects torch's promotion of mixed dtypes (0-d tensors,
+    Python scalars, matmul); with one dtype there is nothing to correct.
     """
-    if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
-        return _torch.matmul(x1, x2)
-    return _compat_matmul(x1, x2)
+
+    def function(x1, x2, /):
+        if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
+            return torch_function(x1, x2)
+        return compat_function(x1, x2)
+
+    function.__name__ = function.__qualname__ = compat_function.__name__
+    function.__doc__ = (
+        f"Array API ``{compat_function.__name__}(x1, x2, /)``: ``torch.{torch_function.__name__}`` "
+        "for tensors of one dtype, array-api-compat's promotion-correcting wrapper otherwise."
+    )
+    return function
+
+
+# array-api-compat's two-argument wrappers (each keeps the torch function in __wrapped__).
+_BINARY = (
+    "add", "atan2", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",
+    "bitwise_xor", "copysign", "divide", "equal", "floor_divide", "greater", "greater_equal",
+    "hypot", "less", "less_equal", "logaddexp", "logical_and", "logical_or", "logical_xor",
+    "maximum", "minimum", "multiply", "nextafter", "not_equal", "pow", "remainder", "subtract",
+)
+for _name in _BINARY:
+    _compat_function = getattr(_compat, _name)
+    _torch_function = getattr(_compat_function, "__wrapped__", None)
+    if _torch_function is not None:
+        globals()[_name] = _same_dtype_fast_path(_compat_function, _torch_function)
+del _name, _compat_function, _torch_function
+
+matmul = _same_dtype_fast_path(_compat.matmul, _torch.matmul)
 
 
 def where(condition, x1, x2, /):
