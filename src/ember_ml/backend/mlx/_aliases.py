@@ -575,14 +575,19 @@ def _norm_axis(axis: int, ndim: int) -> int:
     return axis % ndim
 
 
-def take(x: mx.array, indices: Any, /, *, axis: int | None = None) -> mx.array:
+def _optional_axis(x: mx.array, axis: int | None, what: str) -> tuple[mx.array, int]:
+    """``x`` (a 0-d one as 1-d) and its normalized axis; ``axis=None`` is allowed for 1-d only."""
     if axis is None:
         if x.ndim > 1:
-            raise ValueError("take: axis is required for arrays with more than one dimension")
+            raise ValueError(f"{what}: axis is required for arrays with more than one dimension")
         axis = 0
     if x.ndim == 0:
         x = x.reshape(1)
-    ax = _norm_axis(axis, x.ndim)
+    return x, _norm_axis(axis, x.ndim)
+
+
+def take(x: mx.array, indices: Any, /, *, axis: int | None = None) -> mx.array:
+    x, ax = _optional_axis(x, axis, "take")
     n = x.shape[ax]
     if isinstance(indices, int):
         return mx.take(x, _indices.check_int(indices, n), axis=ax)
@@ -1044,13 +1049,7 @@ def std(
 
 
 def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_initial: _pybool) -> mx.array:
-    if axis is None:
-        if x.ndim > 1:
-            raise ValueError("axis is required for arrays with more than one dimension")
-        axis = 0
-    if x.ndim == 0:
-        x = x.reshape(1)
-    ax = _norm_axis(axis, x.ndim)
+    x, ax = _optional_axis(x, axis, "cumulative_sum/prod")
     dt = _sum_dtype(x.dtype, dtype)
     if dt != x.dtype:
         x = x.astype(dt)
