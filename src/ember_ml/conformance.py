@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import json
 import os
 import pathlib
@@ -484,7 +485,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What the official suite imports besides the namespace under test.
+_SUITE_NEEDS = ("pytest", "hypothesis", "pytest_jsonreport", "ndindex")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``ember-ml conformance`` and ``python conformance/run.py``."""
     args = build_parser().parse_args(argv)
     root = repo_root()
     lists_dir = pathlib.Path(args.lists_dir) if args.lists_dir else root / "conformance"
@@ -502,6 +508,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     suite = pathlib.Path(suite_dir).expanduser().resolve()
     if not (suite / "array_api_tests").is_dir():
         print(f"ember-ml conformance: {suite} is not a clone of array-api-tests", file=sys.stderr)
+        return 2
+    missing = [name for name in _SUITE_NEEDS if importlib.util.find_spec(name) is None]
+    if missing:
+        print(f"ember-ml conformance: the suite needs {', '.join(missing)}; install with: "
+              'pip install "ember-ml[conformance]"', file=sys.stderr)
         return 2
     if args.collect_ids:
         count = collect_ids(suite, pathlib.Path(args.collect_ids))
