@@ -97,3 +97,29 @@ def test_torch_binary_fast_paths_are_compats_answer(dtypes):
             got = getattr(ours, name)(a, b)
             assert got.dtype == expected.dtype, name
             assert torch.equal(got, expected) or torch.allclose(got, expected, equal_nan=True), name
+
+
+@pytest.mark.parametrize("x_shape, i_shape, axis", [((3, 4), (3, 2), 1), ((3, 4), (1, 5), 1), ((2, 3, 4), (2, 1, 4), 1), ((5,), (7,), 0), ((1, 4), (3, 4), 0)])
+def test_torch_take_along_axis_is_compats_answer_in_range(x_shape, i_shape, axis):
+    torch = pytest.importorskip("torch")
+    import array_api_compat.torch as compat
+
+    from ember_ml.backend import torch as ours
+
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(x_shape, generator=generator)
+    size = x_shape[axis]
+    indices = torch.randint(-size, size, i_shape, generator=generator)
+    assert torch.equal(ours.take_along_axis(x, indices, axis=axis), compat.take_along_axis(x, indices, axis=axis))
+
+
+@pytest.mark.parametrize("bad", [3, 7, -4, 1000])
+def test_torch_take_along_axis_out_of_range_raises_index_error(bad):
+    torch = pytest.importorskip("torch")
+    from ember_ml import ops
+
+    x = torch.arange(3.0)
+    with pytest.raises(IndexError):
+        ops.take_along_axis(x, torch.tensor([0, bad]), axis=0)
+    with pytest.raises(IndexError):
+        ops.take(x, torch.tensor([bad]))

@@ -118,3 +118,31 @@ def can_cast(from_, to, /):
     if isinstance(from_, _Tensor):
         from_ = from_.dtype
     return can_cast_by_promotion(isdtype, result_type, from_, to)
+
+
+def take_along_axis(x, indices, /, *, axis=-1):
+    """Elements of x at ``indices`` along ``axis``; the other axes broadcast.
+
+    ``torch.take_along_dim`` (what array-api-compat calls) silently wraps an
+    out-of-range index; ``torch.gather`` checks it, and the error becomes an
+    ``IndexError`` as for NumPy and MLX.
+
+    >>> import torch
+    >>> take_along_axis(torch.tensor([[10, 20, 30]]), torch.tensor([[2, -1, 0]]), axis=1).tolist()
+    [[30, 30, 10]]
+    """
+    axis = axis % x.ndim
+    size = x.shape[axis]
+    indices = _torch.where(indices < 0, indices + size, indices)
+    others = _torch.broadcast_shapes(
+        x.shape[:axis] + (1,) + x.shape[axis + 1:],
+        indices.shape[:axis] + (1,) + indices.shape[axis + 1:],
+    )
+    x_shape, indices_shape = list(others), list(others)
+    x_shape[axis], indices_shape[axis] = size, indices.shape[axis]
+    try:
+        return _torch.gather(x.expand(x_shape), axis, indices.expand(indices_shape))
+    except RuntimeError as error:
+        if "out of bounds" in str(error):
+            raise IndexError(str(error)) from None
+        raise
