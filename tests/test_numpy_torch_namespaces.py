@@ -123,3 +123,20 @@ def test_torch_take_along_axis_out_of_range_raises_index_error(bad):
         ops.take_along_axis(x, torch.tensor([0, bad]), axis=0)
     with pytest.raises(IndexError):
         ops.take(x, torch.tensor([bad]))
+
+
+def test_numpy_floor_divide_follows_the_standard_for_infinite_operands():
+    np = pytest.importorskip("numpy")
+    from ember_ml.backend import numpy as ours
+
+    inf = float("inf")
+    # (x1, x2, the standard's result): the special cases of floor_divide, and ordinary values
+    table = [(7.0, 2.0, 3.0), (-7.0, 2.0, -4.0), (1.0, inf, 0.0), (-1.0, inf, -0.0),
+             (1.0, -inf, -0.0), (-1.0, -inf, 0.0), (inf, 3.0, inf), (inf, -3.0, -inf),
+             (-inf, 3.0, -inf), (-inf, -3.0, inf), (5.0, -2.0, -3.0), (0.0, 4.0, 0.0)]
+    x1, x2, expected = (np.asarray(column) for column in zip(*table, strict=True))
+    with np.errstate(invalid="ignore"):
+        got = ours.floor_divide(x1, x2)
+    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(np.signbit(got), np.signbit(expected))
+    np.testing.assert_array_equal(ours.floor_divide(np.arange(7), 3), np.arange(7) // 3)

@@ -68,3 +68,21 @@ def can_cast(from_, to, /):
     if isinstance(from_, _np.ndarray):
         from_ = from_.dtype
     return can_cast_by_promotion(isdtype, result_type, from_, to)
+
+
+def floor_divide(x1, x2, /):
+    """Elementwise x1 / x2 rounded down, with the standard's results for infinite operands.
+
+    ``numpy.floor_divide`` gives NaN or -1 where the standard asks for +-infinity or
+    -0 (``floor_divide(-1.0, inf)`` is -0); those elements are recomputed as
+    ``floor(x1 / x2)``, only when an operand is infinite.
+
+    >>> floor_divide(asarray([7.0, -1.0, inf]), asarray([2.0, inf, 3.0])).tolist()
+    [3.0, -0.0, inf]
+    """
+    out = _np.floor_divide(x1, x2)
+    if out.dtype.kind == "f":
+        infinite = _np.isinf(x1) | _np.isinf(x2)
+        if infinite.any():
+            out = _np.where(infinite, _np.floor(_np.divide(x1, x2)), out)
+    return out
