@@ -54,7 +54,7 @@ class _Lookup:
         """Implementation for ``values``; cached by their types when an array decided it."""
         namespace = _namespace.find_namespace(values)
         if namespace is None:
-            return self.implementation(_namespace.selected_namespace())
+            return self.selected()
         function = self.implementation(namespace)
         if any(isinstance(value, type) for value in values):
             return function  # NumPy scalar types as dtypes: every class has type ``type``
@@ -111,14 +111,9 @@ def _body(name: str, signature: inspect.Signature) -> str:
         sequence = var_positional[0] if var_positional else "arrays"
         return f"    f = lookup.resolve_uncached(*{sequence})\n    return {call}"
     if name == "asarray":  # an array decides; lists, scalars and buffers use the selected backend
-        return (
-            "    try:\n"
-            "        f = cache[typeof(obj)]\n"
-            "    except KeyError:\n"
-            "        f = lookup.resolve_data(obj)\n"
-            f"    return {call}"
-        )
-    keys = _dispatch_params(name, signature)
+        keys, resolver = ["obj"], "resolve_data"
+    else:
+        keys, resolver = _dispatch_params(name, signature), "resolve"
     if not keys:
         return f"    f = lookup.selected()\n    return {call}"
     # typeof is the builtin type(), which the parameter named "type" (finfo, iinfo) shadows.
@@ -127,7 +122,7 @@ def _body(name: str, signature: inspect.Signature) -> str:
         "    try:\n"
         f"        f = cache{key}\n"
         "    except KeyError:\n"
-        f"        f = lookup.resolve({', '.join(keys)})\n"
+        f"        f = lookup.{resolver}({', '.join(keys)})\n"
         f"    return {call}"
     )
 

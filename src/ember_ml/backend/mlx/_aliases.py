@@ -623,11 +623,10 @@ def _integral_matmul(x1: mx.array, x2: mx.array, dt: Any) -> mx.array:
     b = x2 if x2.ndim > 1 else x2[:, None]
     if a.shape[-1] != b.shape[-2]:
         raise ValueError(f"matmul: shapes {x1.shape} and {x2.shape} are not aligned")
-    acc = dt if dt != mx.bool_ else mx.bool_
     if dt == mx.bool_:
         out = mx.any(mx.logical_and(a[..., :, :, None], b[..., None, :, :]), axis=-2)
     else:
-        out = mx.sum(a.astype(acc)[..., :, :, None] * b.astype(acc)[..., None, :, :], axis=-2)
+        out = mx.sum(a.astype(dt)[..., :, :, None] * b.astype(dt)[..., None, :, :], axis=-2)
         out = out.astype(dt)
     if x1.ndim == 1:
         out = mx.squeeze(out, -2)
