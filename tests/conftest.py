@@ -43,3 +43,10 @@ def _fresh_backend_selection(monkeypatch, tmp_path):
 def strict():
     """array-api-strict, the oracle for the standard's semantics."""
     return importlib.import_module("array_api_strict")
+
+
+def to_numpy(x):
+    """A NumPy copy of any array (torch tensors leave autograd; array-api-strict through DLPack)."""
+    from ember_ml import backend
+
+    return backend.to_numpy(x)

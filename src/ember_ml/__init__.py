@@ -33,16 +33,19 @@ __all__ = [
     "array_namespace",
     "auto_select_backend",
     "device",
+    "features",
     "get_available_devices",
     "get_backend",
+    "nn",
     "ops",
+    "random",
     "set_backend",
     "tensor",
     "to_device",
     "use_backend",
 ]
 
-_SUBMODULES = ("ops", "tensor")
+_SUBMODULES = ("features", "nn", "ops", "random", "tensor")
 
 
 def __getattr__(name: str) -> Any:

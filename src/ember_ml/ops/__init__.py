@@ -20,8 +20,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ember_ml.ops import fft, linalg
+from ember_ml.ops import _random, activations, fft, indexing, linalg, signal, stats
 from ember_ml.ops._dispatch import populate
+from ember_ml.ops._random import *  # noqa: F403 - the original's random_* names
+from ember_ml.ops.indexing import *  # noqa: F403 - scatter family at the top, as users know it
+from ember_ml.ops.signal import *  # noqa: F403 - windows, frame, stft at the top, as users know them
 
 __array_api_version__ = "2025.12"
 
@@ -42,6 +45,11 @@ __all__ = [
     *populate(globals(), ""),
     "__array_namespace_info__", "e", "fft", "inf", "linalg", "linearalg", "nan", "newaxis", "pi",
     *_DTYPE_NAMES,
+    # extras the standard lacks
+    "activations", "signal", "stats",
+    *indexing.__all__,
+    *signal.__all__,
+    *_random.__all__,
 ]
 
 
