@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ember_ml.nn import activations
+from ember_ml.nn import activations, wirings
 
-__all__ = ["activations"]
+__all__ = ["activations", "wirings"]
