@@ -82,6 +82,15 @@ def float_copy(matrix: Any, dtype_name: str = "float32") -> Any:
     return np.array(matrix, dtype=dtype_name)
 
 
+def same_values(a: Any, b: Any) -> bool:
+    """Whether two host arrays hold the same values.
+
+    >>> same_values(int_matrix(1, 2), [[0, 0]])
+    True
+    """
+    return bool(np.array_equal(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)))
+
+
 def legacy_random_state(seed: int | None) -> Any:
     """``numpy.random.RandomState(seed)``: the generator ncps's ``NCP`` wiring draws with.
 
