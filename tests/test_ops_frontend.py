@@ -165,3 +165,35 @@ def test_a_dtype_argument_decides_creation_functions():
         r = ops.arange(3, dtype=torch.int32)
     assert isinstance(z, torch.Tensor) and z.dtype == torch.float16
     assert isinstance(r, torch.Tensor) and r.tolist() == [0, 1, 2]
+
+
+def test_sequence_functions_cache_by_element_type_and_still_refuse_mixed_libraries():
+    import numpy as np
+
+    torch = pytest.importorskip("torch")
+    a, t = np.ones(2), torch.ones(2)
+    assert ops.concat([a, a]).tolist() == [1.0] * 4  # fills the cache for ndarray
+    assert ops.stack([t, t]).shape == (2, 2)  # a torch call after it is served by torch
+    for mixed in ([a, t], [t, a], [a, a, t]):
+        with pytest.raises(TypeError, match="different libraries"):
+            ops.concat(mixed)
+
+
+def test_type_caches_are_bounded_for_array_subclasses_made_on_the_fly():
+    import gc
+    import weakref
+
+    import numpy as np
+
+    from ember_ml import _namespace
+
+    refs = []
+    for i in range(3 * _namespace.CACHE_LIMIT):
+        cls = type(f"Sub{i}", (np.ndarray,), {})
+        x = np.ones(2).view(cls)
+        ops.add(x, x)
+        ops.concat([x, x])
+        refs.append(weakref.ref(cls))
+        del cls, x
+    gc.collect()
+    assert sum(ref() is not None for ref in refs) <= 2 * _namespace.CACHE_LIMIT

@@ -19,6 +19,17 @@ _SKIPPED: frozenset[type] = frozenset({bool, int, float, complex, type(None)})
 # type -> namespace module, or None for the skipped types. Filled on first sight.
 _by_type: dict[type, ModuleType | None] = dict.fromkeys(_SKIPPED)
 
+# The type caches keep types alive; a program that makes array subclasses on the fly
+# would grow them without end, so past this many entries they start again.
+CACHE_LIMIT = 512
+
+
+def remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    """``cache[key] = value``, emptying ``cache`` first when it holds ``CACHE_LIMIT`` entries."""
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
 
 def _library_label(namespace: ModuleType, obj: Any) -> str:
     cls = type(obj)
@@ -39,6 +50,9 @@ def _resolve_type(obj: Any) -> ModuleType:
         namespace = _backend.load(name)
     else:
         namespace = _foreign_namespace(obj)
+    if len(_by_type) >= CACHE_LIMIT:
+        _by_type.clear()
+        _by_type.update(dict.fromkeys(_SKIPPED))
     _by_type[cls] = namespace
     return namespace
 

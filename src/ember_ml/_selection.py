@@ -22,13 +22,15 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
-import platform
-import tempfile
+import sys
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ember_ml import backend as _backend
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_VAR = "EMBER_ML_BACKEND"
 
@@ -41,6 +43,8 @@ _default_choice: tuple[str, str] | None = None  # (name, the rule that chose it)
 
 def config_path() -> Path:
     """The user config file that ``set_backend(..., persist=True)`` writes."""
+    from pathlib import Path  # imported here: most programs never read the file
+
     return Path.home() / ".ember" / "backend"
 
 
@@ -65,6 +69,8 @@ def _read_config_file() -> str | None:
 
 def _write_config_file(name: str) -> None:
     path = config_path()
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".backend.")
     try:
@@ -89,8 +95,8 @@ def auto_select_backend() -> str:
     if has_torch and _backend.torch_accelerator("cuda"):
         return "torch"
     if (
-        platform.system() == "Darwin"
-        and platform.machine() == "arm64"
+        sys.platform == "darwin"
+        and os.uname().machine == "arm64"
         and _backend.is_installed("mlx")
     ):
         return "mlx"

@@ -13,7 +13,6 @@ use the selected backend (``ember_ml.get_backend``).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -58,11 +57,15 @@ class _Lookup:
         function = self.implementation(namespace)
         if any(isinstance(value, type) for value in values):
             return function  # NumPy scalar types as dtypes: every class has type ``type``
-        level = self.cache
         *outer, last = (type(value) for value in values)
+        level = self.cache
         for cls in outer:
-            level = level.setdefault(cls, {})
-        level[last] = function
+            inner = level.get(cls)
+            if inner is None:
+                inner = {}
+                _namespace.remember(level, cls, inner)
+            level = inner
+        _namespace.remember(level, last, function)
         return function
 
     def resolve_data(self, obj: Any) -> Callable[..., Any]:
@@ -75,45 +78,83 @@ class _Lookup:
     def resolve_uncached(self, *values: Any) -> Callable[..., Any]:
         return self.implementation(_namespace.array_namespace(*values))
 
+    def resolve_sequence(self, values: Any) -> Callable[..., Any]:
+        """Like ``resolve`` for a sequence argument (``concat(arrays)``, ``stack(*arrays)``).
+
+        Cached by element type when every element has the same type and that type
+        is an array's (a sequence of mixed types takes the uncached path, which
+        raises for mixed libraries).
+        """
+        values = tuple(values)
+        if values:
+            cls = type(values[0])
+            function = self.cache.get(cls)
+            if function is not None and all(type(value) is cls for value in values):
+                return function
+        function = self.resolve_uncached(*values)
+        if values and not isinstance(values[0], type) and all(type(v) is cls for v in values):
+            if _namespace.find_namespace(values[:1]) is not None:
+                _namespace.remember(self.cache, cls, function)
+        return function
+
     def selected(self) -> Callable[..., Any]:
         return self.implementation(_namespace.selected_namespace())
 
 
-def _dispatch_params(name: str, signature: inspect.Signature) -> list[str]:
+class _Param:
+    """One parameter of a standard signature, read from the table's text."""
+
+    __slots__ = ("name", "kind")
+
+    def __init__(self, name: str, kind: str) -> None:
+        self.name = name
+        self.kind = kind  # "positional", "keyword" or "var_positional"
+
+
+def _parse_params(params: str) -> list[_Param]:
+    """The parameters of a table row (``"x, /, *, axis=None"``); no default holds a comma."""
+    parsed: list[_Param] = []
+    keyword_only = False
+    for item in (part.strip() for part in params.split(",")):
+        if not item or item == "/":
+            continue
+        if item == "*":
+            keyword_only = True
+        elif item.startswith("*"):
+            parsed.append(_Param(item[1:], "var_positional"))
+            keyword_only = True
+        else:
+            parsed.append(_Param(item.partition("=")[0].strip(), "keyword" if keyword_only else "positional"))
+    return parsed
+
+
+def _dispatch_params(name: str, params: list[_Param]) -> list[str]:
     if name in _SELECTED_BACKEND:
         return []
-    params = [p for p in signature.parameters.values() if p.kind is not p.VAR_POSITIONAL]
-    chosen = [p.name for p in params if p.name in _DISPATCH_PARAMS]
+    chosen = [p.name for p in params if p.kind != "var_positional" and p.name in _DISPATCH_PARAMS]
     # dtype= decides only where no array parameter does (isdtype, can_cast).
     if "dtype" in chosen and len(chosen) > 1:
         chosen.remove("dtype")
     return chosen
 
 
-def _call_arguments(signature: inspect.Signature) -> str:
-    parts = []
-    for p in signature.parameters.values():
-        if p.kind is p.VAR_POSITIONAL:
-            parts.append(f"*{p.name}")
-        elif p.kind is p.KEYWORD_ONLY:
-            parts.append(f"{p.name}={p.name}")
-        else:
-            parts.append(p.name)
-    return ", ".join(parts)
+def _call_arguments(params: list[_Param]) -> str:
+    spelled = {"var_positional": "*{0}", "keyword": "{0}={0}", "positional": "{0}"}
+    return ", ".join(spelled[p.kind].format(p.name) for p in params)
 
 
-def _body(name: str, signature: inspect.Signature) -> str:
-    call = f"f({_call_arguments(signature)})"
+def _body(name: str, params: list[_Param]) -> str:
+    call = f"f({_call_arguments(params)})"
     if name in _SELECTED_BACKEND:
         return f"    f = lookup.selected()\n    return {call}"
-    var_positional = [p.name for p in signature.parameters.values() if p.kind is p.VAR_POSITIONAL]
-    if var_positional or "arrays" in signature.parameters:
+    var_positional = [p.name for p in params if p.kind == "var_positional"]
+    if var_positional or any(p.name == "arrays" for p in params):
         sequence = var_positional[0] if var_positional else "arrays"
-        return f"    f = lookup.resolve_uncached(*{sequence})\n    return {call}"
+        return f"    f = lookup.resolve_sequence({sequence})\n    return {call}"
     if name == "asarray":  # an array decides; lists, scalars and buffers use the selected backend
         keys, resolver = ["obj"], "resolve_data"
     else:
-        keys, resolver = _dispatch_params(name, signature), "resolve"
+        keys, resolver = _dispatch_params(name, params), "resolve"
     if not keys:
         return f"    f = lookup.selected()\n    return {call}"
     # typeof is the builtin type(), which the parameter named "type" (finfo, iinfo) shadows.
@@ -139,30 +180,39 @@ def _docstring(extension: str, name: str, params: str, summary: str) -> str:
     )
 
 
-def make_function(extension: str, name: str, params: str, summary: str, module: str) -> Callable[..., Any]:
-    """Build the ``ops`` function for one row of the standard's table."""
-    signature = inspect.signature(eval(f"lambda {params}: None"))  # noqa: S307 - trusted table
-    source = (
-        "def factory(lookup, cache, typeof):\n"
+def _factory_source(name: str, params: str) -> str:
+    body = _body(name, _parse_params(params))
+    return (
+        f"def factory_{name}(lookup, cache, typeof):\n"
         f"    def {name}({params}):\n"
-        + "\n".join("    " + line for line in _body(name, signature).splitlines())
+        + "\n".join("    " + line for line in body.splitlines())
         + f"\n    return {name}\n"
     )
+
+
+def make_functions(rows: list[tuple[str, str, str, str]], module: str) -> dict[str, Callable[..., Any]]:
+    """Build the ``ops`` functions for rows of the standard's table, compiled as one source."""
+    source = "\n".join(_factory_source(name, params) for _, name, params, _ in rows)
     scope: dict[str, Any] = {}
-    exec(compile(source, f"<ember_ml.ops.{name}>", "exec"), scope)  # noqa: S102 - trusted table
-    lookup = _Lookup(extension, name)
-    function = scope["factory"](lookup, lookup.cache, type)
-    function.__module__ = module
-    function.__qualname__ = name
-    function.__doc__ = _docstring(extension, name, params, summary)
-    return function
+    exec(compile(source, f"<{module} (generated)>", "exec"), scope)  # noqa: S102 - trusted table
+    functions = {}
+    for extension, name, params, summary in rows:
+        lookup = _Lookup(extension, name)
+        function = scope[f"factory_{name}"](lookup, lookup.cache, type)
+        function.__module__ = module
+        function.__qualname__ = name
+        function.__doc__ = _docstring(extension, name, params, summary)
+        functions[name] = function
+    return functions
+
+
+def make_function(extension: str, name: str, params: str, summary: str, module: str) -> Callable[..., Any]:
+    """Build the ``ops`` function for one row of the standard's table."""
+    return make_functions([(extension, name, params, summary)], module)[name]
 
 
 def populate(namespace: dict[str, Any], extension: str) -> list[str]:
     """Define every standard function of ``extension`` in the module dict ``namespace``."""
-    names = []
-    for ext, name, params, summary in SPEC:
-        if ext == extension:
-            namespace[name] = make_function(ext, name, params, summary, namespace["__name__"])
-            names.append(name)
-    return names
+    rows = [row for row in SPEC if row[0] == extension]
+    namespace.update(make_functions(rows, namespace["__name__"]))
+    return [name for _, name, _, _ in rows]

@@ -146,3 +146,107 @@ def take_along_axis(x, indices, /, *, axis=-1):
         if "out of bounds" in str(error):
             raise IndexError(str(error)) from None
         raise
+
+
+# Direct paths for the common forms of functions whose array-api-compat wrappers
+# go through generic, multi-layer code; every other form still goes to array-api-compat.
+_compat_vecdot, _compat_squeeze = _compat.vecdot, _compat.squeeze
+_compat_cumulative_sum, _compat_cumulative_prod = _compat.cumulative_sum, _compat.cumulative_prod
+_compat_any, _compat_all = _compat.any, _compat.all
+
+
+def vecdot(x1, x2, /, *, axis=-1):
+    """Dot products of vectors along ``axis`` (x1 conjugated), with broadcasting over the rest.
+
+    Floating tensors of one dtype and equal contracted length go straight to
+    ``torch.linalg.vecdot``.
+
+    >>> import torch
+    >>> vecdot(torch.ones(2, 3), torch.ones(3)).tolist()
+    [3.0, 3.0]
+    """
+    if (type(x1) is _Tensor and type(x2) is _Tensor and x1.dtype == x2.dtype
+            and (x1.dtype.is_floating_point or x1.dtype.is_complex)
+            and -x1.ndim <= axis < 0 and -x2.ndim <= axis and x1.shape[axis] == x2.shape[axis]):
+        return _torch.linalg.vecdot(x1, x2, dim=axis)
+    return _compat_vecdot(x1, x2, axis=axis)
+
+
+def _cumulative(torch_function, compat_function, x, axis, dtype, include_initial):
+    if dtype is None and not include_initial and x.dtype.is_floating_point and x.ndim:
+        if axis is None:
+            if x.ndim > 1:
+                raise ValueError("axis must be given for arrays of more than one dimension")
+            axis = 0
+        return torch_function(x, axis)
+    return compat_function(x, axis=axis, dtype=dtype, include_initial=include_initial)
+
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Cumulative sum of x along ``axis`` (floating input without options: ``torch.cumsum``).
+
+    >>> import torch
+    >>> cumulative_sum(torch.tensor([1.0, 2.0, 3.0])).tolist()
+    [1.0, 3.0, 6.0]
+    """
+    return _cumulative(_torch.cumsum, _compat_cumulative_sum, x, axis, dtype, include_initial)
+
+
+def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Cumulative product of x along ``axis`` (floating input without options: ``torch.cumprod``).
+
+    >>> import torch
+    >>> cumulative_prod(torch.tensor([1.0, 2.0, 3.0])).tolist()
+    [1.0, 2.0, 6.0]
+    """
+    return _cumulative(_torch.cumprod, _compat_cumulative_prod, x, axis, dtype, include_initial)
+
+
+def any(x, /, *, axis=None, keepdims=False):
+    """Whether any element of x is true over ``axis`` (a bool tensor).
+
+    >>> import torch
+    >>> any(torch.tensor([False, True])).item()
+    True
+    """
+    if axis is None and not keepdims and x.dtype == _torch.bool:
+        return _torch.any(x)
+    return _compat_any(x, axis=axis, keepdims=keepdims)
+
+
+def all(x, /, *, axis=None, keepdims=False):
+    """Whether every element of x is true over ``axis`` (a bool tensor).
+
+    >>> import torch
+    >>> all(torch.tensor([False, True])).item()
+    False
+    """
+    if axis is None and not keepdims and x.dtype == _torch.bool:
+        return _torch.all(x)
+    return _compat_all(x, axis=axis, keepdims=keepdims)
+
+
+def squeeze(x, /, axis):
+    """x without the given axes, each of which must have length 1.
+
+    >>> import torch
+    >>> squeeze(torch.ones(1, 3), 0).shape
+    torch.Size([3])
+    """
+    if type(axis) is int and -x.ndim <= axis < x.ndim:
+        if x.shape[axis] != 1:
+            raise ValueError(f"cannot squeeze axis {axis} of length {x.shape[axis]} (shape {tuple(x.shape)})")
+        return _torch.squeeze(x, axis)
+    return _compat_squeeze(x, axis)
+
+
+def matrix_transpose(x, /):
+    """Transpose of each matrix in x (the last two axes swapped).
+
+    >>> import torch
+    >>> matrix_transpose(torch.ones(2, 3)).shape
+    torch.Size([3, 2])
+    """
+    if x.ndim < 2:
+        raise ValueError(f"matrix_transpose needs at least 2 dimensions, got shape {tuple(x.shape)}")
+    return x.mT

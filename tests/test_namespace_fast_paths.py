@@ -1,0 +1,111 @@
+"""The NumPy and torch namespaces' direct paths give array-api-compat's answers (values, dtype, shape, errors)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ember_ml.backend.numpy as bnp
+
+torch = pytest.importorskip("torch")
+import array_api_compat.numpy as cnp  # noqa: E402
+import array_api_compat.torch as ctorch  # noqa: E402
+
+import ember_ml.backend.torch as btorch  # noqa: E402
+
+FLOATS = st.floats(-1e3, 1e3, width=32) | st.sampled_from([math.nan, math.inf, -math.inf, -0.0])
+SHAPES = st.sampled_from([(0,), (1,), (5,), (2, 3), (1, 4), (3, 1, 2)])
+
+
+def _same(ours, theirs):
+    if isinstance(theirs, tuple):
+        assert len(ours) == len(theirs)
+        for a, b in zip(ours, theirs, strict=True):
+            _same(a, b)
+        return
+    assert type(ours) is type(theirs) or (np.isscalar(ours) and np.isscalar(theirs))
+    assert ours.dtype == theirs.dtype and tuple(ours.shape) == tuple(theirs.shape)
+    a = ours.numpy() if hasattr(ours, "numpy") else np.asarray(ours)
+    b = theirs.numpy() if hasattr(theirs, "numpy") else np.asarray(theirs)
+    np.testing.assert_array_equal(a, b)
+
+
+def _outcome(function, *args, **kwargs):
+    try:
+        return function(*args, **kwargs), None
+    except Exception as error:  # noqa: BLE001 - the comparison is of the error type
+        return None, type(error)
+
+
+def _compare(ours, theirs, *args, **kwargs):
+    mine, my_error = _outcome(ours, *args, **kwargs)
+    reference, reference_error = _outcome(theirs, *args, **kwargs)
+    if reference_error is not None or my_error is not None:
+        assert my_error is not None and reference_error is not None, (my_error, reference_error)
+        return
+    _same(mine, reference)
+
+
+NUMPY_DTYPES = st.sampled_from(["float32", "float64", "int8", "int64", "uint8", "complex64", "bool"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape=SHAPES, dtype=NUMPY_DTYPES, data=st.data())
+def test_numpy_direct_functions_match_array_api_compat(shape, dtype, data):
+    values = data.draw(st.lists(FLOATS, min_size=math.prod(shape), max_size=math.prod(shape)))
+    with np.errstate(all="ignore"):
+        x = np.asarray(values, dtype=np.float64).reshape(shape).astype(dtype)
+    axis = data.draw(st.sampled_from([-1, 0]))
+    # The standard leaves the order of unique_values open (NumPy >= 2.3 does not sort).
+    _compare(lambda v: np.sort(bnp.unique_values(v)), lambda v: np.sort(cnp.unique_values(v)), x)
+    for name in ("ceil", "floor", "trunc", "sign", "zeros_like", "ones_like"):
+        if dtype == "complex64" and name in ("ceil", "floor", "trunc"):
+            continue
+        _compare(getattr(bnp, name), getattr(cnp, name), x)
+    _compare(bnp.permute_dims, cnp.permute_dims, x, tuple(reversed(range(x.ndim))))
+    for name in ("cumulative_sum", "cumulative_prod"):
+        _compare(getattr(bnp, name), getattr(cnp, name), x, axis=axis if x.ndim > 1 else None)
+        _compare(getattr(bnp, name), getattr(cnp, name), x, axis=axis, include_initial=True)
+    if dtype != "complex64":
+        bounds = data.draw(st.tuples(st.floats(-10, 10), st.floats(-10, 10)))
+        _compare(bnp.clip, cnp.clip, x, *bounds)
+        _compare(bnp.clip, cnp.clip, x, bounds[0], None)
+        for descending in (False, True):
+            _compare(bnp.sort, cnp.sort, x, axis=axis, descending=descending)
+            _compare(bnp.argsort, cnp.argsort, x, axis=axis, descending=descending)
+    _compare(bnp.count_nonzero, cnp.count_nonzero, x)
+    _compare(bnp.count_nonzero, cnp.count_nonzero, x, axis=axis, keepdims=True)
+    for target in (np.float32, np.int16, np.bool_):
+        with np.errstate(all="ignore"):
+            _compare(bnp.astype, cnp.astype, x, target)
+            _compare(bnp.astype, cnp.astype, x, target, copy=False)
+
+
+TORCH_DTYPES = st.sampled_from(["float32", "float64", "int32", "int64", "uint8", "bool", "complex64"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape=SHAPES, dtype=TORCH_DTYPES, data=st.data())
+def test_torch_direct_functions_match_array_api_compat(shape, dtype, data):
+    values = data.draw(st.lists(st.floats(-100, 100, width=32), min_size=math.prod(shape),
+                                max_size=math.prod(shape)))
+    x = torch.tensor(values, dtype=torch.float64).reshape(shape).to(getattr(torch, dtype))
+    axis = data.draw(st.sampled_from([-1, 0, None]))
+    for name in ("cumulative_sum", "cumulative_prod"):
+        _compare(getattr(btorch, name), getattr(ctorch, name), x, axis=axis)
+        _compare(getattr(btorch, name), getattr(ctorch, name), x, axis=axis, include_initial=True)
+        _compare(getattr(btorch, name), getattr(ctorch, name), x, axis=axis, dtype=torch.float64)
+    for name in ("any", "all"):
+        _compare(getattr(btorch, name), getattr(ctorch, name), x)
+        _compare(getattr(btorch, name), getattr(ctorch, name), x, axis=axis, keepdims=True)
+    _compare(btorch.squeeze, ctorch.squeeze, x, 0)
+    _compare(btorch.squeeze, ctorch.squeeze, x, -1)
+    _compare(btorch.matrix_transpose, ctorch.matrix_transpose, x)
+    other_shape = data.draw(st.sampled_from([shape, shape[-1:], (1, *shape), (2,)]))
+    other = torch.ones(other_shape, dtype=x.dtype)
+    for vec_axis in (-1, -2, 0):
+        _compare(btorch.vecdot, ctorch.vecdot, x, other, axis=vec_axis)
