@@ -23,6 +23,7 @@ from ember_ml.nn import _init
 from ember_ml.nn._module import Module
 from ember_ml.nn.layers import Activation, Dropout, Linear, Sequential, get_activation
 from ember_ml.nn.wirings import Wiring
+from ember_ml.ops._extras import fast_path
 
 __all__ = ["CFC_MODES", "MAPPINGS", "CfCCell", "LSTMCell", "LTCCell", "WiredCfCCell"]
 
@@ -36,12 +37,33 @@ def _stream(seed: Any) -> _init.KeyStream:
     return seed if isinstance(seed, _init.KeyStream) else _init.KeyStream(seed)
 
 
+def _generic_sigmoid(x: Any) -> Any:
+    from ember_ml import array_namespace
+
+    return 1.0 / (1.0 + array_namespace(x).exp(-x))
+
+
+def _generic_softplus(x: Any) -> Any:
+    from ember_ml import array_namespace
+
+    xp = array_namespace(x)
+    return xp.logaddexp(x, xp.zeros_like(x))
+
+
+_GENERIC = {"sigmoid": _generic_sigmoid, "softplus": _generic_softplus}
+
+
+def _kernel(xp: Any, name: str) -> Any:
+    """The backend's native ``sigmoid``/``softplus`` (``backend/<lib>/_nn.py``), else the generic one."""
+    return fast_path(xp, "nn", name) or _GENERIC[name]
+
+
 def _sigmoid(xp: Any, x: Any) -> Any:
-    return 1.0 / (1.0 + xp.exp(-x))
+    return _kernel(xp, "sigmoid")(x)
 
 
 def _softplus(xp: Any, x: Any) -> Any:
-    return xp.logaddexp(x, xp.zeros_like(x))
+    return _kernel(xp, "softplus")(x)
 
 
 def _positive_int(name: str, value: Any) -> int:
@@ -160,7 +182,12 @@ class CfCCell(Module):
 
     # -- the step, in pieces ----------------------------------------------------------
     def _prepare(self) -> tuple[Any, ...]:
-        """(w_in, w_h, b_first, w_head, b_head): the first matmul split into input and state parts."""
+        """(w_in, w_h, b_first, w_head, b_head, w_first): weights laid out for the step, once per call.
+
+        The first matmul (backbone layer 0, or the fused ff1/ff2/time_a/time_b head
+        without a backbone) is split into its input and state parts, so the input
+        part runs for all steps at once.
+        """
         xp = self.xp
         w1 = self.ff1.weight * self.sparsity_mask if self.has_mask else self.ff1.weight
         if self.mode == "pure":
@@ -175,32 +202,36 @@ class CfCCell(Module):
         else:
             first_w, first_b, head_w, head_b = head_w, head_b, None, None
         n = self.input_size
-        return (xp.matrix_transpose(first_w[:, :n]), xp.matrix_transpose(first_w[:, n:]), first_b,
-                None if head_w is None else xp.matrix_transpose(head_w), head_b)
+        first_t = xp.matrix_transpose(first_w)
+        return (first_t[:n], first_t[n:], first_b,
+                None if head_w is None else xp.matrix_transpose(head_w), head_b, first_t)
 
     def _project(self, prepared: tuple[Any, ...], inputs: Any) -> Any:
-        return self.xp.matmul(inputs, prepared[0]) + prepared[2]
+        return inputs @ prepared[0] + prepared[2]
 
     def _step(self, prepared: tuple[Any, ...], projected: Any, h: Any, ts: Any) -> tuple[Any, Any]:
-        h = self._new_state(prepared, projected, h, ts)
+        h = self._new_state(prepared, projected + h @ prepared[1], ts)
         return h, h
 
-    def _new_state(self, prepared: tuple[Any, ...], projected: Any, h: Any, ts: Any) -> Any:
+    def _new_state(self, prepared: tuple[Any, ...], z: Any, ts: Any) -> Any:
+        """The new state from ``z``, the first matmul's output (input and state parts summed)."""
         xp = self.xp
-        _, w_h, _, head_w, head_b = prepared
-        z = projected + xp.matmul(h, w_h)
+        head_w, head_b = prepared[3], prepared[4]
         if head_w is not None:
             for index in range(1, self.backbone.length):
                 z = getattr(self.backbone, str(index))(z)
-            z = xp.matmul(z, head_w) + head_b
+            z = z @ head_w + head_b
         n = self.hidden_size
         if self.mode == "pure":
             return -self.A * xp.exp(-ts * (xp.abs(self.w_tau) + xp.abs(z))) * z + self.A
         ff1, ff2 = xp.tanh(z[:, :n]), xp.tanh(z[:, n:2 * n])
-        t = _sigmoid(xp, z[:, 2 * n:3 * n] * ts + z[:, 3 * n:])
+        t_a = z[:, 2 * n:3 * n]
+        if not (isinstance(ts, float) and ts == 1.0):
+            t_a = t_a * ts
+        t = _kernel(xp, "sigmoid")(t_a + z[:, 3 * n:])
         if self.mode == "no_gate":
             return ff1 + t * ff2
-        return ff1 * (1.0 - t) + t * ff2
+        return ff1 + t * (ff2 - ff1)  # = ff1 (1 - t) + t ff2
 
     def forward(self, input: Any, hx: Any, ts: Any = 1.0) -> tuple[Any, Any]:
         prepared = self._prepare()
@@ -284,20 +315,35 @@ class WiredCfCCell(Module):
     def _project(self, prepared: list[tuple[Any, ...]], inputs: Any) -> Any:
         return self._layers()[0]._project(prepared[0], inputs)
 
-    def _step(self, prepared: list[tuple[Any, ...]], projected: Any, hx: Any, ts: Any) -> tuple[Any, Any]:
-        xp = self.xp
+    def _split_state(self, hx: Any) -> list[Any]:
+        """The state ``(batch, units)`` as one array per layer."""
         states, start = [], 0
-        for layer, (cell, p) in enumerate(zip(self._layers(), prepared, strict=True)):
-            size = self._layer_sizes[layer]
-            h = hx[:, start:start + size]
+        for size in self._layer_sizes:
+            states.append(hx[:, start:start + size])
             start += size
-            proj = projected if layer == 0 else cell._project(p, states[-1])
-            states.append(cell._new_state(p, proj, h, ts))
-        return states[-1], xp.concat(states, axis=1)
+        return states
+
+    def _merge_state(self, states: list[Any]) -> Any:
+        return self.xp.concat(states, axis=1)
+
+    def _step(self, prepared: list[tuple[Any, ...]], projected: Any, states: list[Any],
+              ts: Any) -> tuple[Any, list[Any]]:
+        """One step on per-layer states (see ``_split_state``)."""
+        xp = self.xp
+        new_states = []
+        for layer, cell in enumerate(self._layers()):
+            p = prepared[layer]
+            if layer == 0:
+                z = projected + states[0] @ p[1]
+            else:
+                z = xp.concat([new_states[-1], states[layer]], axis=1) @ p[5] + p[2]
+            new_states.append(cell._new_state(p, z, ts))
+        return new_states[-1], new_states
 
     def forward(self, input: Any, hx: Any, ts: Any = 1.0) -> tuple[Any, Any]:
         prepared = self._prepare()
-        return self._step(prepared, self._project(prepared, input), hx, ts)
+        out, states = self._step(prepared, self._project(prepared, input), self._split_state(hx), ts)
+        return out, self._merge_state(states)
 
 
 class LTCCell(Module):

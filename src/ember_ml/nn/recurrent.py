@@ -131,9 +131,19 @@ class _Sequence(Module):
             ts_all = ts_all[0] if self.batch_first else ts_all[:, 0]
         h, c = self._initial_state(hx, batch, batched, x)
         cell = self.rnn_cell
+        split = getattr(cell, "_split_state", None)
+        if split is not None:
+            h = split(h)
         prepared = cell._prepare()
         projected = cell._project(prepared, x)
         mixed = self.lstm._project(x) if self.use_mixed else None
+        # Per-step slices through unstack: its gradient is one stack, where indexing
+        # [:, t] would add a full (batch, seq, ...) gradient for every step.
+        if isinstance(projected, tuple):
+            steps = list(zip(*(xp.unstack(p, axis=1) for p in projected), strict=True))
+        else:
+            steps = xp.unstack(projected, axis=1)
+        mixed_steps = xp.unstack(mixed, axis=1) if self.use_mixed else None
         outputs = []
         out = None
         for t in range(seq):
@@ -144,12 +154,16 @@ class _Sequence(Module):
             else:
                 ts = ts_all[:, t:t + 1]
             if self.use_mixed:
-                h, c = self.lstm._step(mixed[:, t], (h, c))
-            step_input = tuple(p[:, t] for p in projected) if isinstance(projected, tuple) \
-                else projected[:, t]
-            out, h = cell._step(prepared, step_input, h, ts)
+                if split is not None:
+                    h, c = self.lstm._step(mixed_steps[t], (cell._merge_state(h), c))
+                    h = split(h)
+                else:
+                    h, c = self.lstm._step(mixed_steps[t], (h, c))
+            out, h = cell._step(prepared, steps[t], h, ts)
             if self.return_sequences:
                 outputs.append(out)
+        if split is not None:
+            h = cell._merge_state(h)
         if self.return_sequences:
             readout = self._readout(xp.stack(outputs, axis=1 if self.batch_first else 0))
         else:

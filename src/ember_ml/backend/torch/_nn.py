@@ -59,3 +59,21 @@ class NativeModule(torch.nn.Module):
             else:
                 for key, value in child.state_dict(keep_vars=True).items():
                     yield f"{prefix}{name}.{key}", value
+
+
+def sigmoid(x: Any) -> Any:
+    """Native fast path of the cells' sigmoid.
+
+    >>> sigmoid(torch.zeros(1))
+    tensor([0.5000])
+    """
+    return torch.sigmoid(x)
+
+
+def softplus(x: Any) -> Any:
+    """Native fast path of the cells' softplus (``log(1 + exp(x))``).
+
+    >>> softplus(torch.zeros(1))
+    tensor([0.6931])
+    """
+    return torch.logaddexp(x, torch.zeros((), dtype=x.dtype, device=x.device))
