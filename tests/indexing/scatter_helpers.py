@@ -15,3 +15,13 @@ def as_numpy(x):
     from ember_ml.backend import to_numpy
 
     return np.asarray(to_numpy(x))
+
+
+def native_namespace(library):
+    """ember_ml's namespace for NumPy, torch or MLX arrays."""
+    import pytest
+
+    import ember_ml
+
+    module = pytest.importorskip({"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}[library])
+    return ember_ml.array_namespace(module.asarray([0.0]) if library != "mlx" else module.array([0.0]))

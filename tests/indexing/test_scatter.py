@@ -9,7 +9,7 @@ import pytest
 import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scatter_helpers import as_numpy, to_xp
+from scatter_helpers import as_numpy, native_namespace, to_xp
 
 from ember_ml import ops
 
@@ -213,3 +213,26 @@ def test_static_scatter_does_not_evaluate_mlx():
     # mx.compile refuses evaluation; a bound check that needed it would fall back, not fail
     out = mx.compile(lambda v, i: ops.scatter(v, i, dim_size=2, aggr="mean"))(values, indices)
     np.testing.assert_allclose(np.asarray(out), [2.0, 2.0])
+
+
+@pytest.mark.parametrize("library", ["numpy", "torch", "mlx"])
+@pytest.mark.parametrize("reduce", ["sum", "prod", "max", "min", "count"])
+def test_fast_path_equals_generic_kernel(library, reduce, monkeypatch):
+    """Each native kernel against the generic one (dense and sort+scan) on a medium case with N-D values."""
+    from ember_ml.ops import indexing
+    from ember_ml.ops._extras import fast_path
+
+    xp = native_namespace(library)
+    native = fast_path(xp, "indexing", "scatter")
+    assert native is not None
+    rng = np.random.default_rng(7)
+    values = rng.uniform(0.5, 1.5, (3, 400, 2)).astype(np.float32)
+    values[0, 5, 1] = np.nan
+    indices = rng.integers(0, 37, 400)
+    indices[indices == 11] = 12  # an unused slot
+    v, i = to_xp(xp, values), to_xp(xp, indices)
+    got = as_numpy(native(v, i, 40, reduce, 1 if reduce != "count" else 0))
+    for limit in (1 << 30, 0):
+        monkeypatch.setattr(indexing, "_DENSE_LIMIT", limit)
+        expected = as_numpy(indexing._scatter_generic(xp, v, i, 40, reduce, 1 if reduce != "count" else 0))
+        np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6, equal_nan=True)

@@ -212,8 +212,13 @@ def _scatter_generic(
     return xp.moveaxis(xp.reshape(result, (n, *rest)), 0, axis)
 
 
-def _kernel(xp: ModuleType) -> tuple[Callable[..., Any], Callable[[Any], bool] | None]:
-    """(kernel, native_bounds_check): the fast path and whether it raises on bad indices itself."""
+def _kernel(xp: ModuleType) -> tuple[Callable[..., Any], Callable[[Any], str] | None]:
+    """(kernel, native_bounds_check): the fast path, and how it treats bad indices itself.
+
+    ``native_bounds_check(indices)`` is ``"raise"`` when the kernel raises on any
+    index outside ``[0, n)``, ``"wrap"`` when it wraps negative ones and raises on
+    the rest, ``""`` when it checks nothing (the caller then checks first).
+    """
     native = fast_path(xp, "indexing", "scatter")
     if native is not None:
         return native, fast_path(xp, "indexing", "native_bounds_check")
@@ -256,7 +261,8 @@ def _run(
             res = kernel(values, safe, n + 1, r, 0 if r == "count" else axis)
             out.append(_trim(res, n, 0 if r == "count" else axis))
         return out
-    if native_check is not None and native_check(indices):
+    native = native_check(indices) if native_check is not None else ""
+    if native:
         first = reduces[0]
         try:
             head = kernel(values, indices, n, first, 0 if first == "count" else axis)
@@ -266,7 +272,7 @@ def _run(
                 raise err
             indices = fixed
         else:
-            if not negative_ok:
+            if native == "wrap" and not negative_ok:
                 # the native call wrapped negative indices silently: segment ids may not be negative
                 if int(xp.min(indices)) < 0:
                     raise _out_of_bounds(*_bounds(xp, indices), n, negative_ok, what)
@@ -425,7 +431,10 @@ def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool
     else:
         n = _check_size(num_segments, what, "num_segments")
     if segment_ids.shape[0] == 0:
-        return _empty_result(xp, data, n, 0)
+        empty = _empty_result(xp, data, n, 0)
+        if reduce in ("max", "min"):
+            return xp.full_like(empty, _identity_fill(xp, data.dtype, reduce))
+        return empty
     if reduce == "sum":
         return _run(xp, data, segment_ids, n, ("sum",), 0, negative_ok=False, what=what, presorted=sorted)[0]
     result, count = _run(

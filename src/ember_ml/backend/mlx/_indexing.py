@@ -2,8 +2,8 @@
 
 MLX checks no index (a bad one aborts or corrupts memory): the caller has
 checked or masked the indices before this runs. ``.at[].maximum``/``minimum``
-drop NaN depending on order, so a NaN among the values is scattered separately
-and put back (only when the values hold a NaN, or always inside ``mx.compile``).
+drop NaN depending on order, so NaN flags are scattered with the slot counts
+(one extra int64 scatter) and put back; nothing is evaluated here.
 
 >>> import mlx.core as mx
 >>> scatter(mx.array([1.0, 2.0, 3.0]), mx.array([1, 1, 0]), 2, "sum", 0).tolist()
@@ -17,6 +17,8 @@ from typing import Any
 import mlx.core as mx
 
 from ember_ml.backend.mlx._indices import _is_tracing_error
+
+_NAN_BIT = 1 << 32
 
 
 def is_traced(indices: Any) -> bool:
@@ -43,16 +45,6 @@ def _counts(indices: Any, n: int) -> Any:
     return mx.zeros((n,), dtype=mx.int32).at[indices].add(mx.ones(indices.shape, dtype=mx.int32))
 
 
-def _has_nan(values: Any) -> bool:
-    flag = mx.any(mx.isnan(values))
-    try:
-        return bool(flag.item())
-    except ValueError as err:
-        if _is_tracing_error(err):
-            return True
-        raise
-
-
 def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
     """Reduce ``values`` along ``axis`` into ``n`` slots (``reduce`` in sum/prod/max/min/count)."""
     if reduce == "count":
@@ -65,9 +57,15 @@ def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted
         out = at.add(moved)
     else:
         out = {"prod": at.multiply, "max": at.maximum, "min": at.minimum}[reduce](moved)
-        empty = (_counts(indices, n) == 0).reshape((n,) + (1,) * (moved.ndim - 1))
-        if reduce != "prod" and mx.issubdtype(values.dtype, mx.floating) and _has_nan(moved):
-            nan_hit = mx.zeros(shape, dtype=mx.int32).at[indices].add(mx.isnan(moved).astype(mx.int32)) > 0
-            out = mx.where(nan_hit, mx.array(float("nan"), dtype=values.dtype), out)
-        out = mx.where(empty, mx.zeros((), dtype=values.dtype), out)
+        zero = mx.zeros((), dtype=values.dtype)
+        if reduce != "prod" and mx.issubdtype(values.dtype, mx.inexact):
+            # one int64 scatter gives both the count (low 32 bits) and a NaN flag (high bits),
+            # without evaluating anything: the call stays lazy and works inside mx.compile
+            code = mx.isnan(moved).astype(mx.int64) * _NAN_BIT + 1
+            acc = mx.zeros(shape, dtype=mx.int64).at[indices].add(code)
+            out = mx.where(acc >= _NAN_BIT, mx.array(float("nan"), dtype=values.dtype), out)
+            out = mx.where(acc == 0, zero, out)
+        else:
+            empty = (_counts(indices, n) == 0).reshape((n,) + (1,) * (moved.ndim - 1))
+            out = mx.where(empty, zero, out)
     return mx.moveaxis(out, 0, axis) if axis != 0 else out

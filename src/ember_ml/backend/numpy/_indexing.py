@@ -19,15 +19,18 @@ import numpy as np
 _UFUNC = {"sum": np.add, "prod": np.multiply, "max": np.maximum, "min": np.minimum}
 
 
-def native_bounds_check(indices: Any) -> bool:
-    """``ufunc.at`` raises ``IndexError`` on out-of-range indices by itself."""
-    return True
+def native_bounds_check(indices: Any) -> str:
+    """``ufunc.at`` wraps negative indices and raises ``IndexError`` past the end by itself."""
+    return "wrap"
 
 
 def _counts(indices: np.ndarray, n: int) -> np.ndarray:
-    count = np.zeros(n, dtype=np.int64)
-    np.add.at(count, indices, 1)
-    return count
+    try:
+        return np.bincount(indices, minlength=n)
+    except ValueError:  # negative (wrapped) indices: bincount refuses them
+        count = np.zeros(n, dtype=np.int64)
+        np.add.at(count, indices, np.ones(indices.shape, dtype=np.int64))
+        return count
 
 
 def _init(dtype: np.dtype, reduce: str) -> Any:
@@ -43,11 +46,16 @@ def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted
     """Reduce ``values`` along ``axis`` into ``n`` slots (``reduce`` in sum/prod/max/min/count)."""
     if reduce == "count":
         return _counts(indices, n)
-    moved = np.moveaxis(values, axis, 0)
-    out = np.full((n, *moved.shape[1:]), _init(values.dtype, reduce), dtype=values.dtype)
+    moved = np.moveaxis(values, axis, 0) if axis else values
+    if reduce == "sum":
+        out = np.zeros((n, *moved.shape[1:]), dtype=values.dtype)
+        np.add.at(out, indices, moved)
+        return np.moveaxis(out, 0, axis) if axis else out
+    sentinel = _init(values.dtype, reduce)
+    out = np.full((n, *moved.shape[1:]), sentinel, dtype=values.dtype)
     with np.errstate(invalid="ignore"):  # NaN among max/min values propagates, quietly
         _UFUNC[reduce].at(out, indices, moved)
-    if reduce != "sum":
-        empty = _counts(indices, n) == 0
-        out[empty] = 0
-    return np.moveaxis(out, 0, axis)
+    # max/min: a slot still holding its start value may be empty; count only then
+    if reduce == "prod" or bool(np.any(out == sentinel)):
+        out[_counts(indices, n) == 0] = 0
+    return np.moveaxis(out, 0, axis) if axis else out

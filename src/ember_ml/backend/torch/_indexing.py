@@ -26,9 +26,9 @@ def is_traced(indices: Any) -> bool:
     return torch.compiler.is_compiling()
 
 
-def native_bounds_check(indices: Any) -> bool:
-    """The CPU kernels raise on bad indices; other devices assert fatally."""
-    return indices.device.type == "cpu"
+def native_bounds_check(indices: Any) -> str:
+    """The CPU kernels raise on any index outside [0, n); other devices assert fatally."""
+    return "raise" if indices.device.type == "cpu" else ""
 
 
 def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
