@@ -157,6 +157,10 @@ def test_index_update_scalar_nan_and_errors(xp, impl):
         ops.index_update(x, to_xp(xp, np.asarray([0, 1, 2])), to_xp(xp, np.asarray([1.0, 2.0], dtype=np.float32)))
     with pytest.raises(ValueError, match="op must be one of"):
         ops.index_update(x, to_xp(xp, np.asarray([0])), 1.0, op="divide")
+    flags = to_xp(xp, np.asarray([True, False]))
+    np.testing.assert_array_equal(as_numpy(ops.index_update(flags, to_xp(xp, np.asarray([1])), True)), [True, True])
+    with pytest.raises(TypeError, match="needs a numeric x"):
+        ops.index_update(flags, to_xp(xp, np.asarray([1])), True, op="add")
     with pytest.raises(TypeError, match="do not cast safely"):
         ops.index_update(to_xp(xp, np.asarray([1, 2])), to_xp(xp, np.asarray([0])), to_xp(xp, np.asarray([1.5])))
 
@@ -184,3 +188,26 @@ def test_index_update_gradients_torch_and_mlx(op):
     mgx, mgv = mx.grad(loss, argnums=(0, 1))(mx.array(x0, dtype=mx.float32), mx.array(v0, dtype=mx.float32))
     np.testing.assert_allclose(np.asarray(mgx), ex.numpy(), rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(np.asarray(mgv), ev.numpy(), rtol=1e-5, atol=1e-6)
+
+
+def graph_program(x, ids):
+    """Static-shape calls of every kind: segment ops with num_segments, one_hot, index_update."""
+    hot = ops.one_hot(ids, 4, dtype=x.dtype)
+    seg = ops.segment_sum(x, ids, num_segments=4) + ops.segment_max(x, ids, num_segments=4, sorted=True)
+    rows = ids // 2
+    return ops.index_update(hot, rows, seg[:3, None], op="add"), ops.index_update(x, rows, -x, op="min")
+
+
+def test_static_calls_inside_torch_compile_and_mx_compile():
+    x = np.asarray([0.5, -1.0, 2.0], dtype=np.float32)
+    ids = np.asarray([0, 0, 3])
+    # eager first: the first fast_path lookup imports the backend module, which dynamo cannot trace
+    eager = graph_program(torch.from_numpy(x), torch.from_numpy(ids))
+    compiled = torch.compile(graph_program, fullgraph=True, backend="eager")
+    for got, want in zip(compiled(torch.from_numpy(x), torch.from_numpy(ids)), eager, strict=True):
+        torch.testing.assert_close(got, want)
+    mx = pytest.importorskip("mlx.core")
+    got = mx.compile(graph_program)(mx.array(x), mx.array(ids))
+    want = graph_program(x, ids)
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_allclose(np.asarray(g), w, rtol=1e-6)

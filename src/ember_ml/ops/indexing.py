@@ -577,6 +577,8 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
             values = xp.astype(values, x.dtype)
     else:
         values = xp.asarray(values, dtype=x.dtype, device=x.device)
+    if op != "set" and xp.isdtype(x.dtype, "bool"):
+        raise TypeError(f"{what}: op {op!r} needs a numeric x, got dtype {x.dtype}")
     if op in ("min", "max") and xp.isdtype(x.dtype, "complex floating"):
         raise TypeError(f"{what}: {op} is not defined for complex dtype {x.dtype}")
     target = tuple(indices.shape) + tuple(x.shape[1:])
