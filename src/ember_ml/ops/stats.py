@@ -216,8 +216,13 @@ def _quantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: boo
     if n == 0:
         out = xp.full((*y.shape[:-1], len(qs)), math.nan, dtype=x.dtype)
         return _finish(xp, out, x.shape, axes, keepdims, scalar)
-    s = xp.sort(y, axis=-1)
     prev, nxt, gamma = _static_positions(qs, n, method)
+    select = fast_path(xp, _GROUP, "select_quantiles")
+    if select is not None:
+        out = select(y, prev, nxt, gamma, method in ("lower", "higher", "nearest"))
+        if out is not None:
+            return _finish(xp, out, x.shape, axes, keepdims, scalar)
+    s = xp.sort(y, axis=-1)
     last = s.ndim - 1
     index = xp.__array_namespace_info__().default_dtypes()["indexing"]
     lo = xp.take(s, xp.asarray(prev, dtype=index), axis=last)

@@ -8,20 +8,32 @@ from __future__ import annotations
 
 import torch
 
-_TORCH_METHODS = frozenset(("linear", "lower", "higher", "nearest", "midpoint"))
-_TORCH_QUANTILE_LIMIT = 2**24  # torch.quantile refuses larger inputs
+# Up to this many order statistics, selection (``torch.kthvalue``, O(n) each) beats
+# sorting (what ``torch.quantile`` and the generic code do).
+_MAX_SELECTIONS = 4
 
 
-def quantile(x, qs, scalar, axis, keepdims, method):
-    """``torch.quantile`` where it applies: one axis (or all), a torch method, a non-empty input it accepts."""
-    if (method not in _TORCH_METHODS or isinstance(axis, tuple) or x.numel() == 0 or x.ndim == 0
-            or x.numel() > _TORCH_QUANTILE_LIMIT or x.dtype not in (torch.float32, torch.float64)):
+def select_quantiles(y, prev, nxt, gamma, exact):
+    """Quantiles along the last axis of y from the order statistics at static positions.
+
+    ``prev``/``nxt``/``gamma``: per quantile, the two positions and NumPy's
+    interpolation weight (``exact``: no interpolation). A slice holding a NaN
+    gives NaN, as NumPy.
+    """
+    positions = sorted(set(prev) | (set() if exact else set(nxt)))
+    if len(positions) > _MAX_SELECTIONS or y.dtype not in (torch.float32, torch.float64):
         return None
-    q = qs[0] if scalar else torch.tensor(qs, dtype=x.dtype, device=x.device)
-    if axis is None and keepdims:
-        out = torch.quantile(x.reshape(-1), q, dim=0, interpolation=method)
-        return out.reshape((*out.shape, *(1,) * x.ndim))
-    return torch.quantile(x, q, dim=axis, keepdim=keepdims, interpolation=method)
+    value = {p: torch.kthvalue(y, p + 1, dim=-1, keepdim=True).values for p in positions}
+    lo = torch.cat([value[p] for p in prev], dim=-1)
+    if exact:
+        out = lo
+    else:
+        hi = torch.cat([value[p] for p in nxt], dim=-1)
+        t = torch.tensor(gamma, dtype=y.dtype, device=y.device)
+        diff = hi - lo
+        out = torch.where(t >= 0.5, hi - diff * (1 - t), lo + diff * t)
+    has_nan = torch.isnan(y).any(dim=-1, keepdim=True)
+    return torch.where(has_nan, torch.nan, out)
 
 
 def logsumexp(x, axes, keepdims):
