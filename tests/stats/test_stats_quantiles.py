@@ -101,6 +101,14 @@ def test_bad_q_and_method_raise_value_error(xp):
         stats.quantile(x, 0.5, axis=2)
 
 
+def test_axis_list_and_selection_path(xp, rng):
+    a = rng.standard_normal((3, 4, 5))
+    check(stats.quantile(make(xp, a), 0.4, axis=[0, 2]), np.quantile(a, 0.4, axis=(0, 2)))
+    check(stats.median(make(xp, a), axis=[1]), np.median(a, axis=(1,)))
+    for q in (0.0, 0.25, 1.0):  # one or two order statistics: the torch/MLX selection fast path
+        check(stats.quantile(make(xp, a), q, axis=1, method="midpoint"), np.quantile(a, q, axis=1, method="midpoint"))
+
+
 def test_array_q_is_accepted(xp):
     a = np.arange(8.0)
     check(stats.quantile(make(xp, a), make(xp, np.asarray([0.25, 0.5]))), np.quantile(a, [0.25, 0.5]))

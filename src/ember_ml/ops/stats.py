@@ -206,6 +206,8 @@ def _quantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: boo
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
+    if isinstance(axis, list):
+        axis = tuple(axis)
     fast = fast_path(xp, _GROUP, "quantile")
     if fast is not None:
         out = fast(x, qs, scalar, axis, keepdims, method)
@@ -386,6 +388,7 @@ def median(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     fast = fast_path(xp, _GROUP, "median")
     if fast is not None:
         _axes(axis, x.ndim, "median")
+        axis = tuple(axis) if isinstance(axis, list) else axis
         out = fast(_real_float(xp, x, "median"), axis, keepdims)
         if out is not None:
             return out
