@@ -131,9 +131,10 @@ class Checker(ast.NodeVisitor):
                fix: str = "") -> None:
         if self.guard and code != "EM101":
             return
-        self.findings.append(Finding(self.path, getattr(node, "lineno", 1),
-                                     getattr(node, "col_offset", 0) + 1, code, message,
-                                     suggestion, fix))
+        line, col = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
+        if isinstance(node, ast.Attribute) and node.end_lineno == line and node.end_col_offset:
+            col = node.end_col_offset - len(node.attr)  # point at the name itself
+        self.findings.append(Finding(self.path, line, col + 1, code, message, suggestion, fix))
 
     def lookup(self, name: str) -> object:
         last = len(self.scopes) - 1
@@ -193,6 +194,8 @@ class Checker(ast.NodeVisitor):
             if fkind == NS_TUPLE_FUNC:
                 return NS_TUPLE
             if isinstance(func, ast.Attribute):
+                if func.attr == "__array_namespace__":
+                    return self.ns["standard"]
                 owner = self.kind(func.value)
                 if isinstance(owner, Namespace):
                     if func.attr in _PREDICATES:
@@ -205,8 +208,6 @@ class Checker(ast.NodeVisitor):
                         and func.attr in self.ns["standard"].array_results:
                     return ARRAY
                 if owner in _ARRAY_KINDS:
-                    if func.attr == "__array_namespace__":
-                        return self.ns["standard"]
                     if func.attr == "to_device" or func.attr in _ARRAY_METHODS:
                         return ARRAY
             return None

@@ -1,0 +1,56 @@
+"""Every rule on the corpus: flagged files report exactly the expected (line, code) pairs;
+clean files report nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, expected, selected
+
+from ember_ml.lint import Config, check_file, check_paths
+
+FLAGGED = sorted((CORPUS / "flagged").glob("*.py"))
+CLEAN = sorted((CORPUS / "clean").rglob("*.py"))
+
+
+def _findings(path):
+    config = Config(root=CORPUS)
+    if selected(path) is not None:
+        config.select = selected(path)
+    return check_file(path, config)
+
+
+@pytest.mark.parametrize("path", FLAGGED, ids=lambda p: p.name)
+def test_flagged_file_reports_exactly_the_expected_lines_and_codes(path):
+    want = expected(path)
+    assert want, f"{path.name} has no '# expect:' comment"
+    got = sorted((f.line, f.code) for f in _findings(path))
+    assert got == want
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: str(p.relative_to(CORPUS)))
+def test_clean_file_reports_nothing(path):
+    assert expected(path) == []
+    assert _findings(path) == []
+
+
+def test_every_rule_has_a_flagged_example():
+    from ember_ml.lint import RULES
+
+    covered = {code for path in FLAGGED for _, code in expected(path)}
+    assert covered == set(RULES) - {"EM001"}
+
+
+def test_the_backend_folder_would_be_flagged_if_it_were_agnostic():
+    path = CORPUS / "clean" / "backend" / "numpy_fast.py"
+    config = Config(root=CORPUS, backend_agnostic=["**"])
+    codes = sorted(f.code for f in check_file(path, config))
+    assert "EM101" in codes
+    assert check_paths([str(CORPUS / "clean")], Config(root=CORPUS)) == []
+
+
+def test_columns_point_at_the_offending_name():
+    from ember_ml.lint import check_source
+
+    code = "def f(y: Tensor, xp):\n    return y.cpu().detach(), xp.concatenate([y])\n"
+    got = [(f.line, f.col, f.code) for f in check_source(code)]
+    assert got == [(2, 14, "EM301"), (2, 20, "EM301"), (2, 33, "EM201")]
