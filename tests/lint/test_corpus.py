@@ -4,7 +4,7 @@ clean files report nothing."""
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, expected, selected
+from lint_corpus import CORPUS, expected, selected
 
 from ember_ml.lint import Config, check_file, check_paths
 

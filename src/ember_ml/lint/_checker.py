@@ -541,7 +541,7 @@ class Checker(ast.NodeVisitor):
         elif isinstance(target, ast.Name):
             if self.is_array(target):
                 op = type(node.op).__name__
-                self.report(node, "EM502", f"augmented assignment ({op}) on an array",
+                self.report(node, "EM502", f"augmented assignment `{_OPS.get(op, op)}=` on an array",
                             f"write {target.id} = {target.id} {_OPS.get(op, '+')} ...",
                             f"{target.id} = {target.id} {_OPS.get(op, '+')} "
                             f"{ast.unparse(node.value)}")

@@ -61,6 +61,14 @@ def _indent(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; usage errors (argparse's SystemExit) come back as the status 2."""
+    try:
+        return _main(argv)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else 2
+
+
+def _main(argv: list[str] | None) -> int:
     from ember_ml.lint import check_file, iter_python_files
 
     parser = build_parser()
