@@ -117,11 +117,11 @@ def test_backend_folders_are_skipped_by_default(project, capsys):
     assert "backend/fast.py" not in out
 
 
-def test_without_tomllib_the_configuration_is_skipped_with_a_warning(project, capsys, monkeypatch):
-    """Python 3.10 has no tomllib: without tomli the table is ignored, with a warning."""
+def test_without_tomllib_the_table_is_still_read(project, capsys, monkeypatch):
+    """Python 3.10 has no tomllib: without tomli, ember_ml reads its own table (strings and
+    lists of strings) and warns when it cannot."""
     import builtins
 
-    (project / "pyproject.toml").write_text('[tool.ember-ml.lint]\nignore = ["EM101", "EM201"]\n')
     real_import = builtins.__import__
 
     def no_toml(name, *args, **kwargs):
@@ -130,8 +130,27 @@ def test_without_tomllib_the_configuration_is_skipped_with_a_warning(project, ca
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_toml)
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"  # [tool.ember-ml.lint]\n'
+        '[tool.ember-ml.lint]\nignore = [\n  "EM101",  # numpy is fine here\n]\n'
+        '[tool.ember-ml.lint.per-file-ignores]\n"pkg/*.py" = [\'EM201\']\n[tool.ruff]\nignore = ["E"]\n')
+    assert run(["pkg"], capsys)[:3] == (0, "", "")
+    (project / "pyproject.toml").write_text('[tool.ember-ml.lint]\nignore = {a = 1}\n')
     status, out, err = run(["pkg"], capsys)
     assert status == 1 and "install tomli" in err
+
+
+def test_the_fallback_reader_agrees_with_tomllib(tmp_path):
+    import tomllib
+
+    from ember_ml.lint._config import _read_our_tables
+
+    text = ('[tool.ember-ml.lint]\nselect = ["EM1", "EM2"]  # c\nignore = [\n "EM701",  # x\n \'EM702\',\n]\n'
+            'backend-agnostic = "src/**"\n[tool.ember-ml.lint.per-file-ignores]\n"t#/**" = ["EM4"]\n'
+            '[tool.other]\nselect = 3\n')
+    (tmp_path / "pyproject.toml").write_text(text)
+    expected = {"tool": {"ember-ml": tomllib.loads(text)["tool"]["ember-ml"]}}
+    assert _read_our_tables(tmp_path / "pyproject.toml") == expected
 
 
 def test_python_dash_m_and_the_console_script():

@@ -309,9 +309,13 @@ class Checker(ast.NodeVisitor):
             if head == replacement.split(" ")[0][len(shown) + 1:]:
                 fix = f"{shown}.{head}"
         where = "the array API standard" if ns.standard else ns.label
-        self.report(node, "EM201", f"`{shown}.{name}` is not in {where}",
-                    f"use {replacement}" if replacement else
-                    "no standard equivalent: write it from standard functions", fix)
+        if replacement:
+            hint = f"use {replacement}"
+        elif ns.standard:
+            hint = "no standard equivalent: write it from standard functions"
+        else:
+            hint = f"not in {ns.label}.__all__"
+        self.report(node, "EM201", f"`{shown}.{name}` is not in {where}", hint, fix)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self.visit(node.value)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import pathlib
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -109,10 +111,60 @@ def _load_toml(path: pathlib.Path) -> dict:
         try:
             import tomli as tomllib  # type: ignore[no-redef]
         except ModuleNotFoundError:
-            return {"__unreadable__": "Python < 3.11 without tomli: install tomli to read "
-                                      f"[tool.ember-ml.lint] from {path}"}
+            return _read_our_tables(path)
     with path.open("rb") as handle:
         return tomllib.load(handle)
+
+
+_HEADER = re.compile(r"^\[\s*tool\s*\.\s*(?:\"ember-ml\"|ember-ml)\s*\.\s*lint\s*"
+                     r"(?P<sub>\.\s*per-file-ignores\s*)?\]\s*(#.*)?$")
+
+
+def _without_comment(line: str) -> str:
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:index]
+    return line
+
+
+def _read_our_tables(path: pathlib.Path) -> dict:
+    """Python 3.10 without tomli: read only ``[tool.ember-ml.lint]`` and its per-file-ignores.
+
+    Values there are strings and lists of strings, which this reads as Python literals;
+    anything else makes the table unreadable (a warning, defaults apply).
+    """
+    table: dict = {}
+    current: dict | None = None
+    pending = ""
+    try:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = _without_comment(raw).strip()
+            if not pending and line.startswith("["):
+                match = _HEADER.match(line)
+                current = None
+                if match:
+                    current = table.setdefault("per-file-ignores", {}) if match.group("sub") \
+                        else table
+                continue
+            if current is None or not line:
+                continue
+            pending = f"{pending} {line}" if pending else line
+            key, _, value = pending.partition("=")
+            value = value.strip()
+            if value.count("[") > value.count("]"):
+                continue  # a list over several lines
+            pending = ""
+            current[ast.literal_eval(key.strip()) if key.strip()[:1] in "\"'" else key.strip()] = \
+                ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return {"__unreadable__": "Python < 3.11 without tomli could not read "
+                                  f"[tool.ember-ml.lint] in {path}: install tomli"}
+    return {"tool": {"ember-ml": {"lint": table}}} if table else {}
 
 
 def find_pyproject(start: pathlib.Path) -> pathlib.Path | None:
