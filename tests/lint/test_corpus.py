@@ -54,3 +54,26 @@ def test_columns_point_at_the_offending_name():
     code = "def f(y: Tensor, xp):\n    return y.cpu().detach(), xp.concatenate([y])\n"
     got = [(f.line, f.col, f.code) for f in check_source(code)]
     assert got == [(2, 14, "EM301"), (2, 20, "EM301"), (2, 33, "EM201")]
+
+
+def test_mechanical_fixes():
+    from ember_ml.lint import check_source
+
+    code = (
+        "def f(x: Array, xp):\n"
+        "    a = xp.concatenate([x])\n"
+        "    b = x.reshape(2, 3)\n"
+        "    c = x.sum(axis=0)\n"
+        "    x[0] = 1.0\n"
+        "    x[1] -= a\n"
+        "    x += 2\n"
+    )
+    fixes = [(f.line, f.code, f.fix) for f in check_source(code)]
+    assert fixes == [
+        (2, "EM201", "xp.concat"),
+        (3, "EM301", "xp.reshape(x, (2, 3))"),
+        (4, "EM301", "xp.sum(x, axis=0)"),
+        (5, "EM501", "x = ops.index_update(x, xp.asarray([0]), 1.0)"),
+        (6, "EM501", "x = ops.index_update(x, xp.asarray([1]), a, op='subtract')"),
+        (7, "EM502", "x = x + 2"),
+    ]

@@ -540,8 +540,7 @@ class Checker(ast.NodeVisitor):
             self.visit(target.value)
             self.visit(target.slice)
             if self.is_array(target.value):
-                self.report(target, "EM501", "in-place write into an array",
-                            "use ember_ml.ops.index_update(x, index, value) or xp.where")
+                self._in_place(target, node.value, type(node.op).__name__)
         elif isinstance(target, ast.Name):
             if self.is_array(target):
                 op = type(node.op).__name__
@@ -552,13 +551,30 @@ class Checker(ast.NodeVisitor):
         else:
             self.visit(target)
 
+    def _in_place(self, target: ast.Subscript, value: ast.AST | None, op: str | None) -> None:
+        index = target.slice
+        update = {None: "set", "Add": "add", "Sub": "subtract", "Mult": "multiply"}.get(op)
+        first_axis = not isinstance(index, (ast.Slice, ast.Tuple)) and self.kind(index) != MASK \
+            and not (isinstance(index, ast.Constant) and index.value is Ellipsis)
+        fix = ""
+        if first_axis and update is not None:
+            base = ast.unparse(target.value)
+            indices = (f"{self.ns_var}.asarray([{ast.unparse(index)}])"
+                       if isinstance(index, (ast.Constant, ast.UnaryOp)) else ast.unparse(index))
+            extra = "" if update == "set" else f", op={update!r}"
+            shown = ast.unparse(value) if value is not None else "values"
+            fix = f"{base} = ops.index_update({base}, {indices}, {shown}{extra})"
+            hint = "use ember_ml.ops.index_update, which returns a new array"
+        else:
+            hint = "use xp.where(mask, value, x), or ember_ml.ops.index_update along the first axis"
+        self.report(target, "EM501", "in-place write into an array", hint, fix)
+
     def _store(self, target: ast.AST, node: ast.AST) -> None:
         if isinstance(target, ast.Subscript):
             self.visit(target.value)
             self.visit(target.slice)
             if self.is_array(target.value):
-                self.report(target, "EM501", "in-place write into an array",
-                            "use ember_ml.ops.index_update(x, index, value) or xp.where")
+                self._in_place(target, getattr(node, "value", None), None)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for element in target.elts:
                 self._store(element, node)

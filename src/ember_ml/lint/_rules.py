@@ -172,9 +172,11 @@ _RULES = (
          "`x[i] = v` (or `x[i] += v`) writes into an array in place. JAX arrays are immutable "
          "and reject it, MLX arrays captured by `mx.compile` or transforms do not see it, and "
          "in-place writes on torch tensors can break autograd. Use the functional form: "
-         "`ember_ml.ops.index_update(x, i, v)` (the scatter extras) or `xp.where(mask, v, x)`.",
-         "x[0] = 1.0",
-         "x = ops.index_update(x, 0, 1.0)"),
+         "`ember_ml.ops.index_update(x, indices, values, op=\"set\")` (the scatter extras; "
+         "first axis, returns a new array) or `xp.where(mask, v, x)`.",
+         "x[0] = 1.0\nx[2] += v",
+         "x = ops.index_update(x, xp.asarray([0]), 1.0)\n"
+         "x = ops.index_update(x, xp.asarray([2]), v, op=\"add\")"),
     Rule("EM502", "augmented-assignment", "error", True,
          "`x += y` on an array is an in-place update in NumPy and torch (it mutates every "
          "alias of `x` and fails on a torch leaf tensor that requires grad) and a rebinding in "
