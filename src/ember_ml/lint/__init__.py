@@ -117,7 +117,11 @@ def check_file(path: pathlib.Path, config: Config, shown: str | None = None) -> 
         return []
     enabled = config.enabled() - frozenset(
         c for c in RULES if any(c.startswith(p.upper()) for p in config.ignored_for(relative)))
-    return check_source(path.read_bytes(), shown or str(path), enabled=enabled)
+    try:
+        source = path.read_bytes()
+    except OSError as error:
+        return [Finding(shown or str(path), 1, 1, "EM001", f"cannot read: {error.strerror or error}")]
+    return check_source(source, shown or str(path), enabled=enabled)
 
 
 def iter_python_files(paths: Iterable[str], config: Config) -> Iterator[pathlib.Path]:

@@ -49,6 +49,9 @@ NS_FUNC = "ns-func"    # a function returning a namespace: array_namespace
 NS_TUPLE_FUNC = "ns-tuple-func"
 COMPILE = "compile"    # mx.compile / torch.compile / jax.jit imported by name
 EMBER = "ember_ml"     # the ember_ml package
+ARRAY_FUNC = "array-func"  # a function of the module annotated to return an array
+_ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "sum", "max", "min", "sorted", "any",
+                                 "all", "enumerate", "zip", "iter", "reversed", "map", "dict"})
 
 _ARRAY_KINDS = (ARRAY, MASK)
 _ARRAY_ANNOTATION = re.compile(r"(\w+\.)*(Array|NDArray(\[[\w.]+\])?|ndarray|Tensor|array)")
@@ -146,6 +149,12 @@ class Checker(ast.NodeVisitor):
                 return scope[name]
         return None
 
+    def _is_builtin(self, name: str) -> bool:
+        """Not bound in any visible scope (so ``sum`` is Python's, not the user's)."""
+        last = len(self.scopes) - 1
+        return not any(name in scope for depth, scope in enumerate(self.scopes)
+                       if depth in (0, last) or not self.class_scope[depth])
+
     def bind(self, name: str, kind: object) -> None:
         self.scopes[-1][name] = kind
         if isinstance(kind, Namespace) and kind.standard:
@@ -193,6 +202,8 @@ class Checker(ast.NodeVisitor):
                 return self.ns["standard"]
             if fkind == NS_TUPLE_FUNC:
                 return NS_TUPLE
+            if fkind == ARRAY_FUNC:
+                return ARRAY
             if isinstance(func, ast.Attribute):
                 if func.attr == "__array_namespace__":
                     return self.ns["standard"]
@@ -393,10 +404,16 @@ class Checker(ast.NodeVisitor):
                 self._check_namespace_call(node, func.attr, owner)
         elif isinstance(func, ast.Name):
             self.visit(func)
-            if func.id in ("float", "int", "bool", "complex") and len(node.args) == 1 \
-                    and self.is_array(node.args[0]):
+            builtin = self._is_builtin(func.id)
+            if builtin and func.id in ("float", "int", "bool", "complex") \
+                    and len(node.args) == 1 and self.is_array(node.args[0]):
                 self.report(node, "EM401", f"`{func.id}(...)` of an array forces evaluation "
                             "(host round trip)", "keep the 0-d array")
+            elif builtin and func.id in _ITERATING_BUILTINS and node.args \
+                    and any(self.is_array(a) for a in node.args) \
+                    and (len(node.args) == 1 or func.id in ("zip", "map", "enumerate")):
+                self.report(node, "EM404", f"`{func.id}(...)` iterates over an array's elements "
+                            "in Python", "use a vectorised namespace call (xp.sum, xp.max, ...)")
         else:
             self.visit(func)
         for arg in node.args:
@@ -676,7 +693,7 @@ class Checker(ast.NodeVisitor):
         for default in [*node.args.defaults, *node.args.kw_defaults]:
             if default is not None:
                 self.visit(default)
-        self.bind(node.name, None)
+        self.bind(node.name, ARRAY_FUNC if _is_array_annotation(node.returns) else None)
         scope: dict[str, object] = {}
         saved_ns_var = self.ns_var
         varargs = {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}

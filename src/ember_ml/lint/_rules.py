@@ -163,7 +163,8 @@ _RULES = (
          "if xp.any(x < 0):\n    x = -x",
          "x = xp.where(x < 0, -x, x)"),
     Rule("EM404", "loop-over-array", "error", True,
-         "A Python `for` loop (or comprehension) over an array iterates element by element: "
+         "A Python `for` loop, a comprehension, or a builtin that iterates (`list(x)`, "
+         "`sum(x)`, `max(x)`, `any(x)`, `enumerate(x)`, `zip(x, y)`) over an array goes element by element: "
          "one host round trip and one tiny kernel per element, and a graph break in compiled "
          "code. Use a vectorised namespace call over an axis.",
          "total = 0\nfor v in x:\n    total = total + v * v",

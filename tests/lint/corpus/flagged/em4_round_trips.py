@@ -29,3 +29,21 @@ def round_trips(x: Array):
     if x is None or x.ndim == 0:  # identity and shape tests are fine
         pass
     return scale, count, flag, values, host, y, total, squares, n
+
+
+def builtins_iterate(x: Array, sum=sum):
+    a = list(x)  # expect: EM404
+    b = max(x)  # expect: EM404
+    c = [i for i, v in enumerate(x)]  # expect: EM404
+    d = sum(x)  # `sum` is a parameter here, not Python's builtin
+    e = max(x.shape)  # a shape
+    return a, b, c, d, e
+
+
+def returns_array(x) -> Array:
+    return x
+
+
+def uses_the_annotation(y):
+    z = returns_array(y)
+    return float(z)  # expect: EM401
