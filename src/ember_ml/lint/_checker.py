@@ -71,6 +71,7 @@ _ARRAY_METHODS = frozenset(ARRAY_REPLACEMENTS) - {
     "numpy", "item", "size", "dim", "numel", "itemsize", "nbytes", "strides", "data_ptr",
     "tobytes", "nonzero", "tolist",
 }
+_GET_NAMESPACE = frozenset({"get_namespace", "get_namespace_and_device"})
 _DEVICE_LIBRARIES = frozenset({"torch", "mlx", "jax", "cupy"})
 _COMPILE_ATTRS = {"mlx": "compile", "torch": "compile", "jax": "jit"}
 
@@ -117,7 +118,7 @@ def _is_array_annotation(node: ast.AST | None) -> bool:
 class Checker(ast.NodeVisitor):
     """Collects findings for one module."""
 
-    def __init__(self, path: str, lines: list[str] | None = None) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self.ns = namespaces()
@@ -187,6 +188,8 @@ class Checker(ast.NodeVisitor):
                     return NS_FUNC
                 return None
             if isinstance(base, tuple) and base[0] == "module":
+                if base[1] == "array_api_compat" and node.attr == "array_namespace":
+                    return NS_FUNC
                 if node.attr == _COMPILE_ATTRS.get(base[1]):
                     return COMPILE
                 if base[1] == "mlx" and node.attr == "core":
@@ -265,12 +268,14 @@ class Checker(ast.NodeVisitor):
         if full in ("ember_ml.array_namespace", "array_api_compat.array_namespace",
                     "array_api_compat.get_namespace", "ember_ml._namespace.array_namespace"):
             return NS_FUNC
-        if name in ("get_namespace", "get_namespace_and_device") and "array_api" in module:
+        if name in _GET_NAMESPACE and "array_api" in module:
             return NS_TUPLE_FUNC
         if full in ("array_api_strict", "ember_ml.backend.mlx"):
             return self.ns["standard"]
         if full == "ember_ml":
             return EMBER
+        if full == "array_api_compat":
+            return ("module", "array_api_compat")
         if root in BACKEND_MODULES:
             if name is not None and name == _COMPILE_ATTRS.get(root):
                 return COMPILE
@@ -290,7 +295,11 @@ class Checker(ast.NodeVisitor):
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         module = node.module or ""
-        if node.level:
+        if node.level:  # a relative import: the project's own modules
+            for alias in node.names:
+                self.bind(alias.asname or alias.name,
+                          NS_TUPLE_FUNC if alias.name in _GET_NAMESPACE and "array_api" in module
+                          else None)
             return
         root = module.partition(".")[0]
         if root in BACKEND_MODULES and not self.type_checking:
@@ -493,15 +502,16 @@ class Checker(ast.NodeVisitor):
             self.report(test, "EM403", "truth value of an array forces evaluation "
                         "(host round trip)", "use xp.where, or decide outside compiled code")
 
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self.visit(node.value)
+        self.bind_target(node.target, self.kind(node.value))
+
     def visit_IfExp(self, node: ast.IfExp) -> None:
         self._truth(node.test)
         self.generic_visit(node)
 
     def visit_Assert(self, node: ast.Assert) -> None:
         self._truth(node.test)
-        self.generic_visit(node)
-
-    def visit_BoolOp(self, node: ast.BoolOp) -> None:
         self.generic_visit(node)
 
     def _comprehension(self, node: ast.AST) -> None:

@@ -40,3 +40,18 @@ def with_package(x):
     r = stats.not_a_statistic(x)  # expect: EM201
     q = er.no_such_sampler(3)  # expect: EM201
     return w, v, u, t, r, q, ops.concat([x]), ops.linearalg.vector_norm(x)
+
+
+import array_api_compat
+
+from .utils._array_api import get_namespace
+
+
+def via_array_api_compat(x):
+    xp = array_api_compat.array_namespace(x)
+    return xp.concatenate([x])  # expect: EM201
+
+
+def via_sklearn_get_namespace(x):
+    xp, is_array_api = get_namespace(x)
+    return xp.arccos(x), is_array_api.anything  # expect: EM201

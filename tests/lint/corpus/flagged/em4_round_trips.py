@@ -47,3 +47,10 @@ def returns_array(x) -> Array:
 def uses_the_annotation(y):
     z = returns_array(y)
     return float(z)  # expect: EM401
+
+
+def walrus(x: Array):
+    xp = array_namespace(x)
+    if (peak := xp.max(x)) > 0:  # expect: EM403
+        return float(peak)  # expect: EM401
+    return x
