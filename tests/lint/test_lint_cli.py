@@ -113,8 +113,23 @@ def test_pyproject_configuration(project, capsys):
 def test_backend_folders_are_skipped_by_default(project, capsys):
     (project / "pkg" / "backend").mkdir()
     (project / "pkg" / "backend" / "fast.py").write_text("import torch\n")
+    (project / "pkg" / "torch").mkdir()
+    (project / "pkg" / "torch" / "aliases.py").write_text("import torch\n")
     out = run(["pkg"], capsys)[1]
-    assert "backend/fast.py" not in out
+    assert "backend/fast.py" not in out and "torch/aliases.py" not in out
+    assert run(["pkg/torch/aliases.py"], capsys)[:2] == (0, "")  # even when named
+
+
+def test_folders_above_what_was_asked_for_do_not_count(tmp_path, monkeypatch, capsys):
+    """A checkout that happens to live in a folder called torch/ is still checked."""
+    checkout = tmp_path / "torch" / "mylib"
+    checkout.mkdir(parents=True)
+    (checkout / "m.py").write_text(BAD)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert run(["--isolated", str(checkout)], capsys)[0] == 1
+    assert run(["--isolated", str(checkout / "m.py")], capsys)[0] == 1
 
 
 def test_without_tomllib_the_table_is_still_read(project, capsys, monkeypatch):

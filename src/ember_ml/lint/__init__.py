@@ -98,7 +98,8 @@ def check_source(source: str | bytes, path: str = "<string>", *,
     return sorted(set(kept))
 
 
-def check_file(path: pathlib.Path, config: Config, shown: str | None = None) -> list[Finding]:
+def check_file(path: pathlib.Path, config: Config, shown: str | None = None,
+               base: pathlib.Path | None = None) -> list[Finding]:
     """Findings for one file under ``config`` (empty for a backend-specific file).
 
     >>> import pathlib, tempfile
@@ -112,7 +113,7 @@ def check_file(path: pathlib.Path, config: Config, shown: str | None = None) -> 
     >>> check_file(folder / "backend" / "m.py", Config(root=folder))
     []
     """
-    relative = config.relative(path)
+    relative = config.relative(path, base)
     if not config.is_checked(relative):
         return []
     enabled = config.enabled() - frozenset(
@@ -136,20 +137,24 @@ def iter_python_files(paths: Iterable[str], config: Config) -> Iterator[pathlib.
     >>> [p.name for p in iter_python_files([str(folder)], Config(root=folder))]
     ['a.py', 'b.py']
     """
+    for path, _base in _walk(paths, config):
+        yield path
+
+
+def _walk(paths: Iterable[str], config: Config) -> Iterator[tuple[pathlib.Path, pathlib.Path | None]]:
     for given in paths:
         root = pathlib.Path(given)
         if root.is_file():
-            yield root
+            yield root, None
             continue
         found = []
         for directory, subdirs, files in os.walk(root):
             subdirs[:] = [d for d in subdirs if d not in DEFAULT_EXCLUDE
-                          and not config.is_excluded(config.relative(pathlib.Path(directory, d)))]
-            found.extend(pathlib.Path(directory, f) for f in files
-                         if f.endswith(".py"))
+                          and not config.is_excluded(config.relative(pathlib.Path(directory, d), root))]
+            found.extend(pathlib.Path(directory, f) for f in files if f.endswith(".py"))
         for path in sorted(found):
-            if not config.is_excluded(config.relative(path)):
-                yield path
+            if not config.is_excluded(config.relative(path, root)):
+                yield path, root
 
 
 def check_paths(paths: Iterable[str], config: Config | None = None) -> list[Finding]:
@@ -164,8 +169,8 @@ def check_paths(paths: Iterable[str], config: Config | None = None) -> list[Find
     """
     config = config or Config()
     findings: list[Finding] = []
-    for path in iter_python_files(paths, config):
-        findings.extend(check_file(path, config))
+    for path, base in _walk(paths, config):
+        findings.extend(check_file(path, config, base=base))
     return sorted(findings)
 
 

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    from ember_ml.lint import check_file, iter_python_files
+    from ember_ml.lint import _walk, check_file
 
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -108,8 +108,8 @@ def _main(argv: list[str] | None) -> int:
     if missing:
         parser.error(f"no such file or directory: {', '.join(missing)}")
     findings = []
-    for path in iter_python_files(paths, config):
-        findings.extend(check_file(path, config))
+    for path, base in _walk(paths, config):
+        findings.extend(check_file(path, config, base=base))
     findings.sort()
     out = sys.stdout
     if args.format == "json":

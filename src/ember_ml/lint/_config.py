@@ -9,12 +9,14 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from ember_ml.lint._rules import RULES
+from ember_ml.lint._rules import BACKEND_MODULES, RULES
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", ".tox", ".nox", "__pycache__", ".eggs",
                    "build", "dist", "node_modules", ".mypy_cache", ".ruff_cache",
                    ".pytest_cache")
-BACKEND_DIRS = frozenset({"backend", "backends"})
+# Folders whose files are clearly backend-specific (not checked unless configured otherwise):
+# backend/, backends/, and a folder named after an array library (array_api_compat/torch/).
+BACKEND_DIRS = frozenset({"backend", "backends"}) | BACKEND_MODULES | {"dask"}
 
 
 class ConfigError(ValueError):
@@ -65,11 +67,19 @@ class Config:
     def is_excluded(self, relative: str) -> bool:
         return any(_glob(relative, p) for p in self.exclude)
 
-    def relative(self, path: pathlib.Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+    def relative(self, path: pathlib.Path, base: pathlib.Path | None = None) -> str:
+        """``path`` relative to the project root; outside it, relative to ``base`` (the folder
+        named on the command line) or just the file's name, so that folders above what was
+        asked for (``/home/me/torch/...``) never make a file backend-specific."""
+        resolved = path.resolve()
+        for anchor in (self.root, base):
+            if anchor is None:
+                continue
+            try:
+                return resolved.relative_to(anchor.resolve()).as_posix()
+            except ValueError:
+                continue
+        return path.name
 
 
 def _matches(code: str, selectors: list[str], default: bool) -> bool:
