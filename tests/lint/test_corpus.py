@@ -77,3 +77,12 @@ def test_mechanical_fixes():
         (6, "EM501", "x = ops.index_update(x, xp.asarray([1]), a, op='subtract')"),
         (7, "EM502", "x = x + 2"),
     ]
+
+
+def test_unparsable_and_too_deep_files_are_em001_not_a_crash(tmp_path):
+    from ember_ml.lint import check_source
+
+    assert [(f.line, f.code) for f in check_source("def f(:\n    pass\n")] == [(1, "EM001")]
+    deep = "def f(x: Array):\n    return " + " + ".join(["x"] * 3000) + "\n"
+    assert [f.code for f in check_source(deep)] in ([], ["EM001"])
+    assert check_source("def f(:\n", enabled={"EM201"}) == []

@@ -221,7 +221,8 @@ _RULES = (
          "return (tensor - mean) / std",
          "return xp.divide(xp.subtract(tensor, mean), std)"),
     Rule("EM001", "syntax-error", "error", True,
-         "The file could not be parsed as Python, so nothing else in it was checked.",
+         "The file could not be read or parsed as Python (or nests expressions too deeply "
+         "for the checker), so nothing else in it was checked.",
          "def f(:\n    pass", "def f():\n    pass"),
 )
 
