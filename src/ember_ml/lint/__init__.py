@@ -78,7 +78,7 @@ def check_source(source: str | bytes, path: str = "<string>", *,
         c for c, r in RULES.items() if r.default)
     try:
         tree = ast.parse(source, filename=path)
-    except (SyntaxError, ValueError) as error:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         if "EM001" not in codes:
             return []
         line = getattr(error, "lineno", 1) or 1
