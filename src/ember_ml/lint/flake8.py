@@ -59,7 +59,12 @@ class EmberLintPlugin:
             return
         ignored = config.ignored_for(relative)
         enabled = config.enabled()
-        for finding in check_tree(self.tree, self.filename):
+        try:
+            findings = check_tree(self.tree, self.filename)
+        except RecursionError:
+            yield 1, 0, "EM001 nested too deeply to check", type(self)
+            return
+        for finding in findings:
             if finding.code not in enabled or any(finding.code.startswith(p) for p in ignored):
                 continue
             suggestion = f" ({finding.suggestion})" if finding.suggestion else ""
