@@ -109,3 +109,20 @@ def test_torch_direct_functions_match_array_api_compat(shape, dtype, data):
     other = torch.ones(other_shape, dtype=x.dtype)
     for vec_axis in (-1, -2, 0):
         _compare(btorch.vecdot, ctorch.vecdot, x, other, axis=vec_axis)
+
+
+@pytest.mark.parametrize("library", ["numpy", "torch"])
+def test_complex_tanh_at_infinite_real_part_has_the_sign_of_the_imaginary_part(library):
+    values = [complex(r, i) for r in (math.inf, -math.inf, 0.5) for i in (2.0, -2.0, 0.25, -0.0, 0.0)]
+    z = np.asarray(values, dtype=np.complex64)
+    if library == "numpy":
+        out = bnp.tanh(z)
+    else:
+        out = btorch.tanh(torch.from_numpy(z)).numpy()
+    reference = np.tanh(z.astype(np.complex128))
+    np.testing.assert_allclose(out, reference.astype(np.complex64), rtol=1e-6)
+    special = np.isinf(z.real)
+    assert (np.signbit(out.imag[special]) == np.signbit(z.imag[special])).all()
+    assert (out.real[special] == np.sign(z.real[special])).all()
+    real = np.linspace(-3, 3, 7, dtype=np.float32)
+    assert (bnp.tanh(real) if library == "numpy" else btorch.tanh(torch.from_numpy(real)).numpy()).dtype == np.float32

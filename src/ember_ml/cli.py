@@ -38,11 +38,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("info", help="installed backends, devices and the selected backend")
     commands.add_parser("conformance", add_help=False,
                         help="run the official array API suite (ember-ml conformance --help)")
+    commands.add_parser("lint", add_help=False,
+                        help="check code for backend-agnostic array API use (ember-ml lint --help)")
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["conformance"]:
         from ember_ml import conformance
 
         return conformance.main(argv[1:])
+    if argv[:1] == ["lint"]:
+        from ember_ml.lint import main as lint_main
+
+        return lint_main(argv[1:])
     args, rest = parser.parse_known_args(argv)
     if args.command in (None, "info"):
         if rest:

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -35,12 +36,13 @@ def fast_path(xp: ModuleType, group: str, name: str) -> Callable[..., Any] | Non
     function = None
     if xp.__name__.startswith(_BACKEND_PACKAGE) and xp.__name__.count(".") == 2:
         module_name = f"{xp.__name__}._{group}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-        else:
-            function = getattr(module, name, None)
+        module = sys.modules.get(module_name)  # imported with the backend (backend.load)
+        if module is None:
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as error:
+                if error.name != module_name:
+                    raise
+        function = getattr(module, name, None)
     _cache[key] = function
     return function

@@ -1,8 +1,625 @@
 """Scatter and segment reductions, one_hot and functional index updates (extras the standard lacks).
 
 Re-exported at the top of ``ember_ml.ops`` (``ops.scatter``, ``ops.one_hot``, ...).
+
+Every function here is one public function (argument checks) over one kernel,
+``scatter(values, indices, n, reduce, axis)``: the backend's native fast path
+(``ember_ml.backend.<lib>._indexing.scatter``) when there is one, otherwise
+``_scatter_generic`` below, written in standard calls only.
+
+Bounds policy (one place, ``_run``): eager arrays are checked and an
+out-of-range index raises ``IndexError`` with one message on every backend;
+NumPy and torch-on-CPU let the native call detect it (no extra pass on valid
+input), every other library gets one min/max reduction first (MLX must never see
+a bad index). Inside ``mx.compile`` / ``torch.compile`` / a lazy library, where
+no data-dependent error can be raised, out-of-range indices are dropped
+(they contribute nothing) and shapes stay static.
+
+>>> import numpy as np
+>>> from ember_ml import ops
+>>> ops.scatter(np.asarray([1.0, 2.0, 3.0]), np.asarray([0, 2, 0]), dim_size=4)
+array([4., 0., 2., 0.])
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from ember_ml._namespace import array_namespace
+from ember_ml.ops._extras import fast_path
+
+__all__: list[str] = [
+    "index_update",
+    "one_hot",
+    "scatter",
+    "scatter_add",
+    "scatter_max",
+    "scatter_mean",
+    "scatter_min",
+    "scatter_prod",
+    "segment_max",
+    "segment_mean",
+    "segment_min",
+    "segment_sum",
+]
+
+_AGGREGATIONS = {"add": "sum", "sum": "sum", "mean": "mean", "max": "max", "min": "min", "prod": "prod"}
+_UPDATE_OPS = ("set", "add", "subtract", "multiply", "min", "max")
+
+# The generic kernel reduces with a dense (slots x values) mask up to this many
+# elements, and with sort + segmented scan + searchsorted above it.
+_DENSE_LIMIT = 1 << 20
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _check_integer_indices(xp: ModuleType, indices: Any, what: str, name: str = "indices") -> None:
+    if not hasattr(indices, "dtype") or not xp.isdtype(indices.dtype, "integral"):
+        dtype = getattr(indices, "dtype", type(indices).__name__)
+        raise TypeError(f"{what}: {name} must be an integer array, got dtype {dtype}")
+
+
+def _check_size(value: Any, what: str, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(value.__index__())  # NumPy integers
+        except (AttributeError, TypeError):
+            raise TypeError(f"{what}: {name} must be a Python int, got {value!r}") from None
+    if value < 0:
+        raise ValueError(f"{what}: {name} must be >= 0, got {value}")
+    return value
+
+
+def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
+    if xp.isdtype(values.dtype, "bool"):
+        raise TypeError(f"{what}: values must be numeric, got dtype {values.dtype}")
+    if reduce in ("max", "min") and xp.isdtype(values.dtype, "complex floating"):
+        raise TypeError(f"{what}: {reduce} is not defined for complex dtype {values.dtype}")
+
+
+def _normalize_axis(axis: Any, ndim: int, what: str) -> int:
+    if isinstance(axis, bool) or not isinstance(axis, int):
+        raise TypeError(f"{what}: axis must be an int, got {axis!r}")
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"{what}: axis {axis} is out of range for an array of {ndim} dimensions")
+    return axis % ndim
+
+
+def _is_traced(xp: ModuleType, indices: Any) -> bool:
+    """True inside a graph (mx.compile, torch.compile) or for a lazy library: no data-dependent raise."""
+    native = fast_path(xp, "indexing", "is_traced")
+    if native is not None:
+        return native(indices)
+    import array_api_compat
+
+    return array_api_compat.is_lazy_array(indices)
+
+
+def _bounds(xp: ModuleType, indices: Any) -> tuple[int, int]:
+    """(min, max) of non-empty eager indices as Python ints: one reduction and sync each."""
+    return int(xp.min(indices)), int(xp.max(indices))
+
+
+def _out_of_bounds(lo: int, hi: int, n: int, negative_ok: bool, what: str) -> IndexError:
+    valid = f"[{-n}, {n})" if negative_ok else f"[0, {n})"
+    return IndexError(
+        f"{what}: index out of bounds for dim_size {n} (got indices in [{lo}, {hi}]); valid indices are in {valid}"
+    )
+
+
+def _checked(xp: ModuleType, indices: Any, n: int, negative_ok: bool, what: str) -> tuple[Any, bool]:
+    """Eager check; returns (indices with negatives wrapped, whether they were wrapped)."""
+    lo, hi = _bounds(xp, indices)
+    if hi >= n or lo < (-n if negative_ok else 0):
+        raise _out_of_bounds(lo, hi, n, negative_ok, what)
+    if lo < 0:
+        return xp.where(indices < 0, indices + n, indices), True
+    return indices, False
+
+
+def _infer_size(xp: ModuleType, indices: Any, what: str, name: str) -> int:
+    """max(indices) + 1 (0 when empty): evaluates the indices."""
+    if indices.shape[0] == 0:
+        return 0
+    lo, hi = _bounds(xp, indices)
+    if lo < 0:
+        raise IndexError(
+            f"{what}: negative indices (min {lo}) need an explicit {name}; got indices in [{lo}, {hi}]"
+        )
+    return hi + 1
+
+
+# --------------------------------------------------------------------------- generic kernel
+
+
+def _identity_fill(xp: ModuleType, dtype: Any, reduce: str) -> Any:
+    if reduce == "sum":
+        return 0
+    if reduce == "prod":
+        return 1
+    if xp.isdtype(dtype, "integral"):
+        info = xp.iinfo(dtype)
+        return info.min if reduce == "max" else info.max
+    return -math.inf if reduce == "max" else math.inf
+
+
+def _combine(xp: ModuleType, reduce: str) -> Callable[[Any, Any], Any]:
+    return {"sum": xp.add, "prod": xp.multiply, "max": xp.maximum, "min": xp.minimum}[reduce]
+
+
+def _slot_reduce(xp: ModuleType, v2: Any, idx: Any, n: int, reduce: str, presorted: bool) -> tuple[Any, Any]:
+    """Reduce rows of ``v2`` (N, inner) into ``n`` slots by ``idx`` (int64, in [0, n)).
+
+    Returns (result (n, inner) with empty slots 0, count (n,)).
+    """
+    count_only = reduce == "count"
+    N = idx.shape[0]
+    slots = xp.arange(n, dtype=idx.dtype, device=idx.device if hasattr(idx, "device") else None)
+    if N * n * v2.shape[1] <= _DENSE_LIMIT:
+        # dense: O(N * n * inner) work and memory, no sort
+        mask = slots[:, None] == idx[None, :]  # (n, N)
+        count = xp.sum(xp.astype(mask, xp.int64), axis=1)
+        if count_only:
+            return count, count
+        fill = xp.asarray(_identity_fill(xp, v2.dtype, reduce), dtype=v2.dtype)
+        picked = xp.where(mask[:, :, None], v2[None, :, :], fill)
+        reducer = {"sum": xp.sum, "prod": xp.prod, "max": xp.max, "min": xp.min}[reduce]
+        result = reducer(picked, axis=1, dtype=v2.dtype) if reduce in ("sum", "prod") else reducer(picked, axis=1)
+    else:
+        # sort + segmented inclusive scan (log2 N doubling steps) + searchsorted:
+        # O(N log N * inner) work, O(N * inner) memory
+        if presorted:
+            s_idx, s_v = idx, v2
+        else:
+            order = xp.argsort(idx, stable=True)
+            s_idx = xp.take(idx, order)
+            s_v = xp.take(v2, order, axis=0)
+        left = xp.searchsorted(s_idx, slots, side="left")
+        right = xp.searchsorted(s_idx, slots, side="right")
+        count = xp.astype(right - left, xp.int64)
+        if count_only:
+            return count, count
+        op = _combine(xp, reduce)
+        acc = s_v
+        step = 1
+        while step < N:
+            same = s_idx[step:] == s_idx[:-step]
+            tail = xp.where(same[:, None], op(acc[step:, :], acc[:-step, :]), acc[step:, :])
+            acc = xp.concat([acc[:step, :], tail], axis=0)
+            step *= 2
+        last = xp.clip(right - 1, 0, N - 1)
+        result = xp.take(acc, xp.astype(last, xp.int64), axis=0)
+    zero = xp.zeros_like(result)
+    return xp.where((count > 0)[:, None], result, zero), count
+
+
+def _scatter_generic(
+    xp: ModuleType, values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False
+) -> Any:
+    """The generic kernel: ``reduce`` in sum/prod/max/min/count, indices already in [0, n)."""
+    idx = xp.astype(indices, xp.int64)
+    if reduce == "count":
+        v2 = xp.zeros((idx.shape[0], 1), dtype=xp.int64)
+        return _slot_reduce(xp, v2, idx, n, "count", presorted)[1]
+    moved = xp.moveaxis(values, axis, 0)
+    rest = tuple(moved.shape[1:])
+    v2 = xp.reshape(moved, (moved.shape[0], math.prod(rest)))
+    result, _ = _slot_reduce(xp, v2, idx, n, reduce, presorted)
+    return xp.moveaxis(xp.reshape(result, (n, *rest)), 0, axis)
+
+
+def _kernel(xp: ModuleType) -> tuple[Callable[..., Any], Callable[[Any], str] | None]:
+    """(kernel, native_bounds_check): the fast path, and how it treats bad indices itself.
+
+    ``native_bounds_check(indices)`` is ``"raise"`` when the kernel raises on any
+    index outside ``[0, n)``, ``"wrap"`` when it wraps negative ones and raises on
+    the rest, ``""`` when it checks nothing (the caller then checks first).
+    """
+    native = fast_path(xp, "indexing", "scatter")
+    if native is not None:
+        return native, fast_path(xp, "indexing", "native_bounds_check")
+
+    def generic(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
+        return _scatter_generic(xp, values, indices, n, reduce, axis, presorted)
+
+    return generic, None
+
+
+def _trim(result: Any, n: int, axis: int) -> Any:
+    key = (slice(None),) * axis + (slice(0, n),)
+    return result[key]
+
+
+def _run(
+    xp: ModuleType,
+    values: Any,
+    indices: Any,
+    n: int,
+    reduces: tuple[str, ...],
+    axis: int,
+    *,
+    negative_ok: bool,
+    what: str,
+    presorted: bool = False,
+) -> list[Any]:
+    """Run the kernel for each of ``reduces`` under the bounds policy (module docstring)."""
+    kernel, native_check = _kernel(xp)
+    extra = {"presorted": True} if presorted else {}
+    if n == 0:
+        raise IndexError(f"{what}: cannot scatter {indices.shape[0]} values into dim_size 0")
+    if _is_traced(xp, indices):
+        indices = xp.astype(indices, xp.int64)
+        wrapped = xp.where(indices < 0, indices + n, indices) if negative_ok else indices
+        valid = (wrapped >= 0) & (wrapped < n)
+        safe = xp.where(valid, wrapped, xp.asarray(n, dtype=wrapped.dtype))
+        out = []
+        for r in reduces:
+            res = kernel(values, safe, n + 1, r, 0 if r == "count" else axis)
+            out.append(_trim(res, n, 0 if r == "count" else axis))
+        return out
+    native = native_check(indices) if native_check is not None else ""
+    if native:
+        first = reduces[0]
+        try:
+            head = kernel(values, indices, n, first, 0 if first == "count" else axis)
+        except (IndexError, RuntimeError) as err:
+            fixed, wrapped = _checked(xp, indices, n, negative_ok, what)
+            if not wrapped:
+                raise err
+            indices = fixed
+        else:
+            if native == "wrap" and not negative_ok:
+                # the native call wrapped negative indices silently: segment ids may not be negative
+                if int(xp.min(indices)) < 0:
+                    raise _out_of_bounds(*_bounds(xp, indices), n, negative_ok, what)
+            return [head] + [kernel(values, indices, n, r, 0 if r == "count" else axis) for r in reduces[1:]]
+    else:
+        indices, _ = _checked(xp, indices, n, negative_ok, what)
+    return [kernel(values, indices, n, r, 0 if r == "count" else axis, **extra) for r in reduces]
+
+
+def _empty_result(xp: ModuleType, values: Any, n: int, axis: int) -> Any:
+    shape = list(values.shape)
+    shape[axis] = n
+    return xp.zeros(tuple(shape), dtype=values.dtype, device=values.device)
+
+
+def _divide_counts(xp: ModuleType, total: Any, count: Any, axis: int) -> Any:
+    """total / max(count, 1) broadcast along ``axis``; integer division rounds toward zero."""
+    shape = [1] * total.ndim
+    shape[axis] = count.shape[0]
+    c = xp.reshape(xp.clip(count, 1, None), tuple(shape))
+    if xp.isdtype(total.dtype, "integral"):
+        c = xp.astype(c, total.dtype)
+        q = total // c
+        inexact = (total % c != 0) & ((total < 0) != (c < 0))
+        return xp.where(inexact, q + 1, q)
+    return total / xp.astype(c, total.dtype)
+
+
+# --------------------------------------------------------------------------- scatter
+
+
+def _scatter(
+    values: Any, indices: Any, dim_size: int | None, aggr: str, axis: int, what: str
+) -> Any:
+    xp = array_namespace(values, indices)
+    if aggr not in _AGGREGATIONS:
+        raise ValueError(f"{what}: aggr must be one of {sorted(_AGGREGATIONS)}, got {aggr!r}")
+    reduce = _AGGREGATIONS[aggr]
+    _check_integer_indices(xp, indices, what)
+    _check_values(xp, values, reduce, what)
+    if values.ndim == 0:
+        raise ValueError(f"{what}: values must have at least one dimension, got shape {tuple(values.shape)}")
+    axis = _normalize_axis(axis, values.ndim, what)
+    if indices.ndim != 1 or indices.shape[0] != values.shape[axis]:
+        raise ValueError(
+            f"{what}: indices of shape {tuple(indices.shape)} do not match values of shape "
+            f"{tuple(values.shape)} along axis {axis} (indices must be 1-D, one per slice of values)"
+        )
+    n = _infer_size(xp, indices, what, "dim_size") if dim_size is None else _check_size(dim_size, what, "dim_size")
+    if indices.shape[0] == 0:
+        return _empty_result(xp, values, n, axis)
+    if reduce == "mean":
+        total, count = _run(xp, values, indices, n, ("sum", "count"), axis, negative_ok=True, what=what)
+        return _divide_counts(xp, total, count, axis)
+    return _run(xp, values, indices, n, (reduce,), axis, negative_ok=True, what=what)[0]
+
+
+def scatter(values: Any, indices: Any, dim_size: int | None = None, aggr: str = "add", axis: int = 0) -> Any:
+    """Reduce the slices of ``values`` along ``axis`` into ``dim_size`` slots chosen by ``indices``.
+
+    torch_scatter's conventions: ``indices`` is 1-D with one entry per slice of
+    ``values`` along ``axis`` (broadcast over the other axes); the output has the
+    shape of ``values`` with ``axis`` of length ``dim_size``, or ``max(indices) + 1``
+    (0 for empty indices) when ``dim_size`` is None. ``aggr`` is ``"add"``
+    (``"sum"``), ``"mean"``, ``"max"``, ``"min"`` or ``"prod"``; duplicate indices
+    accumulate; slots that receive nothing are 0; integer means round toward zero;
+    NaN propagates through max/min. Negative indices in ``[-dim_size, 0)`` count
+    from the end. The result keeps the dtype of ``values`` and is differentiable
+    (torch autograd, ``mx.grad``) for add and mean.
+
+    Errors: non-integer indices -> ``TypeError``; an index outside
+    ``[-dim_size, dim_size)`` -> ``IndexError`` (checked on eager arrays; inside
+    ``mx.compile`` / ``torch.compile`` out-of-range indices are dropped instead);
+    mismatched shapes -> ``ValueError`` naming both. With ``dim_size`` given the
+    call never forces evaluation; ``dim_size=None`` evaluates ``max(indices)``.
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.scatter(np.asarray([1.0, 2.0, 3.0, 4.0]), np.asarray([0, 1, 0, 3]), aggr="mean")
+    array([2., 2., 0., 4.])
+    """
+    return _scatter(values, indices, dim_size, aggr, axis, "scatter")
+
+
+def scatter_add(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+    """``scatter(..., aggr="add")``: sums of the values sent to each slot.
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.scatter_add(np.asarray([1, 2, 3]), np.asarray([1, 1, 0]))
+    array([3, 3])
+    """
+    return _scatter(values, indices, dim_size, "add", axis, "scatter_add")
+
+
+def scatter_mean(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+    """``scatter(..., aggr="mean")``: means per slot (0 where empty; integers round toward zero).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.scatter_mean(np.asarray([-7, 0, 4]), np.asarray([0, 0, 2]))
+    array([-3,  0,  4])
+    """
+    return _scatter(values, indices, dim_size, "mean", axis, "scatter_mean")
+
+
+def scatter_max(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+    """``scatter(..., aggr="max")``: maxima per slot (0 where empty; NaN propagates).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.scatter_max(np.asarray([1.0, 5.0, -2.0]), np.asarray([0, 0, 2]), dim_size=3)
+    array([ 5.,  0., -2.])
+    """
+    return _scatter(values, indices, dim_size, "max", axis, "scatter_max")
+
+
+def scatter_min(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+    """``scatter(..., aggr="min")``: minima per slot (0 where empty; NaN propagates).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.scatter_min(np.asarray([1.0, 5.0, 2.0]), np.asarray([0, 0, 2]))
+    array([1., 0., 2.])
+    """
+    return _scatter(values, indices, dim_size, "min", axis, "scatter_min")
+
+
+def scatter_prod(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+    """``scatter(..., aggr="prod")``: products per slot (0 where empty, as torch_scatter).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.scatter_prod(np.asarray([2.0, 3.0, 4.0]), np.asarray([0, 0, 1]))
+    array([6., 4.])
+    """
+    return _scatter(values, indices, dim_size, "prod", axis, "scatter_prod")
+
+
+# --------------------------------------------------------------------------- segment reductions
+
+
+def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool, reduce: str, what: str) -> Any:
+    xp = array_namespace(data, segment_ids)
+    _check_integer_indices(xp, segment_ids, what, "segment_ids")
+    _check_values(xp, data, reduce, what)
+    if not isinstance(sorted, bool):
+        raise TypeError(f"{what}: sorted must be a bool, got {sorted!r}")
+    if data.ndim == 0 or segment_ids.ndim != 1 or segment_ids.shape[0] != data.shape[0]:
+        raise ValueError(
+            f"{what}: segment_ids of shape {tuple(segment_ids.shape)} do not match data of shape "
+            f"{tuple(data.shape)} (segment_ids must be 1-D with one id per row of data)"
+        )
+    if num_segments is None:
+        n = _infer_size(xp, segment_ids, what, "num_segments")
+    else:
+        n = _check_size(num_segments, what, "num_segments")
+    if segment_ids.shape[0] == 0:
+        empty = _empty_result(xp, data, n, 0)
+        if reduce in ("max", "min"):
+            return xp.full_like(empty, _identity_fill(xp, data.dtype, reduce))
+        return empty
+    if reduce == "sum":
+        return _run(xp, data, segment_ids, n, ("sum",), 0, negative_ok=False, what=what, presorted=sorted)[0]
+    result, count = _run(
+        xp, data, segment_ids, n, ("sum" if reduce == "mean" else reduce, "count"), 0,
+        negative_ok=False, what=what, presorted=sorted,
+    )
+    if reduce == "mean":
+        return _divide_counts(xp, result, count, 0)
+    fill = xp.asarray(_identity_fill(xp, data.dtype, reduce), dtype=data.dtype)
+    empty = xp.reshape(count == 0, (n,) + (1,) * (data.ndim - 1))
+    return xp.where(empty, fill, result)
+
+
+def segment_sum(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+    """Sum the rows of ``data`` that share a segment id (keras.ops.segment_sum).
+
+    ``segment_ids`` is 1-D, one id in ``[0, num_segments)`` per row of ``data``;
+    ``num_segments=None`` uses ``max(segment_ids) + 1`` (this evaluates the ids).
+    Empty segments are 0. ``sorted=True`` promises ascending ids and lets the
+    generic implementation skip its sort (the result is unspecified otherwise).
+    A negative or too large id raises ``IndexError``.
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.segment_sum(np.asarray([[1, 2], [3, 4], [5, 6]]), np.asarray([0, 0, 2]))
+    array([[4, 6],
+           [0, 0],
+           [5, 6]])
+    """
+    return _segment(data, segment_ids, num_segments, sorted, "sum", "segment_sum")
+
+
+def segment_mean(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+    """Mean of the rows of ``data`` per segment id (0 for empty segments; integers round toward zero).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.segment_mean(np.asarray([1.0, 2.0, 6.0]), np.asarray([0, 0, 1]))
+    array([1.5, 6. ])
+    """
+    return _segment(data, segment_ids, num_segments, sorted, "mean", "segment_mean")
+
+
+def segment_max(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+    """Maximum of the rows of ``data`` per segment id (keras.ops.segment_max).
+
+    Empty segments hold the identity of max (``-inf``, or the dtype's minimum for
+    integers), as TensorFlow and JAX give; NaN propagates.
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.segment_max(np.asarray([1.0, 4.0, 2.0]), np.asarray([0, 0, 2]))
+    array([  4., -inf,   2.])
+    """
+    return _segment(data, segment_ids, num_segments, sorted, "max", "segment_max")
+
+
+def segment_min(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+    """Minimum of the rows of ``data`` per segment id (``+inf`` / the dtype's maximum where empty).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.segment_min(np.asarray([3, 1, 2]), np.asarray([1, 1, 0]), num_segments=2)
+    array([2, 1])
+    """
+    return _segment(data, segment_ids, num_segments, sorted, "min", "segment_min")
+
+
+# --------------------------------------------------------------------------- one_hot
+
+
+def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
+    """One-hot encoding of the integer array ``x`` with a new axis of length ``num_classes`` at ``axis``.
+
+    ``dtype`` defaults to the library's default floating dtype. Every value must
+    be in ``[0, num_classes)``: otherwise ``IndexError`` on eager arrays (this
+    evaluates ``x``); inside a compiled graph such a value gives a row of zeros.
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> ops.one_hot(np.asarray([2, 0]), 3, dtype=np.int64)
+    array([[0, 0, 1],
+           [1, 0, 0]])
+    """
+    what = "one_hot"
+    xp = array_namespace(x)
+    _check_integer_indices(xp, x, what, "x")
+    n = _check_size(num_classes, what, "num_classes")
+    out_axis = _normalize_axis(axis, x.ndim + 1, what)
+    if dtype is None:
+        dtype = xp.__array_namespace_info__().default_dtypes(device=x.device)["real floating"]
+    if math.prod(x.shape) > 0 and not _is_traced(xp, x):
+        lo, hi = _bounds(xp, x)
+        if lo < 0 or hi >= n:
+            raise IndexError(
+                f"{what}: class index out of bounds for num_classes {n} (got values in [{lo}, {hi}]); "
+                f"valid values are in [0, {n})"
+            )
+    classes = xp.arange(n, dtype=x.dtype, device=x.device)
+    shape = [1] * (x.ndim + 1)
+    shape[out_axis] = n
+    hot = xp.expand_dims(x, axis=out_axis) == xp.reshape(classes, tuple(shape))
+    return xp.astype(hot, dtype)
+
+
+# --------------------------------------------------------------------------- index_update
+
+
+def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
+    """``x`` with the rows ``x[indices]`` updated by ``op``; ``x`` itself is never modified.
+
+    ``indices`` is an integer array (any shape) indexing the first axis of ``x``
+    (negatives count from the end); ``values`` (an array or a Python scalar)
+    broadcasts to ``indices.shape + x.shape[1:]`` and is converted to ``x.dtype``
+    (a dtype that does not cast safely raises ``TypeError``). ``op`` is
+    ``"set"``, ``"add"``, ``"subtract"``, ``"multiply"``, ``"min"`` or ``"max"``.
+    Duplicate indices accumulate for every op but ``"set"``, where the last
+    occurrence wins; NaN propagates through min/max. Differentiable under torch
+    autograd and ``mx.grad``. Bounds follow :func:`scatter`.
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> x = np.zeros(4)
+    >>> ops.index_update(x, np.asarray([1, 3, 1]), np.asarray([1.0, 2.0, 5.0]), op="add")
+    array([0., 6., 0., 2.])
+    >>> ops.index_update(x, np.asarray([1, 3, 1]), np.asarray([1.0, 2.0, 5.0]))
+    array([0., 5., 0., 2.])
+    """
+    what = "index_update"
+    xp = array_namespace(x, indices, values)
+    if op not in _UPDATE_OPS:
+        raise ValueError(f"{what}: op must be one of {list(_UPDATE_OPS)}, got {op!r}")
+    _check_integer_indices(xp, indices, what)
+    if x.ndim == 0:
+        raise ValueError(f"{what}: x must have at least one dimension, got shape {tuple(x.shape)}")
+    if hasattr(values, "dtype") and hasattr(values, "shape"):
+        if not xp.can_cast(values.dtype, x.dtype):
+            raise TypeError(f"{what}: values of dtype {values.dtype} do not cast safely to x's dtype {x.dtype}")
+        if values.dtype != x.dtype:
+            values = xp.astype(values, x.dtype)
+    else:
+        values = xp.asarray(values, dtype=x.dtype, device=x.device)
+    if op != "set" and xp.isdtype(x.dtype, "bool"):
+        raise TypeError(f"{what}: op {op!r} needs a numeric x, got dtype {x.dtype}")
+    if op in ("min", "max") and xp.isdtype(x.dtype, "complex floating"):
+        raise TypeError(f"{what}: {op} is not defined for complex dtype {x.dtype}")
+    target = tuple(indices.shape) + tuple(x.shape[1:])
+    try:
+        shape = _broadcast_shape(tuple(values.shape), target)
+    except ValueError:
+        shape = None
+    if shape != target:
+        raise ValueError(
+            f"{what}: values of shape {tuple(values.shape)} do not broadcast to x[indices] of shape {target} "
+            f"(x has shape {tuple(x.shape)}, indices have shape {tuple(indices.shape)})"
+        )
+    k = math.prod(indices.shape)
+    if k == 0:
+        return xp.asarray(x, copy=True)
+    idx = xp.reshape(indices, (k,))
+    rows = xp.reshape(xp.broadcast_to(values, target), (k, *x.shape[1:]))
+    n = x.shape[0]
+    mask_shape = (n,) + (1,) * (x.ndim - 1)
+    if op in ("add", "subtract"):
+        (total,) = _run(xp, rows, idx, n, ("sum",), 0, negative_ok=True, what=what)
+        return x + total if op == "add" else x - total
+    if op == "set":
+        positions = xp.arange(k, dtype=xp.int64, device=x.device)
+        winner, count = _run(xp, positions, idx, n, ("max", "count"), 0, negative_ok=True, what=what)
+        picked = xp.take(rows, winner, axis=0)
+        return xp.where(xp.reshape(count > 0, mask_shape), picked, x)
+    reduce = {"multiply": "prod", "min": "min", "max": "max"}[op]
+    result, count = _run(xp, rows, idx, n, (reduce, "count"), 0, negative_ok=True, what=what)
+    hit = xp.reshape(count > 0, mask_shape)
+    combined = {"prod": xp.multiply, "min": xp.minimum, "max": xp.maximum}[reduce](x, result)
+    return xp.where(hit, combined, x)
+
+
+def _broadcast_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    if len(a) > len(b):
+        raise ValueError
+    a = (1,) * (len(b) - len(a)) + a
+    out = []
+    for p, q in zip(a, b, strict=True):
+        if p != q and p != 1:
+            raise ValueError
+        out.append(q)
+    return tuple(out)

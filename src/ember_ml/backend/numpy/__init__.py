@@ -97,7 +97,6 @@ if int(_np.__version__.partition(".")[0]) >= 2:
         floor,
         ones_like,
         permute_dims,
-        sign,
         trunc,
         unique_values,
         zeros_like,
@@ -106,6 +105,20 @@ if hasattr(_np, "cumulative_sum"):  # NumPy >= 2.1
     from numpy import cumulative_prod, cumulative_sum  # noqa: F811
 
 _compat_clip = clip
+_compat_sign = sign
+
+
+def sign(x, /):
+    """Sign of each element (z/|z| for complex, NaN for NaN): ``numpy.sign`` for real input.
+
+    NumPy's complex sign gives 1 for NaN + 0j, so complex input goes through array-api-compat.
+
+    >>> sign(asarray([-2.0, 0.0, 3.0])).tolist()
+    [-1.0, 0.0, 1.0]
+    """
+    if x.dtype.kind == "c":
+        return _compat_sign(x)
+    return _np.sign(x)
 _compat_sort, _compat_argsort = sort, argsort
 _REAL_SCALARS = (float, int)
 
@@ -167,3 +180,24 @@ def astype(x, dtype, /, *, copy=True, device=None):
     if device is not None and device != "cpu":
         raise ValueError(f"NumPy arrays live on the 'cpu' device only, not {device!r}")
     return x.astype(dtype, copy=copy)
+
+
+def tanh(x, /):
+    """Hyperbolic tangent of each element; for complex x, tanh(+-inf + yj) is +-1 with the sign of y as its zero imaginary part.
+
+    NumPy follows C99 there (the sign of sin(2y)); the standard asks for the sign of y.
+    Real input goes straight to ``numpy.tanh``.
+
+    >>> import math
+    >>> signbit(tanh(asarray([complex(math.inf, 2.0), complex(math.inf, -2.0)])).imag).tolist()
+    [False, True]
+    """
+    out = _np.tanh(x)
+    if out.dtype.kind == "c":
+        fix = _np.isinf(x.real) & _np.isfinite(x.imag)
+        if fix.any():
+            fixed = _np.empty(out.shape, out.dtype)
+            fixed.real = out.real
+            fixed.imag = _np.where(fix, _np.copysign(0.0, x.imag), out.imag)
+            return fixed[()]
+    return out

@@ -250,3 +250,20 @@ def matrix_transpose(x, /):
     if x.ndim < 2:
         raise ValueError(f"matrix_transpose needs at least 2 dimensions, got shape {tuple(x.shape)}")
     return x.mT
+
+
+def tanh(x, /):
+    """Hyperbolic tangent of each element; for complex x, tanh(+-inf + yj) is +-1 with the sign of y as its zero imaginary part.
+
+    torch follows C99 there (the sign of sin(2y)); the standard asks for the sign of y.
+    Real input goes straight to ``torch.tanh``.
+
+    >>> import math, torch
+    >>> torch.signbit(tanh(torch.tensor([math.inf + 2.0j, math.inf - 2.0j])).imag).tolist()
+    [False, True]
+    """
+    out = _torch.tanh(x)
+    if x.dtype.is_complex:
+        fix = _torch.isinf(x.real) & _torch.isfinite(x.imag)
+        out = _torch.where(fix, _torch.complex(out.real, _torch.copysign(_torch.zeros_like(out.real), x.imag)), out)
+    return out

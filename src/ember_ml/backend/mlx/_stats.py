@@ -1,0 +1,61 @@
+"""MLX fast paths for ``ember_ml.ops.stats`` (found by ``ember_ml.ops._extras.fast_path``).
+
+Each takes arguments already checked and converted by the public function; a
+fast path may return None to hand a case back to the generic implementation.
+"""
+
+from __future__ import annotations
+
+import mlx.core as mx
+
+# Up to this many order statistics, ``mx.partition`` (O(n) each) beats a full sort.
+_MAX_SELECTIONS = 4
+
+
+def select_quantiles(y, prev, nxt, gamma, exact):
+    """Quantiles along the last axis of y from the order statistics at static positions.
+
+    ``prev``/``nxt``/``gamma``: per quantile, the two positions and NumPy's
+    interpolation weight (``exact``: no interpolation). A slice holding a NaN
+    gives NaN, as NumPy.
+    """
+    positions = sorted(set(prev) | (set() if exact else set(nxt)))
+    if len(positions) > _MAX_SELECTIONS:
+        return None
+    value = {p: mx.partition(y, p, axis=-1)[..., p : p + 1] for p in positions}
+    lo = mx.concatenate([value[p] for p in prev], axis=-1)
+    if exact:
+        out = lo
+    else:
+        hi = mx.concatenate([value[p] for p in nxt], axis=-1)
+        t = mx.array(gamma, dtype=y.dtype)
+        diff = hi - lo
+        out = mx.where(t >= 0.5, hi - diff * (1 - t), lo + diff * t)
+    has_nan = mx.any(mx.isnan(y), axis=-1, keepdims=True)
+    return mx.where(has_nan, mx.array(float("nan"), dtype=y.dtype), out)
+
+
+def logsumexp(x, axes, keepdims):
+    """``mx.logsumexp`` over the given axes.
+
+    float64 goes generic: ``mx.exp`` (and so ``mx.logsumexp``) is accurate only to
+    about 1e-9 relative there; the generic code uses the namespace's exact ``exp``.
+    """
+    if x.ndim == 0 or x.dtype == mx.float64:
+        return None
+    return mx.logsumexp(x, axis=list(axes), keepdims=keepdims)
+
+
+def bincount_fixed(x, length, weights):
+    """Counts or weight sums of the values in [0, length) by ``.at[].add`` (static shape).
+
+    Values outside [0, length) go to a spare last slot that is dropped, so MLX
+    never sees an out-of-range index.
+    """
+    valid = x >= 0
+    if length <= mx.iinfo(x.dtype).max:
+        valid = valid & (x < mx.array(length, dtype=x.dtype))
+    idx = mx.where(valid, x.astype(mx.int64), mx.array(length, dtype=mx.int64))
+    src = mx.ones(idx.shape, dtype=mx.int32) if weights is None else weights
+    out = mx.zeros((length + 1,), dtype=src.dtype).at[idx].add(src)
+    return out[:length]

@@ -1,0 +1,30 @@
+"""Helpers for the scatter-family tests: NumPy inputs -> any xp, and the `impl` fixture.
+
+``impl`` runs a test once with each backend's native fast path and once with the
+generic (standard-calls-only) kernel, in both its dense and its sort+scan form,
+so every fast path is checked against the generic implementation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ember_ml.ops import indexing
+
+
+@pytest.fixture(params=["native", "generic-dense", "generic-sort"])
+def impl(request, monkeypatch):
+    """Which kernel the public functions use: the fast path, or the generic one (dense / sorted)."""
+    if request.param != "native":
+
+        def generic_kernel(xp):
+            def kernel(values, indices, n, reduce, axis, presorted=False):
+                return indexing._scatter_generic(xp, values, indices, n, reduce, axis, presorted)
+
+            return kernel, None
+
+        monkeypatch.setattr(indexing, "_kernel", generic_kernel)
+    if request.param == "generic-sort":
+        monkeypatch.setattr(indexing, "_DENSE_LIMIT", 0)
+    return request.param
+
