@@ -255,3 +255,13 @@ def test_stft_istft_frame_inside_mx_compile(monkeypatch):
     generic = mx.compile(program)(x, w)
     for a, b in zip(eager, generic, strict=True):
         assert mx.allclose(a, b, rtol=1e-5, atol=1e-4).item()
+
+
+def test_empty_batch(xp, path):
+    """torch.stft / its FFT refuse an empty batch; ember_ml returns the empty result of the right shape."""
+    x = xp.zeros((2, 0, 100), dtype=xp.float32)
+    s = ops.stft(x, 32, 8)
+    want = _torch_stft(np.zeros((1, 100), dtype=np.float32), 32, 8, window=torch.ones(32)).shape[-2:]
+    assert s.shape == (2, 0, *want) and str(s.dtype).endswith("complex64")
+    assert ops.istft(s, 32, 8).shape == (2, 0, 96)
+    assert ops.istft(s, 32, 8, length=50).shape == (2, 0, 50)

@@ -457,6 +457,9 @@ def stft(
         x = xp.astype(x, out_dtype if is_complex else real_dtype)
     frames = 1 + (padded - n_fft) // hop_length
     args = (x, n_fft, hop_length, win_length, window, center, pad_mode, bool(normalized), bool(onesided))
+    if math.prod(x.shape[:-1]) == 0:  # an empty batch (torch's FFT refuses it)
+        freq = n_fft // 2 + 1 if onesided else n_fft
+        return xp.zeros((*x.shape[:-1], freq, frames), dtype=out_dtype, device=_device(x))
     fast = fast_path(xp, "signal", "stft")
     if fast is not None:
         return fast(*args)
@@ -564,6 +567,11 @@ def istft(
     win_length = _check_int("win_length", n_fft if win_length is None else win_length, 1)
     if win_length > n_fft:
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
+    if hop_length > win_length:
+        raise ValueError(
+            f"hop_length = {hop_length} > win_length = {win_length} leaves samples that no window "
+            "covers: the window fails the NOLA condition"
+        )
     if stft_matrix.ndim < 2:
         raise ValueError(f"istft needs a (..., freq, frames) matrix, got shape {tuple(stft_matrix.shape)}")
     if not xp.isdtype(stft_matrix.dtype, "complex floating"):
@@ -590,17 +598,16 @@ def istft(
     if stft_matrix.dtype != complex_dtype:
         stft_matrix = xp.astype(stft_matrix, complex_dtype)
     start, end = _output_range(n_fft, hop_length, frames, center, length)
-    if end <= start:  # nothing to reconstruct (torch.istft fails on this case)
+    if end <= start or math.prod(stft_matrix.shape[:-2]) == 0:  # empty (torch.istft fails on it)
         out_dtype = complex_dtype if return_complex else real_dtype
-        return xp.zeros((*stft_matrix.shape[:-2], 0), dtype=out_dtype, device=_device(stft_matrix))
-    full_window = _full_window(xp, window, win_length, n_fft, real_dtype, _device(stft_matrix))
-    _check_nola(xp, full_window, n_fft, hop_length, frames, center, length)
+        size = max(end - start, 0)
+        return xp.zeros((*stft_matrix.shape[:-2], size), dtype=out_dtype, device=_device(stft_matrix))
     args = (stft_matrix, n_fft, hop_length, win_length, window, center, bool(normalized), bool(onesided), length,
             bool(return_complex))
     fast = fast_path(xp, "signal", "istft")
-    if fast is not None:
+    if fast is not None:  # it checks NOLA itself (torch.istft does)
         return fast(*args)
-    return _istft_generic(xp, *args, full_window=full_window)
+    return _istft_generic(xp, *args)
 
 
 def _output_range(n_fft: int, hop_length: int, frames: int, center: bool, length: int | None) -> tuple[int, int]:
@@ -611,23 +618,18 @@ def _output_range(n_fft: int, hop_length: int, frames: int, center: bool, length
     return start, total - n_fft // 2 if center else total
 
 
-def _check_nola(
-    xp: ModuleType, full_window: Any, n_fft: int, hop_length: int, frames: int, center: bool, length: int | None
-) -> None:
-    total = n_fft + hop_length * (frames - 1)
-    start, end = _output_range(n_fft, hop_length, frames, center, length)
-    end = min(end, total)
-    if end <= start:
-        return
-    squares = xp.broadcast_to(full_window * full_window, (frames, n_fft))
-    envelope = _overlap_add(xp, squares, hop_length)[start:end]
+NOLA_MESSAGE = (
+    "the window fails the NOLA condition for n_fft = {n_fft}, hop_length = {hop_length}: the sum of "
+    "squared windows vanishes (< 1e-11) at some output samples, which cannot be reconstructed; "
+    "use a smaller hop_length or a window without zeros over a hop"
+)
+
+
+def _check_nola(xp: ModuleType, envelope: Any, n_fft: int, hop_length: int) -> None:
+    """Raise ValueError if the squared-window envelope (over the output samples) vanishes anywhere."""
     ok = _read_flag(xp, xp.all(xp.abs(envelope) >= 1e-11))
     if ok is False:
-        raise ValueError(
-            f"the window fails the NOLA condition for n_fft = {n_fft}, hop_length = {hop_length}: "
-            "the sum of squared windows vanishes at some output samples, which cannot be reconstructed; "
-            "use a smaller hop_length or a window without zeros over a hop"
-        )
+        raise ValueError(NOLA_MESSAGE.format(n_fft=n_fft, hop_length=hop_length))
 
 
 def _istft_generic(
@@ -642,9 +644,9 @@ def _istft_generic(
     onesided: bool,
     length: int | None,
     return_complex: bool,
-    *,
-    full_window: Any,
 ) -> Any:
+    real_dtype = _real_dtype(xp, stft_matrix.dtype)
+    full_window = _full_window(xp, window, win_length, n_fft, real_dtype, _device(stft_matrix))
     spectra = xp.matrix_transpose(stft_matrix)  # (..., frames, freq)
     norm = "ortho" if normalized else "backward"
     if return_complex:
@@ -659,7 +661,9 @@ def _istft_generic(
     start, end = _output_range(n_fft, hop_length, t, center, length)
     total = signal.shape[-1]
     stop = min(end, total)
-    signal = signal[..., start:stop] / envelope[start:stop]
+    envelope = envelope[start:stop]
+    _check_nola(xp, envelope, n_fft, hop_length)
+    signal = signal[..., start:stop] / envelope
     if end > total:
         tail = xp.zeros((*signal.shape[:-1], end - total), dtype=signal.dtype, device=_device(signal))
         signal = xp.concat([signal, tail], axis=-1)

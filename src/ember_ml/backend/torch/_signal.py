@@ -93,8 +93,15 @@ def istft(
         window = torch.ones(win_length, dtype=real, device=stft_matrix.device)
     batch = stft_matrix.shape[:-2]
     flat = stft_matrix.reshape(-1, *stft_matrix.shape[-2:]) if stft_matrix.ndim != 3 else stft_matrix
-    out = torch.istft(
-        flat, n_fft, hop_length=hop_length, win_length=win_length, window=window, center=center,
-        normalized=normalized, onesided=onesided, length=length, return_complex=return_complex,
-    )
+    try:
+        out = torch.istft(
+            flat, n_fft, hop_length=hop_length, win_length=win_length, window=window, center=center,
+            normalized=normalized, onesided=onesided, length=length, return_complex=return_complex,
+        )
+    except RuntimeError as err:
+        if "window overlap add min" not in str(err):
+            raise
+        from ember_ml.ops.signal import NOLA_MESSAGE
+
+        raise ValueError(NOLA_MESSAGE.format(n_fft=n_fft, hop_length=hop_length)) from None
     return out.reshape(*batch, out.shape[-1]) if stft_matrix.ndim != 3 else out
