@@ -230,8 +230,13 @@ def _pipeline(x, w):
 def test_stft_istft_inside_torch_compile():
     x = torch.randn(2, 400, generator=torch.Generator().manual_seed(0))
     w = torch.hann_window(64)
-    eager_y, eager_s = _pipeline(x, w)
-    y, s = torch.compile(_pipeline, fullgraph=True, backend="eager")(x, w)
+    def program(x, w):
+        y, s = _pipeline(x, w)
+        return y, s, ops.frame(x, 50, 20, axis=-1, pad_end=True)
+
+    eager_y, eager_s, eager_f = program(x, w)
+    y, s, f = torch.compile(program, fullgraph=True, backend="eager")(x, w)
+    torch.testing.assert_close(f, eager_f)
     torch.testing.assert_close(s, eager_s)
     torch.testing.assert_close(y, eager_y)
     torch.testing.assert_close(y, x, rtol=1e-5, atol=1e-5)

@@ -343,8 +343,6 @@ def _pad_last(xp: ModuleType, x: Any, pad: int, mode: str) -> Any:
 
 
 def _check_pad(n: int, pad: int, mode: str) -> None:
-    if mode not in PAD_MODES:
-        raise ValueError(f"pad_mode must be one of {', '.join(PAD_MODES)}; got {mode!r}")
     if mode == "reflect" and pad >= n:
         raise ValueError(
             f"reflect padding of n_fft // 2 = {pad} samples needs a signal longer than {pad} "
@@ -441,6 +439,8 @@ def stft(
         raise ValueError("stft of a complex signal needs onesided=False (it has no Hermitian symmetry)")
     if not (is_complex or xp.isdtype(x.dtype, (xp.float32, xp.float64))):
         raise TypeError(f"stft needs float32, float64, complex64 or complex128 input, got {x.dtype}")
+    if pad_mode not in PAD_MODES:
+        raise ValueError(f"pad_mode must be one of {', '.join(PAD_MODES)}; got {pad_mode!r}")
     n = x.shape[-1]
     pad = n_fft // 2 if center else 0
     if center:
