@@ -33,6 +33,7 @@ import argparse  # noqa: E402
 import importlib.util  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
+import timeit  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -67,6 +68,16 @@ def _report(title: str, times: dict, ours: str, native: str, goal: float | None)
           f"best-of ratio {best:4.2f}x  median paired ratio {paired:4.2f}x{verdict}")
 
 
+def _overhead(title: str, ours, native, number: int = 300) -> None:
+    """What ops adds per call (argument checks, dispatch), timed on a 256-sample signal, n_fft 64."""
+    for call in (ours, native):
+        call()
+    t_ours = min(timeit.repeat(ours, number=number, repeat=5)) / number * 1e6
+    t_native = min(timeit.repeat(native, number=number, repeat=5)) / number * 1e6
+    print(f"{title:36s} per call, 256 samples: ops {t_ours:7.1f} us  native {t_native:7.1f} us  "
+          f"(ops adds {t_ours - t_native:+.1f} us)")
+
+
 def bench_torch(signal: np.ndarray, repeat: int) -> None:
     import torch
 
@@ -80,6 +91,9 @@ def bench_torch(signal: np.ndarray, repeat: int) -> None:
         "ops.istft": lambda: ops.istft(s, N_FFT, HOP, window=w, length=len(signal)),
     }, repeat)
     _report("torch stft", times, "ops.stft", "torch.stft", 1.1)
+    small, w64 = x[:256].clone(), torch.hann_window(64)
+    _overhead("torch stft overhead", lambda: ops.stft(small, 64, 16, window=w64),
+              lambda: torch.stft(small, 64, 16, window=w64, return_complex=True))
     _report("torch istft (information)", times, "ops.istft", "torch.istft", None)
 
 
@@ -110,6 +124,9 @@ def bench_mlx(signal: np.ndarray, repeat: int) -> None:
     _report("mlx stft vs mx.fft.stft", times, "ops.stft", "mx.fft.stft", None)
     _report("mlx stft vs as_strided+rfft", times, "ops.stft", "as_strided+rfft", None)
     _report("mlx stft vs best native", times, "ops.stft", best, 1.1)
+    small, w64 = x[:256], mx.array(np.hanning(65)[:-1].astype(np.float32))
+    _overhead("mlx stft overhead (graph building)", lambda: ops.stft(small, 64, 16, window=w64),
+              lambda: mx.fft.stft(small, 64, 16, window=w64))
     _report("mlx istft (information)", times, "ops.istft", "mx.fft.istft", None)
 
 

@@ -55,10 +55,19 @@ def _check_int(name: str, value: Any, minimum: int) -> int:
     return value
 
 
+_complex_names: dict[str, Any] = {}  # namespace name -> the complex dtype names it has
+
+
 def _complex_dtype(xp: ModuleType, real_dtype: Any) -> Any:
     """complex64 for float32, complex128 for float64; a clear error where the library lacks it."""
     name = "complex64" if real_dtype == xp.float32 else "complex128"
-    if name not in xp.__array_namespace_info__().dtypes(kind="complex floating"):
+    try:
+        available = _complex_names[xp.__name__]
+    except KeyError:
+        available = _complex_names[xp.__name__] = set(
+            xp.__array_namespace_info__().dtypes(kind="complex floating")
+        )
+    if name not in available:
         raise TypeError(
             f"{xp.__name__} has no {name}, which a {real_dtype} input needs; "
             "cast the input to float32 first (x.astype(float32)) to get complex64"
@@ -352,9 +361,7 @@ def _check_pad(n: int, pad: int, mode: str) -> None:
         raise ValueError(f"{mode} padding of {pad} samples needs at least {max(pad, 1)} samples, got {n}")
 
 
-def _window_argument(
-    xp: ModuleType, window: Any, win_length: int, n_fft: int, real_dtype: Any, device: Any
-) -> tuple[Any, Any]:
+def _window_argument(xp: ModuleType, window: Any, win_length: int, n_fft: int, real_dtype: Any) -> tuple[Any, Any]:
     """(window of win_length in the computing dtype or None, computing real dtype)."""
     if window is None:
         return None, real_dtype
@@ -363,6 +370,8 @@ def _window_argument(
             f"window must be 1-D with win_length = {win_length} samples (n_fft = {n_fft}), "
             f"got shape {tuple(window.shape)}"
         )
+    if window.dtype == real_dtype:
+        return window, real_dtype
     if not xp.isdtype(window.dtype, "real floating"):
         raise TypeError(f"window must be real floating, got {window.dtype}")
     dtype = xp.result_type(real_dtype, window.dtype)
@@ -434,10 +443,13 @@ def stft(
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
     if x.ndim == 0:
         raise ValueError("stft needs a signal with at least one axis (..., samples), got a 0-D array")
-    is_complex = xp.isdtype(x.dtype, "complex floating")
-    if is_complex and onesided:
-        raise ValueError("stft of a complex signal needs onesided=False (it has no Hermitian symmetry)")
-    if not (is_complex or xp.isdtype(x.dtype, (xp.float32, xp.float64))):
+    if x.dtype == xp.float32 or x.dtype == xp.float64:
+        is_complex = False
+    elif xp.isdtype(x.dtype, "complex floating"):
+        is_complex = True
+        if onesided:
+            raise ValueError("stft of a complex signal needs onesided=False (it has no Hermitian symmetry)")
+    else:
         raise TypeError(f"stft needs float32, float64, complex64 or complex128 input, got {x.dtype}")
     if pad_mode not in PAD_MODES:
         raise ValueError(f"pad_mode must be one of {', '.join(PAD_MODES)}; got {pad_mode!r}")
@@ -451,7 +463,7 @@ def stft(
             f"n_fft = {n_fft} is larger than the {'padded ' if center else ''}signal "
             f"({padded} samples{f' = {n} + 2 * {pad}' if center else ''})"
         )
-    window, real_dtype = _window_argument(xp, window, win_length, n_fft, _real_dtype(xp, x.dtype), _device(x))
+    window, real_dtype = _window_argument(xp, window, win_length, n_fft, _real_dtype(xp, x.dtype))
     out_dtype = _complex_dtype(xp, real_dtype)
     if x.dtype != (out_dtype if is_complex else real_dtype):
         x = xp.astype(x, out_dtype if is_complex else real_dtype)
@@ -591,9 +603,7 @@ def istft(
         raise ValueError("istft needs at least one frame, got 0")
     if length is not None:
         length = _check_int("length", length, 0)
-    window, real_dtype = _window_argument(
-        xp, window, win_length, n_fft, _real_dtype(xp, stft_matrix.dtype), _device(stft_matrix)
-    )
+    window, real_dtype = _window_argument(xp, window, win_length, n_fft, _real_dtype(xp, stft_matrix.dtype))
     complex_dtype = _complex_dtype(xp, real_dtype)
     if stft_matrix.dtype != complex_dtype:
         stft_matrix = xp.astype(stft_matrix, complex_dtype)

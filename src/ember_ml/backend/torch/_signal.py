@@ -66,13 +66,12 @@ def stft(
     if window is None:  # torch warns on a missing window; rectangular is what it would use
         real = torch.float32 if x.dtype in (torch.float32, torch.complex64) else torch.float64
         window = torch.ones(win_length, dtype=real, device=x.device)
-    batch = x.shape[:-1]
-    flat = x.reshape(-1, x.shape[-1]) if x.ndim != 2 else x
+    flat = x.reshape(-1, x.shape[-1]) if x.ndim > 2 else x
     out = torch.stft(
         flat, n_fft, hop_length=hop_length, win_length=win_length, window=window, center=center,
         pad_mode=pad_mode, normalized=normalized, onesided=onesided, return_complex=True,
     )
-    return out.reshape(*batch, *out.shape[-2:]) if x.ndim != 2 else out
+    return out.reshape(*x.shape[:-1], *out.shape[-2:]) if x.ndim > 2 else out
 
 
 def istft(
@@ -91,8 +90,7 @@ def istft(
     if window is None:
         real = torch.float32 if stft_matrix.dtype == torch.complex64 else torch.float64
         window = torch.ones(win_length, dtype=real, device=stft_matrix.device)
-    batch = stft_matrix.shape[:-2]
-    flat = stft_matrix.reshape(-1, *stft_matrix.shape[-2:]) if stft_matrix.ndim != 3 else stft_matrix
+    flat = stft_matrix.reshape(-1, *stft_matrix.shape[-2:]) if stft_matrix.ndim > 3 else stft_matrix
     try:
         out = torch.istft(
             flat, n_fft, hop_length=hop_length, win_length=win_length, window=window, center=center,
@@ -104,4 +102,4 @@ def istft(
         from ember_ml.ops.signal import NOLA_MESSAGE
 
         raise ValueError(NOLA_MESSAGE.format(n_fft=n_fft, hop_length=hop_length)) from None
-    return out.reshape(*batch, out.shape[-1]) if stft_matrix.ndim != 3 else out
+    return out.reshape(*stft_matrix.shape[:-2], out.shape[-1]) if stft_matrix.ndim > 3 else out
