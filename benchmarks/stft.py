@@ -15,29 +15,21 @@ of the per-round ratios (each round runs every call once, back to back), which i
 goal is judged on: on a shared machine load drifts between rounds, and pairing cancels it.
 Compare ratios from one run only.
 
-Run: ``python benchmarks/signal.py [--repeat N] [--seconds S] [--torch-threads T]`` (on a busy
+Run: ``python benchmarks/stft.py [--repeat N] [--seconds S] [--torch-threads T]`` (on a busy
 machine ``--torch-threads 1`` keeps torch's thread pool from turning contention into noise).
 """
 
 from __future__ import annotations
 
-import os
-import sys
+import argparse
+import importlib.util
+import statistics
+import time
+import timeit
 
-# Run as a script, this file's folder heads sys.path and its name would shadow the standard
-# library's ``signal`` (which torch imports): drop the folder before importing anything else.
-if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(os.path.abspath(__file__)):
-    del sys.path[0]
+import numpy as np
 
-import argparse  # noqa: E402
-import importlib.util  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-import timeit  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-from ember_ml import ops  # noqa: E402
+from ember_ml import ops
 
 N_FFT, HOP, RATE = 512, 128, 16_000
 
