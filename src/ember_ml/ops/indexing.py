@@ -101,7 +101,7 @@ def _is_traced(xp: ModuleType, indices: Any) -> bool:
 
 def _bounds(xp: ModuleType, indices: Any) -> tuple[int, int]:
     """(min, max) of non-empty eager indices as Python ints: one reduction and sync each."""
-    return int(xp.min(indices)), int(xp.max(indices))
+    return int(xp.min(indices)), int(xp.max(indices))  # noqa: EM401 - eager bounds check
 
 
 def _out_of_bounds(lo: int, hi: int, n: int, negative_ok: bool, what: str) -> IndexError:
@@ -274,7 +274,7 @@ def _run(
         else:
             if native == "wrap" and not negative_ok:
                 # the native call wrapped negative indices silently: segment ids may not be negative
-                if int(xp.min(indices)) < 0:
+                if int(xp.min(indices)) < 0:  # noqa: EM401 - on the error path only
                     raise _out_of_bounds(*_bounds(xp, indices), n, negative_ok, what)
             return [head] + [kernel(values, indices, n, r, 0 if r == "count" else axis) for r in reduces[1:]]
     else:

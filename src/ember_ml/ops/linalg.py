@@ -145,7 +145,7 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     else:
         u, s, vh = xp.linalg.svd(a, full_matrices=False)
         mask = s > rcond * xp.max(s)
-        rank = int(xp.sum(xp.astype(mask, xp.int32)))
+        rank = int(xp.sum(xp.astype(mask, xp.int32)))  # noqa: EM401 - lstsq returns the rank as int
         inv = xp.where(mask, 1.0 / xp.where(mask, s, xp.ones_like(s)), xp.zeros_like(s))
         uh = xp.conj(xp.matrix_transpose(u)) if xp.isdtype(a.dtype, "complex floating") else xp.matrix_transpose(u)
         v = xp.conj(xp.matrix_transpose(vh)) if xp.isdtype(a.dtype, "complex floating") else xp.matrix_transpose(vh)
@@ -350,7 +350,7 @@ def expm(x: Array) -> Array:
     n = x.shape[-1]
     if math.prod(x.shape) == 0:
         return x + 0
-    norm1 = float(xp.max(xp.sum(xp.abs(x), axis=-2)))  # evaluates: chooses the squarings
+    norm1 = float(xp.max(xp.sum(xp.abs(x), axis=-2)))  # noqa: EM401 - the 1-norm picks the squarings
     s = max(0, math.ceil(math.log2(norm1 / _THETA13))) if math.isfinite(norm1) and norm1 > _THETA13 else 0
     a = x / (2.0**s) if s else x
     b = _PADE13

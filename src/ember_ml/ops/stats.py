@@ -655,9 +655,9 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
         if x.shape[0] == 0:
             length = 0
         else:
-            if int(xp.min(x)) < 0:
+            if int(xp.min(x)) < 0:  # noqa: EM401 - data-dependent length (documented)
                 raise ValueError("bincount: x must hold non-negative integers")
-            length = int(xp.max(x)) + 1
+            length = int(xp.max(x)) + 1  # noqa: EM401 - data-dependent length (documented)
     if length == 0:
         if weights is None:
             return xp.zeros((0,), dtype=xp.__array_namespace_info__().default_dtypes()["integral"])

@@ -35,7 +35,7 @@ def with_dunder(x):
 def with_package(x):
     w = ember_ml.ops.concatenate([x])  # expect: EM201
     v = ops.arctan2(x, x)  # expect: EM201
-    u = ops.linalg.norm(x)  # expect: EM201
+    u = ops.linalg.lu_factor(x)  # expect: EM201
     t = linalg.inv(x)
     r = stats.not_a_statistic(x)  # expect: EM201
     q = er.no_such_sampler(3)  # expect: EM201
