@@ -154,3 +154,15 @@ def test_float64_models():
         assert to_numpy(y).dtype == np.float64
     with pytest.raises(ValueError, match="float32"):
         nn.LTC(2, 4, backend="numpy", dtype="int32")
+
+
+@pytest.mark.parametrize("backend", INSTALLED)
+def test_backbone_dropout_acts_in_training_mode_only(backend):
+    model = nn.CfC(2, 4, backbone_units=6, backbone_layers=2, backbone_dropout=0.5, backend=backend, seed=0)
+    x = convert_to_tensor(np.ones((2, 3, 2), dtype=np.float32), backend=backend)
+    model.eval()
+    first, second = to_numpy(model(x)[0]), to_numpy(model(x)[0])
+    np.testing.assert_array_equal(first, second)
+    model.train()
+    trained = [to_numpy(model(x)[0]) for _ in range(3)]
+    assert any(not np.allclose(t, first) for t in trained)
