@@ -164,6 +164,14 @@ def test_half_precision_dtype_kept(xp, case):
         assert_matches(xp.astype(got, xp.float32), expected, rtol=2e-2, atol=2e-2)
 
 
+@pytest.mark.parametrize("case", ELEMENTWISE)
+def test_zero_d_input(xp, case):
+    got = call(case, xp.asarray(-0.7, dtype=float_dtype(xp)))
+    assert tuple(got.shape) == ()
+    expected = torch_oracle(case, np.asarray(-0.7), torch.float64 if not xp.__name__.endswith("mlx") else torch.float32)
+    assert_matches(got, expected, rtol=1e-6, atol=1e-7)
+
+
 def test_integer_input_promotes_to_default_float(xp):
     got = activations.relu(xp.asarray([-2, 3]))
     assert xp.isdtype(got.dtype, "real floating")
