@@ -49,10 +49,22 @@ SPECIAL = [
 
 def function_name(case: str) -> str:
     """The ember_ml function a case name tests (``softplus_b2_t5`` -> ``softplus``)."""
+    if case == "swish":
+        return "silu"
     for name in ("leaky_relu", "log_softmax", "softmax", "softplus", "gelu", "elu", "celu"):
         if case.startswith(name) and (case == name or case[len(name)] == "_"):
             return name
     return case
+
+
+_DEFAULTS = {"leaky_relu": [0.01], "elu": [1.0], "celu": [1.0], "gelu": ["none"],
+             "softplus": [1.0, 20.0], "softmax": [-1], "log_softmax": [-1]}
+
+
+def generic_args(case: str) -> list:
+    """The positional parameters the generic implementation of ``case`` takes."""
+    kwargs, _ = ORACLES[case]
+    return list(kwargs.values()) or _DEFAULTS.get(function_name(case), [])
 
 
 def random_input(shape=(5, 7), scale=4.0, seed=0):

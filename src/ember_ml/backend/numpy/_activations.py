@@ -147,8 +147,8 @@ def _gelu_tanh(x):
     inner *= _SQRT_2_OVER_PI
     np.tanh(inner, out=inner)
     inner += 1.0
+    inner *= 0.5  # before x: 2 x would overflow near the largest float
     inner *= x
-    inner *= 0.5
     return inner
 
 
