@@ -23,16 +23,25 @@ def data(n=120, p=7, seed=0, offset=3.0):
     return rng.normal(size=(n, p)) @ mixing + offset * np.arange(p)
 
 
+def mlx_float32_only(xp):
+    """MLX computes float64 on the CPU only: on a GPU default device the tests use float32."""
+    if not is_mlx(xp):
+        return False
+    import mlx.core as mx
+
+    return mx.default_device().type != mx.DeviceType.cpu
+
+
 def as_xp(xp, x):
-    """x in xp's widest float (MLX: float32), and the float64 copy scikit-learn sees."""
-    if is_mlx(xp):
+    """x in float64 (float32 for MLX on a GPU), and the float64 copy scikit-learn sees."""
+    if mlx_float32_only(xp):
         x = x.astype(np.float32)
         return xp.asarray(x, dtype=xp.float32), x.astype(np.float64)
     return xp.asarray(x, dtype=xp.float64), x
 
 
 def tolerance(xp):
-    return dict(rtol=1e-4, atol=2e-5) if is_mlx(xp) else dict(rtol=1e-5, atol=1e-10)
+    return dict(rtol=1e-4, atol=2e-5) if mlx_float32_only(xp) else dict(rtol=1e-5, atol=1e-10)
 
 
 def check(got, expected, xp, native):
@@ -152,6 +161,19 @@ def test_integer_input_promotes_to_float(xp):
     assert xp.isdtype(scaled.dtype, "real floating")
     np.testing.assert_allclose(to_numpy(scaled), sklearn_preprocessing.scale(np.asarray([[1, 2], [3, 5], [4, 4]], float)),
                                rtol=1e-6)
+
+
+@pytest.mark.parametrize("solver", ["full", "covariance_eigh", "randomized"])
+def test_float32_matches_sklearn_to_float32_accuracy(xp, solver):
+    raw = data().astype(np.float32)
+    x = xp.asarray(raw, dtype=xp.float32)
+    ours = features.PCA(n_components=3, svd_solver=solver, random_state=0).fit(x)
+    theirs = sklearn_decomposition.PCA(n_components=3, svd_solver="full").fit(raw.astype(np.float64))
+    for name in PCA_ATTRIBUTES:
+        np.testing.assert_allclose(to_numpy(getattr(ours, name)), getattr(theirs, name), rtol=1e-4, atol=2e-5)
+    scaled = features.StandardScaler().fit_transform(x)
+    np.testing.assert_allclose(to_numpy(scaled), sklearn_preprocessing.scale(raw.astype(np.float64)),
+                               rtol=1e-4, atol=1e-5)
 
 
 def test_float32_stays_float32(xp):
