@@ -14,7 +14,7 @@ import secrets
 import threading
 from typing import Any
 
-__all__ = ["random_normal", "random_uniform", "set_seed"]
+__all__ = ["random_bernoulli", "random_normal", "random_uniform", "set_seed", "shuffle"]
 
 _lock = threading.Lock()
 _state = {"seed": None, "count": 0}
@@ -41,17 +41,17 @@ def set_seed(seed: int) -> None:
         _state["count"] = 0
 
 
-def _key(seed: int | None) -> Any:
+def _key(seed: int | None, like: Any = None) -> Any:
     from ember_ml import random
 
     if seed is not None:
-        return random.key(seed)
+        return random.key(seed, like=like)
     with _lock:
         if _state["seed"] is None:
             _state["seed"] = secrets.randbits(63)
         base, count = _state["seed"], _state["count"]
         _state["count"] = count + 1
-    return random.fold_in(random.key(base), count)
+    return random.fold_in(random.key(base, like=like), count)
 
 
 def random_normal(
@@ -83,3 +83,36 @@ def random_uniform(
     from ember_ml import random
 
     return random.uniform(_key(seed), shape, dtype, minval, maxval, device=device)
+def random_bernoulli(
+    shape: Any, p: float = 0.5, dtype: Any = None, seed: int | None = None, *, device: Any = None
+) -> Any:
+    """Bernoulli draws (0 or 1) with probability ``p`` of a 1, as ``dtype`` (default float32).
+
+    ``random.bernoulli`` gives booleans; this keeps the original's numeric result.
+
+    >>> from ember_ml import ops
+    >>> x = ops.random_bernoulli((1000,), p=0.25, seed=0)
+    >>> 0.2 < float(x.mean()) < 0.3
+    True
+    """
+    from ember_ml import random
+    from ember_ml._namespace import array_namespace
+    from ember_ml.random._samplers import float_dtype
+
+    mask = random.bernoulli(_key(seed), p, shape, device=device)
+    xp = array_namespace(mask)
+    target, _ = float_dtype(xp, dtype)
+    return xp.astype(mask, target)
+
+
+def shuffle(x: Any, seed: int | None = None) -> Any:
+    """A shuffled copy of ``x`` along its first axis (the original's ``ops.shuffle``; never in place).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> sorted(ops.shuffle(np.arange(5), seed=0).tolist())
+    [0, 1, 2, 3, 4]
+    """
+    from ember_ml import random
+
+    return random.permutation(_key(seed, like=x), x)

@@ -15,7 +15,40 @@ Samplers return arrays of the key's library (``key`` uses the selected backend).
 
 from __future__ import annotations
 
+from ember_ml.random._distributions import (
+    bernoulli,
+    categorical,
+    choice,
+    exponential,
+    gamma,
+    gumbel,
+    laplace,
+    permutation,
+    randint,
+    truncated_normal,
+)
+from ember_ml.random._generator import Generator, NativeGenerator, native
 from ember_ml.random._keys import fold_in, key, key_data, split
 from ember_ml.random._samplers import normal, uniform
 
-__all__ = ["fold_in", "key", "key_data", "normal", "split", "uniform"]
+__all__ = [
+    "Generator",
+    "NativeGenerator",
+    "bernoulli",
+    "categorical",
+    "choice",
+    "exponential",
+    "fold_in",
+    "gamma",
+    "gumbel",
+    "key",
+    "key_data",
+    "laplace",
+    "native",
+    "normal",
+    "permutation",
+    "randint",
+    "split",
+    "truncated_normal",
+    "uniform",
+]

@@ -42,8 +42,11 @@ def _check_seed(seed: Any, what: str = "seed") -> int:
     return value & ((1 << 64) - 1)
 
 
-def key(seed: int, *, device: Any = None) -> Any:
-    """A random key from an integer seed, as an array of the selected backend.
+def key(seed: int, *, like: Any = None, device: Any = None) -> Any:
+    """A random key from an integer seed, as an array of the selected backend (or of ``like``'s library).
+
+    With ``like`` (any array), the key is an array of that array's library on its
+    device; ``device=`` overrides the device.
 
     ``seed`` is any int in ``[-2**63, 2**64)`` (negative seeds are taken modulo 2**64);
     a float, a bool or any other type raises ``ValueError``. The key is the pair of
@@ -58,7 +61,12 @@ def key(seed: int, *, device: Any = None) -> Any:
     True
     """
     value = _check_seed(seed)
-    xp = selected_namespace()
+    if like is None:
+        xp = selected_namespace()
+    else:
+        xp = array_namespace(like)
+        if device is None:
+            device = _device_of(like)
     dtype = word_dtype(xp)
     signed = dtype == xp.int32
     words = [word_constant(value >> 32, signed), word_constant(value & MASK32, signed)]

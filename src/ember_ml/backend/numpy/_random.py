@@ -62,3 +62,23 @@ def counter_words(key, start, count, high=0):
             np.add(np.arange(start + begin, start + end, dtype=np.uint32), k1, out=x1)
             _rounds(x0, x1, k0, k1, t[: end - begin])
     return y0, y1
+
+
+class NativeState:
+    """NumPy's own generator (PCG64) for ``ember_ml.random.native``."""
+
+    def __init__(self, seed: int) -> None:
+        self.generator = np.random.default_rng(seed)
+
+    def normal(self, shape, dtype, loc, scale, device):
+        x = self.generator.standard_normal(shape, dtype=dtype)
+        if (loc, scale) != (0.0, 1.0):
+            x = x * dtype(scale) + dtype(loc)
+        return x
+
+    def uniform(self, shape, dtype, low, high, device):
+        x = self.generator.random(shape, dtype=dtype)
+        if (low, high) != (0.0, 1.0):
+            x = x * dtype(high - low) + dtype(low)
+            x = np.minimum(x, np.nextafter(dtype(high), dtype(low)))
+        return x

@@ -53,3 +53,37 @@ def counter_words(key, start, count, high=0):
     low = low.to(torch.int32)
     high_word = torch.full((), high, dtype=torch.int32, device=key.device)
     return threefry2x32(key[0], key[1], high_word, low)
+
+
+class NativeState:
+    """torch's own generators (one per device, Philox on CUDA, MT19937 on CPU) for ``ember_ml.random.native``."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.generators: dict = {}
+
+    def _generator(self, device):
+        device = torch.device("cpu" if device is None else device)
+        generator = self.generators.get(device)
+        if generator is None:
+            generator = torch.Generator(device=device)
+            generator.manual_seed(self.seed)
+            self.generators[device] = generator
+        return generator, device
+
+    def normal(self, shape, dtype, loc, scale, device):
+        generator, device = self._generator(device)
+        x = torch.randn(shape, generator=generator, dtype=dtype, device=device)
+        if (loc, scale) != (0.0, 1.0):
+            x = x * scale + loc
+        return x
+
+    def uniform(self, shape, dtype, low, high, device):
+        generator, device = self._generator(device)
+        x = torch.rand(shape, generator=generator, dtype=dtype, device=device)
+        if (low, high) != (0.0, 1.0):
+            top = torch.nextafter(
+                torch.tensor(high, dtype=dtype, device=device), torch.tensor(low, dtype=dtype, device=device)
+            )
+            x = torch.minimum(x * (high - low) + low, top)
+        return x
