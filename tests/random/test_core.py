@@ -41,6 +41,33 @@ def test_threefry_known_answers(xp, generic):
     assert _unsigned(y1).tolist() == e1
 
 
+def test_threefry_fast_path_matches_generic(xp):
+    rng = np.random.default_rng(0)
+    words = [rng.integers(0, 2**32, size=size).tolist() for size in (1, 1, 4099, 4099)]
+    k0, k1, c0, c1 = (_words(xp, w) for w in words)
+    fast = _threefry.threefry2x32(xp, k0, k1, c0, c1)
+    generic = _threefry.generic_threefry2x32(xp, k0, k1, c0, c1)
+    for a, b in zip(fast, generic, strict=True):
+        np.testing.assert_array_equal(_unsigned(a), _unsigned(b))
+
+
+def test_block_by_block_results_match_one_pass(xp, monkeypatch):
+    from ember_ml.ops import _extras
+
+    key = make_key(xp, 21)
+    whole = {name: to_numpy(f(key)) for name, f in BLOCKED.items()}
+    monkeypatch.setitem(_extras._cache, (xp.__name__, "random", "block_size"), lambda k: 7)
+    for name, f in BLOCKED.items():
+        np.testing.assert_array_equal(to_numpy(f(key)), whole[name], err_msg=name)
+
+
+BLOCKED = {
+    "uniform": lambda k: random.uniform(k, (3, 33), low=-1.0, high=2.0),
+    "uniform64": lambda k: random.uniform(k, (31,), dtype="float64"),
+    "normal": lambda k: random.normal(k, (5, 9), loc=2.0, scale=0.5),
+}
+
+
 def test_counter_words_fast_path_matches_generic(xp):
     key = make_key(xp, 99)
     for start, count in [(0, 0), (0, 1), (5, 70000), (2**32 - 3, 3)]:

@@ -23,6 +23,7 @@ import struct
 from types import ModuleType
 from typing import Any
 
+from ember_ml.ops._extras import fast_path
 from ember_ml.random._keys import check_key, check_shape, on_device
 from ember_ml.random._threefry import counter_words, shift_right
 
@@ -84,7 +85,10 @@ def interleave(xp: ModuleType, y0: Any, y1: Any, n: int) -> Any:
 
 
 def words_to_unit(xp: ModuleType, key: Any, n: int, dtype: Any, name: str, start: int = 0) -> Any:
-    """``n`` uniform numbers in [0, 1) of dtype ``name`` from counters from ``start`` on (flat)."""
+    """``n`` uniform numbers in [0, 1) of dtype ``name`` from counters from ``start`` on (flat).
+
+    float64 takes one counter per number, the others one word per number.
+    """
     signed = key.dtype == xp.int32
     if name == "float64":
         y0, y1 = counter_words(xp, key, start, n)
@@ -96,6 +100,29 @@ def words_to_unit(xp: ModuleType, key: Any, n: int, dtype: Any, name: str, start
     words = interleave(xp, y0, y1, n)
     unit = xp.astype(shift_right(xp, words, 32 - bits, signed), xp.float32) * (2.0**-bits)
     return unit if name == "float32" else xp.astype(unit, dtype)
+
+
+def by_blocks(xp: ModuleType, key: Any, counters: int, per_counter: int, dtype: Any, block: Any) -> Any:
+    """``block(start, m)`` (the values of counters ``start .. start+m-1``, ``per_counter`` each)
+    for all ``counters``, computed in cache-sized blocks where the backend asks for it.
+
+    A backend's ``block_size(key)`` fast path (NumPy; torch on the CPU outside compilation)
+    gives the block length; the values do not depend on it, since each counter's values
+    are a function of that counter alone.
+    """
+    size_of_block = fast_path(xp, "random", "block_size")
+    length = None if size_of_block is None else size_of_block(key)
+    if length is None or counters <= length:
+        return block(0, counters)
+    out = xp.empty((counters * per_counter,), dtype=dtype, device=_dev(key))
+    for begin in range(0, counters, length):
+        m = min(length, counters - begin)
+        out[begin * per_counter : (begin + m) * per_counter] = block(begin, m)
+    return out
+
+
+def _first(xp: ModuleType, values: Any, n: int) -> Any:
+    return values if values.shape[0] == n else values[:n]
 
 
 def uniform(
@@ -128,15 +155,22 @@ def uniform(
     if not low < high:
         raise ValueError(f"uniform needs low < high, got low={low} and high={high}")
     key = on_device(key, device)
-    unit = words_to_unit(xp, key, math.prod(dims), dtype, name)
-    if (low, high) != (0.0, 1.0):
-        values = unit * xp.asarray(high - low, dtype=dtype, device=_dev(key)) + xp.asarray(
-            low, dtype=dtype, device=_dev(key)
-        )
-        values = xp.clip(values, low, _below(high, name))
-    else:
-        values = unit
-    return xp.reshape(values, dims)
+    n = math.prod(dims)
+    per_counter = 1 if name == "float64" else 2
+    shifted = (low, high) != (0.0, 1.0)
+    if shifted:
+        span = xp.asarray(high - low, dtype=dtype, device=_dev(key))
+        start = xp.asarray(low, dtype=dtype, device=_dev(key))
+        top = _below(high, name)
+
+    def block(begin: int, m: int) -> Any:
+        values = words_to_unit(xp, key, m * per_counter, dtype, name, begin)
+        if shifted:
+            values = xp.clip(values * span + start, low, top)
+        return values
+
+    values = by_blocks(xp, key, -(-n // per_counter), per_counter, dtype, block)
+    return xp.reshape(_first(xp, values, n), dims)
 
 
 def _dev(x: Any) -> Any:
@@ -145,9 +179,13 @@ def _dev(x: Any) -> Any:
     return device(x)
 
 
-# Taylor coefficients of sin and cos on [0, pi/4] (the first omitted terms are below 1e-17).
+# Taylor coefficients of sin and cos on [0, pi/4]. The long forms leave out terms below
+# 1e-17 (float64 results); the short forms terms below 1e-11 (float32 and float16 results,
+# which are rounded from float64 and need about 1e-9).
 _SIN = tuple((-1) ** k / math.factorial(2 * k + 1) for k in range(9))
 _COS = tuple((-1) ** k / math.factorial(2 * k) for k in range(10))
+_SIN_SHORT = _SIN[:6]
+_COS_SHORT = _COS[:7]
 
 
 def _horner(x2: Any, coefficients: tuple[float, ...]) -> Any:
@@ -157,46 +195,49 @@ def _horner(x2: Any, coefficients: tuple[float, ...]) -> Any:
     return result
 
 
-def unit_circle(xp: ModuleType, words: Any, signed: bool) -> tuple[Any, Any]:
+def unit_circle(xp: ModuleType, words: Any, signed: bool, precise: bool = True) -> tuple[Any, Any]:
     """cos and sin (float64) of the angle ``2 pi w 2**-32`` for 32-bit words ``w``.
 
-    The top three bits pick the octant (an exact range reduction) and the other 29 give
-    the angle inside it; sin and cos of that angle are polynomials in +, * only, so every
-    library rounds them identically (library sin/cos differ: MLX's float64 ones are float32
-    accurate).
+    The top three bits pick the octant ``o`` (an exact range reduction); the other 29 give
+    the angle ``x`` in [0, pi/4] from the octant's even edge (reflected in odd octants,
+    exactly, in integers). sin x and cos x are Taylor polynomials (+ and * only, so every
+    library rounds them identically; library sin/cos differ, and MLX's float64 ones are
+    only float32-accurate); the octant then swaps them and sets signs, which is exact.
     """
     octant = shift_right(xp, words, 29, signed)
     fraction = words & 0x1FFFFFFF
-    odd = (octant & 1) == 1
-    fraction = xp.where(odd, (1 << 29) - fraction, fraction)
+    odd = octant & 1
+    # Odd octants measure from the far edge: 2**29 - f == (f ^ (2**29 - 1)) + 1.
+    fraction = (fraction ^ (odd * 0x1FFFFFFF)) + odd
     x = xp.astype(fraction, xp.float64) * (math.pi / 4 * 2.0**-29)
     x2 = x * x
-    sin_x = x * _horner(x2, _SIN)
-    cos_x = _horner(x2, _COS)
-    sin_phi = xp.where(odd, cos_x, sin_x)
-    cos_phi = xp.where(odd, sin_x, cos_x)
-    quadrant = octant >> 1
-    swap = (quadrant & 1) == 1
-    cos_rot = xp.where(swap, -sin_phi, cos_phi)
-    sin_rot = xp.where(swap, cos_phi, sin_phi)
-    flip = quadrant >= 2
-    return xp.where(flip, -cos_rot, cos_rot), xp.where(flip, -sin_rot, sin_rot)
+    sin_x = x * _horner(x2, _SIN if precise else _SIN_SHORT)
+    cos_x = _horner(x2, _COS if precise else _COS_SHORT)
+    # Octants 1, 2, 5, 6 swap sin and cos; cos is negated in 3, 4, 5, 2 and sin in 4 .. 7.
+    half = octant >> 1
+    swap = ((odd ^ half) & 1) == 1
+    cos_sign = 1.0 - 2.0 * xp.astype((half ^ (octant >> 2)) & 1, xp.float64)
+    sin_sign = 1.0 - 2.0 * xp.astype(octant >> 2, xp.float64)
+    return cos_sign * xp.where(swap, sin_x, cos_x), sin_sign * xp.where(swap, cos_x, sin_x)
 
 
-def standard_normal_pairs(xp: ModuleType, key: Any, m: int, start: int = 0) -> tuple[Any, Any]:
+def standard_normal_pairs(
+    xp: ModuleType, key: Any, m: int, start: int = 0, precise: bool = True
+) -> tuple[Any, Any]:
     """Box–Muller on counters ``start .. start+m-1``: two float64 arrays of independent N(0, 1) numbers.
 
     For each counter's words (a, b): ``r = sqrt(-2 log((a + 1) 2**-32))``,
     ``t = 2 pi b 2**-32``; the normals are ``r cos t`` and ``r sin t`` (cos and sin as in
     ``unit_circle``; only ``log`` is the library's own, which agrees to 1 ulp).
+    ``precise=False`` uses the shorter polynomials, enough for float32 results.
     """
     signed = key.dtype == xp.int32
     y0, y1 = counter_words(xp, key, start, m)
     a = xp.astype(y0, xp.float64)
     if signed:
         a = xp.where(a < 0.0, a + 4294967296.0, a)
-    radius = xp.sqrt(-2.0 * xp.log((a + 1.0) * (2.0**-32)))
-    cos_t, sin_t = unit_circle(xp, y1, signed)
+    radius = xp.sqrt(xp.log((a + 1.0) * (2.0**-32)) * -2.0)
+    cos_t, sin_t = unit_circle(xp, y1, signed, precise)
     return radius * cos_t, radius * sin_t
 
 
@@ -223,15 +264,22 @@ def normal(
     """
     xp = check_key(key)
     dims = check_shape(shape)
-    dtype, _ = float_dtype(xp, dtype)
+    dtype, name = float_dtype(xp, dtype)
+    precise = name == "float64"
     loc = _float_bound(loc, "loc")
     scale = _float_bound(scale, "scale")
     if scale < 0.0:
         raise ValueError(f"scale must be non-negative, got {scale}")
     key = on_device(key, device)
     n = math.prod(dims)
-    z0, z1 = standard_normal_pairs(xp, key, (n + 1) // 2)
-    z = interleave(xp, z0, z1, n)
-    if (loc, scale) != (0.0, 1.0):
-        z = z * scale + loc
-    return xp.reshape(xp.astype(z, dtype), dims)
+    shifted = (loc, scale) != (0.0, 1.0)
+
+    def block(begin: int, m: int) -> Any:
+        z0, z1 = standard_normal_pairs(xp, key, m, begin, precise)
+        z = interleave(xp, z0, z1, 2 * m)
+        if shifted:
+            z = z * scale + loc
+        return xp.astype(z, dtype)
+
+    values = by_blocks(xp, key, (n + 1) // 2, 2, dtype, block)
+    return xp.reshape(_first(xp, values, n), dims)

@@ -121,4 +121,4 @@ def generic_counter_words(
     else:
         low = xp.arange(start, start + count, dtype=dtype, device=device)
     high_words = xp.full((count,), high, dtype=dtype, device=device)
-    return generic_threefry2x32(xp, key[0:1], key[1:2], high_words, low)
+    return threefry2x32(xp, key[0:1], key[1:2], high_words, low)

@@ -82,3 +82,8 @@ class NativeState:
             x = x * dtype(high - low) + dtype(low)
             x = np.minimum(x, np.nextafter(dtype(high), dtype(low)))
         return x
+
+
+def block_size(key):
+    """Samplers work through NumPy arrays in blocks of this many counters (they stay in cache)."""
+    return 1 << 15

@@ -87,3 +87,10 @@ class NativeState:
             )
             x = torch.minimum(x * (high - low) + low, top)
         return x
+
+
+def block_size(key):
+    """On the CPU outside compilation, samplers work in cache-sized blocks of counters."""
+    if key.device.type != "cpu" or torch.compiler.is_compiling():
+        return None
+    return 1 << 16
