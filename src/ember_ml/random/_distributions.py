@@ -13,6 +13,7 @@ difference may differ between libraries with probability of the same order.
 
 from __future__ import annotations
 
+import functools
 import math
 from types import ModuleType
 from typing import Any
@@ -20,7 +21,13 @@ from typing import Any
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
 from ember_ml.random._keys import check_key, check_shape, fold_in, on_device
-from ember_ml.random._samplers import _float_bound, float_dtype, interleave, standard_normal_pairs
+from ember_ml.random._samplers import (
+    _float_bound,
+    float_dtype,
+    interleave,
+    standard_normal_pairs,
+)
+from ember_ml.random._samplers import on_float64_stream as _wrap
 from ember_ml.random._threefry import MASK32, counter_words, shift_right
 
 __all__ = [
@@ -36,7 +43,18 @@ __all__ = [
     "truncated_normal",
 ]
 
-_FAILURE = 1e-15  # the chance an element of a rejection sampler is never accepted
+_FAILURE = 1e-15
+
+
+def _on_float64_stream(function: Any) -> Any:
+    """``_samplers.on_float64_stream``, re-wrapped here so doctest finds these samplers' examples."""
+    wrapped = _wrap(function)
+
+    def sampler(*args: Any, **kwargs: Any) -> Any:
+        return wrapped(*args, **kwargs)
+
+    functools.update_wrapper(sampler, function)
+    return sampler  # the chance an element of a rejection sampler is never accepted
 
 
 def _is_array(value: Any) -> bool:
@@ -75,6 +93,7 @@ def _start(key: Any, shape: Any, dtype: Any, device: Any) -> tuple[ModuleType, A
     return xp, on_device(key, device), dims, (dtype, name)
 
 
+@_on_float64_stream
 def gumbel(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
     """Standard Gumbel numbers, ``-log(-log(u))`` with ``u`` uniform in (0, 1) (default float32).
 
@@ -89,6 +108,7 @@ def gumbel(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) 
     return xp.reshape(xp.astype(-xp.log(-xp.log(u)), dtype), dims)
 
 
+@_on_float64_stream
 def exponential(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
     """Standard exponential numbers (rate 1), ``-log(u)`` with ``u`` uniform in (0, 1).
 
@@ -103,6 +123,7 @@ def exponential(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = N
     return xp.reshape(xp.astype(-xp.log(u), dtype), dims)
 
 
+@_on_float64_stream
 def laplace(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
     """Standard Laplace numbers (location 0, scale 1): ``-sign(v) log(1 - 2|v|)``, ``v = u - 1/2``.
 
@@ -118,6 +139,7 @@ def laplace(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None)
     return xp.reshape(xp.astype(x, dtype), dims)
 
 
+@_on_float64_stream
 def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) -> Any:
     """Booleans that are True with probability ``p``.
 
@@ -203,6 +225,7 @@ def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
     return (high + low) % span
 
 
+@_on_float64_stream
 def randint(key: Any, shape: Any, low: int, high: int, dtype: Any = None, *, device: Any = None) -> Any:
     """Integers uniform on ``low .. high-1`` (default dtype int32), bit-identical on every library.
 
@@ -239,6 +262,7 @@ def _sort_keys(xp: ModuleType, key: Any, n: int) -> Any:
     return _unsigned64(xp, y0, signed) * (1 << 31) + (_unsigned64(xp, y1, signed) >> 1)
 
 
+@_on_float64_stream
 def permutation(key: Any, x: Any, axis: int = 0, *, device: Any = None) -> Any:
     """A random permutation of ``range(x)`` (int64) for an int ``x``, or a shuffled copy of array ``x`` along ``axis``.
 
@@ -271,6 +295,7 @@ def permutation(key: Any, x: Any, axis: int = 0, *, device: Any = None) -> Any:
     return xp.astype(xp.argsort(_sort_keys(xp, key, n), stable=True), xp.int64)
 
 
+@_on_float64_stream
 def choice(
     key: Any,
     a: Any,
@@ -345,6 +370,7 @@ def choice(
     return xp.reshape(picked, new_shape)
 
 
+@_on_float64_stream
 def categorical(key: Any, logits: Any, axis: int = -1, shape: Any = None, *, device: Any = None) -> Any:
     """Category indices (int64) drawn with probabilities ``softmax(logits)`` along ``axis``.
 
@@ -397,6 +423,7 @@ def _rounds(acceptance: float) -> int:
     return max(1, min(512, math.ceil(math.log(_FAILURE) / math.log1p(-acceptance))))
 
 
+@_on_float64_stream
 def truncated_normal(
     key: Any, lower: float, upper: float, shape: Any = (), dtype: Any = None, *, device: Any = None
 ) -> Any:
@@ -482,6 +509,7 @@ def _bound(value: Any, what: str) -> float:
 _GAMMA_ROUNDS = 12  # Marsaglia–Tsang accepts with probability >= 0.95: 0.05**12 < 1e-15
 
 
+@_on_float64_stream
 def gamma(key: Any, alpha: Any, shape: Any = None, dtype: Any = None, *, device: Any = None) -> Any:
     """Gamma numbers with shape ``alpha`` and scale 1 (default float32).
 

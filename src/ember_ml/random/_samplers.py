@@ -18,11 +18,13 @@ How words become numbers (the same integer and IEEE operations on every library)
 
 from __future__ import annotations
 
+import functools
 import math
 import struct
 from types import ModuleType
 from typing import Any
 
+from ember_ml._namespace import array_namespace
 from ember_ml.ops._extras import fast_path
 from ember_ml.random._keys import check_key, check_shape, on_device
 from ember_ml.random._threefry import counter_words, shift_right
@@ -30,6 +32,26 @@ from ember_ml.random._threefry import counter_words, shift_right
 __all__ = ["normal", "uniform"]
 
 _FLOAT_NAMES = ("float16", "float32", "float64")
+
+
+def on_float64_stream(function: Any) -> Any:
+    """Run a sampler inside its backend's ``float64_scope()`` when it has one.
+
+    Samplers compute in float64; MLX has no float64 on the GPU, so its scope moves the
+    sampler's operations to the CPU stream there (MLX arrays live in unified memory).
+    """
+
+    @functools.wraps(function)
+    def sampler(key: Any, *args: Any, **kwargs: Any) -> Any:
+        scope = None
+        if hasattr(key, "shape"):
+            scope = fast_path(array_namespace(key), "random", "float64_scope")
+        if scope is None:
+            return function(key, *args, **kwargs)
+        with scope():
+            return function(key, *args, **kwargs)
+
+    return sampler
 _BITS = {"float16": 11, "float32": 24}
 
 
@@ -125,6 +147,7 @@ def _first(xp: ModuleType, values: Any, n: int) -> Any:
     return values if values.shape[0] == n else values[:n]
 
 
+@on_float64_stream
 def uniform(
     key: Any,
     shape: Any = (),
@@ -241,6 +264,7 @@ def standard_normal_pairs(
     return radius * cos_t, radius * sin_t
 
 
+@on_float64_stream
 def normal(
     key: Any,
     shape: Any = (),

@@ -8,6 +8,8 @@ running each over the whole array. ``NativeState`` is MLX's own keyed generator 
 
 from __future__ import annotations
 
+import contextlib
+
 import mlx.core as mx
 
 _ROTATIONS = (13, 15, 26, 6, 17, 29, 16, 24)
@@ -59,3 +61,10 @@ class NativeState:
     def uniform(self, shape, dtype, low, high, device):
         stream = None if device is None else device
         return mx.random.uniform(low, high, shape, dtype=dtype, key=self._next(), stream=stream)
+
+
+def float64_scope():
+    """Samplers compute in float64, which MLX runs only on the CPU: use the CPU stream off it."""
+    if mx.default_device() == mx.cpu:
+        return contextlib.nullcontext()
+    return mx.stream(mx.cpu)
