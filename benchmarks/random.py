@@ -1,6 +1,6 @@
 """ember_ml.random's Threefry samplers against each library's own generator, in one run.
 
-Run:  python benchmarks/random.py [--size N] [--repeat R] [--only BACKEND]
+Run:  python benchmarks/random.py [--size N] [--repeat R] [--only BACKEND] [--torch-threads T]
 
 For every installed backend (NumPy, torch, MLX) it times, best of ``R`` repeats:
 
@@ -12,6 +12,11 @@ For every installed backend (NumPy, torch, MLX) it times, best of ``R`` repeats:
 
 MLX results are evaluated (``mx.eval``) inside the timing. It prints milliseconds and the
 ratio ember/native. Goal: within 3x of the native generator (default N = 10**7).
+
+``--torch-threads`` sets ``torch.set_num_threads`` for both torch rows. On a machine whose
+cores are busy with other work, torch's intra-op threads wait on each other at the end of
+every operation; the Threefry samplers run ~150 operations where ``torch.randn`` runs one,
+so they suffer far more: compare with ``--torch-threads 1`` there.
 """
 
 from __future__ import annotations
@@ -81,7 +86,12 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10**7)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default=None)
+    parser.add_argument("--torch-threads", type=int, default=None)
     args = parser.parse_args()
+    if args.torch_threads is not None and importlib.util.find_spec("torch") is not None:
+        import torch
+
+        torch.set_num_threads(args.torch_threads)
     modules = {"numpy": "numpy", "torch": "torch", "mlx": "mlx"}
     print(f"N = {args.size}, best of {args.repeat}; goal: ember/native <= {GOAL}")
     print(f"{'backend':8} {'sampler':8} {'native ms':>10} {'ember ms':>10} {'ratio':>7}")

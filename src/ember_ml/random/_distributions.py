@@ -80,10 +80,11 @@ def _open_unit64(xp: ModuleType, key: Any, n: int, precise: bool) -> Any:
         low = xp.astype(shift_right(xp, y1, 6, signed), xp.float64)
         return (high * 67108864.0 + low + 0.5) * (2.0**-53)
     y0, y1 = counter_words(xp, key, 0, (n + 1) // 2)
-    words = xp.astype(interleave(xp, y0, y1, n), xp.float64)
+    words = interleave(xp, y0, y1, n)
     if signed:
-        words = xp.where(words < 0.0, words + 4294967296.0, words)
-    return (words + 0.5) * (2.0**-32)
+        # int32 words: flipping the sign bit gives w - 2**31.
+        return (xp.astype(words ^ -(1 << 31), xp.float64) + 2147483648.5) * (2.0**-32)
+    return (xp.astype(words, xp.float64) + 0.5) * (2.0**-32)
 
 
 def _start(key: Any, shape: Any, dtype: Any, device: Any) -> tuple[ModuleType, Any, tuple[int, ...], Any]:

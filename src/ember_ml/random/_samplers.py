@@ -256,10 +256,12 @@ def standard_normal_pairs(
     """
     signed = key.dtype == xp.int32
     y0, y1 = counter_words(xp, key, start, m)
-    a = xp.astype(y0, xp.float64)
     if signed:
-        a = xp.where(a < 0.0, a + 4294967296.0, a)
-    radius = xp.sqrt(xp.log((a + 1.0) * (2.0**-32)) * -2.0)
+        # int32 words: flipping the sign bit gives w - 2**31, so a + 1 = that + (2**31 + 1).
+        a1 = xp.astype(y0 ^ -(1 << 31), xp.float64) + 2147483649.0
+    else:
+        a1 = xp.astype(y0, xp.float64) + 1.0
+    radius = xp.sqrt(xp.log(a1 * (2.0**-32)) * -2.0)
     cos_t, sin_t = unit_circle(xp, y1, signed, precise)
     return radius * cos_t, radius * sin_t
 
