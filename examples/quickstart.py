@@ -21,6 +21,15 @@ def softmax_energy(x):
     return ops.stack([entropy, ops.linalg.vector_norm(x, axis=-1)], axis=-1)
 
 
+def extras(x, bin_of_column):
+    """Two extras the standard lacks: a scatter-add of |x| into bins, and an STFT's magnitudes."""
+    bins = ops.scatter(ops.abs(x), bin_of_column, dim_size=3, axis=-1)
+    signal = ops.reshape(ops.concat([x, ops.flip(x, axis=-1)], axis=-1), (16,))
+    window = ops.hann_window(8, dtype=x.dtype)
+    magnitudes = ops.abs(ops.stft(signal, n_fft=8, hop_length=2, window=window))
+    return bins, magnitudes
+
+
 def main() -> None:
     data = [[0.5, -1.25, 2.0, 0.0], [3.0, 1.0, -2.0, 0.25]]
     libraries = [name for name in ("numpy", "torch", "mlx") if importlib.util.find_spec(name)]
@@ -40,6 +49,15 @@ def main() -> None:
     for name, result in results.items():
         diff = float(abs(result - reference).max())
         print(f"max |{name} - numpy| = {diff:.2e}  {'agree' if diff < 1e-5 else 'DISAGREE'}")
+
+    print("\nscatter-add of |x| into 3 bins, and the largest STFT magnitude (n_fft 8, hop 2):")
+    for name in libraries:
+        x = convert_to_tensor(data, dtype="float32", backend=name)
+        bin_of_column = convert_to_tensor([0, 2, 0, 1], dtype="int64", backend=name)
+        bins, magnitudes = extras(x, bin_of_column)
+        bins = convert_to_tensor(bins, backend="numpy")
+        peak = float(convert_to_tensor(ops.max(magnitudes), backend="numpy"))
+        print(f"{name:6} bins {bins.tolist()}  stft {tuple(magnitudes.shape)} peak {peak:.4f}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,118 @@
-"""The original Ember ML's random function names (``ops.random_normal``, ...), over ``ember_ml.random``."""
+"""The original Ember ML's random function names (``ops.random_normal``, ...), over ``ember_ml.random``.
+
+These keep the original's argument names and take an optional integer ``seed``. With a
+seed, the numbers are those of ``ember_ml.random`` with ``random.key(seed)`` (the same on
+every backend). Without one, each call takes the next key of a process-wide stream:
+``set_seed(s)`` restarts that stream; before any ``set_seed`` it starts from OS entropy.
+The stream is a host-side counter (no array is read back), so calls never synchronise.
+Arrays come from the selected backend (``ember_ml.get_backend()``).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import secrets
+import threading
+from typing import Any
+
+__all__ = ["random_bernoulli", "random_normal", "random_uniform", "set_seed", "shuffle"]
+
+_lock = threading.Lock()
+_state = {"seed": None, "count": 0}
+
+
+def set_seed(seed: int) -> None:
+    """Restart the process-wide random stream used by the ``random_*`` functions when no ``seed`` is given.
+
+    A process-wide convenience, as in the original Ember ML; code that must be
+    reproducible under threads or compilation should pass keys (``ember_ml.random``).
+
+    >>> from ember_ml import ops
+    >>> ops.set_seed(0)
+    >>> a = ops.random_uniform((3,))
+    >>> ops.set_seed(0)
+    >>> bool((ops.random_uniform((3,)) == a).all())
+    True
+    """
+    from ember_ml.random._keys import _check_seed
+
+    _check_seed(seed)
+    with _lock:
+        _state["seed"] = seed
+        _state["count"] = 0
+
+
+def _key(seed: int | None, like: Any = None) -> Any:
+    from ember_ml import random
+
+    if seed is not None:
+        return random.key(seed, like=like)
+    with _lock:
+        if _state["seed"] is None:
+            _state["seed"] = secrets.randbits(63)
+        base, count = _state["seed"], _state["count"]
+        _state["count"] = count + 1
+    return random.fold_in(random.key(base, like=like), count)
+
+
+def random_normal(
+    shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: Any = None, seed: int | None = None,
+    *, device: Any = None,
+) -> Any:
+    """Normal numbers (the original's ``ops.random_normal``): ``random.normal`` with ``loc=mean, scale=stddev``.
+
+    >>> from ember_ml import ops
+    >>> ops.random_normal((2, 3), seed=1).shape
+    (2, 3)
+    """
+    from ember_ml import random
+
+    return random.normal(_key(seed), shape, dtype, mean, stddev, device=device)
+
+
+def random_uniform(
+    shape: Any, minval: float = 0.0, maxval: float = 1.0, dtype: Any = None, seed: int | None = None,
+    *, device: Any = None,
+) -> Any:
+    """Uniform numbers in ``[minval, maxval)`` (the original's ``ops.random_uniform``).
+
+    >>> from ember_ml import ops
+    >>> x = ops.random_uniform((4,), minval=2.0, maxval=3.0, seed=1)
+    >>> bool(((x >= 2.0) & (x < 3.0)).all())
+    True
+    """
+    from ember_ml import random
+
+    return random.uniform(_key(seed), shape, dtype, minval, maxval, device=device)
+def random_bernoulli(
+    shape: Any, p: float = 0.5, dtype: Any = None, seed: int | None = None, *, device: Any = None
+) -> Any:
+    """Bernoulli draws (0 or 1) with probability ``p`` of a 1, as ``dtype`` (default float32).
+
+    ``random.bernoulli`` gives booleans; this keeps the original's numeric result.
+
+    >>> from ember_ml import ops
+    >>> x = ops.random_bernoulli((1000,), p=0.25, seed=0)
+    >>> 0.2 < float(x.mean()) < 0.3
+    True
+    """
+    from ember_ml import random
+    from ember_ml._namespace import array_namespace
+    from ember_ml.random._samplers import float_dtype
+
+    mask = random.bernoulli(_key(seed), p, shape, device=device)
+    xp = array_namespace(mask)
+    target, _ = float_dtype(xp, dtype)
+    return xp.astype(mask, target)
+
+
+def shuffle(x: Any, seed: int | None = None) -> Any:
+    """A shuffled copy of ``x`` along its first axis (the original's ``ops.shuffle``; never in place).
+
+    >>> import numpy as np
+    >>> from ember_ml import ops
+    >>> sorted(ops.shuffle(np.arange(5), seed=0).tolist())
+    [0, 1, 2, 3, 4]
+    """
+    from ember_ml import random
+
+    return random.permutation(_key(seed, like=x), x)
