@@ -89,6 +89,8 @@ CFC_CASES = {
     "no_gate": ({"mode": "no_gate"}, None),
     "two-layer-backbone": ({"backbone_units": 5, "backbone_layers": 2, "activation": "silu"}, None),
     "no-backbone-pure": ({"backbone_layers": 0, "mode": "pure"}, None),
+    "gelu-tanh": ({"backbone_units": 5, "activation": "gelu"}, None),
+    "tanh-pure": ({"backbone_units": 4, "activation": "tanh", "mode": "pure"}, None),
     "relu-no_gate": ({"backbone_units": 7, "activation": "relu", "mode": "no_gate"}, None),
     "mixed-proj": ({"mixed_memory": True, "proj_size": 2, "backbone_units": 8}, None),
     "wired-autoncp": ({}, ("AutoNCP", (9, 2))),

@@ -30,14 +30,11 @@ __all__ = [
 ]
 
 
-def _random() -> Any:
-    import ember_ml.random as random
-
-    return random if hasattr(random, "uniform") and hasattr(random, "key") else None
-
-
 class KeyStream:
     """Fresh random keys from one seed (``seed=None``: a random seed).
+
+    Key ``n`` is ``random.fold_in(random.key(seed), n)``, made in the library of the
+    backend that asks, so the n-th draw is the same on every backend.
 
     >>> KeyStream(3).seed
     3
@@ -50,17 +47,20 @@ class KeyStream:
             raise TypeError(f"seed must be an int or None, got {type(seed).__name__}")
         self.seed = seed
         self._count = 0
-        random = _random()
-        self._key = random.key(seed) if random is not None else None
+        self._roots: dict[tuple[str, str], Any] = {}
 
-    def next(self) -> Any:
-        """The next key (a host counter while ``ember_ml.random`` has no samplers)."""
+    def next(self, backend: str, device: Any = None) -> Any:
+        """The next key, an array of ``backend`` (on ``device``)."""
+        from ember_ml import random
+
+        root_id = (backend, str(device))
+        root = self._roots.get(root_id)
+        if root is None:
+            xp = _backend.load(backend)
+            root = random.key(self.seed, like=xp.zeros(0), device=device)
+            self._roots[root_id] = root
         self._count += 1
-        random = _random()
-        if random is None or self._key is None:
-            return (self.seed, self._count)
-        self._key, sub = random.split(self._key)
-        return sub
+        return random.fold_in(root, self._count)
 
 
 def _dtype(backend: str, dtype: Any) -> Any:
@@ -77,23 +77,10 @@ def uniform(stream: KeyStream, shape: tuple[int, ...], low: float = 0.0, high: f
     >>> uniform(KeyStream(1), (2,), 3.0, 8.0, backend="numpy", dtype=None, device=None).dtype
     dtype('float32')
     """
-    key = stream.next()
-    dtype = _dtype(backend, dtype)
-    random = _random()
-    if random is not None:
-        import ember_ml
+    from ember_ml import random
 
-        with ember_ml.use_backend(backend):
-            return random.uniform(key, tuple(shape), dtype, low, high, device=device)
-    from ember_ml.backend import _host
-
-    return _host_array(_host.generator(list(key)).uniform(low, high, tuple(shape)), backend, dtype, device)
-
-
-def _host_array(values: Any, backend: str, dtype: Any, device: Any) -> Any:
-    from ember_ml.tensor import convert_to_tensor
-
-    return convert_to_tensor(values, dtype=dtype, device=device, backend=backend)
+    key = stream.next(backend, device)
+    return random.uniform(key, tuple(shape), _dtype(backend, dtype), low, high, device=device)
 
 
 def normal(stream: KeyStream, shape: tuple[int, ...], *, backend: str, dtype: Any, device: Any) -> Any:
@@ -102,17 +89,10 @@ def normal(stream: KeyStream, shape: tuple[int, ...], *, backend: str, dtype: An
     >>> normal(KeyStream(1), (2, 2), backend="numpy", dtype=None, device=None).shape
     (2, 2)
     """
-    key = stream.next()
-    dtype = _dtype(backend, dtype)
-    random = _random()
-    if random is not None and hasattr(random, "normal"):
-        import ember_ml
+    from ember_ml import random
 
-        with ember_ml.use_backend(backend):
-            return random.normal(key, tuple(shape), dtype, device=device)
-    from ember_ml.backend import _host
-
-    return _host_array(_host.generator(list(key)).standard_normal(tuple(shape)), backend, dtype, device)
+    key = stream.next(backend, device)
+    return random.normal(key, tuple(shape), _dtype(backend, dtype), device=device)
 
 
 def xavier_uniform(stream: KeyStream, shape: tuple[int, int], *, backend: str, dtype: Any,
@@ -174,5 +154,7 @@ def from_host(matrix: Any, *, backend: str, dtype: Any, device: Any) -> Any:
     array([[0., 0.]], dtype=float32)
     """
     from ember_ml.backend import _host
+    from ember_ml.tensor import convert_to_tensor
 
-    return _host_array(_host.float_copy(matrix, "float64"), backend, _dtype(backend, dtype), device)
+    return convert_to_tensor(_host.float_copy(matrix, "float64"), dtype=_dtype(backend, dtype),
+                             device=device, backend=backend)

@@ -37,25 +37,15 @@ def _stream(seed: Any) -> _init.KeyStream:
     return seed if isinstance(seed, _init.KeyStream) else _init.KeyStream(seed)
 
 
-def _generic_sigmoid(x: Any) -> Any:
-    from ember_ml import array_namespace
+def _generic(name: str) -> Any:
+    from ember_ml.ops import activations
 
-    return 1.0 / (1.0 + array_namespace(x).exp(-x))
-
-
-def _generic_softplus(x: Any) -> Any:
-    from ember_ml import array_namespace
-
-    xp = array_namespace(x)
-    return xp.logaddexp(x, xp.zeros_like(x))
-
-
-_GENERIC = {"sigmoid": _generic_sigmoid, "softplus": _generic_softplus}
+    return getattr(activations, name)
 
 
 def _kernel(xp: Any, name: str) -> Any:
-    """The backend's native ``sigmoid``/``softplus`` (``backend/<lib>/_nn.py``), else the generic one."""
-    return fast_path(xp, "nn", name) or _GENERIC[name]
+    """The backend's native ``sigmoid``/``softplus`` (``backend/<lib>/_nn.py``), else ``ops.activations``'."""
+    return fast_path(xp, "nn", name) or _generic(name)
 
 
 def _sigmoid(xp: Any, x: Any) -> Any:

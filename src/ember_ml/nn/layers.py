@@ -23,37 +23,6 @@ __all__ = ["ACTIVATIONS", "Activation", "Dropout", "Linear", "Sequential", "get_
 ACTIVATIONS = ("lecun_tanh", "silu", "relu", "tanh", "gelu")
 
 
-def _lecun_tanh(x: Any) -> Any:
-    from ember_ml import array_namespace
-
-    xp = array_namespace(x)
-    return 1.7159 * xp.tanh(0.666 * x)
-
-
-def _silu(x: Any) -> Any:
-    from ember_ml import array_namespace
-
-    xp = array_namespace(x)
-    return x / (1.0 + xp.exp(-x))
-
-
-def _relu(x: Any) -> Any:
-    from ember_ml import array_namespace
-
-    xp = array_namespace(x)
-    return xp.maximum(x, xp.zeros_like(x))
-
-
-def _tanh(x: Any) -> Any:
-    from ember_ml import array_namespace
-
-    return array_namespace(x).tanh(x)
-
-
-# Used only for names that ember_ml.ops.activations does not (yet) define.
-_FALLBACK = {"lecun_tanh": _lecun_tanh, "silu": _silu, "relu": _relu, "tanh": _tanh}
-
-
 def get_activation(name: str) -> Any:
     """The activation function called ``name`` (one of ``ACTIVATIONS``), f(x) -> array.
 
@@ -68,10 +37,7 @@ def get_activation(name: str) -> Any:
         raise ValueError(f"unknown activation {name!r}; valid activations are {', '.join(ACTIVATIONS)}")
     from ember_ml.ops import activations
 
-    function = getattr(activations, name, None) or _FALLBACK.get(name)
-    if function is None:
-        raise ValueError(f"activation {name!r} needs ember_ml.ops.activations.{name}, which is missing")
-    return function
+    return getattr(activations, name)
 
 
 class Linear(Module):
