@@ -61,7 +61,7 @@ def train_mlx(kind: str, steps: int, lr: float) -> list[float]:
 
     x, y = (mx.array(a) for a in sine_data())
     model = make_model(kind, "mlx")  # an mlx.nn.Module
-    optimizer = optim.Adam(learning_rate=lr)
+    optimizer = optim.Adam(learning_rate=lr, bias_correction=True)  # torch's Adam
 
     def loss_fn(model, x, y):
         return mx.mean((model(x)[0] - y) ** 2)
