@@ -10,7 +10,9 @@ On a 100000 x 100 float64 NumPy array (MLX: float32), one run times:
   (centre, ``X.T @ X``, ``eigh``), as the best native call beside it.
 
 Prints milliseconds per fit (best of several interleaved repeats) and the ratio to
-scikit-learn (NumPy) or to the native call (torch, MLX). Goal: within 1.2x.
+scikit-learn (NumPy) or to the native call (torch, MLX). Goal: within 1.2x. BLAS and
+torch run on ``--threads`` threads (default 1): on a shared machine, multi-threaded
+BLAS timings swing by 10x between runs.
 
 Run: ``python benchmarks/features.py [--rows N] [--cols N] [--repeat N] [--threads N]``
 """
@@ -18,6 +20,7 @@ Run: ``python benchmarks/features.py [--rows N] [--cols N] [--repeat N] [--threa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 
 import numpy as np
@@ -84,7 +87,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--cols", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch intra-op and BLAS threads (BLAS through threadpoolctl)")
     args = parser.parse_args()
     if "torch" in backend.installed_backends():
         import torch
@@ -92,11 +96,18 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     rng = np.random.default_rng(0)
     data = rng.normal(size=(args.rows, args.cols)) @ rng.normal(size=(args.cols, args.cols)) + 5.0
-    times = _best(_calls(data), args.repeat)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - scikit-learn brings threadpoolctl
+        limits = contextlib.nullcontext()
+    else:
+        limits = threadpool_limits(args.threads)
+    with limits:
+        times = _best(_calls(data), args.repeat)
     reference = {"ember_ml (numpy)": "scikit-learn (numpy)", "ember_ml (torch)": "torch native eigh",
                  "ember_ml (mlx)": "mlx native eigh"}
-    print(f"PCA(n_components={K}).fit on {args.rows}x{args.cols} (MLX float32); ms per fit, "
-          f"best of {args.repeat}, interleaved; goal <= {GOAL}x")
+    print(f"PCA(n_components={K}).fit on {args.rows}x{args.cols} (MLX float32), {args.threads} "
+          f"thread(s); ms per fit, best of {args.repeat}, interleaved; goal <= {GOAL}x")
     for name, ms in times.items():
         line = f"{name:24} {ms:9.2f}"
         if name in reference and reference[name] in times:

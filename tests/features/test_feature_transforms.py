@@ -75,6 +75,18 @@ def test_pca_matches_sklearn(xp, solver, n_components, whiten):
     check(ours.inverse_transform(scores), theirs.inverse_transform(theirs.transform(new64)), xp, x)
 
 
+def test_pca_covariance_by_row_blocks(xp, monkeypatch):
+    """Centring by blocks (here 50 elements: 7 rows, an uneven last block) changes nothing."""
+    from ember_ml.features import _pca
+
+    monkeypatch.setattr(_pca, "_GRAM_BLOCK", 50)
+    x, x64 = as_xp(xp, data(offset=1e3))
+    ours = features.PCA(n_components=4, svd_solver="covariance_eigh").fit(x)
+    theirs = sklearn_decomposition.PCA(n_components=4, svd_solver="full").fit(x64)
+    for name in PCA_ATTRIBUTES:
+        check(getattr(ours, name), getattr(theirs, name), xp, x)
+
+
 def test_pca_wide_data_and_component_signs(xp):
     """More features than samples, and components whose first entries are negative before the flip."""
     x, x64 = as_xp(xp, -data(n=12, p=30, seed=2))

@@ -47,6 +47,26 @@ def _randomized_svd(xp: Any, xc: Any, k: int, n_iter: int, seed: Any) -> tuple[A
     return s[:k], vt[:k, :]
 
 
+_GRAM_BLOCK = 1 << 16  # elements per row block of the covariance product (512 KiB in float64)
+
+
+def _centred_gram(xp: Any, x: Any, mean: Any) -> Any:
+    """``(x - mean).T @ (x - mean)``, centring one row block at a time.
+
+    Centring the whole matrix first costs a copy of it; subtracting ``n mean mean^T``
+    from ``x.T @ x`` afterwards (scikit-learn's way) loses precision when the mean is
+    large against the spread. Blocks keep both the accuracy and the speed.
+    """
+    n, p = x.shape
+    rows = max(1, _GRAM_BLOCK // max(p, 1))
+    total = None
+    for start in range(0, n, rows):
+        block = x[start:min(start + rows, n), :] - mean
+        gram = block.T @ block
+        total = gram if total is None else total + gram
+    return total
+
+
 class PCA(Transform):
     """Principal component analysis: scikit-learn's ``PCA`` on any library's arrays.
 
@@ -138,18 +158,19 @@ class PCA(Transform):
         if solver == "randomized" and not isinstance(k, Integral):
             raise ValueError("PCA: svd_solver='randomized' needs an int n_components")
         mean = xp.mean(x, axis=0)
-        xc = x - mean
-        if solver == "full":
-            _, s, vt = xp.linalg.svd(xc, full_matrices=False)
-            variance = s * s / (n - 1)
-            total = xp.sum(variance)
-        elif solver == "covariance_eigh":
-            eigenvalues, eigenvectors = xp.linalg.eigh((xc.T @ xc) / (n - 1))
+        if solver == "covariance_eigh":
+            eigenvalues, eigenvectors = xp.linalg.eigh(_centred_gram(xp, x, mean) / (n - 1))
             variance = xp.clip(xp.flip(eigenvalues, axis=0), min=0.0)
             vt = xp.flip(eigenvectors, axis=1).T
             s = xp.sqrt(variance * (n - 1))
             total = xp.sum(variance)
+        elif solver == "full":
+            xc = x - mean
+            _, s, vt = xp.linalg.svd(xc, full_matrices=False)
+            variance = s * s / (n - 1)
+            total = xp.sum(variance)
         else:
+            xc = x - mean
             n_iter = 7 if k < 0.1 * min(n, p) else 4
             s, vt = _randomized_svd(xp, xc, int(k), n_iter, self.random_state)
             variance = s * s / (n - 1)

@@ -139,7 +139,7 @@ def by_blocks(xp: ModuleType, key: Any, counters: int, per_counter: int, dtype: 
     out = xp.empty((counters * per_counter,), dtype=dtype, device=_dev(key))
     for begin in range(0, counters, length):
         m = min(length, counters - begin)
-        out[begin * per_counter : (begin + m) * per_counter] = block(begin, m)
+        out[begin * per_counter : (begin + m) * per_counter] = block(begin, m)  # noqa: EM501 - NumPy/torch-CPU blocks only (the fast path chooses)
     return out
 
 

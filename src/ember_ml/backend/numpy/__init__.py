@@ -7,6 +7,7 @@ only forwards to NumPy through an extra Python layer, the NumPy function is
 exported directly.
 """
 
+from functools import lru_cache as _lru_cache
 from typing import Any
 
 import numpy as _np
@@ -29,7 +30,12 @@ def finfo(type, /):
     >>> finfo(float32).eps == 2.0**-23
     True
     """
-    info = _np.finfo(_dtype_of(type))
+    return _finfo_of(_dtype_of(type))
+
+
+@_lru_cache(maxsize=64)
+def _finfo_of(dtype):
+    info = _np.finfo(dtype)
     return finfo_from(info, info.dtype)
 
 
@@ -39,7 +45,12 @@ def iinfo(type, /):
     >>> iinfo(int8).min
     -128
     """
-    info = _np.iinfo(_dtype_of(type))
+    return _iinfo_of(_dtype_of(type))
+
+
+@_lru_cache(maxsize=64)
+def _iinfo_of(dtype):
+    info = _np.iinfo(dtype)
     return iinfo_from(info, info.dtype)
 
 
@@ -67,6 +78,11 @@ def can_cast(from_, to, /):
     """
     if isinstance(from_, _np.ndarray):
         from_ = from_.dtype
+    return _can_cast_dtypes(from_, to)
+
+
+@_lru_cache(maxsize=256)
+def _can_cast_dtypes(from_, to):
     return can_cast_by_promotion(isdtype, result_type, from_, to)
 
 

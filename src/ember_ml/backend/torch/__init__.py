@@ -6,6 +6,8 @@ array-api-compat here rather than wrapping torch again, with fast paths where
 array-api-compat does work that same-dtype inputs do not need.
 """
 
+from functools import lru_cache as _lru_cache
+
 import array_api_compat.torch as _compat
 import torch as _torch
 from array_api_compat.torch import *
@@ -95,7 +97,12 @@ def finfo(type, /):
     >>> finfo(float32).dtype
     torch.float32
     """
-    info = _torch.finfo(_dtype_of(type))
+    return _finfo_of(_dtype_of(type))
+
+
+@_lru_cache(maxsize=64)
+def _finfo_of(dtype):
+    info = _torch.finfo(dtype)
     return finfo_from(info, getattr(_torch, info.dtype))
 
 
@@ -105,7 +112,12 @@ def iinfo(type, /):
     >>> iinfo(int8).max
     127
     """
-    info = _torch.iinfo(_dtype_of(type))
+    return _iinfo_of(_dtype_of(type))
+
+
+@_lru_cache(maxsize=64)
+def _iinfo_of(dtype):
+    info = _torch.iinfo(dtype)
     return iinfo_from(info, getattr(_torch, info.dtype))
 
 
@@ -117,6 +129,11 @@ def can_cast(from_, to, /):
     """
     if isinstance(from_, _Tensor):
         from_ = from_.dtype
+    return _can_cast_dtypes(from_, to)
+
+
+@_lru_cache(maxsize=256)
+def _can_cast_dtypes(from_, to):
     return can_cast_by_promotion(isdtype, result_type, from_, to)
 
 
