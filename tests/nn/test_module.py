@@ -166,3 +166,13 @@ def test_backbone_dropout_acts_in_training_mode_only(backend):
     model.train()
     trained = [to_numpy(model(x)[0]) for _ in range(3)]
     assert any(not np.allclose(t, first) for t in trained)
+
+
+def test_import_ember_ml_nn_loads_neither_torch_nor_mlx():
+    import subprocess
+    import sys
+
+    code = ("import sys, ember_ml.nn, ember_ml.nn.wirings\n"
+            "print(sorted(m for m in ('torch', 'mlx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
