@@ -97,6 +97,7 @@ CFC_CASES = {
     "wired-ncp-pure": ({"mode": "pure"}, ("NCP", (4, 3, 2, 2, 2, 2, 2))),
     "wired-mixed-no_gate": ({"mode": "no_gate", "mixed_memory": True}, ("AutoNCP", (8, 3, 0.3))),
     "not-batch-first-last": ({"batch_first": False, "return_sequences": False}, None),
+    "wired-proj-last": ({"proj_size": 3, "return_sequences": False}, ("AutoNCP", (8, 2))),
 }
 
 
@@ -114,6 +115,7 @@ LTC_CASES = {
     "autoncp": ({}, ("AutoNCP", (8, 2))),
     "ncp-explicit-linear": ({"implicit_param_constraints": False, "input_mapping": "linear",
                              "output_mapping": "linear"}, ("NCP", (4, 3, 2, 2, 2, 2, 2))),
+    "not-batch-first": ({"batch_first": False}, ("AutoNCP", (7, 2))),
     "mixed-none-mapping": ({"mixed_memory": True, "input_mapping": "none", "ode_unfolds": 3},
                            ("AutoNCP", (7, 2))),
 }
