@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from random_helpers import installed_backends, library_of, make_key, on_every_backend, to_numpy
@@ -226,6 +228,8 @@ def test_device_argument(xp):
         lambda k: random.split(k, -1),
         lambda k: random.fold_in(k, 1.5),
         lambda k: random.uniform(k, (2.0,)),
+        lambda k: random.uniform(k, (2,), high=math.inf),
+        lambda k: random.normal(k, (2,), loc=ember_ml.array_namespace(k).asarray(1.0)),
     ],
 )
 def test_bad_input_is_a_value_error(xp, call):
