@@ -40,8 +40,7 @@ GOAL = 3.0
 
 
 def _best(call, repeat: int) -> float:
-    call()  # warm up (first-use imports, allocator)
-    times = []
+    times = []  # the best of the repeats leaves out first-use costs (imports, MLX compilation)
     for _ in range(repeat):
         start = time.perf_counter()
         call()
