@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from random_helpers import installed_backends, library_of, make_key, on_every_backend, to_numpy
@@ -226,6 +228,8 @@ def test_device_argument(xp):
         lambda k: random.split(k, -1),
         lambda k: random.fold_in(k, 1.5),
         lambda k: random.uniform(k, (2.0,)),
+        lambda k: random.uniform(k, (2,), high=math.inf),
+        lambda k: random.normal(k, (2,), loc=ember_ml.array_namespace(k).asarray(1.0)),
     ],
 )
 def test_bad_input_is_a_value_error(xp, call):
@@ -279,3 +283,47 @@ def test_inside_mx_compile():
 
 def test_library_of_helper(xp):
     assert library_of(xp) in ("numpy", "torch", "mlx", "array_api_strict")
+
+
+def test_polynomial_sin_cos_match_numpy():
+    # Oracle: NumPy's sin/cos of the same angles (float64); 2**-52 absolute is ~2 ulp at 1.
+    from ember_ml.random._samplers import unit_circle
+
+    words = np.concatenate([np.arange(0, 2**32, 9973, dtype=np.uint64), [0, 2**29, 2**31, 2**32 - 1]])
+    words = words.astype(np.uint32)
+    xp = ember_ml.array_namespace(words)
+    angle = words.astype(np.float64) * (2 * np.pi * 2.0**-32)
+    cos_t, sin_t = unit_circle(xp, words, False)
+    assert np.abs(cos_t - np.cos(angle)).max() < 4 * 2.0**-52
+    assert np.abs(sin_t - np.sin(angle)).max() < 4 * 2.0**-52
+    cos_s, sin_s = unit_circle(xp, words, False, precise=False)
+    assert np.abs(cos_s - np.cos(angle)).max() < 1e-11
+    assert np.abs(sin_s - np.sin(angle)).max() < 1e-11
+
+
+def test_normal_matches_box_muller_on_the_host(xp):
+    # Oracle: Box–Muller with NumPy's log/cos/sin in float64 on the same Threefry words.
+    key = make_key(xp, 31)
+    words = _threefry.counter_words(xp, key, 0, 500)
+    a, b = (_unsigned(w).astype(np.float64) for w in words)
+    radius = np.sqrt(-2.0 * np.log((a + 1.0) * 2.0**-32))
+    angle = b * (2 * np.pi * 2.0**-32)
+    expected = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=-1).reshape(-1)
+    got = to_numpy(random.normal(key, (1000,), dtype=xp.float64))
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-13)
+    # float32 normals are the float64 ones rounded once (shorter polynomials: at most 1 ulp apart).
+    rounded = to_numpy(random.normal(key, (1000,), dtype=xp.float64)).astype(np.float32)
+    assert _ulp_distance(to_numpy(random.normal(key, (1000,))), rounded).max() <= 1
+
+
+def test_float16_uniforms_are_identical_where_offered():
+    results = {}
+    for backend in installed_backends():
+        with ember_ml.use_backend(backend):
+            key = random.key(4)
+            if getattr(ember_ml.array_namespace(key), "float16", None) is None:
+                continue  # MLX's standard namespace has no float16
+            results[backend] = to_numpy(random.uniform(key, (99,), dtype="float16", low=-2.0, high=2.0))
+    for value in results.values():
+        assert value.dtype == np.float16
+        np.testing.assert_array_equal(value, results["numpy"])

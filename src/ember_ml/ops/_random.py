@@ -10,7 +10,6 @@ Arrays come from the selected backend (``ember_ml.get_backend()``).
 
 from __future__ import annotations
 
-import secrets
 import threading
 from typing import Any
 
@@ -48,6 +47,8 @@ def _key(seed: int | None, like: Any = None) -> Any:
         return random.key(seed, like=like)
     with _lock:
         if _state["seed"] is None:
+            import secrets  # only for the first unseeded call (it imports hashlib)
+
             _state["seed"] = secrets.randbits(63)
         base, count = _state["seed"], _state["count"]
         _state["count"] = count + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from types import ModuleType
 from typing import Any
 
@@ -499,8 +500,8 @@ def truncated_normal(
 
 
 def _bound(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{what} must be a Python number, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{what} must be a real Python number, got {value!r}")
     value = float(value)
     if math.isnan(value):
         raise ValueError(f"{what} must not be NaN")

@@ -50,7 +50,8 @@ def key(seed: int, *, like: Any = None, device: Any = None) -> Any:
 
     ``seed`` is any int in ``[-2**63, 2**64)`` (negative seeds are taken modulo 2**64);
     a float, a bool or any other type raises ``ValueError``. The key is the pair of
-    32-bit words (high, low) of the 64-bit seed, exactly as JAX's Threefry key.
+    32-bit words (high, low) of the 64-bit seed (for a non-negative seed, the words of
+    JAX's Threefry key).
 
     >>> from ember_ml import random
     >>> k = random.key(42)
@@ -115,7 +116,7 @@ def split(k: Any, num: int = 2) -> Any:
 
     Key ``i`` is Threefry-2x32 of the counter (1, ``i``) under ``k``. Samplers only use
     counters (0, ``j``), and ``fold_in`` a key of its own, so a key's children never repeat
-    the numbers drawn from the key itself (unlike JAX, where the two coincide). Unpack
+    the numbers drawn from the key itself (in JAX both come from the same counters). Unpack
     them as ``k1, k2 = split(k)`` (or index ``keys[i, ...]`` on array-api-strict).
 
     >>> from ember_ml import random

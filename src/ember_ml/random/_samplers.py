@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 import struct
 from types import ModuleType
 from typing import Any
@@ -76,8 +77,9 @@ def _same_dtype(a: Any, b: Any) -> bool:
 
 
 def _float_bound(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
-        raise ValueError(f"{what} must be a real number, got {value!r}")
+    """A finite Python number (NumPy scalars too); arrays are refused, as reading them would sync."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{what} must be a real Python number, got {value!r}")
     result = float(value)
     if not math.isfinite(result):
         raise ValueError(f"{what} must be finite, got {value!r}")

@@ -1,6 +1,6 @@
 """ember_ml.random's Threefry samplers against each library's own generator, in one run.
 
-Run:  python benchmarks/random.py [--size N] [--repeat R] [--only BACKEND] [--torch-threads T]
+Run:  python benchmarks/random_numbers.py [--size N] [--repeat R] [--only BACKEND] [--torch-threads T]
 
 For every installed backend (NumPy, torch, MLX) it times, best of ``R`` repeats:
 
@@ -21,27 +21,18 @@ so they suffer far more: compare with ``--torch-threads 1`` there.
 
 from __future__ import annotations
 
-import os
-import sys
+import argparse
+import importlib.util
+import time
 
-# This file is named random.py: run as a script, its folder would shadow the standard
-# library's random module (imported by tempfile, and so by ember_ml).
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
-
-import argparse  # noqa: E402
-import importlib.util  # noqa: E402
-import time  # noqa: E402
-
-import ember_ml  # noqa: E402
-from ember_ml import random  # noqa: E402
+import ember_ml
+from ember_ml import random
 
 GOAL = 3.0
 
 
 def _best(call, repeat: int) -> float:
-    call()  # warm up (first-use imports, allocator)
-    times = []
+    times = []  # the best of the repeats leaves out first-use costs (imports, MLX compilation)
     for _ in range(repeat):
         start = time.perf_counter()
         call()
