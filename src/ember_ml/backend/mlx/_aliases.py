@@ -38,7 +38,7 @@ __all__ = [
     # data types
     "astype", "can_cast", "finfo", "iinfo", "result_type",
     # elementwise
-    "bitwise_left_shift", "bitwise_right_shift", "tanh", "cos", "exp", "logaddexp", "clip", "copysign", "expm1", "hypot", "nextafter", "remainder", "round", "sign", "signbit",
+    "bitwise_left_shift", "bitwise_right_shift", "tanh", "cos", "exp", "logaddexp", "clip", "copysign", "expm1", "hypot", "nextafter", "remainder", "floor_divide", "round", "sign", "signbit",
     "sin",
     # indexing
     "take", "take_along_axis",
@@ -516,7 +516,55 @@ def nextafter(x1: Any, x2: Any, /) -> mx.array:
     return mx.where(mx.isnan(x1) | mx.isnan(x2), math.nan, out)
 
 
+def _int_operands(x1: Any, x2: Any) -> tuple[mx.array, mx.array] | None:
+    """Both operands as arrays when the division is an integer one whose divisor may trap, else None.
+
+    Integer ``INT_MIN // -1`` and ``INT_MIN % -1`` overflow (SIGFPE on x86) and a
+    zero divisor is undefined in C: the callers rewrite such divisors with
+    ``where`` before MLX sees them (no host sync, lazy, works in ``mx.compile``).
+    """
+    t2 = type(x2)
+    if t2 is float or t2 is complex:
+        return None
+    if t2 is int and x2 != 0 and x2 != -1:
+        return None  # a Python int divisor that cannot trap
+    d1 = x1.dtype if isinstance(x1, mx.array) else None
+    d2 = x2.dtype if isinstance(x2, mx.array) else None
+    if (d1 is not None and d1 not in _INTEGRAL and d1 != mx.bool_) or (
+        d2 is not None and d2 not in _INTEGRAL and d2 != mx.bool_
+    ):
+        return None  # a floating operand: floating division
+    if d1 is None and d2 is None and (type(x1) is float or type(x1) is complex):
+        return None
+    a, d = _pair(x1, x2)
+    return (a, d) if a.dtype in _INTEGRAL else None
+
+
+def floor_divide(x1: Any, x2: Any, /) -> mx.array:
+    ints = _int_operands(x1, x2)
+    if ints is None:
+        return mx.floor_divide(x1, x2)
+    a, d = ints
+    zero = mx.zeros((), dtype=a.dtype)
+    if a.dtype in _UNSIGNED:
+        bad = d == 0
+        q = mx.floor_divide(a, mx.where(bad, mx.ones((), dtype=d.dtype), d))
+        return mx.where(bad, zero, q)
+    minus_one = d == -1
+    bad = (d == 0) | minus_one
+    q = mx.floor_divide(a, mx.where(bad, mx.ones((), dtype=d.dtype), d))
+    # x // -1 is -x (INT_MIN wraps to itself, as NumPy); x // 0 is 0 (as NumPy)
+    return mx.where(minus_one, mx.negative(a), mx.where(d == 0, zero, q))
+
+
 def remainder(x1: Any, x2: Any, /) -> mx.array:
+    ints = _int_operands(x1, x2)
+    if ints is not None:
+        a, d = ints
+        one = mx.ones((), dtype=d.dtype)
+        bad = d == 0 if a.dtype in _UNSIGNED else (d == 0) | (d == -1)
+        # x % -1 and x % 0 are 0 (as NumPy): x % 1 gives exactly that
+        return mx.remainder(a, mx.where(bad, one, d))
     r = mx.remainder(x1, x2)
     if r.dtype in _REAL_FLOAT:
         x2a = x2 if isinstance(x2, mx.array) else mx.array(x2, dtype=r.dtype)
