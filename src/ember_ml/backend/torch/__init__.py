@@ -6,10 +6,12 @@ array-api-compat here rather than wrapping torch again, with fast paths where
 array-api-compat does work that same-dtype inputs do not need.
 """
 
+import builtins as _builtins
+
 import array_api_compat.torch as _compat
 import torch as _torch
 from array_api_compat.torch import *
-from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft, linalg
+from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft
 from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
@@ -146,3 +148,59 @@ def take_along_axis(x, indices, /, *, axis=-1):
         if "out of bounds" in str(error):
             raise IndexError(str(error)) from None
         raise
+
+
+def from_dlpack(x, /, *, device=None, copy=None):
+    """``from_dlpack`` that copies a NumPy view with negative strides instead of aborting.
+
+    ``torch.from_dlpack`` of such a view kills the process (SIGABRT); DLPack
+    cannot describe it without a copy, so ``copy=False`` raises ``BufferError``.
+    The check reads ``x.strides`` only (no data pass).
+
+    >>> import numpy as np
+    >>> from_dlpack(np.arange(3.0)[::-1]).tolist()
+    [2.0, 1.0, 0.0]
+    """
+    strides = getattr(x, "strides", None)
+    if strides is not None and type(x).__module__ == "numpy" and _builtins.any(s < 0 for s in strides):
+        if copy is False:
+            raise BufferError("from_dlpack(copy=False): a view with negative strides cannot be shared without a copy")
+        import numpy
+
+        x = numpy.ascontiguousarray(x)
+    return _compat.from_dlpack(x, device=device, copy=copy)
+
+
+def _guarded_linalg():
+    import types
+
+    from array_api_compat.torch import linalg as _compat_linalg
+
+    mod = types.ModuleType(__name__ + ".linalg", _compat_linalg.__doc__)
+    for name in dir(_compat_linalg):
+        if not name.startswith("__"):
+            setattr(mod, name, getattr(_compat_linalg, name))
+    mod.__all__ = list(getattr(_compat_linalg, "__all__", []))
+
+    def eigvals(x, /):
+        """``torch.linalg.eigvals`` with ``torch.linalg.eig``'s own check for inf/NaN input.
+
+        torch checks it in ``eig`` (``RuntimeError``) but not in ``eigvals``, where
+        oneMKL then corrupts the heap (the process aborts). The same check, the
+        same error: a pass over the input (the eigen-solver runs on the host anyway).
+
+        >>> import torch
+        >>> eigvals(torch.eye(2)).tolist()
+        [(1+0j), (1+0j)]
+        """
+        if x.is_floating_point() or x.is_complex():
+            if not _torch.isfinite(x).all().item():
+                raise RuntimeError("torch.linalg.eigvals: input tensor should not contain infs or NaNs.")
+        return _compat_linalg.eigvals(x)
+
+    eigvals.__module__ = mod.__name__
+    mod.eigvals = eigvals
+    return mod
+
+
+linalg = _guarded_linalg()
