@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a case may take before it counts as a hang")
     p.add_argument("--budget", type=float, default=None, help="seconds per target (stop early)")
-    p.add_argument("--mem-limit", type=int, default=6 * 2**30, help="RLIMIT_AS of the workers, bytes")
+    p.add_argument("--mem-limit", type=int, default=2 * 2**30, help="RLIMIT_AS of the workers, bytes")
     p.add_argument("--differential", action="store_true", help="compare returned cases with NumPy")
     p.add_argument("--json", default=None, help="write the reports as JSON here")
     p.add_argument("--repro", default=None, help="TARGET:INDEX: print the code of one case")

@@ -640,7 +640,7 @@ def _kill(proc: subprocess.Popen) -> None:
 
 
 def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, start_timeout: float = 60.0,
-               differential: bool = False, mem_limit: int = 6 * 2**30, budget: float | None = None) -> Report:
+               differential: bool = False, mem_limit: int = 2 * 2**30, budget: float | None = None) -> Report:
     """Run ``cases`` cases of ``target`` in worker subprocesses; restart after each crash or hang."""
     rep = Report(target)
     t0 = time.monotonic()

@@ -181,7 +181,19 @@ def det(x: mx.array, /) -> mx.array:
     return mx.linalg.det(x, stream=_CPU)
 
 
+def _diagonal_is_empty(x: mx.array, offset: Any, name: str) -> bool:
+    """Checks ``offset`` (an int); True when the diagonal it names is empty (MLX can hang on huge offsets)."""
+    from ember_ml.backend.mlx import _sizes
+
+    if x.ndim < 2:
+        raise ValueError(f"{name}: expected an array of at least 2 dimensions, got shape {x.shape}")
+    offset = _sizes.integer(offset, f"{name}: offset")
+    return x.size == 0 or offset >= x.shape[-1] or -offset >= x.shape[-2]
+
+
 def diagonal(x: mx.array, /, *, offset: int = 0) -> mx.array:
+    if _diagonal_is_empty(x, offset, "diagonal"):
+        return mx.zeros((*x.shape[:-2], 0), dtype=x.dtype)
     return mx.diagonal(x, offset, -2, -1)
 
 
@@ -449,9 +461,7 @@ def svdvals(x: mx.array, /) -> mx.array:
 
 def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
     dt = _sum_dtype(x.dtype, dtype)
-    if x.ndim < 2:
-        raise ValueError(f"trace: expected an array of at least 2 dimensions, got shape {x.shape}")
-    if x.size == 0:  # MLX's reductions over empty inputs can deadlock (docs/mlx.md)
+    if _diagonal_is_empty(x, offset, "trace"):  # MLX's reductions over empty inputs can deadlock (docs/mlx.md)
         return mx.zeros(x.shape[:-2], dtype=dt)
     d = mx.diagonal(x, offset, -2, -1)
     if dt != d.dtype:
