@@ -136,13 +136,18 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
     if not isinstance(key, tuple):
         key = (key,)
     ndim = len(shape)
-    n_ell = builtins.sum(1 for k in key if k is Ellipsis)
+    n_ell = 0
+    for k in key:
+        if k is Ellipsis:
+            n_ell += 1
     if n_ell > 1:
         raise IndexError("an index can only have a single ellipsis ('...')")
-    used = builtins.sum(_consumes(k) for k in key)
-    if used > ndim:
-        raise IndexError(f"too many indices: array is {ndim}-dimensional, but {used} were indexed")
-    ell_span = ndim - used
+    ell_span = 0
+    if n_ell:
+        used = builtins.sum(_consumes(k) for k in key)
+        if used > ndim:
+            raise IndexError(f"too many indices: array is {ndim}-dimensional, but {used} were indexed")
+        ell_span = ndim - used
     out: list[Any] = []
     dim = 0
     masks = False
@@ -156,12 +161,17 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
             dim += ell_span
             continue
         if isinstance(k, slice):
+            if dim >= ndim:
+                raise IndexError(f"too many indices for an array of dimension {ndim}")
             out.append(_norm_slice(k, shape[dim]))
             dim += 1
             continue
         if isinstance(k, mx.array):
             if k.dtype == mx.bool_:
                 size = shape[dim : dim + k.ndim]
+                if len(size) != k.ndim:
+                    raise IndexError(f"too many indices: a boolean index of {k.ndim} dimensions at axis {dim} "
+                                     f"of a {ndim}-dimensional array")
                 if builtins.any(ks not in (xs, 0) for ks, xs in zip(k.shape, size, strict=True)):
                     raise IndexError(f"boolean index of shape {k.shape} does not match the indexed shape {size}")
                 if k.ndim == 0:
@@ -173,6 +183,8 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
                 dim += k.ndim
                 continue
             if k.dtype in _INT_KINDS:
+                if dim >= ndim:
+                    raise IndexError(f"too many indices for an array of dimension {ndim}")
                 out.append(_indices.check_array(k, shape[dim]))
                 dim += 1
                 continue
@@ -208,6 +220,8 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
         _indices.check_int(i, shape[dim])
         out.append(i)
         dim += 1
+    if dim > ndim:
+        raise IndexError(f"too many indices: array is {ndim}-dimensional, but {dim} were indexed")
     if masks:
         expanded: list[Any] = []
         for k in out:
@@ -239,16 +253,31 @@ def _empty_shape(shape: tuple[int, ...], key: tuple[Any, ...]) -> tuple[int, ...
     return stand_in[np_key].shape
 
 
+_ORIG_GET: list[Any] = []  # MLX's own __getitem__, for shapes of normalised keys (lazy: no data read)
+
+
 def make_getitem(orig: Any) -> Any:
+    _ORIG_GET[:] = [orig]
     def __getitem__(self: mx.array, key: Any) -> mx.array:
         t = type(key)
-        if key is None or key is Ellipsis or (t is slice and _safe_slice(key)):
-            return orig(self, key)
         if t is int:
             if self.ndim == 0:
                 raise IndexError("too many indices for a 0-d array")
             _indices.check_int(key, self.shape[0])
             return orig(self, key)
+        if t is slice:
+            st = key.step
+            if (st is None or (type(st) is int and st != 0)) and type(key.start) is not mx.array and type(
+                key.stop
+            ) is not mx.array:
+                try:
+                    return orig(self, key)  # MLX refuses bounds outside int32 cleanly: normalised below
+                except (ValueError, TypeError, OverflowError, RuntimeError):
+                    pass
+        elif key is None or key is Ellipsis:
+            return orig(self, key)
+        elif t is mx.array and key.dtype in _INT_KINDS and self.ndim:
+            return orig(self, _indices.check_array(key, self.shape[0]))
         nk = normalize_key(self.shape, key)
         if nk and nk[0] == "empty":
             return mx.zeros(_empty_shape(self.shape, nk[1]), dtype=self.dtype)
@@ -318,6 +347,8 @@ def make_setitem(orig: Any) -> Any:
         t = type(key)
         if key is None or key is Ellipsis or (t is slice and _safe_slice(key)):
             return orig(self, key, value)
+        if t is mx.array and key.dtype in _INT_KINDS and self.size and key.size:
+            return orig(self, _indices.check_array(key, self.shape[0]), value)
         if t is int:
             if self.ndim == 0:
                 raise IndexError("too many indices for a 0-d array")
@@ -338,10 +369,13 @@ def make_setitem(orig: Any) -> Any:
             if isinstance(v, mx.array):
                 v = mx.broadcast_to(v, shape).reshape(self[real].shape)
             return orig(self, real, v)
-        if builtins.any(isinstance(k, mx.array) and k.size == 0 for k in nk):
-            # an empty integer index sets nothing, but the value must still fit
-            _check_broadcast(_value_shape(value), _empty_shape(self.shape, nk))
-            return None
+        if builtins.any(isinstance(k, mx.array) for k in nk):
+            # a scatter: one that updates nothing (an empty index, or an empty axis) traps in MLX
+            # (SIGFPE); it sets nothing, but the value must still fit
+            target = tuple(_ORIG_GET[0](self, nk).shape)  # graph only, nothing evaluated: no sync
+            if 0 in target or self.size == 0:
+                _check_broadcast(_value_shape(value), target)
+                return None
         return orig(self, nk, value)
 
     return __setitem__
