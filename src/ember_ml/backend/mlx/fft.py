@@ -30,7 +30,10 @@ def _n(x: mx.array, n: Any, axis: Any, what: str, *, half: bool = False) -> tupl
         n = _sizes.size(n, f"{what}: n")
         if n < 1:
             raise ValueError(f"{what}: n must be at least 1, got {n}")
-        _sizes.nbytes_ok(n * (x.size // max(x.shape[ax], 1)), 8, what)
+        others = 1
+        for i, d in enumerate(x.shape):
+            others *= d if i != ax else 1
+        _sizes.nbytes_ok(n * others, 8, what)
     elif x.shape[ax] == 0 or (half and x.shape[ax] < 2 and n is None and what == "irfft"):
         raise ValueError(f"{what}: the transformed axis has length {x.shape[ax]}")
     return n, ax
