@@ -115,6 +115,12 @@ CASES: list[tuple[str, str, str]] = [
     ("torch_from_dlpack_negative_stride",
      "import ember_ml.backend.torch as t; got = t.from_dlpack(np.arange(4.0)[::-1]).numpy()",
      "want = np.arange(4.0)[::-1]"),
+    ("trace_huge_offset", "got = b.linalg.trace(mx.ones((2, 3, 3)), offset=2**31 - 1)", "want = np.zeros((2,), np.float32)"),
+    ("diagonal_huge_offset", "got = b.linalg.diagonal(mx.ones((3, 4)), offset=-2**40)", "want = np.zeros((0,), np.float32)"),
+    ("diagonal_empty_batch", "got = b.linalg.diagonal(mx.array(np.zeros((0, 1, 1), np.float32)))",
+     "want = np.zeros((0, 1), np.float32)"),
+    ("setitem_scatter_updates_nothing", "x = mx.zeros((4, 0)); x[[3]] = mx.array(5.0); got = x",
+     "want = np.zeros((4, 0), np.float32)"),
     ("mlx_diff_huge_n", "got = b.diff(mx.zeros((3,)), n=2**30)", "want = np.zeros((0,), np.float32)"),
 ]
 

@@ -193,7 +193,9 @@ def _diagonal_is_empty(x: mx.array, offset: Any, name: str) -> bool:
 
 def diagonal(x: mx.array, /, *, offset: int = 0) -> mx.array:
     if _diagonal_is_empty(x, offset, "diagonal"):
-        return mx.zeros((*x.shape[:-2], 0), dtype=x.dtype)
+        rows, cols = x.shape[-2:]
+        length = min(rows, cols - offset) if offset >= 0 else min(rows + offset, cols)
+        return mx.zeros((*x.shape[:-2], max(length, 0)), dtype=x.dtype)
     return mx.diagonal(x, offset, -2, -1)
 
 
