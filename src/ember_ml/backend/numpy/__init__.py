@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as _np
 from array_api_compat.numpy import *
-from array_api_compat.numpy import __array_api_version__, __array_namespace_info__, fft
+from array_api_compat.numpy import __array_api_version__, __array_namespace_info__, fft, linalg
 
 from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
 
@@ -97,71 +97,3 @@ def _diff_steps(x, n, axis, extra):
     first = _np.diff(x, axis=axis, n=1, **extra)
     return _np.diff(first, axis=axis, n=n - 1 if n - 1 < first.shape[axis] else first.shape[axis])
 
-
-def _finite_or_raise(x, name):
-    """NumPy's SVD hangs or returns garbage on inf/NaN input (its eig raises): raise LinAlgError first.
-
-    One pass over the input (no host sync: NumPy is eager), small beside the O(n**3) factorization.
-    """
-    if isinstance(x, _np.ndarray) and x.dtype.kind in "fc" and not _np.isfinite(x).all():
-        raise _np.linalg.LinAlgError(f"{name}: the input holds infs or NaNs")
-
-
-def _guarded_linalg():
-    import types
-
-    from array_api_compat.numpy import linalg as _compat_linalg
-
-    mod = types.ModuleType(__name__ + ".linalg", _compat_linalg.__doc__)
-    for name in dir(_compat_linalg):
-        if not name.startswith("__"):
-            setattr(mod, name, getattr(_compat_linalg, name))
-    mod.__all__ = list(getattr(_compat_linalg, "__all__", []))
-
-    def svd(x, /, *, full_matrices=True):
-        """``svd`` that raises ``LinAlgError`` for inf/NaN input (NumPy's can hang on it).
-
-        >>> import numpy as np
-        >>> svd(np.eye(2)).S.tolist()
-        [1.0, 1.0]
-        """
-        _finite_or_raise(x, "svd")
-        return _compat_linalg.svd(x, full_matrices=full_matrices)
-
-    def svdvals(x, /):
-        """``svdvals`` that raises ``LinAlgError`` for inf/NaN input.
-
-        >>> import numpy as np
-        >>> svdvals(np.eye(2)).tolist()
-        [1.0, 1.0]
-        """
-        _finite_or_raise(x, "svdvals")
-        return _compat_linalg.svdvals(x)
-
-    def pinv(x, /, *, rtol=None):
-        """``pinv`` that raises ``LinAlgError`` for inf/NaN input (NumPy's can hang on it).
-
-        >>> import numpy as np
-        >>> pinv(2 * np.eye(2)).tolist()
-        [[0.5, 0.0], [0.0, 0.5]]
-        """
-        _finite_or_raise(x, "pinv")
-        return _compat_linalg.pinv(x, rtol=rtol)
-
-    def matrix_rank(x, /, *, rtol=None):
-        """``matrix_rank`` that raises ``LinAlgError`` for inf/NaN input (instead of a wrong rank).
-
-        >>> import numpy as np
-        >>> int(matrix_rank(np.eye(3)))
-        3
-        """
-        _finite_or_raise(x, "matrix_rank")
-        return _compat_linalg.matrix_rank(x, rtol=rtol)
-
-    for f in (svd, svdvals, pinv, matrix_rank):
-        f.__module__ = mod.__name__
-        setattr(mod, f.__name__, f)
-    return mod
-
-
-linalg = _guarded_linalg()

@@ -11,7 +11,7 @@ import builtins as _builtins
 import array_api_compat.torch as _compat
 import torch as _torch
 from array_api_compat.torch import *
-from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft
+from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft, linalg
 from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
@@ -169,38 +169,3 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
         x = numpy.ascontiguousarray(x)
     return _compat.from_dlpack(x, device=device, copy=copy)
-
-
-def _guarded_linalg():
-    import types
-
-    from array_api_compat.torch import linalg as _compat_linalg
-
-    mod = types.ModuleType(__name__ + ".linalg", _compat_linalg.__doc__)
-    for name in dir(_compat_linalg):
-        if not name.startswith("__"):
-            setattr(mod, name, getattr(_compat_linalg, name))
-    mod.__all__ = list(getattr(_compat_linalg, "__all__", []))
-
-    def eigvals(x, /):
-        """``torch.linalg.eigvals`` with ``torch.linalg.eig``'s own check for inf/NaN input.
-
-        torch checks it in ``eig`` (``RuntimeError``) but not in ``eigvals``, where
-        oneMKL then corrupts the heap (the process aborts). The same check, the
-        same error: a pass over the input (the eigen-solver runs on the host anyway).
-
-        >>> import torch
-        >>> eigvals(torch.eye(2)).tolist()
-        [(1+0j), (1+0j)]
-        """
-        if x.is_floating_point() or x.is_complex():
-            if not _torch.isfinite(x).all().item():
-                raise RuntimeError("torch.linalg.eigvals: input tensor should not contain infs or NaNs.")
-        return _compat_linalg.eigvals(x)
-
-    eigvals.__module__ = mod.__name__
-    mod.eigvals = eigvals
-    return mod
-
-
-linalg = _guarded_linalg()
