@@ -155,7 +155,10 @@ _BUFFER_DTYPES = {"float64": mx.float64}
 
 
 def _shape(shape: Any, dtype: Any, what: str) -> tuple[int, ...]:
-    return _sizes.shape(shape, what, itemsize=dtype.size if isinstance(dtype, mx.Dtype) else 4)
+    itemsize = dtype.size if isinstance(dtype, mx.Dtype) else 4
+    if _sizes.fits(shape, itemsize):
+        return shape
+    return _sizes.shape(shape, what, itemsize=itemsize)
 
 
 def empty(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
@@ -559,31 +562,47 @@ def _int_operands(x1: Any, x2: Any) -> tuple[mx.array, mx.array] | None:
     return (a, d) if a.dtype in _INTEGRAL else None
 
 
+def _floor_divide_signed(a: mx.array, d: mx.array) -> mx.array:
+    minus_one = d == -1
+    zero = d == 0
+    q = mx.floor_divide(a, mx.where(minus_one | zero, mx.ones((), dtype=d.dtype), d))
+    # x // -1 is -x (INT_MIN wraps to itself, as NumPy); x // 0 is 0 (as NumPy)
+    return mx.where(minus_one, mx.negative(a), mx.where(zero, mx.zeros((), dtype=a.dtype), q))
+
+
+def _floor_divide_unsigned(a: mx.array, d: mx.array) -> mx.array:
+    zero = d == 0
+    q = mx.floor_divide(a, mx.where(zero, mx.ones((), dtype=d.dtype), d))
+    return mx.where(zero, mx.zeros((), dtype=a.dtype), q)
+
+
+def _remainder_signed(a: mx.array, d: mx.array) -> mx.array:
+    # x % -1 and x % 0 are 0 (as NumPy): x % 1 gives exactly that
+    return mx.remainder(a, mx.where((d == 0) | (d == -1), mx.ones((), dtype=d.dtype), d))
+
+
+def _remainder_unsigned(a: mx.array, d: mx.array) -> mx.array:
+    return mx.remainder(a, mx.where(d == 0, mx.ones((), dtype=d.dtype), d))
+
+
+# compiled (shapeless): the guard's few elementwise ops become one fused kernel
+_FD = {False: mx.compile(_floor_divide_signed, shapeless=True), True: mx.compile(_floor_divide_unsigned, shapeless=True)}
+_REM = {False: mx.compile(_remainder_signed, shapeless=True), True: mx.compile(_remainder_unsigned, shapeless=True)}
+
+
 def floor_divide(x1: Any, x2: Any, /) -> mx.array:
     ints = _int_operands(x1, x2)
     if ints is None:
         return mx.floor_divide(x1, x2)
     a, d = ints
-    zero = mx.zeros((), dtype=a.dtype)
-    if a.dtype in _UNSIGNED:
-        bad = d == 0
-        q = mx.floor_divide(a, mx.where(bad, mx.ones((), dtype=d.dtype), d))
-        return mx.where(bad, zero, q)
-    minus_one = d == -1
-    bad = (d == 0) | minus_one
-    q = mx.floor_divide(a, mx.where(bad, mx.ones((), dtype=d.dtype), d))
-    # x // -1 is -x (INT_MIN wraps to itself, as NumPy); x // 0 is 0 (as NumPy)
-    return mx.where(minus_one, mx.negative(a), mx.where(d == 0, zero, q))
+    return _FD[a.dtype in _UNSIGNED](a, d)
 
 
 def remainder(x1: Any, x2: Any, /) -> mx.array:
     ints = _int_operands(x1, x2)
     if ints is not None:
         a, d = ints
-        one = mx.ones((), dtype=d.dtype)
-        bad = d == 0 if a.dtype in _UNSIGNED else (d == 0) | (d == -1)
-        # x % -1 and x % 0 are 0 (as NumPy): x % 1 gives exactly that
-        return mx.remainder(a, mx.where(bad, one, d))
+        return _REM[a.dtype in _UNSIGNED](a, d)
     r = mx.remainder(x1, x2)
     if r.dtype in _REAL_FLOAT:
         x2a = x2 if isinstance(x2, mx.array) else mx.array(x2, dtype=r.dtype)
@@ -861,7 +880,7 @@ def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array
 
 
 def reshape(x: mx.array, /, shape: tuple[int, ...], *, copy: _pybool | None = None) -> mx.array:
-    if type(shape) is not tuple or not builtins.all(type(v) is int and 0 <= v <= _sizes.INT32_MAX for v in shape):
+    if not _sizes.fits(shape, 0, -1):
         shape = _sizes.shape(shape, "reshape", allow_infer=True)
     out = mx.reshape(x, shape)
     return mx.array(out) if copy else out
@@ -886,15 +905,18 @@ def stack(arrays: Any, /, *, axis: int = 0) -> mx.array:
 
 
 def tile(x: mx.array, repetitions: tuple[int, ...], /) -> mx.array:
-    reps = _sizes.shape(repetitions, "tile: repetitions")
-    full = (1,) * (len(reps) - x.ndim) + tuple(x.shape)
-    out = [a * r for a, r in zip(full, (1,) * (len(full) - len(reps)) + reps, strict=True)]
-    _sizes.shape(out, "tile: result", itemsize=x.dtype.size)
+    reps = repetitions
+    if not (_sizes.fits(reps) and (not reps or not x.ndim or builtins.max(reps) * builtins.max(x.shape) <= _sizes.INT32_MAX)
+            and x.nbytes * math.prod(reps) <= _sizes.MEMORY_LIMIT):
+        reps = _sizes.shape(repetitions, "tile: repetitions")
+        full = (1,) * (len(reps) - x.ndim) + tuple(x.shape)
+        out = [a * r for a, r in zip(full, (1,) * (len(full) - len(reps)) + reps, strict=True)]
+        _sizes.shape(out, "tile: result", itemsize=x.dtype.size)
     return mx.tile(x, list(reps))
 
 
 def broadcast_to(x: mx.array, /, shape: tuple[int, ...]) -> mx.array:
-    if type(shape) is not tuple or not builtins.all(type(v) is int and 0 <= v <= _sizes.INT32_MAX for v in shape):
+    if not _sizes.fits(shape):
         shape = _sizes.shape(shape, "broadcast_to")
     return mx.broadcast_to(x, shape)
 

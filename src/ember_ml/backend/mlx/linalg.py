@@ -13,6 +13,7 @@ from typing import Any
 
 import mlx.core as mx
 
+from ember_ml.backend.mlx import _sizes
 from ember_ml.backend.mlx._aliases import (
     _COMPLEX,
     _INDEX,
@@ -64,6 +65,14 @@ def _nan_like(o: mx.array) -> mx.array:
     return mx.array(math.nan, dtype=o.dtype)
 
 
+def _guard_input(x: mx.array, stand_in: mx.array) -> tuple[mx.array, mx.array]:
+    bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
+    return bad, mx.where(mx.expand_dims(bad, (-2, -1)), stand_in, x)
+
+
+_GUARD_INPUT = mx.compile(_guard_input, shapeless=True)
+
+
 def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
     """``fn(x, *others)`` with non-finite matrices replaced by NaN results (one guard for LAPACK calls).
 
@@ -74,12 +83,15 @@ def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
     replaced by the identity before LAPACK sees it, and its results become NaN:
     elementwise ops only -- no host sync, lazy, works inside ``mx.compile``.
     """
-    bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
-    for o in others:
-        ob = mx.logical_not(mx.all(mx.isfinite(o), axis=(-2, -1) if o.ndim >= 2 else -1))
-        bad = mx.logical_or(bad, ob)
     stand_in = mx.eye(x.shape[-2], x.shape[-1], dtype=x.dtype)  # finite, full rank, positive definite
-    safe = mx.where(bad[..., None, None], stand_in, x)
+    if not others:
+        bad, safe = _GUARD_INPUT(x, stand_in)  # one compiled call
+    else:
+        bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
+        for o in others:
+            ob = mx.logical_not(mx.all(mx.isfinite(o), axis=(-2, -1) if o.ndim >= 2 else -1))
+            bad = mx.logical_or(bad, ob)
+        safe = mx.where(bad[..., None, None], stand_in, x)
     safe_others = [mx.where(bad.reshape(bad.shape + (1,) * (o.ndim - bad.ndim)) if o.ndim >= bad.ndim else bad,
                             mx.zeros((), dtype=o.dtype), o) for o in others]
     out = fn(safe, *safe_others)
@@ -183,11 +195,10 @@ def det(x: mx.array, /) -> mx.array:
 
 def _diagonal_is_empty(x: mx.array, offset: Any, name: str) -> bool:
     """Checks ``offset`` (an int); True when the diagonal it names is empty (MLX can hang on huge offsets)."""
-    from ember_ml.backend.mlx import _sizes
-
     if x.ndim < 2:
         raise ValueError(f"{name}: expected an array of at least 2 dimensions, got shape {x.shape}")
-    offset = _sizes.integer(offset, f"{name}: offset")
+    if type(offset) is not int:
+        offset = _sizes.integer(offset, f"{name}: offset")
     return x.size == 0 or offset >= x.shape[-1] or -offset >= x.shape[-2]
 
 
