@@ -17,7 +17,7 @@ from typing import Any
 import mlx.core as mx
 
 from ember_ml.backend._dtype_functions import finfo_from, finfo_object, iinfo_object
-from ember_ml.backend.mlx import _indices
+from ember_ml.backend.mlx import _indices, _sizes
 
 _pybool = builtins.bool
 
@@ -29,6 +29,7 @@ _REAL_FLOAT = frozenset((mx.float16, mx.bfloat16, mx.float32, mx.float64))
 _COMPLEX = frozenset((mx.complex64,))
 _SUM_UPCAST = {mx.bool_: mx.int32, mx.int8: mx.int32, mx.int16: mx.int32, mx.uint8: mx.uint32, mx.uint16: mx.uint32}
 _INDEX = mx.int32
+_REAL_OF = {mx.complex64: mx.float32}
 
 __all__ = [
     "device_of", "to_device_of",
@@ -38,7 +39,7 @@ __all__ = [
     # data types
     "astype", "can_cast", "finfo", "iinfo", "result_type",
     # elementwise
-    "bitwise_left_shift", "bitwise_right_shift", "tanh", "cos", "exp", "logaddexp", "clip", "copysign", "expm1", "hypot", "nextafter", "remainder", "round", "sign", "signbit",
+    "bitwise_left_shift", "bitwise_right_shift", "tanh", "cos", "exp", "logaddexp", "clip", "copysign", "expm1", "hypot", "nextafter", "remainder", "floor_divide", "round", "sign", "signbit",
     "sin",
     # indexing
     "take", "take_along_axis",
@@ -46,7 +47,7 @@ __all__ = [
     "matmul", "matrix_transpose", "tensordot", "vecdot",
     # manipulation
     "broadcast_arrays", "broadcast_shapes", "concat", "expand_dims", "moveaxis", "permute_dims",
-    "repeat", "reshape", "roll", "squeeze", "stack", "tile", "unstack",
+    "repeat", "reshape", "roll", "broadcast_to", "squeeze", "stack", "tile", "unstack",
     # searching
     "argmax", "argmin", "count_nonzero", "nonzero", "searchsorted", "where",
     # set
@@ -98,7 +99,10 @@ def arange(start: Any, /, stop: Any = None, step: Any = 1, *, dtype: Any = None,
             dtype = mx.int32
         else:
             dtype = mx.float32
+    if step == 0:
+        raise ValueError("arange: step must not be zero")
     n = builtins.max(0, math.ceil((stop - start) / step))
+    _sizes.nbytes_ok(n, dtype.size, "arange")
     if n == 0:
         return mx.zeros((0,), dtype=dtype, stream=_stream(device))
     return mx.arange(start, stop, step, dtype=dtype, stream=_stream(device))
@@ -150,8 +154,16 @@ def asarray(
 _BUFFER_DTYPES = {"float64": mx.float64}
 
 
+def _shape(shape: Any, dtype: Any, what: str) -> tuple[int, ...]:
+    itemsize = dtype.size if isinstance(dtype, mx.Dtype) else 4
+    if _sizes.fits(shape, itemsize):
+        return shape
+    return _sizes.shape(shape, what, itemsize=itemsize)
+
+
 def empty(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
-    return mx.zeros(shape, dtype=dtype or mx.float32, stream=_stream(device))
+    dtype = dtype or mx.float32
+    return mx.zeros(_shape(shape, dtype, "empty"), dtype=dtype, stream=_stream(device))
 
 
 def empty_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
@@ -161,7 +173,10 @@ def empty_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.a
 def eye(
     n_rows: int, n_cols: int | None = None, /, *, k: int = 0, dtype: Any = None, device: Any = None
 ) -> mx.array:
-    n_cols = n_rows if n_cols is None else n_cols
+    n_rows = _sizes.size(n_rows, "eye: n_rows")
+    n_cols = n_rows if n_cols is None else _sizes.size(n_cols, "eye: n_cols")
+    k = _sizes.integer(k, "eye: k")
+    _sizes.nbytes_ok(n_rows * n_cols, (dtype or mx.float32).size, "eye")
     if k >= n_cols or -k >= n_rows:  # also keeps k out of MLX's int32 range away from it
         return mx.zeros((n_rows, n_cols), dtype=dtype or mx.float32, stream=_stream(device))
     return mx.eye(n_rows, n_cols, k, dtype=dtype or mx.float32, stream=_stream(device))
@@ -199,6 +214,7 @@ def _fill_dtype(fill_value: Any) -> Any:
 def full(shape: Any, fill_value: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None:
         dtype = _fill_dtype(fill_value)
+    shape = _shape(shape, dtype, "full")
     out = mx.full(shape, fill_value, dtype=dtype, stream=_stream(device))
     return out if dtype is None or out.dtype == dtype else out.astype(dtype)  # MLX: complex dtype, real fill
 
@@ -212,6 +228,8 @@ def full_like(x: mx.array, /, fill_value: Any, *, dtype: Any = None, device: Any
 def linspace(
     start: Any, stop: Any, /, num: int, *, dtype: Any = None, device: Any = None, endpoint: _pybool = True
 ) -> mx.array:
+    num = _sizes.size(num, "linspace: num")
+    _sizes.nbytes_ok(num, 8, "linspace")
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
     if dtype is None:
         dtype = mx.complex64 if is_complex else mx.float32
@@ -242,7 +260,8 @@ def meshgrid(*arrays: mx.array, indexing: str = "xy") -> tuple[mx.array, ...]:
 
 
 def ones(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
-    return mx.ones(shape, dtype=dtype or mx.float32, stream=_stream(device))
+    dtype = dtype or mx.float32
+    return mx.ones(_shape(shape, dtype, "ones"), dtype=dtype, stream=_stream(device))
 
 
 def ones_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
@@ -250,7 +269,8 @@ def ones_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.ar
 
 
 def zeros(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
-    return mx.zeros(shape, dtype=dtype or mx.float32, stream=_stream(device))
+    dtype = dtype or mx.float32
+    return mx.zeros(_shape(shape, dtype, "zeros"), dtype=dtype, stream=_stream(device))
 
 
 def zeros_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
@@ -503,6 +523,8 @@ _BITS = {mx.float32: (mx.int32, 1), mx.float64: (mx.int64, 1), mx.float16: (mx.i
 def nextafter(x1: Any, x2: Any, /) -> mx.array:
     x1, x2 = mx.broadcast_arrays(*_pair(x1, x2))
     dt = mx.result_type(x1, x2)
+    if dt not in _BITS:
+        raise TypeError(f"nextafter: real floating-point operands required, got {x1.dtype} and {x2.dtype}")
     x1 = x1.astype(dt)
     x2 = x2.astype(dt)
     ity, one = _BITS[dt]
@@ -516,7 +538,71 @@ def nextafter(x1: Any, x2: Any, /) -> mx.array:
     return mx.where(mx.isnan(x1) | mx.isnan(x2), math.nan, out)
 
 
+def _int_operands(x1: Any, x2: Any) -> tuple[mx.array, mx.array] | None:
+    """Both operands as arrays when the division is an integer one whose divisor may trap, else None.
+
+    Integer ``INT_MIN // -1`` and ``INT_MIN % -1`` overflow (SIGFPE on x86) and a
+    zero divisor is undefined in C: the callers rewrite such divisors with
+    ``where`` before MLX sees them (no host sync, lazy, works in ``mx.compile``).
+    """
+    t2 = type(x2)
+    if t2 is float or t2 is complex:
+        return None
+    if t2 is int and x2 != 0 and x2 != -1:
+        return None  # a Python int divisor that cannot trap
+    d1 = x1.dtype if isinstance(x1, mx.array) else None
+    d2 = x2.dtype if isinstance(x2, mx.array) else None
+    if (d1 is not None and d1 not in _INTEGRAL and d1 != mx.bool_) or (
+        d2 is not None and d2 not in _INTEGRAL and d2 != mx.bool_
+    ):
+        return None  # a floating operand: floating division
+    if d1 is None and d2 is None and (type(x1) is float or type(x1) is complex):
+        return None
+    a, d = _pair(x1, x2)
+    return (a, d) if a.dtype in _INTEGRAL else None
+
+
+def _floor_divide_signed(a: mx.array, d: mx.array) -> mx.array:
+    minus_one = d == -1
+    zero = d == 0
+    q = mx.floor_divide(a, mx.where(minus_one | zero, mx.ones((), dtype=d.dtype), d))
+    # x // -1 is -x (INT_MIN wraps to itself, as NumPy); x // 0 is 0 (as NumPy)
+    return mx.where(minus_one, mx.negative(a), mx.where(zero, mx.zeros((), dtype=a.dtype), q))
+
+
+def _floor_divide_unsigned(a: mx.array, d: mx.array) -> mx.array:
+    zero = d == 0
+    q = mx.floor_divide(a, mx.where(zero, mx.ones((), dtype=d.dtype), d))
+    return mx.where(zero, mx.zeros((), dtype=a.dtype), q)
+
+
+def _remainder_signed(a: mx.array, d: mx.array) -> mx.array:
+    # x % -1 and x % 0 are 0 (as NumPy): x % 1 gives exactly that
+    return mx.remainder(a, mx.where((d == 0) | (d == -1), mx.ones((), dtype=d.dtype), d))
+
+
+def _remainder_unsigned(a: mx.array, d: mx.array) -> mx.array:
+    return mx.remainder(a, mx.where(d == 0, mx.ones((), dtype=d.dtype), d))
+
+
+# compiled (shapeless): the guard's few elementwise ops become one fused kernel
+_FD = {False: mx.compile(_floor_divide_signed, shapeless=True), True: mx.compile(_floor_divide_unsigned, shapeless=True)}
+_REM = {False: mx.compile(_remainder_signed, shapeless=True), True: mx.compile(_remainder_unsigned, shapeless=True)}
+
+
+def floor_divide(x1: Any, x2: Any, /) -> mx.array:
+    ints = _int_operands(x1, x2)
+    if ints is None:
+        return mx.floor_divide(x1, x2)
+    a, d = ints
+    return _FD[a.dtype in _UNSIGNED](a, d)
+
+
 def remainder(x1: Any, x2: Any, /) -> mx.array:
+    ints = _int_operands(x1, x2)
+    if ints is not None:
+        a, d = ints
+        return _REM[a.dtype in _UNSIGNED](a, d)
     r = mx.remainder(x1, x2)
     if r.dtype in _REAL_FLOAT:
         x2a = x2 if isinstance(x2, mx.array) else mx.array(x2, dtype=r.dtype)
@@ -642,15 +728,23 @@ def matrix_transpose(x: mx.array, /) -> mx.array:
 
 
 def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
-    if isinstance(axes, int):
+    if hasattr(axes, "__index__") and not isinstance(axes, (tuple, list)):
+        axes = _sizes.integer(axes, "tensordot: axes")
         if axes < 0:
-            raise ValueError("tensordot: axes must be non-negative")
+            raise ValueError(f"tensordot: axes must be non-negative, got {axes}")
+        if axes > x1.ndim or axes > x2.ndim:  # checked before any list is built from it
+            raise ValueError(f"tensordot: axes={axes} exceeds the dimensions of the inputs ({x1.ndim}, {x2.ndim})")
         a1 = list(range(x1.ndim - axes, x1.ndim))
         a2 = list(range(axes))
     else:
-        a1, a2 = (list(a) if isinstance(a, (list, tuple)) else [a] for a in axes)
-    a1 = [a % x1.ndim for a in a1] if x1.ndim else a1
-    a2 = [a % x2.ndim for a in a2] if x2.ndim else a2
+        try:
+            first, second = axes
+        except (TypeError, ValueError):
+            raise ValueError(f"tensordot: axes must be an integer or a pair of axis sequences, got {axes!r}") from None
+        a1 = _sizes.axes(first, x1.ndim, "tensordot: x1")
+        a2 = _sizes.axes(second, x2.ndim, "tensordot: x2")
+        if len(a1) != len(a2):
+            raise ValueError(f"tensordot: {len(a1)} axes of x1 but {len(a2)} of x2")
     free1 = [i for i in range(x1.ndim) if i not in a1]
     free2 = [i for i in range(x2.ndim) if i not in a2]
     k = 1
@@ -695,6 +789,7 @@ def broadcast_arrays(*arrays: mx.array) -> tuple[mx.array, ...]:
 def broadcast_shapes(*shapes: tuple[int, ...]) -> tuple[int, ...]:
     if not shapes:
         return ()
+    shapes = tuple(_sizes.shape(s, "broadcast_shapes") for s in shapes)
     try:
         return tuple(mx.broadcast_shapes(*shapes))
     except ValueError as err:
@@ -754,19 +849,28 @@ def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array
         x = x.reshape(-1)
         axis = 0
     ax = _norm_axis(axis, x.ndim)
-    if isinstance(repeats, int):
-        if repeats < 0:
-            raise ValueError("repeat: repeats must be non-negative")
-        return mx.repeat(x, repeats, axis=ax)
-    reps = repeats if isinstance(repeats, mx.array) else mx.array(repeats)
+    if not isinstance(repeats, (mx.array, list, tuple)):
+        r = _sizes.size(repeats, "repeat: repeats")
+        _sizes.size(r * x.shape[ax], "repeat: output length")
+        _sizes.nbytes_ok(r * x.size, x.dtype.size, "repeat")
+        return mx.repeat(x, r, axis=ax)
+    reps = repeats if isinstance(repeats, mx.array) else asarray(repeats)
+    if reps.dtype not in _INTEGRAL:
+        raise TypeError(f"repeat: repeats must be integers, got dtype {reps.dtype}")
+    if reps.ndim > 1:
+        raise ValueError(f"repeat: repeats must be 0-d or 1-d, got shape {reps.shape}")
     n = x.shape[ax]
     if reps.ndim == 0 or reps.size == 1:
-        return mx.repeat(x, int(reps.reshape(-1)[0].item()), axis=ax)
-    reps = mx.broadcast_to(reps.astype(mx.int64), (n,))
+        return repeat(x, int(reps.reshape(-1)[0].item()), axis=ax)
+    if reps.size != n:
+        raise ValueError(f"repeat: {reps.size} repeats for an axis of length {n}")
+    reps = reps.astype(mx.int64)
     if mx.any(reps < 0).item():
         raise ValueError("repeat: repeats must be non-negative")
     ends = mx.cumsum(reps)
     total = int(ends[-1].item()) if n else 0
+    _sizes.size(total, "repeat: output length")
+    _sizes.nbytes_ok(total * (x.size // builtins.max(n, 1)), x.dtype.size, "repeat")
     if total == 0:
         shape = list(x.shape)
         shape[ax] = 0
@@ -776,6 +880,8 @@ def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array
 
 
 def reshape(x: mx.array, /, shape: tuple[int, ...], *, copy: _pybool | None = None) -> mx.array:
+    if not _sizes.fits(shape, 0, -1):
+        shape = _sizes.shape(shape, "reshape", allow_infer=True)
     out = mx.reshape(x, shape)
     return mx.array(out) if copy else out
 
@@ -799,7 +905,20 @@ def stack(arrays: Any, /, *, axis: int = 0) -> mx.array:
 
 
 def tile(x: mx.array, repetitions: tuple[int, ...], /) -> mx.array:
-    return mx.tile(x, list(repetitions))
+    reps = repetitions
+    if not (_sizes.fits(reps) and (not reps or not x.ndim or builtins.max(reps) * builtins.max(x.shape) <= _sizes.INT32_MAX)
+            and x.nbytes * math.prod(reps) <= _sizes.MEMORY_LIMIT):
+        reps = _sizes.shape(repetitions, "tile: repetitions")
+        full = (1,) * (len(reps) - x.ndim) + tuple(x.shape)
+        out = [a * r for a, r in zip(full, (1,) * (len(full) - len(reps)) + reps, strict=True)]
+        _sizes.shape(out, "tile: result", itemsize=x.dtype.size)
+    return mx.tile(x, list(reps))
+
+
+def broadcast_to(x: mx.array, /, shape: tuple[int, ...]) -> mx.array:
+    if not _sizes.fits(shape):
+        shape = _sizes.shape(shape, "broadcast_to")
+    return mx.broadcast_to(x, shape)
 
 
 def unstack(x: mx.array, /, *, axis: int = 0) -> tuple[mx.array, ...]:
@@ -814,16 +933,22 @@ def unstack(x: mx.array, /, *, axis: int = 0) -> tuple[mx.array, ...]:
 def argmax(x: mx.array, /, *, axis: int | None = None, keepdims: _pybool = False) -> mx.array:
     if x.ndim == 0:
         return mx.zeros((), dtype=_INDEX)
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, None, _INDEX, "argmax")
     return mx.argmax(x, axis=axis, keepdims=keepdims).astype(_INDEX)
 
 
 def argmin(x: mx.array, /, *, axis: int | None = None, keepdims: _pybool = False) -> mx.array:
     if x.ndim == 0:
         return mx.zeros((), dtype=_INDEX)
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, None, _INDEX, "argmin")
     return mx.argmin(x, axis=axis, keepdims=keepdims).astype(_INDEX)
 
 
 def count_nonzero(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, 0, _INDEX, "count_nonzero")
     out = mx.sum(x != 0, axis=axis, keepdims=keepdims)
     return out.astype(_INDEX)
 
@@ -858,12 +983,21 @@ def searchsorted(
 ) -> mx.array:
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', got {side!r}")
+    if x1.ndim != 1:
+        raise ValueError(f"searchsorted: x1 must be 1-D, got shape {x1.shape}")
     if sorter is not None:
+        if not isinstance(sorter, mx.array) or sorter.dtype not in _INTEGRAL:
+            raise TypeError("searchsorted: sorter must be an integer array")
+        if tuple(sorter.shape) != tuple(x1.shape):
+            raise ValueError(f"searchsorted: sorter has shape {sorter.shape}, x1 has shape {x1.shape}")
         x1 = take(x1, sorter)
     if not isinstance(x2, mx.array):
-        x2 = mx.array(x2, dtype=x1.dtype)
-    elif x2.dtype != x1.dtype:
+        x2 = _scalar_like(x2, x1)  # a Python float against an integer x1 stays a float (as NumPy)
+    if x2.dtype != x1.dtype:
         dt = mx.result_type(x1, x2)
+        if x1.dtype in _INTEGRAL and x2.dtype in _REAL_FLOAT:
+            # compare in a float wide enough for the integers (NumPy: inf lands at len, not 0)
+            dt = mx.float64 if x1.dtype.size > 2 or x2.dtype == mx.float64 else mx.float32
         x1, x2 = x1.astype(dt), x2.astype(dt)
     return mx.searchsorted(x1, x2, side=side).astype(_INDEX)
 
@@ -964,17 +1098,41 @@ def sort(x: mx.array, /, *, axis: int = -1, descending: _pybool = False, stable:
 # ----------------------------------------------------------------------------------------
 # statistical
 # ----------------------------------------------------------------------------------------
+def _empty_reduction(
+    x: mx.array, axis: Any, keepdims: _pybool, fill: Any, dtype: Any, name: str
+) -> mx.array:
+    """The reduction of an EMPTY array, built in Python without running an MLX reduction.
+
+    MLX's reductions over zero-size inputs hang now and then (a deadlock in the
+    evaluation, see docs/mlx.md): the result is known from the shape alone.
+    ``fill`` None means the reduction has no identity (max/min/argmax):
+    ``ValueError`` when a reduced axis is empty, as NumPy.
+    """
+    ndim = x.ndim
+    axes = list(range(ndim)) if axis is None else _sizes.axes(axis, ndim, name)
+    if fill is None and math.prod(x.shape[a] for a in axes) == 0:
+        raise ValueError(f"{name}: zero-size reduction over axes {tuple(axes)} of shape {tuple(x.shape)} "
+                         "has no identity")
+    shape = [1 if i in axes else d for i, d in enumerate(x.shape)] if keepdims else [
+        d for i, d in enumerate(x.shape) if i not in axes]
+    return mx.full(shape, fill if fill is not None else 0, dtype=dtype)
+
+
 def _fresh_if_empty(x: mx.array) -> mx.array:
     """An empty array made from a foreign buffer reduces wrongly in MLX; a fresh empty one does not."""
     return mx.zeros(x.shape, dtype=x.dtype) if x.size == 0 else x
 
 
 def all(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
-    return mx.all(_fresh_if_empty(x), axis=_axis(axis), keepdims=keepdims)
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, True, mx.bool_, "all")
+    return mx.all(x, axis=_axis(axis), keepdims=keepdims)
 
 
 def any(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
-    return mx.any(_fresh_if_empty(x), axis=_axis(axis), keepdims=keepdims)
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, False, mx.bool_, "any")
+    return mx.any(x, axis=_axis(axis), keepdims=keepdims)
 
 
 def _sum_dtype(dt: Any, dtype: Any) -> Any:
@@ -996,7 +1154,7 @@ def sum(  # noqa: A001
     xdt = x.dtype
     dt = _SUM_UPCAST.get(xdt, xdt) if dtype is None else dtype
     if x.size == 0:
-        x = mx.zeros(x.shape, dtype=xdt)
+        return _empty_reduction(x, axis, keepdims, 0, dt, "sum")
     if dtype is not None and dt != xdt:
         x = x.astype(dt)  # MLX already accumulates small integers in 32 bits: cast only on request
     out = mx.sum(x, axis=list(axis) if type(axis) is tuple else axis, keepdims=keepdims)
@@ -1005,7 +1163,8 @@ def sum(  # noqa: A001
 
 def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False) -> mx.array:
     dt = _sum_dtype(x.dtype, dtype)
-    x = _fresh_if_empty(x)
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, 1, dt, "prod")
     if dtype is not None and dt != x.dtype:
         x = x.astype(dt)  # MLX already accumulates small integers in 32 bits: cast only on request
     out = mx.prod(x, axis=_axis(axis), keepdims=keepdims)
@@ -1013,14 +1172,21 @@ def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybo
 
 
 def max(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, None, x.dtype, "max")
     return mx.max(x, axis=_axis(axis), keepdims=keepdims)
 
 
 def min(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
+    if x.size == 0:
+        return _empty_reduction(x, axis, keepdims, None, x.dtype, "min")
     return mx.min(x, axis=_axis(axis), keepdims=keepdims)
 
 
 def mean(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:
+    if x.size == 0:
+        dt = x.dtype if x.dtype in _REAL_FLOAT or x.dtype in _COMPLEX else mx.float32
+        return _empty_reduction(x, axis, keepdims, math.nan, dt, "mean")
     return mx.mean(x, axis=_axis(axis), keepdims=keepdims)
 
 
@@ -1034,6 +1200,9 @@ def _count(x: mx.array, axis: Any) -> int:
 def var(
     x: mx.array, /, *, axis: Any = None, correction: float = 0.0, keepdims: _pybool = False
 ) -> mx.array:
+    if x.size == 0:
+        dt = _REAL_OF.get(x.dtype, x.dtype) if x.dtype in _REAL_FLOAT or x.dtype in _COMPLEX else mx.float32
+        return _empty_reduction(x, axis, keepdims, math.nan, dt, "var")
     if correction == int(correction):
         return mx.var(x, axis=_axis(axis), keepdims=keepdims, ddof=int(correction))
     n = _count(x, axis)
@@ -1048,7 +1217,7 @@ def std(
 
 
 def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_initial: _pybool) -> mx.array:
-    x, ax = _optional_axis(x, axis, "cumulative_sum/prod")
+    x, ax = _optional_axis(_fresh_if_empty(x), axis, "cumulative_sum/prod")
     dt = _sum_dtype(x.dtype, dtype)
     if dt != x.dtype:
         x = x.astype(dt)
@@ -1080,9 +1249,15 @@ def cumulative_prod(
 def diff(
     x: mx.array, /, *, axis: int = -1, n: int = 1, prepend: mx.array | None = None, append: mx.array | None = None
 ) -> mx.array:
+    n = _sizes.size(n, "diff: n")
     if prepend is not None or append is not None:
         parts = [p for p in (prepend, x, append) if p is not None]
         x = mx.concatenate(parts, axis=axis)
+    if x.ndim == 0:
+        raise ValueError("diff: x must have at least one dimension")
+    length = x.shape[_norm_axis(axis, x.ndim)]
+    if n > length:
+        n = length  # the result is empty from there on; MLX would loop n times
     if x.dtype == mx.bool_:
         ax = _norm_axis(axis, x.ndim)
         for _ in range(n):

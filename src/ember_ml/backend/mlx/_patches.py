@@ -84,6 +84,51 @@ def apply() -> list[str]:
         "boolean-mask keys, 0-d integer arrays as slice bounds; other keys go to MLX unchanged"
     )
 
+    # 5b. // and % on integer arrays: INT_MIN // -1 and INT_MIN % -1 trap (SIGFPE); divisors rewritten.
+    from ember_ml.backend.mlx import _aliases
+
+    _int_kinds = _aliases._INTEGRAL
+
+    def _wrap(name: str, fn: Any, swap: bool) -> None:
+        orig = getattr(mx.array, name)
+
+        def op(self: Any, other: Any) -> Any:
+            if self.dtype in _int_kinds:
+                return fn(other, self) if swap else fn(self, other)
+            return orig(self, other)
+
+        op.__name__ = name
+        op.__doc__ = f"{name} with the integer-division guard of ember_ml.backend.mlx (see docs/mlx.md)."
+        setattr(mx.array, name, op)
+
+    def _wrap_inplace(name: str, fn: Any) -> None:
+        orig = getattr(mx.array, name)
+
+        def op(self: Any, other: Any) -> Any:
+            if self.dtype in _int_kinds:
+                out = fn(self, other)
+                if out.dtype == self.dtype:
+                    self[...] = out  # in place, as MLX's own operator
+                    return self
+            return orig(self, other)
+
+        op.__name__ = name
+        setattr(mx.array, name, op)
+
+    _wrap_inplace("__ifloordiv__", _aliases.floor_divide)
+    _wrap_inplace("__imod__", _aliases.remainder)
+    for name, fn, swap in (
+        ("__floordiv__", _aliases.floor_divide, False),
+        ("__rfloordiv__", _aliases.floor_divide, True),
+        ("__mod__", _aliases.remainder, False),
+        ("__rmod__", _aliases.remainder, True),
+    ):
+        _wrap(name, fn, swap)
+    PATCHES.append(
+        "mlx.core.array.__floordiv__/__rfloordiv__/__mod__/__rmod__/__ifloordiv__/__imod__: integer division by -1 and 0 no longer "
+        "traps (SIGFPE); results as NumPy's"
+    )
+
     # 6. array.__array_namespace__ -> the conforming namespace (mlx.core itself does not conform).
     def __array_namespace__(self: Any, /, *, api_version: str | None = None) -> Any:
         if api_version is not None and api_version not in (

@@ -6,6 +6,7 @@ from typing import Any
 
 import mlx.core as mx
 
+from ember_ml.backend.mlx import _sizes
 from ember_ml.backend.mlx._aliases import _stream
 
 __all__ = [
@@ -22,42 +23,84 @@ def _norm(norm: str) -> str:
     return norm
 
 
+def _n(x: mx.array, n: Any, axis: Any, what: str, *, half: bool = False) -> tuple[Any, int]:
+    """Checked ``n`` and ``axis`` (sizes through the one validator: no int32 overflow in MLX)."""
+    ax = _sizes.axis(axis, x.ndim, what)
+    if n is not None:
+        n = _sizes.size(n, f"{what}: n")
+        if n < 1:
+            raise ValueError(f"{what}: n must be at least 1, got {n}")
+        others = 1
+        for i, d in enumerate(x.shape):
+            others *= d if i != ax else 1
+        _sizes.nbytes_ok(n * others, 8, what)
+    elif x.shape[ax] == 0 or (half and x.shape[ax] < 2 and n is None and what == "irfft"):
+        raise ValueError(f"{what}: the transformed axis has length {x.shape[ax]}")
+    return n, ax
+
+
 def fft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    n, axis = _n(x, n, axis, "fft")
     return mx.fft.fft(x, n=n, axis=axis, norm=_norm(norm))
 
 
 def ifft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    n, axis = _n(x, n, axis, "ifft")
     return mx.fft.ifft(x, n=n, axis=axis, norm=_norm(norm))
 
 
 def rfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    n, axis = _n(x, n, axis, "rfft")
     return mx.fft.rfft(x, n=n, axis=axis, norm=_norm(norm))
 
 
 def irfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    n, axis = _n(x, n, axis, "irfft", half=True)
     return mx.fft.irfft(x, n=n, axis=axis, norm=_norm(norm))
 
 
-def _axes(s: Any, axes: Any) -> Any:
+def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
+    """Checked ``s`` and ``axes`` of an n-D transform (one validator, before MLX sees them)."""
     if axes is not None:
-        return list(axes)
-    return None if s is None else list(range(-len(s), 0))
+        axes = _sizes.axes(axes, x.ndim, what)
+    if s is not None:
+        s = list(_sizes.shape(s, f"{what}: s"))
+        if any(v < 1 for v in s):
+            raise ValueError(f"{what}: every entry of s must be at least 1, got {s}")
+        if axes is None:
+            if len(s) > x.ndim:
+                raise ValueError(f"{what}: s has {len(s)} entries for an array of dimension {x.ndim}")
+            axes = list(range(x.ndim - len(s), x.ndim))
+        elif len(s) != len(axes):
+            raise ValueError(f"{what}: s has {len(s)} entries but axes has {len(axes)}")
+        out = list(x.shape)
+        for a, v in zip(axes, s, strict=True):
+            out[a] = v
+        _sizes.shape(out, what, itemsize=8)
+    for a in axes if axes is not None else range(x.ndim):
+        if x.shape[a] == 0 and s is None:
+            raise ValueError(f"{what}: the transformed axis {a} has length 0")
+    return s, axes
 
 
 def fftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    return mx.fft.fftn(x, s=None if s is None else list(s), axes=_axes(s, axes), norm=_norm(norm))
+    s, axes = _s_axes(x, s, axes, "fftn")
+    return mx.fft.fftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 def ifftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    return mx.fft.ifftn(x, s=None if s is None else list(s), axes=_axes(s, axes), norm=_norm(norm))
+    s, axes = _s_axes(x, s, axes, "ifftn")
+    return mx.fft.ifftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 def rfftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    return mx.fft.rfftn(x, s=None if s is None else list(s), axes=_axes(s, axes), norm=_norm(norm))
+    s, axes = _s_axes(x, s, axes, "rfftn")
+    return mx.fft.rfftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 def irfftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    return mx.fft.irfftn(x, s=None if s is None else list(s), axes=_axes(s, axes), norm=_norm(norm))
+    s, axes = _s_axes(x, s, axes, "irfftn")
+    return mx.fft.irfftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 _SWAP = {"backward": "forward", "forward": "backward", "ortho": "ortho"}
@@ -67,15 +110,21 @@ def hfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "b
     # hfft(x, n) == irfft(conj(x), n) with the normalisation swapped
     if x.dtype not in (mx.complex64,):
         x = x.astype(mx.complex64)
+    n, axis = _n(x, n, axis, "hfft")
     return mx.fft.irfft(mx.conj(x), n=n, axis=axis, norm=_SWAP[_norm(norm)])
 
 
 def ihfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    n, axis = _n(x, n, axis, "ihfft")
     return mx.conj(mx.fft.rfft(x, n=n, axis=axis, norm=_SWAP[_norm(norm)]))
 
 
 def fftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     dtype = dtype or mx.float32
+    n = _sizes.size(n, "fftfreq: n")
+    if n < 1:
+        raise ValueError(f"fftfreq: n must be at least 1, got {n}")
+    _sizes.nbytes_ok(n, dtype.size, "fftfreq")
     st = _stream(device)
     # computed in the requested dtype (MLX's own fftfreq is float32 only)
     k = mx.concatenate(
@@ -86,6 +135,10 @@ def fftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None)
 
 def rfftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     dtype = dtype or mx.float32
+    n = _sizes.size(n, "rfftfreq: n")
+    if n < 1:
+        raise ValueError(f"rfftfreq: n must be at least 1, got {n}")
+    _sizes.nbytes_ok(n // 2 + 1, dtype.size, "rfftfreq")
     return mx.arange(0, n // 2 + 1, dtype=dtype, stream=_stream(device)) / mx.array(n * d, dtype=dtype)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import mlx.core as mx
 
+from ember_ml.backend.mlx import _sizes
 from ember_ml.backend.mlx._aliases import (
     _COMPLEX,
     _INDEX,
@@ -56,6 +57,52 @@ def _square(x: mx.array, name: str) -> None:
 
 def _empty(x: mx.array) -> bool:
     return x.size == 0
+
+
+def _nan_like(o: mx.array) -> mx.array:
+    if o.dtype in _COMPLEX:
+        return mx.array(complex(math.nan, math.nan), dtype=o.dtype)
+    return mx.array(math.nan, dtype=o.dtype)
+
+
+def _guard_input(x: mx.array, stand_in: mx.array) -> tuple[mx.array, mx.array]:
+    bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
+    return bad, mx.where(mx.expand_dims(bad, (-2, -1)), stand_in, x)
+
+
+_GUARD_INPUT = mx.compile(_guard_input, shapeless=True)
+
+
+def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
+    """``fn(x, *others)`` with non-finite matrices replaced by NaN results (one guard for LAPACK calls).
+
+    LAPACK's error handler ends the process (exit status 0, mid-call) on NaN/inf
+    input to ``*gebal`` (eig/eigvals), ``*gesdd`` fails or returns garbage, and
+    ``*syevd`` returns finite garbage for a NaN matrix. Each matrix of the batch
+    (and of ``others``, broadcast against it) that holds a non-finite value is
+    replaced by the identity before LAPACK sees it, and its results become NaN:
+    elementwise ops only -- no host sync, lazy, works inside ``mx.compile``.
+    """
+    stand_in = mx.eye(x.shape[-2], x.shape[-1], dtype=x.dtype)  # finite, full rank, positive definite
+    if not others:
+        bad, safe = _GUARD_INPUT(x, stand_in)  # one compiled call
+    else:
+        bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
+        for o in others:
+            ob = mx.logical_not(mx.all(mx.isfinite(o), axis=(-2, -1) if o.ndim >= 2 else -1))
+            bad = mx.logical_or(bad, ob)
+        safe = mx.where(bad[..., None, None], stand_in, x)
+    safe_others = [mx.where(bad.reshape(bad.shape + (1,) * (o.ndim - bad.ndim)) if o.ndim >= bad.ndim else bad,
+                            mx.zeros((), dtype=o.dtype), o) for o in others]
+    out = fn(safe, *safe_others)
+
+    def fix(o: mx.array) -> mx.array:
+        b = bad.reshape(tuple(bad.shape) + (1,) * (o.ndim - bad.ndim)) if o.ndim >= bad.ndim else bad
+        return mx.where(b, _nan_like(o), o)
+
+    if isinstance(out, (tuple, list)):
+        return tuple(fix(o) for o in out)
+    return fix(out)
 
 
 def _embed(x: mx.array) -> mx.array:
@@ -103,7 +150,7 @@ def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
     if x.dtype in _COMPLEX:
         low = _complex_cholesky(x)
         return mx.conj(mx.swapaxes(low, -1, -2)) if upper else low
-    return mx.linalg.cholesky(x, upper=upper, stream=_CPU)
+    return _finite_guard(x, lambda a: mx.linalg.cholesky(a, upper=upper, stream=_CPU))
 
 
 def _complex_cholesky(x: mx.array) -> mx.array:
@@ -146,7 +193,20 @@ def det(x: mx.array, /) -> mx.array:
     return mx.linalg.det(x, stream=_CPU)
 
 
+def _diagonal_is_empty(x: mx.array, offset: Any, name: str) -> bool:
+    """Checks ``offset`` (an int); True when the diagonal it names is empty (MLX can hang on huge offsets)."""
+    if x.ndim < 2:
+        raise ValueError(f"{name}: expected an array of at least 2 dimensions, got shape {x.shape}")
+    if type(offset) is not int:
+        offset = _sizes.integer(offset, f"{name}: offset")
+    return x.size == 0 or offset >= x.shape[-1] or -offset >= x.shape[-2]
+
+
 def diagonal(x: mx.array, /, *, offset: int = 0) -> mx.array:
+    if _diagonal_is_empty(x, offset, "diagonal"):
+        rows, cols = x.shape[-2:]
+        length = min(rows, cols - offset) if offset >= 0 else min(rows + offset, cols)
+        return mx.zeros((*x.shape[:-2], max(length, 0)), dtype=x.dtype)
     return mx.diagonal(x, offset, -2, -1)
 
 
@@ -155,7 +215,7 @@ def eigh(x: mx.array, /) -> EighResult:
     x = _float(x)
     if _empty(x):
         return EighResult(mx.zeros(x.shape[:-1], dtype=_real_dtype(x.dtype)), x)
-    w, v = mx.linalg.eigh(x, stream=_CPU)
+    w, v = _finite_guard(x, lambda a: mx.linalg.eigh(a, stream=_CPU))
     return EighResult(w, v)
 
 
@@ -164,7 +224,7 @@ def eigvalsh(x: mx.array, /) -> mx.array:
     x = _float(x)
     if _empty(x):
         return mx.zeros(x.shape[:-1], dtype=_real_dtype(x.dtype))
-    return mx.linalg.eigvalsh(x, stream=_CPU)
+    return _finite_guard(x, lambda a: mx.linalg.eigvalsh(a, stream=_CPU))
 
 
 def eig(x: mx.array, /) -> EigResult:
@@ -172,7 +232,7 @@ def eig(x: mx.array, /) -> EigResult:
     x = _float(x)
     if _empty(x):
         return EigResult(mx.zeros(x.shape[:-1], dtype=mx.complex64), x.astype(mx.complex64))
-    w, v = mx.linalg.eig(x, stream=_CPU)
+    w, v = _finite_guard(x, lambda a: mx.linalg.eig(a, stream=_CPU))
     return EigResult(w, v)
 
 
@@ -181,7 +241,7 @@ def eigvals(x: mx.array, /) -> mx.array:
     x = _float(x)
     if _empty(x):
         return mx.zeros(x.shape[:-1], dtype=mx.complex64)
-    return mx.linalg.eigvals(x, stream=_CPU)
+    return _finite_guard(x, lambda a: mx.linalg.eigvals(a, stream=_CPU))
 
 
 def inv(x: mx.array, /) -> mx.array:
@@ -191,12 +251,15 @@ def inv(x: mx.array, /) -> mx.array:
         return x
     if x.dtype in _COMPLEX:
         n = x.shape[-1]
-        return _unembed(mx.linalg.inv(_embed(x), stream=_CPU), n, n)
-    return mx.linalg.inv(x, stream=_CPU)
+        return _unembed(_finite_guard(_embed(x), lambda a: mx.linalg.inv(a, stream=_CPU)), n, n)
+    return _finite_guard(x, lambda a: mx.linalg.inv(a, stream=_CPU))
 
 
 def matrix_norm(x: mx.array, /, *, keepdims: bool = False, ord: Any = "fro") -> mx.array:  # noqa: A002
     x = _float(x)
+    if x.size == 0 and x.ndim >= 2 and ord in ("fro", "nuc", 2, -2, 1, -1, math.inf, -math.inf):
+        shape = (*x.shape[:-2], 1, 1) if keepdims else x.shape[:-2]
+        return mx.zeros(shape, dtype=_real_dtype(x.dtype))  # MLX's empty reductions can deadlock
     rdt = _real_dtype(x.dtype)
     if ord in (2, -2, "nuc"):
         s = svdvals(x)
@@ -272,8 +335,8 @@ def pinv(x: mx.array, /, *, rtol: Any = None) -> mx.array:
         m, n = x.shape[-2:]
         return _unembed(pinv(_embed(x), rtol=rtol), n, m)
     if rtol is None:
-        return mx.linalg.pinv(x, stream=_CPU)
-    u, s, vh = mx.linalg.svd(x, stream=_CPU)
+        return _finite_guard(x, lambda a: mx.linalg.pinv(a, stream=_CPU))
+    u, s, vh = _finite_guard(x, lambda a: mx.linalg.svd(a, stream=_CPU))
     k = min(x.shape[-2:])
     u = u[..., :, :k]
     vh = vh[..., :k, :]
@@ -337,9 +400,9 @@ def qr(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
     if mode == "complete" and m > n:
         # pad with zero columns so MLX's reduced QR is the complete one
         pad = mx.zeros((*x.shape[:-2], m, m - n), dtype=x.dtype)
-        q, r = mx.linalg.qr(mx.concatenate([x, pad], axis=-1), stream=_CPU)
+        q, r = _finite_guard(mx.concatenate([x, pad], axis=-1), lambda a: mx.linalg.qr(a, stream=_CPU))
         return QRResult(q, r[..., :, :n])
-    q, r = mx.linalg.qr(x, stream=_CPU)
+    q, r = _finite_guard(x, lambda a: mx.linalg.qr(a, stream=_CPU))
     return QRResult(q, r)
 
 
@@ -376,10 +439,10 @@ def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
         out = mx.zeros(b.shape, dtype=dt)
     elif dt in _COMPLEX:
         rb = mx.concatenate([mx.real(b), mx.imag(b)], axis=-2)
-        y = mx.linalg.solve(_embed(a), rb, stream=_CPU)
+        y = _finite_guard(_embed(a), lambda m, v: mx.linalg.solve(m, v, stream=_CPU), rb)
         out = y[..., :n, :] + 1j * y[..., n:, :]
     else:
-        out = mx.linalg.solve(a, b, stream=_CPU)
+        out = _finite_guard(a, lambda m, v: mx.linalg.solve(m, v, stream=_CPU), b)
     return out[..., 0] if vector else out
 
 
@@ -395,7 +458,7 @@ def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
             mx.zeros((*x.shape[:-2], k), dtype=rdt),
             mx.broadcast_to(mx.eye(vn, n, dtype=x.dtype), (*x.shape[:-2], vn, n)),
         )
-    u, s, vh = mx.linalg.svd(x, stream=_CPU)
+    u, s, vh = _finite_guard(x, lambda a: mx.linalg.svd(a, stream=_CPU))
     if not full_matrices:
         u = u[..., :, :k]
         vh = vh[..., :k, :]
@@ -406,11 +469,13 @@ def svdvals(x: mx.array, /) -> mx.array:
     x = _float(x)
     if _empty(x):
         return mx.zeros((*x.shape[:-2], min(x.shape[-2:])), dtype=_real_dtype(x.dtype))
-    return mx.linalg.svd(x, compute_uv=False, stream=_CPU)
+    return _finite_guard(x, lambda a: mx.linalg.svd(a, compute_uv=False, stream=_CPU))
 
 
 def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
     dt = _sum_dtype(x.dtype, dtype)
+    if _diagonal_is_empty(x, offset, "trace"):  # MLX's reductions over empty inputs can deadlock (docs/mlx.md)
+        return mx.zeros(x.shape[:-2], dtype=dt)
     d = mx.diagonal(x, offset, -2, -1)
     if dt != d.dtype:
         d = d.astype(dt)
@@ -420,6 +485,10 @@ def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
 
 def vector_norm(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2) -> mx.array:  # noqa: A002
     x = _float(x)
+    if x.size == 0 and ord not in (math.inf, -math.inf):
+        from ember_ml.backend.mlx._aliases import _empty_reduction
+
+        return _empty_reduction(x, axis, keepdims, 0, _real_dtype(x.dtype), "vector_norm")
     rdt = _real_dtype(x.dtype)
     if axis is None:
         a = mx.abs(x).reshape(-1)

@@ -67,7 +67,7 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
         extra["prepend"] = prepend
     if append is not None:
         extra["append"] = append
-    return _np.diff(x, axis=axis, n=n, **extra)
+    return _diff_steps(x, n, axis, extra)
 
 
 def can_cast(from_, to, /):
@@ -217,3 +217,14 @@ def tanh(x, /):
             fixed.imag = _np.where(fix, _np.copysign(0.0, x.imag), out.imag)
             return fixed[()]
     return out
+
+
+def _diff_steps(x, n, axis, extra):
+    """np.diff loops n times even when n exceeds the axis length (``n=2**31`` hangs): stop once empty."""
+    if n < 0:
+        raise ValueError(f"diff: order n must be non-negative, got {n}")
+    if n <= 1 or x.ndim == 0:
+        return _np.diff(x, axis=axis, n=n, **extra)
+    first = _np.diff(x, axis=axis, n=1, **extra)
+    return _np.diff(first, axis=axis, n=n - 1 if n - 1 < first.shape[axis] else first.shape[axis])
+

@@ -6,6 +6,7 @@ array-api-compat here rather than wrapping torch again, with fast paths where
 array-api-compat does work that same-dtype inputs do not need.
 """
 
+import builtins as _builtins
 from functools import lru_cache as _lru_cache
 
 import array_api_compat.torch as _compat
@@ -284,3 +285,24 @@ def tanh(x, /):
         fix = _torch.isinf(x.real) & _torch.isfinite(x.imag)
         out = _torch.where(fix, _torch.complex(out.real, _torch.copysign(_torch.zeros_like(out.real), x.imag)), out)
     return out
+
+
+def from_dlpack(x, /, *, device=None, copy=None):
+    """``from_dlpack`` that copies a NumPy view with negative strides instead of aborting.
+
+    ``torch.from_dlpack`` of such a view kills the process (SIGABRT); DLPack
+    cannot describe it without a copy, so ``copy=False`` raises ``BufferError``.
+    The check reads ``x.strides`` only (no data pass).
+
+    >>> import numpy as np
+    >>> from_dlpack(np.arange(3.0)[::-1]).tolist()
+    [2.0, 1.0, 0.0]
+    """
+    strides = getattr(x, "strides", None)
+    if strides is not None and type(x).__module__ == "numpy" and _builtins.any(s < 0 for s in strides):
+        if copy is False:
+            raise BufferError("from_dlpack(copy=False): a view with negative strides cannot be shared without a copy")
+        import numpy
+
+        x = numpy.ascontiguousarray(x)
+    return _compat.from_dlpack(x, device=device, copy=copy)
