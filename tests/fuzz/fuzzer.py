@@ -572,6 +572,8 @@ def worker(target: str, seed: int, start: int, stop: int, differential: bool, me
             shape = None
         if differential and res["status"] == "returned" and case["fn"] not in INDEXING and ref is not None:
             nb = Builder("numpy")
+            # the NumPy reference itself can hang (SVD of inf) or crash: the parent must know whose it is
+            print(json.dumps({"ref": i, "status": res["status"], "fn": case["fn"]}), file=out_stream, flush=True)
             try:
                 rfn = _function(ref, case["fn"])
                 rargs = [nb.build(a) for a in case["args"]]
@@ -650,6 +652,7 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
             break
         proc = _spawn(target, seed, i, cases, differential, mem_limit)
         running: int | None = None
+        in_reference = False
         started = False
         pending = b""
         assert proc.stdout is not None
@@ -663,7 +666,12 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
                 ready, chunk = [fd], b""
             if not ready:  # a hang (or a very slow import)
                 _kill(proc)
-                if running is not None:
+                if running is not None and in_reference:  # the target returned; NumPy's reference hung
+                    rep.cases += 1
+                    rep.statuses["returned"] += 1
+                    rep.diffs.append({"index": running, "fn": "?", "diff": "NumPy's reference hung"})
+                    i = running + 1
+                elif running is not None:
                     rep.hangs.append(running)
                     rep.cases += 1
                     i = running + 1
@@ -683,7 +691,12 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
                 proc.wait()
                 proc.err_file.seek(0)  # type: ignore[attr-defined]
                 err = proc.err_file.read()[-4000:]  # type: ignore[attr-defined]
-                if running is not None:  # it died inside a case
+                if running is not None and in_reference:  # NumPy's reference died, not the target
+                    rep.cases += 1
+                    rep.statuses["returned"] += 1
+                    rep.diffs.append({"index": running, "fn": "?", "diff": "NumPy's reference crashed"})
+                    i = running + 1
+                elif running is not None:  # it died inside a case
                     rc = proc.returncode
                     entry = {"index": running, "returncode": rc,
                              "signal": signal.Signals(-rc).name if rc < 0 else f"exit {rc}",
@@ -704,8 +717,13 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
             started = True
             if "start" in msg:
                 running = msg["start"]
+                in_reference = False
+                continue
+            if "ref" in msg:
+                in_reference = True
                 continue
             running = None
+            in_reference = False
             rep.cases += 1
             rep.statuses[msg["status"]] += 1
             if msg["status"] == "exception":

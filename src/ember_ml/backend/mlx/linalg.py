@@ -70,9 +70,9 @@ def _guard_input(x: mx.array, stand_in: mx.array) -> tuple[mx.array, mx.array]:
     return bad, mx.where(mx.expand_dims(bad, (-2, -1)), stand_in, x)
 
 
-# Not shapeless: MLX 0.32's shapeless compile of this reduction + broadcast reads out of bounds
-# (a batch of 1x1 float64 matrices segfaults); a compile per input shape is safe.
-_GUARD_INPUT = mx.compile(_guard_input)
+# not mx.compile'd: MLX 0.32's shapeless compile of this reduction + broadcast reads out of bounds
+# (a batch of 1x1 float64 matrices segfaulted; tests/test_mlx_linalg_batches.py)
+_GUARD_INPUT = _guard_input
 
 
 def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
