@@ -74,6 +74,13 @@ def _check_size(value: Any, what: str, name: str) -> int:
     return value
 
 
+def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
+    """Refuse, before the library allocates, a result it would crash on (MLX: int32 axes, failed allocations)."""
+    check = fast_path(xp, "indexing", "check_allocation")
+    if check is not None:
+        check(shape, dtype, what)
+
+
 def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
     if xp.isdtype(values.dtype, "bool"):
         raise TypeError(f"{what}: values must be numeric, got dtype {values.dtype}")
@@ -322,6 +329,10 @@ def _scatter(
             f"{tuple(values.shape)} along axis {axis} (indices must be 1-D, one per slice of values)"
         )
     n = _infer_size(xp, indices, what, "dim_size") if dim_size is None else _check_size(dim_size, what, "dim_size")
+    shape = (*values.shape[:axis], n, *values.shape[axis + 1 :])
+    _guard(xp, shape, values.dtype, what)
+    if reduce in ("max", "min", "mean"):
+        _guard(xp, shape, 8, what)  # the int64 counts / NaN flags beside the result
     if indices.shape[0] == 0:
         return _empty_result(xp, values, n, axis)
     if reduce == "mean":
@@ -430,6 +441,10 @@ def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool
         n = _infer_size(xp, segment_ids, what, "num_segments")
     else:
         n = _check_size(num_segments, what, "num_segments")
+    shape = (n, *data.shape[1:])
+    _guard(xp, shape, data.dtype, what)
+    if reduce != "sum":
+        _guard(xp, shape, 8, what)  # the int64 counts / NaN flags beside the result
     if segment_ids.shape[0] == 0:
         empty = _empty_result(xp, data, n, 0)
         if reduce in ("max", "min"):
@@ -526,6 +541,10 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
     out_axis = _normalize_axis(axis, x.ndim + 1, what)
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=x.device)["real floating"]
+    out_shape = (*x.shape[:out_axis], n, *x.shape[out_axis:])
+    _guard(xp, out_shape, dtype, what)
+    _guard(xp, out_shape, 1, what)  # the boolean comparison
+    _guard(xp, (n,), 8, what)  # the classes
     if math.prod(x.shape) > 0 and not _is_traced(xp, x):
         lo, hi = _bounds(xp, x)
         if lo < 0 or hi >= n:
@@ -533,6 +552,8 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
                 f"{what}: class index out of bounds for num_classes {n} (got values in [{lo}, {hi}]); "
                 f"valid values are in [0, {n})"
             )
+    if n - 1 > xp.iinfo(x.dtype).max:  # classes past x's integer range would wrap around in x's dtype
+        x = xp.astype(x, xp.int64)
     classes = xp.arange(n, dtype=x.dtype, device=x.device)
     shape = [1] * (x.ndim + 1)
     shape[out_axis] = n

@@ -67,7 +67,10 @@ def eig(x: Array, /) -> Any:
     """Eigenvalues and eigenvectors of each square matrix (the standard's ``linalg.eig``).
 
     Computed by the library of x (MLX: on its CPU stream); a library without
-    ``linalg.eig`` raises ``NotImplementedError`` naming it.
+    ``linalg.eig`` raises ``NotImplementedError`` naming it. A matrix holding NaN
+    or inf never reaches LAPACK (whose error handler ends the process on MLX and
+    segfaults torch): its eigenvalues and eigenvectors are NaN, without evaluating
+    anything; NumPy raises its ``LinAlgError`` (a ``ValueError``) as it always has.
 
     >>> import numpy as np
     >>> from ember_ml.ops import linalg
@@ -75,13 +78,22 @@ def eig(x: Array, /) -> Any:
     array([2.+0.j, 3.+0.j])
     """
     _require(x, "eig")
-    return _standard_eig(x)
+    bad = _non_finite_matrices(x)
+    if bad is None:
+        return _standard_eig(x)
+    xp, bad, clean = bad
+    res = _standard_eig(clean)
+    values = xp.where(bad[..., None], xp.full_like(res[0], math.nan), res[0])
+    vectors = xp.where(bad[..., None, None], xp.full_like(res[1], math.nan), res[1])
+    kind = type(res)
+    return kind._make((values, vectors)) if hasattr(kind, "_make") else kind((values, vectors))
 
 
 def eigvals(x: Array, /) -> Array:
     """Eigenvalues of each square matrix (the standard's ``linalg.eigvals``).
 
     A library without ``linalg.eigvals`` raises ``NotImplementedError`` naming it.
+    Non-finite matrices give NaN eigenvalues (NumPy: ``LinAlgError``), as ``eig``.
 
     >>> import numpy as np
     >>> from ember_ml.ops import linalg
@@ -89,7 +101,28 @@ def eigvals(x: Array, /) -> Array:
     array([2.+0.j, 3.+0.j])
     """
     _require(x, "eigvals")
-    return _standard_eigvals(x)
+    bad = _non_finite_matrices(x)
+    if bad is None:
+        return _standard_eigvals(x)
+    xp, bad, clean = bad
+    values = _standard_eigvals(clean)
+    return xp.where(bad[..., None], xp.full_like(values, math.nan), values)
+
+
+def _non_finite_matrices(x: Array) -> tuple[ModuleType, Array, Array] | None:
+    """(xp, per-matrix "holds NaN/inf" mask, x with those matrices zeroed), or None where not needed.
+
+    Lazy (no evaluation): LAPACK never sees a non-finite entry. NumPy checks and
+    raises by itself, so NumPy arrays (and array-api-strict's, NumPy inside) skip it.
+    """
+    xp = array_namespace(x)
+    if "numpy" in xp.__name__ or x.ndim < 2 or x.shape[-1] != x.shape[-2] or math.prod(x.shape) == 0:
+        return None
+    if not xp.isdtype(x.dtype, ("real floating", "complex floating")):
+        return None
+    bad = ~xp.all(xp.isfinite(x), axis=(-2, -1))
+    clean = xp.where(bad[..., None, None], xp.zeros_like(x), x)
+    return xp, bad, clean
 
 
 eig.__module__ = eigvals.__module__ = __name__
@@ -285,6 +318,8 @@ def solve_triangular(a: Array, b: Array, lower: bool = False) -> Array:
     xp = array_namespace(a, b)
     _check_system(a, b, "solve_triangular")
     a, b = _float(xp, a, b)
+    if a.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
+        return xp.zeros(b.shape, dtype=b.dtype)
     fast = fast_path(xp, _GROUP, "solve_triangular")
     if fast is not None:
         return fast(a, b, lower)
@@ -306,6 +341,8 @@ def cholesky_solve(c: Array, b: Array, lower: bool = True) -> Array:
     xp = array_namespace(c, b)
     _check_system(c, b, "cholesky_solve")
     c, b = _float(xp, c, b)
+    if c.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
+        return xp.zeros(b.shape, dtype=b.dtype)
     fast = fast_path(xp, _GROUP, "cholesky_solve")
     if fast is not None:
         return fast(c, b, lower)
@@ -429,6 +466,9 @@ def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtyp
 
         device = ember_ml.device(like)
     rows, cols = shape[0], math.prod(shape[1:])
+    check = fast_path(xp, _GROUP, "check_allocation")
+    if check is not None:  # MLX: int32 axes, and a failed allocation crashes it
+        check((2 * rows * cols,), dtype, "orthogonal")
     if rows == 0 or cols == 0:
         return xp.zeros(shape, dtype=dtype, device=device)
     flat = xp.reshape(_standard_normal(xp, rows * cols, seed, dtype, device), (rows, cols))
