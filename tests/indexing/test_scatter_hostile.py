@@ -139,3 +139,24 @@ def test_one_hot_classes_past_a_narrow_dtype_do_not_wrap(xp, dtype):
     want = np.zeros((x.shape[0], n), dtype=np.int64)
     np.put_along_axis(want, x.astype(np.int64)[:, None], 1, axis=1)
     np.testing.assert_array_equal(got, want)
+
+
+def test_index_update_python_scalars_of_the_wrong_kind_raise(xp):
+    """MLX turned 1j into False for a bool x and wrapped 300 into a uint8 x; torch and NumPy disagreed."""
+    idx = xp.asarray(np.asarray([0, 1]))
+    flags = xp.asarray(np.asarray([True, False, True]))
+    small = xp.asarray(np.asarray([1, 2, 3], dtype=np.uint8))
+    with pytest.raises(TypeError, match="complex"):
+        ops.index_update(flags, idx, 1j)
+    with pytest.raises(TypeError, match="float"):
+        ops.index_update(small, idx, 1.5)
+    with pytest.raises(OverflowError, match="300"):
+        ops.index_update(small, idx, 300)
+    with pytest.raises(OverflowError, match=str(2**70)):
+        ops.index_update(xp.asarray(np.asarray([1, 2, 3], dtype=np.int64)), idx, 2**70)
+    with pytest.raises(TypeError, match="str"):
+        ops.index_update(small, idx, "s")
+    # what the rule allows still matches NumPy
+    want = np.asarray([255, 255, 3], dtype=np.uint8)
+    np.testing.assert_array_equal(to_numpy(ops.index_update(small, idx, 255)), want)
+    np.testing.assert_array_equal(to_numpy(ops.index_update(flags, idx, False)), [False, False, True])

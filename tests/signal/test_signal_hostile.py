@@ -131,3 +131,16 @@ def test_kaiser_largest_beta_matches_scipy():
     np.testing.assert_allclose(got, kaiser(9, 700.0, sym=True), rtol=1e-10, atol=1e-300)
     with pytest.raises(ValueError, match="700"):
         ops.kaiser_window(9, beta=700.5, dtype=np.float64)
+
+
+@pytest.mark.parametrize("beta", [12.0, 60.0, 95.0])
+def test_kaiser_float32_large_beta_matches_scipy(xp, beta):
+    """torch.kaiser_window in float32 is NaN from beta ~ 90 (I0(beta) overflows): computed in float64, cast.
+
+    Up to the documented limit (beta below about 100 for float32, where 1 / I0(beta) becomes subnormal).
+    """
+    from scipy.signal.windows import kaiser
+
+    got = to_numpy(ops.kaiser_window(16, beta=beta, dtype=xp.float32))
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(got, kaiser(16, beta, sym=False), rtol=2e-5, atol=1e-37)

@@ -9,6 +9,7 @@ results), MLX's triangular solve divides by zero on an empty system.
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import numpy as np
 import pytest
 
 from ember_ml.backend import to_numpy
-from ember_ml.ops import stats
+from ember_ml.ops import linalg, stats
 
 # Hostile inputs run in a child process (RLIMIT_AS-limited, with a timeout), so that a
 # regression to a crash or a hang fails this test instead of killing or stalling pytest.
@@ -155,3 +156,19 @@ def test_empty_reductions_give_numpy_nan(xp):
         got = to_numpy(got)
         assert got.shape == want.shape and got.dtype == want.dtype
         np.testing.assert_array_equal(got, want)
+
+
+def test_lstsq_rcond_edges_match_numpy(xp):
+    """LAPACK's gelsd (NumPy) reads rcond < 0 or >= 1 as machine precision; the generic path cut everything."""
+    a = np.asarray([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    b = np.asarray([1.0, 2.0, 4.0])
+    for rcond in (-1.0, 0.5, 2.0, 1e300, math.inf):
+        x, residuals, rank, s = linalg.lstsq(xp.asarray(a), xp.asarray(b), rcond=rcond)
+        wx, wres, wrank, ws = np.linalg.lstsq(a, b, rcond=rcond)
+        assert rank == wrank, rcond
+        np.testing.assert_allclose(to_numpy(x), wx, atol=1e-10)
+        assert to_numpy(residuals).shape == wres.shape
+    with pytest.raises(ValueError, match="nan"):
+        linalg.lstsq(xp.asarray(a), xp.asarray(b), rcond=math.nan)
+    with pytest.raises(TypeError, match="rcond"):
+        linalg.lstsq(xp.asarray(a), xp.asarray(b), rcond="small")

@@ -570,7 +570,9 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
     ``indices`` is an integer array (any shape) indexing the first axis of ``x``
     (negatives count from the end); ``values`` (an array or a Python scalar)
     broadcasts to ``indices.shape + x.shape[1:]`` and is converted to ``x.dtype``
-    (a dtype that does not cast safely raises ``TypeError``). ``op`` is
+    (a dtype that does not cast safely raises ``TypeError``, as does a Python scalar of
+    a kind x's dtype does not hold, e.g. ``1j`` for a real x or ``1.5`` for an integer
+    x; a Python int outside an integer x's range raises ``OverflowError``). ``op`` is
     ``"set"``, ``"add"``, ``"subtract"``, ``"multiply"``, ``"min"`` or ``"max"``.
     Duplicate indices accumulate for every op but ``"set"``, where the last
     occurrence wins; NaN propagates through min/max. Differentiable under torch
@@ -597,6 +599,7 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
         if values.dtype != x.dtype:
             values = xp.astype(values, x.dtype)
     else:
+        _check_scalar(xp, values, x.dtype, what)
         values = xp.asarray(values, dtype=x.dtype, device=x.device)
     if op != "set" and xp.isdtype(x.dtype, "bool"):
         raise TypeError(f"{what}: op {op!r} needs a numeric x, got dtype {x.dtype}")
@@ -632,6 +635,30 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
     hit = xp.reshape(count > 0, mask_shape)
     combined = {"prod": xp.multiply, "min": xp.minimum, "max": xp.maximum}[reduce](x, result)
     return xp.where(hit, combined, x)
+
+
+def _check_scalar(xp: ModuleType, value: Any, dtype: Any, what: str) -> None:
+    """A Python scalar must be of a kind ``dtype`` holds (the standard's rule) and, for integers, in its range.
+
+    Libraries disagree on the rest (MLX turned ``1j`` into ``False`` for a bool array,
+    wrapped 300 into a uint8 one, and aborted on ``2**70``).
+    """
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        kinds: tuple[str, ...] = ("integral", "real floating", "complex floating")
+    elif isinstance(value, float):
+        kinds = ("real floating", "complex floating")
+    elif isinstance(value, complex):
+        kinds = ("complex floating",)
+    else:
+        raise TypeError(f"{what}: values must be an array or a Python scalar, got {type(value).__name__}")
+    if not xp.isdtype(dtype, kinds):
+        raise TypeError(f"{what}: a Python {type(value).__name__} ({value!r}) does not cast safely to x's dtype {dtype}")
+    if isinstance(value, int) and xp.isdtype(dtype, "integral"):
+        info = xp.iinfo(dtype)
+        if not info.min <= value <= info.max:
+            raise OverflowError(f"{what}: {value} is out of range for x's dtype {dtype} [{info.min}, {info.max}]")
 
 
 def _broadcast_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:

@@ -147,7 +147,8 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     residual norm per column of b when a has full column rank and more rows
     than columns (else an empty array), the effective rank (a Python int) and
     a's singular values. Singular values at most ``rcond * max(s)`` count as
-    zero (``rcond=None``: machine epsilon times max(M, N)). The residuals' shape
+    zero (``rcond=None``: machine epsilon times max(M, N); negative or >= 1 (inf
+    included): machine epsilon, LAPACK's gelsd convention; NaN raises ``ValueError``). The residuals' shape
     and the rank depend on the data, so this evaluates.
 
     >>> import numpy as np
@@ -160,6 +161,12 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     xp = array_namespace(a, b)
     if a.ndim != 2 or b.ndim not in (1, 2) or b.shape[0] != a.shape[0]:
         raise ValueError(f"lstsq: a must be (M, N) and b (M,) or (M, K); got {tuple(a.shape)} and {tuple(b.shape)}")
+    if rcond is not None:
+        if isinstance(rcond, bool) or not isinstance(rcond, (int, float)):
+            raise TypeError(f"lstsq: rcond must be None or a real Python number, got {rcond!r}")
+        rcond = float(rcond)
+        if math.isnan(rcond):
+            raise ValueError("lstsq: rcond must be a number, got nan")
     a, b = _float(xp, a, b)
     fast = fast_path(xp, _GROUP, "lstsq")
     if fast is not None:
@@ -171,6 +178,8 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     real = xp.real(a).dtype if xp.isdtype(a.dtype, "complex floating") else a.dtype
     if rcond is None:
         rcond = xp.finfo(real).eps * max(m, n)
+    elif not 0.0 <= rcond < 1.0:  # LAPACK's gelsd (so NumPy's) convention: machine precision
+        rcond = xp.finfo(real).eps
     if m == 0 or n == 0:
         x = xp.zeros((n, k), dtype=a.dtype)
         s = xp.zeros((0,), dtype=real)
