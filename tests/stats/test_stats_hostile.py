@@ -172,3 +172,10 @@ def test_lstsq_rcond_edges_match_numpy(xp):
         linalg.lstsq(xp.asarray(a), xp.asarray(b), rcond=math.nan)
     with pytest.raises(TypeError, match="rcond"):
         linalg.lstsq(xp.asarray(a), xp.asarray(b), rcond="small")
+
+
+def test_orthogonal_with_no_dtype_at_all_says_so(xp):
+    """torch raised AttributeError ('int' object has no attribute 'is_floating_point')."""
+    for bad in (42, "float32"):
+        with pytest.raises(ValueError, match="real floating dtype"):
+            linalg.orthogonal((3, 3), dtype=bad, like=xp.zeros((1,)))

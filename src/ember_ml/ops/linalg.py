@@ -55,6 +55,14 @@ def _square(x: Array, name: str) -> None:
         raise ValueError(f"{name}: expected a (stack of) square matrices, got shape {tuple(x.shape)}")
 
 
+def _is_real_floating(xp: ModuleType, dtype: Any) -> bool:
+    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
+    try:
+        return bool(xp.isdtype(dtype, "real floating"))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return False
+
+
 def _library(xp: ModuleType) -> str:
     name = xp.__name__
     return name.rsplit(".", 1)[-1] if name.startswith("ember_ml.backend.") else name
@@ -467,7 +475,7 @@ def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtyp
     xp = array_namespace(like) if like is not None else array_namespace()
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes()["real floating"]
-    elif not xp.isdtype(dtype, "real floating"):
+    elif not _is_real_floating(xp, dtype):
         raise ValueError(f"orthogonal: dtype must be a real floating dtype, got {dtype}")
     device = None
     if like is not None:

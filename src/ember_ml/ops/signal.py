@@ -44,6 +44,14 @@ PAD_MODES = ("reflect", "constant", "replicate", "circular")
 # --------------------------------------------------------------------------- helpers
 
 
+def _is_real_floating(xp: ModuleType, dtype: Any) -> bool:
+    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
+    try:
+        return bool(xp.isdtype(dtype, "real floating"))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return False
+
+
 def _check_int(name: str, value: Any, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         try:
@@ -104,7 +112,7 @@ def _window_setup(
     xp = array_namespace(dtype)  # a library's dtype decides; None: the selected backend
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=device)["real floating"]
-    elif not xp.isdtype(dtype, "real floating"):
+    elif not _is_real_floating(xp, dtype):
         raise TypeError(f"{name} needs a real floating dtype, got {dtype}")
     _guard(xp, (window_length,), dtype, name)
     return xp, window_length, dtype
