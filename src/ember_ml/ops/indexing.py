@@ -74,6 +74,13 @@ def _check_size(value: Any, what: str, name: str) -> int:
     return value
 
 
+def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
+    """Refuse, before the library allocates, a result it would crash on (MLX: int32 axes, failed allocations)."""
+    check = fast_path(xp, "indexing", "check_allocation")
+    if check is not None:
+        check(shape, dtype, what)
+
+
 def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
     if xp.isdtype(values.dtype, "bool"):
         raise TypeError(f"{what}: values must be numeric, got dtype {values.dtype}")
@@ -322,6 +329,10 @@ def _scatter(
             f"{tuple(values.shape)} along axis {axis} (indices must be 1-D, one per slice of values)"
         )
     n = _infer_size(xp, indices, what, "dim_size") if dim_size is None else _check_size(dim_size, what, "dim_size")
+    shape = (*values.shape[:axis], n, *values.shape[axis + 1 :])
+    _guard(xp, shape, values.dtype, what)
+    if reduce in ("max", "min", "mean"):
+        _guard(xp, shape, 8, what)  # the int64 counts / NaN flags beside the result
     if indices.shape[0] == 0:
         return _empty_result(xp, values, n, axis)
     if reduce == "mean":
@@ -430,6 +441,10 @@ def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool
         n = _infer_size(xp, segment_ids, what, "num_segments")
     else:
         n = _check_size(num_segments, what, "num_segments")
+    shape = (n, *data.shape[1:])
+    _guard(xp, shape, data.dtype, what)
+    if reduce != "sum":
+        _guard(xp, shape, 8, what)  # the int64 counts / NaN flags beside the result
     if segment_ids.shape[0] == 0:
         empty = _empty_result(xp, data, n, 0)
         if reduce in ("max", "min"):
@@ -526,6 +541,10 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
     out_axis = _normalize_axis(axis, x.ndim + 1, what)
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=x.device)["real floating"]
+    out_shape = (*x.shape[:out_axis], n, *x.shape[out_axis:])
+    _guard(xp, out_shape, dtype, what)
+    _guard(xp, out_shape, 1, what)  # the boolean comparison
+    _guard(xp, (n,), 8, what)  # the classes
     if math.prod(x.shape) > 0 and not _is_traced(xp, x):
         lo, hi = _bounds(xp, x)
         if lo < 0 or hi >= n:
@@ -533,6 +552,8 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
                 f"{what}: class index out of bounds for num_classes {n} (got values in [{lo}, {hi}]); "
                 f"valid values are in [0, {n})"
             )
+    if n - 1 > xp.iinfo(x.dtype).max:  # classes past x's integer range would wrap around in x's dtype
+        x = xp.astype(x, xp.int64)
     classes = xp.arange(n, dtype=x.dtype, device=x.device)
     shape = [1] * (x.ndim + 1)
     shape[out_axis] = n
@@ -549,7 +570,9 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
     ``indices`` is an integer array (any shape) indexing the first axis of ``x``
     (negatives count from the end); ``values`` (an array or a Python scalar)
     broadcasts to ``indices.shape + x.shape[1:]`` and is converted to ``x.dtype``
-    (a dtype that does not cast safely raises ``TypeError``). ``op`` is
+    (a dtype that does not cast safely raises ``TypeError``, as does a Python scalar of
+    a kind x's dtype does not hold, e.g. ``1j`` for a real x or ``1.5`` for an integer
+    x; a Python int outside an integer x's range raises ``OverflowError``). ``op`` is
     ``"set"``, ``"add"``, ``"subtract"``, ``"multiply"``, ``"min"`` or ``"max"``.
     Duplicate indices accumulate for every op but ``"set"``, where the last
     occurrence wins; NaN propagates through min/max. Differentiable under torch
@@ -576,6 +599,7 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
         if values.dtype != x.dtype:
             values = xp.astype(values, x.dtype)
     else:
+        _check_scalar(xp, values, x.dtype, what)
         values = xp.asarray(values, dtype=x.dtype, device=x.device)
     if op != "set" and xp.isdtype(x.dtype, "bool"):
         raise TypeError(f"{what}: op {op!r} needs a numeric x, got dtype {x.dtype}")
@@ -611,6 +635,30 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
     hit = xp.reshape(count > 0, mask_shape)
     combined = {"prod": xp.multiply, "min": xp.minimum, "max": xp.maximum}[reduce](x, result)
     return xp.where(hit, combined, x)
+
+
+def _check_scalar(xp: ModuleType, value: Any, dtype: Any, what: str) -> None:
+    """A Python scalar must be of a kind ``dtype`` holds (the standard's rule) and, for integers, in its range.
+
+    Libraries disagree on the rest (MLX turned ``1j`` into ``False`` for a bool array,
+    wrapped 300 into a uint8 one, and aborted on ``2**70``).
+    """
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        kinds: tuple[str, ...] = ("integral", "real floating", "complex floating")
+    elif isinstance(value, float):
+        kinds = ("real floating", "complex floating")
+    elif isinstance(value, complex):
+        kinds = ("complex floating",)
+    else:
+        raise TypeError(f"{what}: values must be an array or a Python scalar, got {type(value).__name__}")
+    if not xp.isdtype(dtype, kinds):
+        raise TypeError(f"{what}: a Python {type(value).__name__} ({value!r}) does not cast safely to x's dtype {dtype}")
+    if isinstance(value, int) and xp.isdtype(dtype, "integral"):
+        info = xp.iinfo(dtype)
+        if not info.min <= value <= info.max:
+            raise OverflowError(f"{what}: {value} is out of range for x's dtype {dtype} [{info.min}, {info.max}]")
 
 
 def _broadcast_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:

@@ -55,6 +55,14 @@ def _square(x: Array, name: str) -> None:
         raise ValueError(f"{name}: expected a (stack of) square matrices, got shape {tuple(x.shape)}")
 
 
+def _is_real_floating(xp: ModuleType, dtype: Any) -> bool:
+    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
+    try:
+        return bool(xp.isdtype(dtype, "real floating"))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return False
+
+
 def _library(xp: ModuleType) -> str:
     name = xp.__name__
     return name.rsplit(".", 1)[-1] if name.startswith("ember_ml.backend.") else name
@@ -67,7 +75,10 @@ def eig(x: Array, /) -> Any:
     """Eigenvalues and eigenvectors of each square matrix (the standard's ``linalg.eig``).
 
     Computed by the library of x (MLX: on its CPU stream); a library without
-    ``linalg.eig`` raises ``NotImplementedError`` naming it.
+    ``linalg.eig`` raises ``NotImplementedError`` naming it. A matrix holding NaN
+    or inf never reaches LAPACK (whose error handler ends the process on MLX and
+    segfaults torch): its eigenvalues and eigenvectors are NaN, without evaluating
+    anything; NumPy raises its ``LinAlgError`` (a ``ValueError``) as it always has.
 
     >>> import numpy as np
     >>> from ember_ml.ops import linalg
@@ -75,13 +86,22 @@ def eig(x: Array, /) -> Any:
     array([2.+0.j, 3.+0.j])
     """
     _require(x, "eig")
-    return _standard_eig(x)
+    bad = _non_finite_matrices(x)
+    if bad is None:
+        return _standard_eig(x)
+    xp, bad, clean = bad
+    res = _standard_eig(clean)
+    values = xp.where(bad[..., None], xp.full_like(res[0], math.nan), res[0])
+    vectors = xp.where(bad[..., None, None], xp.full_like(res[1], math.nan), res[1])
+    kind = type(res)
+    return kind._make((values, vectors)) if hasattr(kind, "_make") else kind((values, vectors))
 
 
 def eigvals(x: Array, /) -> Array:
     """Eigenvalues of each square matrix (the standard's ``linalg.eigvals``).
 
     A library without ``linalg.eigvals`` raises ``NotImplementedError`` naming it.
+    Non-finite matrices give NaN eigenvalues (NumPy: ``LinAlgError``), as ``eig``.
 
     >>> import numpy as np
     >>> from ember_ml.ops import linalg
@@ -89,7 +109,28 @@ def eigvals(x: Array, /) -> Array:
     array([2.+0.j, 3.+0.j])
     """
     _require(x, "eigvals")
-    return _standard_eigvals(x)
+    bad = _non_finite_matrices(x)
+    if bad is None:
+        return _standard_eigvals(x)
+    xp, bad, clean = bad
+    values = _standard_eigvals(clean)
+    return xp.where(bad[..., None], xp.full_like(values, math.nan), values)
+
+
+def _non_finite_matrices(x: Array) -> tuple[ModuleType, Array, Array] | None:
+    """(xp, per-matrix "holds NaN/inf" mask, x with those matrices zeroed), or None where not needed.
+
+    Lazy (no evaluation): LAPACK never sees a non-finite entry. NumPy checks and
+    raises by itself, so NumPy arrays (and array-api-strict's, NumPy inside) skip it.
+    """
+    xp = array_namespace(x)
+    if "numpy" in xp.__name__ or x.ndim < 2 or x.shape[-1] != x.shape[-2] or math.prod(x.shape) == 0:
+        return None
+    if not xp.isdtype(x.dtype, ("real floating", "complex floating")):
+        return None
+    bad = ~xp.all(xp.isfinite(x), axis=(-2, -1))
+    clean = xp.where(bad[..., None, None], xp.zeros_like(x), x)
+    return xp, bad, clean
 
 
 eig.__module__ = eigvals.__module__ = __name__
@@ -114,7 +155,8 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     residual norm per column of b when a has full column rank and more rows
     than columns (else an empty array), the effective rank (a Python int) and
     a's singular values. Singular values at most ``rcond * max(s)`` count as
-    zero (``rcond=None``: machine epsilon times max(M, N)). The residuals' shape
+    zero (``rcond=None``: machine epsilon times max(M, N); negative or >= 1 (inf
+    included): machine epsilon, LAPACK's gelsd convention; NaN raises ``ValueError``). The residuals' shape
     and the rank depend on the data, so this evaluates.
 
     >>> import numpy as np
@@ -127,6 +169,12 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     xp = array_namespace(a, b)
     if a.ndim != 2 or b.ndim not in (1, 2) or b.shape[0] != a.shape[0]:
         raise ValueError(f"lstsq: a must be (M, N) and b (M,) or (M, K); got {tuple(a.shape)} and {tuple(b.shape)}")
+    if rcond is not None:
+        if isinstance(rcond, bool) or not isinstance(rcond, (int, float)):
+            raise TypeError(f"lstsq: rcond must be None or a real Python number, got {rcond!r}")
+        rcond = float(rcond)
+        if math.isnan(rcond):
+            raise ValueError("lstsq: rcond must be a number, got nan")
     a, b = _float(xp, a, b)
     fast = fast_path(xp, _GROUP, "lstsq")
     if fast is not None:
@@ -138,6 +186,8 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     real = xp.real(a).dtype if xp.isdtype(a.dtype, "complex floating") else a.dtype
     if rcond is None:
         rcond = xp.finfo(real).eps * max(m, n)
+    elif not 0.0 <= rcond < 1.0:  # LAPACK's gelsd (so NumPy's) convention: machine precision
+        rcond = xp.finfo(real).eps
     if m == 0 or n == 0:
         x = xp.zeros((n, k), dtype=a.dtype)
         s = xp.zeros((0,), dtype=real)
@@ -285,6 +335,8 @@ def solve_triangular(a: Array, b: Array, lower: bool = False) -> Array:
     xp = array_namespace(a, b)
     _check_system(a, b, "solve_triangular")
     a, b = _float(xp, a, b)
+    if a.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
+        return xp.zeros(b.shape, dtype=b.dtype)
     fast = fast_path(xp, _GROUP, "solve_triangular")
     if fast is not None:
         return fast(a, b, lower)
@@ -306,6 +358,8 @@ def cholesky_solve(c: Array, b: Array, lower: bool = True) -> Array:
     xp = array_namespace(c, b)
     _check_system(c, b, "cholesky_solve")
     c, b = _float(xp, c, b)
+    if c.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
+        return xp.zeros(b.shape, dtype=b.dtype)
     fast = fast_path(xp, _GROUP, "cholesky_solve")
     if fast is not None:
         return fast(c, b, lower)
@@ -421,7 +475,7 @@ def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtyp
     xp = array_namespace(like) if like is not None else array_namespace()
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes()["real floating"]
-    elif not xp.isdtype(dtype, "real floating"):
+    elif not _is_real_floating(xp, dtype):
         raise ValueError(f"orthogonal: dtype must be a real floating dtype, got {dtype}")
     device = None
     if like is not None:
@@ -429,6 +483,9 @@ def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtyp
 
         device = ember_ml.device(like)
     rows, cols = shape[0], math.prod(shape[1:])
+    check = fast_path(xp, _GROUP, "check_allocation")
+    if check is not None:  # MLX: int32 axes, and a failed allocation crashes it
+        check((2 * rows * cols,), dtype, "orthogonal")
     if rows == 0 or cols == 0:
         return xp.zeros(shape, dtype=dtype, device=device)
     flat = xp.reshape(_standard_normal(xp, rows * cols, seed, dtype, device), (rows, cols))

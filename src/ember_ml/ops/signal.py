@@ -44,6 +44,14 @@ PAD_MODES = ("reflect", "constant", "replicate", "circular")
 # --------------------------------------------------------------------------- helpers
 
 
+def _is_real_floating(xp: ModuleType, dtype: Any) -> bool:
+    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
+    try:
+        return bool(xp.isdtype(dtype, "real floating"))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return False
+
+
 def _check_int(name: str, value: Any, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         try:
@@ -53,6 +61,13 @@ def _check_int(name: str, value: Any, minimum: int) -> int:
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
     return value
+
+
+def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
+    """Refuse, before the library allocates, an array it would crash on (MLX: int32 axes, failed allocations)."""
+    check = fast_path(xp, "signal", "check_allocation")
+    if check is not None:
+        check(shape, dtype, what)
 
 
 _complex_names: dict[str, Any] = {}  # namespace name -> the complex dtype names it has
@@ -97,8 +112,9 @@ def _window_setup(
     xp = array_namespace(dtype)  # a library's dtype decides; None: the selected backend
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=device)["real floating"]
-    elif not xp.isdtype(dtype, "real floating"):
+    elif not _is_real_floating(xp, dtype):
         raise TypeError(f"{name} needs a real floating dtype, got {dtype}")
+    _guard(xp, (window_length,), dtype, name)
     return xp, window_length, dtype
 
 
@@ -233,7 +249,12 @@ def kaiser_window(
     beta = float(beta)
     if not (beta >= 0.0 and math.isfinite(beta)):
         raise ValueError(f"beta must be a finite number >= 0, got {beta}")
+    if beta > _KAISER_MAX_BETA:  # I0(beta) overflows float64 (and its series would take ~beta / 2 terms)
+        raise ValueError(f"beta must be <= {_KAISER_MAX_BETA} (I0(beta) overflows float64 beyond), got {beta}")
     return _make_window("kaiser_window", _kaiser, window_length, periodic, dtype, device, beta=beta)
+
+
+_KAISER_MAX_BETA = 700.0
 
 
 def _bessel_i0_terms(beta: float) -> tuple[int, float]:
@@ -301,10 +322,12 @@ def frame(
     if pad_end:
         frames = -(-n // hop_length)
         padded = (frames - 1) * hop_length + frame_length if frames else 0
+        _guard(xp, (*x.shape[:axis], padded, *x.shape[axis + 1 :]), x.dtype, "frame")
         if padded > n:
             x = _pad_axis_value(xp, x, axis, padded - n, pad_value)
     else:
         frames = 1 + (n - frame_length) // hop_length if n >= frame_length else 0
+    _guard(xp, (*x.shape[:axis], frames, frame_length, *x.shape[axis + 1 :]), x.dtype, "frame")
     fast = fast_path(xp, "signal", "frame")
     if fast is not None:
         return fast(x, frame_length, hop_length, axis, frames)
@@ -458,6 +481,7 @@ def stft(
     if center:
         _check_pad(n, pad, pad_mode)
     padded = n + 2 * pad
+    _guard(xp, (*x.shape[:-1], padded), x.dtype, "stft")
     if n_fft > padded:
         raise ValueError(
             f"n_fft = {n_fft} is larger than the {'padded ' if center else ''}signal "
@@ -468,6 +492,7 @@ def stft(
     if x.dtype != (out_dtype if is_complex else real_dtype):
         x = xp.astype(x, out_dtype if is_complex else real_dtype)
     frames = 1 + (padded - n_fft) // hop_length
+    _guard(xp, (*x.shape[:-1], frames, n_fft), out_dtype, "stft")  # the framed spectra
     args = (x, n_fft, hop_length, win_length, window, center, pad_mode, bool(normalized), bool(onesided))
     if math.prod(x.shape[:-1]) == 0:  # an empty batch (torch's FFT refuses it)
         freq = n_fft // 2 + 1 if onesided else n_fft
@@ -608,6 +633,8 @@ def istft(
     if stft_matrix.dtype != complex_dtype:
         stft_matrix = xp.astype(stft_matrix, complex_dtype)
     start, end = _output_range(n_fft, hop_length, frames, center, length)
+    _guard(xp, (*stft_matrix.shape[:-2], max(end - start, 0)), complex_dtype, "istft")
+    _guard(xp, (*stft_matrix.shape[:-2], frames, n_fft), complex_dtype, "istft")
     if end <= start or math.prod(stft_matrix.shape[:-2]) == 0:  # empty (torch.istft fails on it)
         out_dtype = complex_dtype if return_complex else real_dtype
         size = max(end - start, 0)

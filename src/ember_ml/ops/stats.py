@@ -112,6 +112,32 @@ def _count(x: Array, axes: tuple[int, ...]) -> int:
     return math.prod([x.shape[a] for a in axes]) if x.ndim else 1
 
 
+def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
+    """Refuse, before the library allocates, an array it would crash on (MLX: int32 axes, failed allocations)."""
+    check = fast_path(xp, _GROUP, "check_allocation")
+    if check is not None:
+        check(shape, dtype, what)
+
+
+def _empty_nan(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Array | None:
+    """NaN in the reduced shape when the reduction over ``axis`` is empty (NumPy's answer), else None.
+
+    Empty reductions never reach the library's mean: MLX's hangs on some empty
+    arrays (those made from NumPy buffers), and the answer is known from the shape.
+    """
+    axes = _axes(axis, x.ndim, name)
+    if _count(x, axes) != 0:
+        return None
+    dtype = x.dtype if _is_float(xp, x.dtype) else _default_float(xp)
+    return xp.full(_reduced_shape(tuple(x.shape), axes, keepdims), math.nan, dtype=dtype)
+
+
+def _mean(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Array:
+    """``xp.mean`` with empty reductions answered from the shape (``_empty_nan``)."""
+    empty = _empty_nan(xp, x, axis, keepdims, name)
+    return xp.mean(x, axis=axis, keepdims=keepdims) if empty is None else empty
+
+
 def _q_list(q: Any, scale: float, name: str) -> tuple[list[float], bool]:
     """q as a list of Python floats in [0, 1] and whether it was a scalar.
 
@@ -300,7 +326,7 @@ def mean(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     np.float64(2.5)
     """
     xp = array_namespace(x)
-    return xp.mean(_to_float(xp, x), axis=axis, keepdims=keepdims)
+    return _mean(xp, _to_float(xp, x), axis, keepdims, "mean")
 
 
 def var(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
@@ -313,6 +339,9 @@ def var(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bo
     """
     xp = array_namespace(x)
     x = _to_float(xp, x)
+    empty = _empty_nan(xp, x, axis, keepdims, "var")
+    if empty is not None:
+        return xp.real(empty) if xp.isdtype(empty.dtype, "complex floating") else empty
     if correction != int(correction):  # not every library takes a fractional correction (torch)
         return _var_any_correction(xp, x, axis, correction, keepdims)
     return xp.var(x, axis=axis, correction=correction, keepdims=keepdims)
@@ -328,6 +357,9 @@ def std(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bo
     """
     xp = array_namespace(x)
     x = _to_float(xp, x)
+    empty = _empty_nan(xp, x, axis, keepdims, "std")
+    if empty is not None:
+        return xp.real(empty) if xp.isdtype(empty.dtype, "complex floating") else empty
     if correction != int(correction):
         return xp.sqrt(_var_any_correction(xp, x, axis, correction, keepdims))
     return xp.std(x, axis=axis, correction=correction, keepdims=keepdims)
@@ -335,7 +367,7 @@ def std(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bo
 
 def _var_any_correction(xp: ModuleType, x: Array, axis: Axis, correction: float, keepdims: bool) -> Array:
     axes = _axes(axis, x.ndim, "var")
-    d = x - xp.mean(x, axis=axes, keepdims=True)
+    d = x - _mean(xp, x, axes, True, "var")
     squares = xp.real(d * xp.conj(d)) if xp.isdtype(x.dtype, "complex floating") else d * d
     return xp.sum(squares, axis=axes, keepdims=keepdims) / max(_count(x, axes) - correction, 0.0)
 
@@ -566,7 +598,7 @@ def cov(x: Array, rowvar: bool = True, correction: float = 1) -> Array:
     xp = array_namespace(x)
     obs = _observations(xp, x, rowvar, "cov")
     n = obs.shape[1]
-    centred = obs - xp.mean(obs, axis=1, keepdims=True)
+    centred = obs - _mean(xp, obs, 1, True, "cov")
     other = xp.conj(centred) if xp.isdtype(obs.dtype, "complex floating") else centred
     c = xp.matmul(centred, xp.matrix_transpose(other)) / float(max(n - correction, 0))
     return xp.reshape(c, ()) if c.shape == (1, 1) else c
@@ -658,6 +690,7 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
             if int(xp.min(x)) < 0:  # noqa: EM401 - data-dependent length (documented)
                 raise ValueError("bincount: x must hold non-negative integers")
             length = int(xp.max(x)) + 1  # noqa: EM401 - data-dependent length (documented)
+    _guard(xp, (length + 1,), 8, "bincount")
     if length == 0:
         if weights is None:
             return xp.zeros((0,), dtype=xp.__array_namespace_info__().default_dtypes()["integral"])
@@ -686,6 +719,7 @@ def histogram(x: Array, bins: int = 10, range: tuple[float, float] | None = None
     if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
         raise ValueError(f"histogram: bins must be a positive int (a static bin count), got {bins!r}")
     flat = xp.reshape(_real_float(xp, x, "histogram"), (-1,))
+    _guard(xp, (bins + 1,), 8, "histogram")
     if weights is not None:
         if tuple(weights.shape) != tuple(x.shape):
             raise ValueError(f"histogram: weights shape {tuple(weights.shape)} differs from x shape {tuple(x.shape)}")
@@ -755,6 +789,9 @@ def logsumexp(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
 
 def _central_moment(xp: ModuleType, x: Array, order: int, axis: Axis, centre: Array, keepdims: bool) -> Array:
     d = x - centre
+    empty = _empty_nan(xp, d, axis, keepdims, "moment")
+    if empty is not None:
+        return empty
     s = xp.ones_like(d)
     power = d
     k = order
@@ -787,7 +824,7 @@ def moment(x: Array, order: int = 1, axis: Axis = 0, keepdims: bool = False, cen
     shape = _reduced_shape(tuple(x.shape), axes, keepdims)
     if order == 0 or (order == 1 and center is None):
         return xp.full(shape, 1.0 if order == 0 else 0.0, dtype=x.dtype)
-    centre = xp.mean(x, axis=axes, keepdims=True) if center is None else center
+    centre = _mean(xp, x, axes, True, "moment") if center is None else center
     return _central_moment(xp, x, order, axes, centre, keepdims)
 
 
@@ -795,7 +832,7 @@ def _moments_2_k(x: Array, k: int, axis: Axis, keepdims: bool, name: str):
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
-    centre = xp.mean(x, axis=axes, keepdims=True)
+    centre = _mean(xp, x, axes, True, name)
     m2 = _central_moment(xp, x, 2, axes, centre, keepdims)
     mk = _central_moment(xp, x, k, axes, centre, keepdims)
     centre = centre if keepdims else xp.reshape(centre, m2.shape)
@@ -854,6 +891,8 @@ def zscore(x: Array, axis: Axis = 0, ddof: float = 0) -> Array:
     xp = array_namespace(x)
     x = _real_float(xp, x, "zscore")
     axes = _axes(axis, x.ndim, "zscore")
+    if _count(x, axes) == 0:  # nothing to standardise (and MLX's mean of some empty arrays hangs)
+        return xp.asarray(x, copy=True)
     mn = xp.mean(x, axis=axes, keepdims=True)
     sd = xp.std(x, axis=axes, correction=ddof, keepdims=True)
     z = (x - mn) / sd

@@ -20,6 +20,52 @@ from ember_ml.backend.mlx._indices import _is_tracing_error
 
 _NAN_BIT = 1 << 32
 
+# MLX shapes are int32 per axis, and MLX does not survive a failed allocation (it
+# segfaults): ``check_allocation`` refuses both before MLX sees them. Below this many
+# bytes nothing is read (no system call on ordinary sizes).
+_INT32_MAX = 2**31 - 1
+_CHECK_FROM = 1 << 28
+
+
+def _memory_limit() -> int:
+    """Bytes this process may still allocate: physical memory, less under an address-space limit."""
+    import os
+    import resource
+
+    limit = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != resource.RLIM_INFINITY:
+        try:
+            with open("/proc/self/statm") as fh:
+                used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:  # not Linux: the limit alone
+            used = 0
+        limit = min(limit, soft - used)
+    return limit
+
+
+def check_allocation(shape: tuple[int, ...], dtype: Any, what: str) -> None:
+    """Raise before MLX allocates an array it cannot address or the machine cannot hold.
+
+    ``ValueError`` for an axis longer than MLX's int32 shapes allow; ``MemoryError``
+    (naming the size) for more bytes than physical memory or the process's
+    address-space limit leaves, where MLX would crash instead of raising.
+    """
+    for n in shape:
+        if n > _INT32_MAX:
+            raise ValueError(
+                f"{what}: an axis of {n} elements exceeds MLX's limit of {_INT32_MAX} (int32 shapes); "
+                f"shape {tuple(shape)}"
+            )
+    nbytes = dtype if isinstance(dtype, int) else getattr(dtype, "size", 8)  # a bad dtype: the caller says so
+    for n in shape:
+        nbytes *= n
+    if nbytes >= _CHECK_FROM and nbytes > _memory_limit():
+        raise MemoryError(
+            f"{what}: an array of shape {tuple(shape)} needs {nbytes} bytes, more than this process can "
+            "allocate (MLX would crash on the failed allocation)"
+        )
+
 
 def is_traced(indices: Any) -> bool:
     """True inside mx.compile / mx.vmap, where arrays cannot be evaluated."""
@@ -51,6 +97,9 @@ def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted
         return _counts(indices, n)
     moved = mx.moveaxis(values, axis, 0) if axis != 0 else values
     shape = (n, *moved.shape[1:])
+    if moved.size == 0:  # MLX's scatter divides by the slice size: SIGFPE on a zero-size slice
+        return mx.moveaxis(mx.zeros(shape, dtype=values.dtype), 0, axis) if axis != 0 else mx.zeros(
+            shape, dtype=values.dtype)
     out = mx.full(shape, _init(values.dtype, reduce), dtype=values.dtype)
     at = out.at[indices]
     if reduce == "sum":

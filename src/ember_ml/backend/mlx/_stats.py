@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import mlx.core as mx
 
+from ember_ml.backend.mlx._indexing import check_allocation  # noqa: F401 - found by fast_path
+
 # Up to this many order statistics, ``mx.partition`` (O(n) each) beats a full sort.
 _MAX_SELECTIONS = 4
 

@@ -41,7 +41,11 @@ def bartlett_window(n: int, *, periodic: bool, dtype: Any, device: Any) -> torch
 
 
 def kaiser_window(n: int, *, periodic: bool, dtype: Any, device: Any, beta: float) -> torch.Tensor:
-    return torch.kaiser_window(n, periodic=periodic, beta=beta, dtype=dtype, device=device)
+    """In float64, then cast: torch's float32 window is NaN from beta ~ 90 on (I0(beta) overflows float32)."""
+    if dtype == torch.float64:
+        return torch.kaiser_window(n, periodic=periodic, beta=beta, dtype=dtype, device=device)
+    host = "cpu" if str(device).startswith("mps") else device  # MPS has no float64
+    return torch.kaiser_window(n, periodic=periodic, beta=beta, dtype=torch.float64, device=host).to(device, dtype)
 
 
 def frame(x: torch.Tensor, frame_length: int, hop_length: int, axis: int, frames: int) -> torch.Tensor:
