@@ -129,3 +129,34 @@ def test_complex_tanh_at_infinite_real_part_has_the_sign_of_the_imaginary_part(l
     assert (out.real[special] == np.sign(z.real[special])).all()
     real = np.linspace(-3, 3, 7, dtype=np.float32)
     assert (bnp.tanh(real) if library == "numpy" else btorch.tanh(torch.from_numpy(real)).numpy()).dtype == np.float32
+
+
+def test_numpy_svd_family_refuses_non_finite_input_and_matches_numpy_otherwise():
+    good = np.asarray([[3.0, 1.0], [1.0, 2.0]])
+    np.testing.assert_allclose(bnp.linalg.svdvals(good), np.linalg.svd(good, compute_uv=False))
+    np.testing.assert_allclose(bnp.linalg.pinv(good), np.linalg.pinv(good))
+    assert int(bnp.linalg.matrix_rank(good)) == 2
+    for bad in (np.asarray([[np.inf, 1.0], [1.0, 2.0]]), np.asarray([[np.nan, 1.0], [1.0, 2.0]])):
+        for name in ("svd", "svdvals", "pinv", "matrix_rank"):
+            with pytest.raises(np.linalg.LinAlgError, match="inf or NaN"):
+                getattr(bnp.linalg, name)(bad)
+
+
+def test_torch_eig_of_non_finite_matrices_is_nan_in_a_surviving_process():
+    import subprocess
+    import sys
+
+    program = (
+        "import math, torch\n"
+        "import ember_ml.backend.torch as xp\n"
+        "x = torch.tensor([[[math.nan, 1.0], [0.0, 2.0]], [[2.0, 0.0], [0.0, 3.0]], [[math.inf, 0.0], [0.0, 1.0]]])\n"
+        "v = xp.linalg.eigvals(x)\n"
+        "assert v[0].isnan().all() and v[2].isnan().all(), v\n"
+        "assert sorted(v[1].real.tolist()) == [2.0, 3.0], v\n"
+        "r = xp.linalg.eig(x)\n"
+        "assert r.eigenvalues[0].isnan().all() and r.eigenvectors[2].isnan().all()\n"
+        "assert torch.allclose(r.eigenvalues[1], torch.linalg.eig(x[1]).eigenvalues)\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]

@@ -121,10 +121,11 @@ def _non_finite_matrices(x: Array) -> tuple[ModuleType, Array, Array] | None:
     """(xp, per-matrix "holds NaN/inf" mask, x with those matrices zeroed), or None where not needed.
 
     Lazy (no evaluation): LAPACK never sees a non-finite entry. NumPy checks and
-    raises by itself, so NumPy arrays (and array-api-strict's, NumPy inside) skip it.
+    raises by itself, so NumPy arrays (and array-api-strict's, NumPy inside) skip it,
+    as do torch and MLX arrays: ember_ml's torch and MLX namespaces guard their own eig.
     """
     xp = array_namespace(x)
-    if "numpy" in xp.__name__ or x.ndim < 2 or x.shape[-1] != x.shape[-2] or math.prod(x.shape) == 0:
+    if "numpy" in xp.__name__ or xp.__name__.startswith("ember_ml.backend.") or x.ndim < 2 or x.shape[-1] != x.shape[-2] or math.prod(x.shape) == 0:
         return None
     if not xp.isdtype(x.dtype, ("real floating", "complex floating")):
         return None

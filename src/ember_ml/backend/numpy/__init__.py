@@ -7,14 +7,19 @@ only forwards to NumPy through an extra Python layer, the NumPy function is
 exported directly.
 """
 
+import importlib as _importlib
 from functools import lru_cache as _lru_cache
 from typing import Any
 
 import numpy as _np
 from array_api_compat.numpy import *
-from array_api_compat.numpy import __array_api_version__, __array_namespace_info__, fft, linalg
+from array_api_compat.numpy import __array_api_version__, __array_namespace_info__, fft
 
 from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
+
+# ember_ml's linalg (array-api-compat's plus guards); imported by name, since the star
+# import above already bound compat's module to ``linalg``.
+linalg = _importlib.import_module(__name__ + ".linalg")
 
 # array-api-compat's matmul is ``np.matmul(x1, x2)`` behind a wrapper; skip the wrapper.
 matmul = _np.matmul

@@ -7,16 +7,21 @@ array-api-compat does work that same-dtype inputs do not need.
 """
 
 import builtins as _builtins
+import importlib as _importlib
 from functools import lru_cache as _lru_cache
 
 import array_api_compat.torch as _compat
 import torch as _torch
 from array_api_compat.torch import *
-from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft, linalg
+from array_api_compat.torch import __array_api_version__, __array_namespace_info__, fft
 from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
 from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
+
+# ember_ml's linalg (array-api-compat's plus guards); imported by name, since the star
+# import above already bound compat's module to ``linalg``.
+linalg = _importlib.import_module(__name__ + ".linalg")
 
 _Tensor = _torch.Tensor
 

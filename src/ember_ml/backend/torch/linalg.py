@@ -1,0 +1,49 @@
+"""ember_ml's torch ``linalg``: array-api-compat's, with ``eig``/``eigvals`` safe on non-finite input.
+
+torch's LAPACK path (oneMKL) segfaults on a matrix holding NaN or inf. Such
+matrices are replaced by zeros before torch sees them and their results become
+NaN -- elementwise ops only, no host sync, as ember_ml's MLX namespace does.
+Everything else is array-api-compat's function object.
+"""
+
+import torch as _torch
+from array_api_compat.torch import linalg as _compat
+from array_api_compat.torch.linalg import *  # noqa: F403
+from array_api_compat.torch.linalg import __all__  # noqa: F401
+
+
+def _finite_matrices(x):
+    """(per-matrix "holds NaN/inf" mask, x with those matrices zeroed)."""
+    bad = ~_torch.isfinite(x).all(dim=-1).all(dim=-1)
+    return bad, _torch.where(bad[..., None, None], _torch.zeros((), dtype=x.dtype, device=x.device), x)
+
+
+def eig(x, /):
+    """Eigenvalues and eigenvectors of each square matrix; a matrix holding NaN/inf gives NaN.
+
+    >>> import math, torch
+    >>> eig(torch.tensor([[math.nan, 0.0], [0.0, 1.0]])).eigenvalues.isnan().tolist()
+    [True, True]
+    """
+    if x.ndim < 2 or not (x.dtype.is_floating_point or x.dtype.is_complex):
+        return _compat.eig(x)
+    bad, clean = _finite_matrices(x)
+    result = _compat.eig(clean)
+    values, vectors = result
+    nan = _torch.tensor(complex(float("nan"), float("nan")), dtype=values.dtype, device=values.device)
+    return type(result)((_torch.where(bad[..., None], nan, values), _torch.where(bad[..., None, None], nan, vectors)))
+
+
+def eigvals(x, /):
+    """Eigenvalues of each square matrix; a matrix holding NaN/inf gives NaN.
+
+    >>> import torch
+    >>> eigvals(torch.tensor([[2.0, 0.0], [0.0, float("inf")]])).isnan().tolist()
+    [True, True]
+    """
+    if x.ndim < 2 or not (x.dtype.is_floating_point or x.dtype.is_complex):
+        return _compat.eigvals(x)
+    bad, clean = _finite_matrices(x)
+    values = _compat.eigvals(clean)
+    nan = _torch.tensor(complex(float("nan"), float("nan")), dtype=values.dtype, device=values.device)
+    return _torch.where(bad[..., None], nan, values)
