@@ -6,12 +6,13 @@ import os
 
 import numpy as np
 import pytest
-import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scatter_helpers import as_numpy, to_xp
 
 from ember_ml import ops
+
+torch = pytest.importorskip("torch", reason="torch is the oracle of these tests")
 
 EXAMPLES = int(os.environ.get("EMBER_ML_SCATTER_EXAMPLES", "20"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
