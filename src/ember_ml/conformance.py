@@ -418,6 +418,57 @@ def _cell(entry: dict[str, Any] | None) -> str:
     return status
 
 
+# The extras' modules (their ``__all__``) and the group of their backend fast paths.
+EXTRAS_GROUPS = (
+    ("ember_ml.ops.indexing", "indexing"), ("ember_ml.ops.signal", "signal"),
+    ("ember_ml.ops.stats", "stats"), ("ember_ml.ops.linalg", "linalg_extras"),
+    ("ember_ml.ops.activations", "activations"),
+)
+
+
+def _defined_functions(path: pathlib.Path) -> set[str]:
+    """Names of the functions a fast-path module defines (read with ast: no library import)."""
+    import ast
+
+    if not path.exists():
+        return set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    for node in tree.body:  # name = ... bindings (compiled functions, aliases)
+        if isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def extras_rows() -> list[str]:
+    """Markdown rows: each group of extras, and the native fast paths each backend has for it."""
+    import importlib
+
+    from ember_ml import backend
+    from ember_ml.ops._spec import SPEC
+
+    standard = {name for ext, name, _, _ in SPEC if ext == "linalg"}
+    backend_dir = pathlib.Path(backend.__file__).parent
+    lines = ["", "## Extras", "",
+             "Not part of the standard, so the official suite does not test them; ember_ml's own tests",
+             "compare each with its oracle (docs/extras.md) on NumPy, torch, MLX and array-api-strict.",
+             "Every extra runs its generic implementation (standard calls) on any standard library;",
+             "a backend column names the native fast paths (`backend/<library>/_<group>.py`) that",
+             "serve the group there, each tested against the generic code.", "",
+             "| group | extras | " + " | ".join(backend.BACKENDS) + " |",
+             "|---|---|" + "---|" * len(backend.BACKENDS)]
+    for module_name, group in EXTRAS_GROUPS:
+        module = importlib.import_module(module_name)
+        extras = [n for n in module.__all__ if n not in standard and callable(getattr(module, n))]
+        cells = []
+        for b in backend.BACKENDS:
+            native = sorted(n for n in _defined_functions(backend_dir / b / f"_{group}.py") if not n.startswith("_"))
+            cells.append(", ".join(f"`{n}`" for n in native) or "generic only")
+        names = ", ".join(f"`{n}`" for n in extras)
+        lines.append(f"| `{module_name.removeprefix('ember_ml.')}` | {names} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def write_matrix(results_dir: pathlib.Path, output: pathlib.Path) -> None:
     """Rebuild the support matrix from every ``results/*.json``."""
     results = []
@@ -450,6 +501,7 @@ def write_matrix(results_dir: pathlib.Path, output: pathlib.Path) -> None:
     for row in standard_rows():
         name = f"`{row}`" if not row.startswith("array.") else f"`x.{row[6:]}`"
         lines.append(f"| {name} | " + " | ".join(_cell(r["matrix"].get(row)) for r in results) + " |")
+    lines += extras_rows()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
