@@ -101,6 +101,7 @@ _TORCH = {
     "unique_values": "{lib}.unique(x)", "sort": "{lib}.sort(x).values",
     "squeeze_": "", "reshape": "{lib}.reshape(x, (2, -1))", "diff": "{lib}.diff(x)",
     "acos": "acos", "atan2": "atan2", "nonzero": "{lib}.nonzero(x, as_tuple=True)",
+    "equal": "eq",  # torch.equal compares whole tensors (one bool)
 }
 _MLX = {
     **{k: v for k, v in _NUMPY.items() if "{lib}" not in v},
