@@ -99,7 +99,7 @@ _TORCH = {
     "cumulative_sum": "{lib}.cumsum(x, 0)", "cumulative_prod": "{lib}.cumprod(x, 0)",
     "flip": "{lib}.flip(x, (0,))", "astype": "x.to({lib}.float64)", "tile": "{lib}.tile(x, (2,))",
     "unique_values": "{lib}.unique(x)", "sort": "{lib}.sort(x).values",
-    "squeeze_": "", "reshape": "{lib}.reshape(x, (2, -1))", "diff": "{lib}.diff(x)",
+    "reshape": "{lib}.reshape(x, (2, -1))", "diff": "{lib}.diff(x)",
     "acos": "acos", "atan2": "atan2", "nonzero": "{lib}.nonzero(x, as_tuple=True)",
     "equal": "eq",  # torch.equal compares whole tensors (one bool)
 }
