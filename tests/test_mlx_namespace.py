@@ -734,3 +734,94 @@ def test_isin_with_python_ints_beyond_int64_against_uint64():
     assert xp.isin(empty, 2**63).shape == (0,)
     values = xp.asarray([2**63, 3], dtype=xp.uint64)
     assert xp.isin(values, 2**63).tolist() == [True, False]
+
+
+# ---------------------------------------------------------------------------------------
+# fast paths (issue 8): fused special-case kernels and the host-side bounds check
+# ---------------------------------------------------------------------------------------
+_SPECIAL = [-0.0, 0.0, 1.5, -2.5, math.nan, math.inf, -math.inf, 3.0, 0.5, -7.0]
+_DIVISORS = [1.0, -1.0, -1.5, 2.5, 1.0, 2.0, -math.inf, -3.0, math.inf, 0.0]
+
+
+def _same_bits(got: mx.array, want: np.ndarray) -> bool:
+    g = np.asarray(got.astype(mx.float64) if got.dtype == mx.bfloat16 else got).astype(np.float64)
+    w = np.asarray(want, dtype=np.float64)
+    return bool(np.all((np.isnan(g) & np.isnan(w)) | ((g == w) & (np.signbit(g) == np.signbit(w)))))
+
+
+@pytest.mark.parametrize("name", ["float16", "float32", "float64"])
+def test_fused_float_fixes_match_numpy_and_the_eager_graph(name):
+    from ember_ml.backend.mlx import _aliases
+
+    x = np.array(_SPECIAL, dtype=name)
+    d = np.array(_DIVISORS, dtype=name)
+    a, b = mx.array(x), mx.array(d)
+    with np.errstate(all="ignore"):
+        assert _same_bits(xp.sign(a), np.sign(x))
+        assert _same_bits(xp.remainder(a, b), np.remainder(x, d))  # fused (same shape)
+        # broadcasting operands take the eager path: same answers
+        assert _same_bits(xp.remainder(a[None], b[:, None]), np.remainder(x[None], d[:, None]))
+        assert _same_bits(xp.remainder(a, -2.0), np.remainder(x, np.array(-2.0, name)))
+    if name != "float64":  # float64 sin has its own (tan-based) path
+        assert _same_bits(xp.sin(a), _aliases._sin_float(a))
+        assert np.signbit(np.asarray(xp.sin(a)))[0]  # sin(-0) is -0
+    assert _same_bits(xp.sign(a), _aliases._sign_float(a))
+    assert _same_bits(xp.remainder(a, b), _aliases._remainder_float(a, b))
+    # the fused kernels inside a user's compiled function
+    f = mx.compile(lambda p, q: (xp.sin(p), xp.sign(p), xp.remainder(p, q)))
+    for got, want in zip(f(a, b), (xp.sin(a), xp.sign(a), xp.remainder(a, b)), strict=True):
+        assert _same_bits(got, np.asarray(want))
+
+
+@pytest.mark.parametrize("name", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"])
+def test_fused_shifts_match_numpy(name):
+    info = np.iinfo(name)
+    bits = info.bits
+    x = np.array([1, 5, info.max, info.min, 3, info.max // 3, 0, 7], dtype=name)
+    if info.min < 0:
+        x[3] = -9
+    s = np.array([0, 3, bits - 1, 1, bits, bits + 5, 2, 1], dtype=name)
+    a, b = mx.array(x), mx.array(s)
+    py = [int(v) for v in x.tolist()]
+    want_l = [((v << k) if k < bits else 0) for v, k in zip(py, s.tolist(), strict=True)]
+    want_l = np.array([w & (2**bits - 1) for w in want_l], dtype=np.uint64).astype(name)
+    want_r = np.array([(v >> k) if k < bits else (-1 if v < 0 else 0) for v, k in zip(py, s.tolist(), strict=True)],
+                      dtype=name)
+    assert xp.bitwise_left_shift(a, b).tolist() == want_l.tolist()  # fused
+    assert xp.bitwise_right_shift(a, b).tolist() == want_r.tolist()
+    # broadcasting (eager path) and Python-int shifts give the same answers
+    assert xp.bitwise_left_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist() == want_l.tolist()
+    assert xp.bitwise_right_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist() == want_r.tolist()
+    assert xp.bitwise_right_shift(a, 2).tolist() == (x >> np.array(2, name)).tolist()
+    assert xp.bitwise_left_shift(a, bits).tolist() == [0] * 8
+
+
+def test_dtype_codes_are_distinct():
+    from ember_ml.backend.mlx import _aliases
+
+    dts = _aliases._ALL_DTYPES
+    for d in dts:
+        for e in dts:
+            assert (_aliases._code(d) == _aliases._code(e)) == (d == e)
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_take_bounds_check_on_the_host(n):
+    """Short 1-D indices are read as a list, longer or n-d ones through NumPy: same answers, same errors."""
+    x = mx.arange(n, dtype=mx.float32)
+    rng = np.random.default_rng(n)
+    for dt in (np.int32, np.int64, np.uint8, np.int16):
+        hi = min(n, np.iinfo(dt).max + 1)
+        idx = rng.integers(-n if np.iinfo(dt).min < 0 else 0, hi, size=n).astype(dt)
+        want = np.arange(n, dtype=np.float32)[idx]
+        assert np.array_equal(np.asarray(xp.take(x, mx.array(idx))), want)
+        assert np.array_equal(np.asarray(xp.take(x, mx.array(idx.reshape(2, -1)))), want.reshape(2, -1))
+        lazy = mx.array(idx) + mx.array(0, dtype=mx.array(idx).dtype)  # not yet evaluated
+        assert np.array_equal(np.asarray(xp.take_along_axis(x, lazy, axis=0)), want)
+    for bad in ([0, n], [-n - 1, 1]):
+        with pytest.raises(IndexError, match=f"got values in \\[{min(bad)}, {max(bad)}\\]"):
+            xp.take(x, mx.array(bad * (n // 2)))
+        with pytest.raises(IndexError):
+            x[mx.array(bad)]
+    f = mx.compile(lambda a, i: xp.take(a, i))
+    assert f(x, mx.array([-1, n + 3, 2])).tolist() == [n - 1, n - 1, 2]

@@ -31,6 +31,20 @@ _SUM_UPCAST = {mx.bool_: mx.int32, mx.int8: mx.int32, mx.int16: mx.int32, mx.uin
 _INDEX = mx.int32
 _REAL_OF = {mx.complex64: mx.float32}
 
+# Hot-path dtype tests by code: ``mx.Dtype.__eq__`` is a Python-level patch (~0.2 us per
+# comparison, see _patches), while ``hash(dtype)`` is MLX's own C++ hash, a distinct small
+# int per dtype in mlx 0.32. Checked at import: should a future MLX hash two dtypes alike,
+# the codes fall back to the dtypes themselves (slower, same answers).
+_ALL_DTYPES = (mx.bool_, *_INTEGRAL, *_REAL_FLOAT, *_COMPLEX)
+_code: Any = hash if len({hash(d) for d in _ALL_DTYPES}) == len(_ALL_DTYPES) else (lambda d: d)
+_F64_C = _code(mx.float64)
+_REAL_FLOAT_C = frozenset(map(_code, _REAL_FLOAT))
+_LOW_FLOAT_C = _REAL_FLOAT_C - {_F64_C}  # float16, bfloat16, float32
+_COMPLEX_C = frozenset(map(_code, _COMPLEX))
+_INTEGRAL_C = frozenset(map(_code, _INTEGRAL))
+_UNSIGNED_C = frozenset(map(_code, _UNSIGNED))
+_SIGNED_C = frozenset(map(_code, _SIGNED))
+
 __all__ = [
     "device_of", "to_device_of",
     # creation
@@ -450,7 +464,37 @@ def copysign(x1: Any, x2: Any, /) -> mx.array:
     return a * (1 - 2 * signbit(x2).astype(a.dtype))
 
 
+def _left_shift(a: mx.array, b: mx.array) -> mx.array:
+    # shifting by >= the bit width is undefined in C (MLX); the standard wants 0
+    return mx.where(b >= a.dtype.size * 8, mx.zeros((), dtype=a.dtype), mx.left_shift(a, b))
+
+
+def _right_shift(a: mx.array, b: mx.array) -> mx.array:
+    if a.dtype in _UNSIGNED:
+        fill = mx.zeros((), dtype=a.dtype)
+    else:
+        fill = mx.where(a < 0, -1, 0).astype(a.dtype)
+    return mx.where(b >= a.dtype.size * 8, fill, mx.right_shift(a, b))
+
+
+# Fused (one kernel, not three): shapeless compile of same-shape, same-dtype elementwise
+# graphs only (shapeless compile with broadcasting between differently-shaped inputs
+# segfaulted in mlx 0.32, tests/test_mlx_linalg_batches.py); other operands go eager.
+_LSHIFT = mx.compile(_left_shift, shapeless=True)
+_RSHIFT = mx.compile(_right_shift, shapeless=True)
+
+
+def _same(x1: Any, x2: Any) -> _pybool:
+    """Two arrays of one shape and one dtype (where a shapeless compiled kernel is safe)."""
+    return (type(x1) is mx.array and type(x2) is mx.array and x1.shape == x2.shape
+            and _code(x1.dtype) == _code(x2.dtype))
+
+
 def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
+    if _same(x1, x2) and _code(x1.dtype) in _INTEGRAL_C:
+        return _LSHIFT(x1, x2)
+    if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
+        return mx.left_shift(x1, x2)  # a shift the hardware does as the standard says
     x1, x2 = _pair(x1, x2)
     out = mx.left_shift(x1, x2)
     bits = x1.dtype.size * 8
@@ -459,6 +503,10 @@ def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
 
 
 def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
+    if _same(x1, x2) and _code(x1.dtype) in _INTEGRAL_C:
+        return _RSHIFT(x1, x2)
+    if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
+        return mx.right_shift(x1, x2)
     x1, x2 = _pair(x1, x2)
     out = mx.right_shift(x1, x2)
     bits = x1.dtype.size * 8
@@ -471,7 +519,7 @@ def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
 
 def tanh(x: mx.array, /) -> mx.array:
     r = mx.tanh(x)
-    if r.dtype not in _COMPLEX:
+    if _code(r.dtype) not in _COMPLEX_C:
         return r
     re, im = mx.real(x), mx.imag(x)
     # the standard: tanh(+inf + yj) is 1 + 0j for finite y > 0 (and conj-symmetric for y < 0)
@@ -482,7 +530,7 @@ def tanh(x: mx.array, /) -> mx.array:
 
 
 def exp(x: mx.array, /) -> mx.array:
-    if x.dtype != mx.float64:
+    if _code(x.dtype) != _F64_C:
         return mx.exp(x)
     # MLX's float64 exp runs at float32 precision; its float64 expm1 does not
     return mx.where(x < 0, 1 / (mx.expm1(-x) + 1), mx.expm1(x) + 1)
@@ -490,7 +538,7 @@ def exp(x: mx.array, /) -> mx.array:
 
 def logaddexp(x1: Any, x2: Any, /) -> mx.array:
     r = mx.logaddexp(x1, x2)
-    if r.dtype != mx.float64:
+    if _code(r.dtype) != _F64_C:
         return r
     a, b = _pair(x1, x2)
     m = mx.maximum(a, b)
@@ -499,7 +547,7 @@ def logaddexp(x1: Any, x2: Any, /) -> mx.array:
 
 
 def expm1(x: mx.array, /) -> mx.array:
-    if isinstance(x, mx.array) and x.dtype in _COMPLEX:
+    if isinstance(x, mx.array) and _code(x.dtype) in _COMPLEX_C:
         return mx.exp(x) - 1
     return mx.expm1(x)
 
@@ -598,7 +646,20 @@ def floor_divide(x1: Any, x2: Any, /) -> mx.array:
     return _FD[a.dtype in _UNSIGNED](a, d)
 
 
+def _remainder_float(a: mx.array, b: mx.array) -> mx.array:
+    r = mx.remainder(a, b)
+    # the sign of a zero result follows b (MLX gives it a's sign); where r == 0, b is not
+    # zero or NaN (those give NaN), so sign(b) is +-1. (No -0.0 constant: mx.compile
+    # merges it with 0.0.)
+    return mx.where(r == 0, mx.abs(r) * mx.sign(b), r)
+
+
+_REM_FLOAT = mx.compile(_remainder_float, shapeless=True)
+
+
 def remainder(x1: Any, x2: Any, /) -> mx.array:
+    if _same(x1, x2) and _code(x1.dtype) in _REAL_FLOAT_C:
+        return _REM_FLOAT(x1, x2)
     ints = _int_operands(x1, x2)
     if ints is not None:
         a, d = ints
@@ -612,15 +673,30 @@ def remainder(x1: Any, x2: Any, /) -> mx.array:
 
 
 def round(x: mx.array, /) -> mx.array:  # noqa: A001
-    if x.dtype in _INTEGRAL:
+    if _code(x.dtype) in _INTEGRAL_C:
         return x
     return mx.round(x)
 
 
+def _sign_float(x: mx.array) -> mx.array:
+    return mx.where(mx.isnan(x), x, mx.sign(x))
+
+
+def _sin_float(x: mx.array) -> mx.array:
+    r = mx.sin(x)
+    return mx.where(r == 0, x, r)  # keeps the sign of zero: sin(-0) is -0
+
+
+# unary elementwise: one fused kernel per call (shapeless compile, one trace per dtype)
+_SIGN_FLOAT = mx.compile(_sign_float, shapeless=True)
+_SIN_FLOAT = mx.compile(_sin_float, shapeless=True)
+
+
 def sign(x: mx.array, /) -> mx.array:
-    if x.dtype in _REAL_FLOAT:
-        return mx.where(mx.isnan(x), x, mx.sign(x))
-    if x.dtype in _COMPLEX:
+    c = _code(x.dtype)
+    if c in _REAL_FLOAT_C:
+        return _SIGN_FLOAT(x)
+    if c in _COMPLEX_C:
         mag = mx.abs(x)
         return mx.where(mag == 0, mx.zeros((), dtype=x.dtype), x / mx.where(mag == 0, 1, mag))
     return mx.sign(x)
@@ -634,7 +710,7 @@ def _half_angle(x: mx.array) -> tuple[mx.array, mx.array, mx.array]:
 
 
 def cos(x: mx.array, /) -> mx.array:
-    if x.dtype != mx.float64:
+    if _code(x.dtype) != _F64_C:
         return mx.cos(x)
     t, t2, d = _half_angle(x)
     c = (1 - t2) / d
@@ -642,7 +718,10 @@ def cos(x: mx.array, /) -> mx.array:
 
 
 def sin(x: mx.array, /) -> mx.array:
-    if x.dtype == mx.float64:
+    c = _code(x.dtype)
+    if c in _LOW_FLOAT_C:
+        return _SIN_FLOAT(x)
+    if c == _F64_C:
         t, t2, d = _half_angle(x)
         r = mx.where(mx.isinf(t2), 0.0, 2 * t / d).astype(mx.float64)
         return mx.where(x == 0, x, r)  # keeps the sign of zero
