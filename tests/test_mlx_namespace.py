@@ -825,3 +825,50 @@ def test_take_bounds_check_on_the_host(n):
             x[mx.array(bad)]
     f = mx.compile(lambda a, i: xp.take(a, i))
     assert f(x, mx.array([-1, n + 3, 2])).tolist() == [n - 1, n - 1, 2]
+
+
+def test_manipulation_fast_paths_match_the_general_path():
+    from ember_ml.backend.mlx import _aliases
+
+    rng = np.random.default_rng(8)
+    for dt in ("float32", "int32", "int64", "uint32", "float16", "complex64", "int8", "bool"):
+        a = rng.integers(0, 5, size=(3, 4)).astype(dt)
+        x = mx.array(a)
+        for axis in (0, 1, -1, -2):
+            fast = xp.cumulative_sum(x, axis=axis)
+            general = _aliases._cumulative(mx.cumsum, 0, x, axis, None, False)
+            assert fast.dtype == general.dtype and np.array_equal(np.asarray(fast), np.asarray(general))
+            fast = xp.cumulative_prod(x, axis=axis)
+            general = _aliases._cumulative(mx.cumprod, 1, x, axis, None, False)
+            assert fast.dtype == general.dtype and np.array_equal(np.asarray(fast), np.asarray(general))
+            # integer repeats (fast) vs an array of equal repeats (general, data-dependent path)
+            reps = mx.array([2] * x.shape[axis])
+            assert np.array_equal(np.asarray(xp.repeat(x, 2, axis=axis)), np.asarray(xp.repeat(x, reps, axis=axis)))
+        assert np.array_equal(np.asarray(xp.repeat(x, 3)), np.repeat(a, 3))
+        assert np.array_equal(np.asarray(xp.cumulative_sum(x[0])), np.asarray(xp.cumulative_sum(x[0], axis=0)))
+    for axis in (0, 1, 2, -1, -3):
+        assert xp.expand_dims(mx.ones((2, 5)), axis=axis).shape == np.expand_dims(np.ones((2, 5)), axis).shape
+        assert xp.expand_dims(mx.ones((2, 5)), axis=(axis,)).shape == np.expand_dims(np.ones((2, 5)), axis).shape
+    for bad in (3, -4):
+        with pytest.raises(IndexError):
+            xp.expand_dims(mx.ones((2, 5)), axis=bad)
+        with pytest.raises(IndexError):
+            xp.cumulative_sum(mx.ones((2, 5)), axis=bad)
+    assert xp.squeeze(mx.ones((2, 1)), axis=-1).shape == (2,)
+    with pytest.raises(ValueError):
+        xp.squeeze(mx.ones((2, 1)), axis=0)
+    with pytest.raises(ValueError):
+        xp.repeat(mx.ones((2,)), -1)
+    with pytest.raises(ValueError):
+        xp.cumulative_sum(mx.ones((2, 2)))
+    # vecdot: one shape and dtype (fast) vs broadcasting operands (general)
+    u = mx.array(rng.standard_normal((3, 4)).astype("float32"))
+    v = mx.array(rng.standard_normal((3, 4)).astype("float32"))
+    for axis in (0, 1, -1):
+        fast = xp.vecdot(u, v, axis=axis)
+        general = xp.vecdot(u[None], v, axis=axis)[0] if axis < 0 else xp.vecdot(u, v[None], axis=axis - 2)[0]
+        np.testing.assert_allclose(np.asarray(fast), np.asarray(general), rtol=1e-6)
+    # floor_divide of floats (straight to MLX) vs NumPy
+    f, g = np.array([7.5, -7.5, 1.0, -0.0], "float32"), np.array([2.0, 2.0, -0.5, 3.0], "float32")
+    assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), mx.array(g))), np.floor_divide(f, g))
+    assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), 2.0)), np.floor_divide(f, np.float32(2.0)))

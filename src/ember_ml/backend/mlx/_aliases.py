@@ -44,6 +44,7 @@ _COMPLEX_C = frozenset(map(_code, _COMPLEX))
 _INTEGRAL_C = frozenset(map(_code, _INTEGRAL))
 _UNSIGNED_C = frozenset(map(_code, _UNSIGNED))
 _SIGNED_C = frozenset(map(_code, _SIGNED))
+_SUM_UPCAST_C = frozenset(map(_code, _SUM_UPCAST))
 
 __all__ = [
     "device_of", "to_device_of",
@@ -639,6 +640,9 @@ _REM = {False: mx.compile(_remainder_signed, shapeless=True), True: mx.compile(_
 
 
 def floor_divide(x1: Any, x2: Any, /) -> mx.array:
+    if type(x1) is mx.array and _code(x1.dtype) in _REAL_FLOAT_C and (
+            type(x2) is float or type(x2) is mx.array and _code(x2.dtype) in _REAL_FLOAT_C):
+        return mx.floor_divide(x1, x2)  # floating division cannot trap
     ints = _int_operands(x1, x2)
     if ints is None:
         return mx.floor_divide(x1, x2)
@@ -841,6 +845,9 @@ def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
 
 
 def vecdot(x1: mx.array, x2: mx.array, /, *, axis: int = -1) -> mx.array:
+    if (type(axis) is int and _same(x1, x2) and _code(x1.dtype) in _REAL_FLOAT_C
+            and -x1.ndim <= axis < x1.ndim):
+        return mx.sum(x1 * x2, axis=axis)  # one real dtype, one shape: no broadcast, no conj, no cast
     dt = mx.result_type(x1, x2)
     ndim = builtins.max(x1.ndim, x2.ndim)
     if not -builtins.min(x1.ndim, x2.ndim) <= axis < 0 and not 0 <= axis < builtins.min(x1.ndim, x2.ndim):
@@ -884,6 +891,8 @@ def concat(arrays: Any, /, *, axis: int | None = 0) -> mx.array:
 
 
 def expand_dims(x: mx.array, /, axis: Any = 0) -> mx.array:
+    if type(axis) is int and -x.ndim - 1 <= axis <= x.ndim:
+        return mx.expand_dims(x, axis)
     axes = axis if isinstance(axis, tuple) else (axis,)
     ndim = x.ndim + len(axes)
     for a in axes:
@@ -924,6 +933,12 @@ def permute_dims(x: mx.array, /, axes: tuple[int, ...]) -> mx.array:
 
 def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array:
     """Repeat elements. With an array ``repeats`` the output shape depends on data: evaluates."""
+    if type(repeats) is int and 0 <= repeats and x.ndim and x.nbytes * repeats <= _sizes.MEMORY_LIMIT:
+        if axis is None:
+            if x.size * repeats <= _sizes.INT32_MAX:
+                return mx.repeat(x, repeats)  # MLX flattens first, as the standard asks
+        elif type(axis) is int and -x.ndim <= axis < x.ndim and x.shape[axis] * repeats <= _sizes.INT32_MAX:
+            return mx.repeat(x, repeats, axis=axis)
     if axis is None:
         x = x.reshape(-1)
         axis = 0
@@ -972,6 +987,8 @@ def roll(x: mx.array, /, shift: Any, *, axis: Any = None) -> mx.array:
 
 
 def squeeze(x: mx.array, /, axis: Any) -> mx.array:
+    if type(axis) is int and -x.ndim <= axis < x.ndim and x.shape[axis] == 1:
+        return mx.squeeze(x, axis)
     axes = axis if isinstance(axis, tuple) else (axis,)
     for a in axes:
         if x.shape[_norm_axis(a, x.ndim)] != 1:
@@ -1072,7 +1089,7 @@ def searchsorted(
         x1 = take(x1, sorter)
     if not isinstance(x2, mx.array):
         x2 = _scalar_like(x2, x1)  # a Python float against an integer x1 stays a float (as NumPy)
-    if x2.dtype != x1.dtype:
+    if _code(x2.dtype) != _code(x1.dtype):
         dt = mx.result_type(x1, x2)
         if x1.dtype in _INTEGRAL and x2.dtype in _REAL_FLOAT:
             # compare in a float wide enough for the integers (NumPy: inf lands at len, not 0)
@@ -1313,12 +1330,26 @@ def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_
 def cumulative_sum(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
+    if dtype is None and not include_initial and x.size and _code(x.dtype) not in _SUM_UPCAST_C:
+        # MLX keeps these dtypes (as the standard asks): only the axis needs checking
+        if axis is None:
+            if x.ndim == 1:
+                return mx.cumsum(x, axis=0)
+        elif type(axis) is int and -x.ndim <= axis < x.ndim:
+            return mx.cumsum(x, axis=axis)
     return _cumulative(mx.cumsum, 0, x, axis, dtype, include_initial)
 
 
 def cumulative_prod(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
+    if dtype is None and not include_initial and x.size and _code(x.dtype) not in _SUM_UPCAST_C:
+        # MLX keeps these dtypes (as the standard asks): only the axis needs checking
+        if axis is None:
+            if x.ndim == 1:
+                return mx.cumprod(x, axis=0)
+        elif type(axis) is int and -x.ndim <= axis < x.ndim:
+            return mx.cumprod(x, axis=axis)
     return _cumulative(mx.cumprod, 1, x, axis, dtype, include_initial)
 
 
