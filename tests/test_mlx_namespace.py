@@ -872,3 +872,38 @@ def test_manipulation_fast_paths_match_the_general_path():
     f, g = np.array([7.5, -7.5, 1.0, -0.0], "float32"), np.array([2.0, 2.0, -0.5, 3.0], "float32")
     assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), mx.array(g))), np.floor_divide(f, g))
     assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), 2.0)), np.floor_divide(f, np.float32(2.0)))
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64", "int32"])
+def test_tensordot_int_axes_fast_path_matches_numpy(dt):
+    rng = np.random.default_rng(3)
+    for s1, s2, ax in [((3, 4, 5), (4, 5, 2), 2), ((3, 4), (4, 2), 1), ((3,), (2,), 0), ((2, 0), (0, 3), 1),
+                       ((), (), 0), ((3, 4), (4,), 1)]:
+        a = (rng.standard_normal(s1) * 4).astype(dt)
+        b = (rng.standard_normal(s2) * 4).astype(dt)
+        got = xp.tensordot(mx.array(a), mx.array(b), axes=ax)
+        want = np.tensordot(a, b, ax)
+        assert got.dtype == mx.array(want).dtype and got.shape == want.shape
+        np.testing.assert_allclose(np.asarray(got), want, rtol=1e-5, atol=1e-5)
+        # the general path (axes as sequences) agrees
+        pair = (list(range(len(s1) - ax, len(s1))), list(range(ax)))
+        np.testing.assert_allclose(np.asarray(xp.tensordot(mx.array(a), mx.array(b), axes=pair)), want,
+                                   rtol=1e-5, atol=1e-5)
+    with pytest.raises(ValueError):
+        xp.tensordot(mx.ones((3, 4)), mx.ones((5, 4)), axes=1)
+    with pytest.raises(ValueError):
+        xp.tensordot(mx.ones((3,)), mx.ones((3,)), axes=2)
+
+
+def test_fused_kernels_any_shape_after_the_first_trace():
+    """The shapeless kernels are traced once per dtype: later calls of other ranks and sizes stay right."""
+    for shape in [(2, 3), (5,), (), (1, 4, 2), (0,), (7,)]:
+        a = mx.array(np.full(shape, -0.0, "float32"))
+        b = mx.array(np.full(shape, -2.0, "float32"))
+        i = mx.array(np.full(shape, -9, "int16"))
+        j = mx.array(np.full(shape, 17, "int16"))
+        assert xp.sin(a).shape == shape and np.signbit(np.asarray(xp.sin(a))).all()
+        assert np.array_equal(np.asarray(xp.sign(b)), np.full(shape, -1.0, "float32"))
+        assert np.signbit(np.asarray(xp.remainder(a, b))).all() and xp.remainder(a, b).shape == shape
+        assert np.array_equal(np.asarray(xp.bitwise_right_shift(i, j)), np.full(shape, -1, "int16"))
+        assert np.array_equal(np.asarray(xp.bitwise_left_shift(i, j)), np.zeros(shape, "int16"))

@@ -485,6 +485,12 @@ _LSHIFT = mx.compile(_left_shift, shapeless=True)
 _RSHIFT = mx.compile(_right_shift, shapeless=True)
 
 
+def _same_dtype_real_float(x1: Any, x2: Any) -> _pybool:
+    """Two arrays of one real floating dtype."""
+    return (type(x1) is mx.array and type(x2) is mx.array and _code(x1.dtype) == _code(x2.dtype)
+            and _code(x1.dtype) in _REAL_FLOAT_C)
+
+
 def _same(x1: Any, x2: Any) -> _pybool:
     """Two arrays of one shape and one dtype (where a shapeless compiled kernel is safe)."""
     return (type(x1) is mx.array and type(x2) is mx.array and x1.shape == x2.shape
@@ -811,6 +817,9 @@ def matrix_transpose(x: mx.array, /) -> mx.array:
 
 
 def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
+    if (type(axes) is int and _same_dtype_real_float(x1, x2) and 0 <= axes <= x1.ndim and axes <= x2.ndim
+            and x1.shape[x1.ndim - axes:] == x2.shape[:axes]):
+        return mx.tensordot(x1, x2, axes=axes)  # checked axes, one real floating dtype: MLX's own
     if hasattr(axes, "__index__") and not isinstance(axes, (tuple, list)):
         axes = _sizes.integer(axes, "tensordot: axes")
         if axes < 0:
