@@ -312,7 +312,10 @@ def triu(x: mx.array, /, *, k: int = 0) -> mx.array:
 # data types
 # ----------------------------------------------------------------------------------------
 def astype(x: mx.array, dtype: Any, /, *, copy: _pybool = True, device: Any = None) -> mx.array:
-    _stream(device)
+    if device is not None:
+        _stream(device)
+    if type(dtype) is mx.Dtype and _code(x.dtype) == _code(dtype):
+        return mx.array(x) if copy else x  # copy=True: a real copy, as the standard asks
     if x.dtype == dtype:
         return mx.array(x) if copy else x
     return x.astype(dtype)
@@ -498,8 +501,10 @@ def _same(x1: Any, x2: Any) -> _pybool:
 
 
 def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
-    if _same(x1, x2) and _code(x1.dtype) in _INTEGRAL_C:
-        return _LSHIFT(x1, x2)
+    if type(x1) is mx.array and type(x2) is mx.array:
+        c = _code(x1.dtype)
+        if c in _INTEGRAL_C and c == _code(x2.dtype) and x1.shape == x2.shape:
+            return _LSHIFT(x1, x2)
     if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
         return mx.left_shift(x1, x2)  # a shift the hardware does as the standard says
     x1, x2 = _pair(x1, x2)
@@ -510,8 +515,10 @@ def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
 
 
 def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
-    if _same(x1, x2) and _code(x1.dtype) in _INTEGRAL_C:
-        return _RSHIFT(x1, x2)
+    if type(x1) is mx.array and type(x2) is mx.array:
+        c = _code(x1.dtype)
+        if c in _INTEGRAL_C and c == _code(x2.dtype) and x1.shape == x2.shape:
+            return _RSHIFT(x1, x2)
     if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
         return mx.right_shift(x1, x2)
     x1, x2 = _pair(x1, x2)
@@ -772,9 +779,9 @@ def take(x: mx.array, indices: Any, /, *, axis: int | None = None) -> mx.array:
 
 
 def take_along_axis(x: mx.array, indices: mx.array, /, *, axis: int = -1) -> mx.array:
-    ax = _norm_axis(axis, x.ndim)
-    indices = _indices.check_array(indices, x.shape[ax])
-    return mx.take_along_axis(x, indices, axis=ax)
+    if not -x.ndim <= axis < x.ndim:
+        raise IndexError(f"axis {axis} is out of bounds for an array of dimension {x.ndim}")
+    return mx.take_along_axis(x, _indices.check_array(indices, x.shape[axis]), axis=axis)
 
 
 # ----------------------------------------------------------------------------------------
