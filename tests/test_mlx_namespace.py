@@ -907,3 +907,20 @@ def test_fused_kernels_any_shape_after_the_first_trace():
         assert np.signbit(np.asarray(xp.remainder(a, b))).all() and xp.remainder(a, b).shape == shape
         assert np.array_equal(np.asarray(xp.bitwise_right_shift(i, j)), np.full(shape, -1, "int16"))
         assert np.array_equal(np.asarray(xp.bitwise_left_shift(i, j)), np.zeros(shape, "int16"))
+
+
+@pytest.mark.parametrize("name", ["bool", "int8", "int16", "uint8", "uint16", "int32", "uint32", "int64", "float32"])
+def test_prod_fast_path_matches_the_general_path(name):
+    from ember_ml.backend.mlx import _aliases
+
+    a = (np.arange(12).reshape(3, 4) % 3 + (name != "bool")).astype(name)
+    x = mx.array(a)
+    want_dt = _aliases._SUM_UPCAST.get(x.dtype, x.dtype)
+    for axis in (None, 0, 1, -1):
+        for keepdims in (False, True):
+            fast = xp.prod(x, axis=axis, keepdims=keepdims)
+            general = xp.prod(x, axis=axis, keepdims=keepdims, dtype=want_dt)  # explicit dtype: general path
+            assert fast.dtype == general.dtype == want_dt
+            assert np.array_equal(np.asarray(fast), np.asarray(general))
+            assert np.array_equal(np.asarray(fast), np.prod(a, axis=axis, keepdims=keepdims).astype(np.asarray(fast).dtype))
+    assert xp.prod(mx.array(a[0, 0])).dtype == want_dt  # 0-d: the general path keeps the upcast

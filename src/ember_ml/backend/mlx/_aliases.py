@@ -45,6 +45,7 @@ _INTEGRAL_C = frozenset(map(_code, _INTEGRAL))
 _UNSIGNED_C = frozenset(map(_code, _UNSIGNED))
 _SIGNED_C = frozenset(map(_code, _SIGNED))
 _SUM_UPCAST_C = frozenset(map(_code, _SUM_UPCAST))
+_BOOL_C = _code(mx.bool_)
 
 __all__ = [
     "device_of", "to_device_of",
@@ -1277,6 +1278,9 @@ def sum(  # noqa: A001
 
 
 def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False) -> mx.array:
+    if dtype is None and type(axis) is not tuple and x.ndim and x.size:
+        # MLX already multiplies bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (as sum)
+        return mx.prod(x, axis=axis, keepdims=keepdims)
     dt = _sum_dtype(x.dtype, dtype)
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, 1, dt, "prod")
@@ -1387,7 +1391,7 @@ def diff(
     length = x.shape[_norm_axis(axis, x.ndim)]
     if n > length:
         n = length  # the result is empty from there on; MLX would loop n times
-    if x.dtype == mx.bool_:
+    if _code(x.dtype) == _BOOL_C:
         ax = _norm_axis(axis, x.ndim)
         for _ in range(n):
             sl1 = [slice(None)] * x.ndim
