@@ -924,3 +924,11 @@ def test_prod_fast_path_matches_the_general_path(name):
             assert np.array_equal(np.asarray(fast), np.asarray(general))
             assert np.array_equal(np.asarray(fast), np.prod(a, axis=axis, keepdims=keepdims).astype(np.asarray(fast).dtype))
     assert xp.prod(mx.array(a[0, 0])).dtype == want_dt  # 0-d: the general path keeps the upcast
+
+
+def test_repeat_fast_path_keeps_the_validators_errors():
+    """An empty array with a count beyond int32 still gets the size validator's ValueError."""
+    for x in (mx.zeros((0, 3), dtype=mx.int16), mx.zeros((0,), dtype=mx.bool_)):
+        for axis in (None, 0):
+            with pytest.raises(ValueError, match="32-bit"):
+                xp.repeat(x, 2**31, axis=axis)

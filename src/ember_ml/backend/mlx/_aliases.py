@@ -953,7 +953,8 @@ def permute_dims(x: mx.array, /, axes: tuple[int, ...]) -> mx.array:
 
 def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array:
     """Repeat elements. With an array ``repeats`` the output shape depends on data: evaluates."""
-    if type(repeats) is int and 0 <= repeats and x.ndim and x.nbytes * repeats <= _sizes.MEMORY_LIMIT:
+    if (type(repeats) is int and 0 <= repeats <= _sizes.INT32_MAX and x.ndim
+            and x.nbytes * repeats <= _sizes.MEMORY_LIMIT):
         if axis is None:
             if x.size * repeats <= _sizes.INT32_MAX:
                 return mx.repeat(x, repeats)  # MLX flattens first, as the standard asks
