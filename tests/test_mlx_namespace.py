@@ -734,3 +734,201 @@ def test_isin_with_python_ints_beyond_int64_against_uint64():
     assert xp.isin(empty, 2**63).shape == (0,)
     values = xp.asarray([2**63, 3], dtype=xp.uint64)
     assert xp.isin(values, 2**63).tolist() == [True, False]
+
+
+# ---------------------------------------------------------------------------------------
+# fast paths (issue 8): fused special-case kernels and the host-side bounds check
+# ---------------------------------------------------------------------------------------
+_SPECIAL = [-0.0, 0.0, 1.5, -2.5, math.nan, math.inf, -math.inf, 3.0, 0.5, -7.0]
+_DIVISORS = [1.0, -1.0, -1.5, 2.5, 1.0, 2.0, -math.inf, -3.0, math.inf, 0.0]
+
+
+def _same_bits(got: mx.array, want: np.ndarray) -> bool:
+    g = np.asarray(got.astype(mx.float64) if got.dtype == mx.bfloat16 else got).astype(np.float64)
+    w = np.asarray(want, dtype=np.float64)
+    return bool(np.all((np.isnan(g) & np.isnan(w)) | ((g == w) & (np.signbit(g) == np.signbit(w)))))
+
+
+@pytest.mark.parametrize("name", ["float16", "float32", "float64"])
+def test_fused_float_fixes_match_numpy_and_the_eager_graph(name):
+    from ember_ml.backend.mlx import _aliases
+
+    x = np.array(_SPECIAL, dtype=name)
+    d = np.array(_DIVISORS, dtype=name)
+    a, b = mx.array(x), mx.array(d)
+    with np.errstate(all="ignore"):
+        assert _same_bits(xp.sign(a), np.sign(x))
+        assert _same_bits(xp.remainder(a, b), np.remainder(x, d))  # fused (same shape)
+        # broadcasting operands take the eager path: same answers
+        assert _same_bits(xp.remainder(a[None], b[:, None]), np.remainder(x[None], d[:, None]))
+        assert _same_bits(xp.remainder(a, -2.0), np.remainder(x, np.array(-2.0, name)))
+    if name != "float64":  # float64 sin has its own (tan-based) path
+        assert _same_bits(xp.sin(a), _aliases._sin_float(a))
+        assert np.signbit(np.asarray(xp.sin(a)))[0]  # sin(-0) is -0
+    assert _same_bits(xp.sign(a), _aliases._sign_float(a))
+    assert _same_bits(xp.remainder(a, b), _aliases._remainder_float(a, b))
+    # the fused kernels inside a user's compiled function
+    f = mx.compile(lambda p, q: (xp.sin(p), xp.sign(p), xp.remainder(p, q)))
+    for got, want in zip(f(a, b), (xp.sin(a), xp.sign(a), xp.remainder(a, b)), strict=True):
+        assert _same_bits(got, np.asarray(want))
+
+
+@pytest.mark.parametrize("name", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"])
+def test_fused_shifts_match_numpy(name):
+    info = np.iinfo(name)
+    bits = info.bits
+    x = np.array([1, 5, info.max, info.min, 3, info.max // 3, 0, 7], dtype=name)
+    if info.min < 0:
+        x[3] = -9
+    s = np.array([0, 3, bits - 1, 1, bits, bits + 5, 2, 1], dtype=name)
+    a, b = mx.array(x), mx.array(s)
+    py = [int(v) for v in x.tolist()]
+    want_l = [((v << k) if k < bits else 0) for v, k in zip(py, s.tolist(), strict=True)]
+    want_l = np.array([w & (2**bits - 1) for w in want_l], dtype=np.uint64).astype(name)
+    want_r = np.array([(v >> k) if k < bits else (-1 if v < 0 else 0) for v, k in zip(py, s.tolist(), strict=True)],
+                      dtype=name)
+    assert xp.bitwise_left_shift(a, b).tolist() == want_l.tolist()  # fused
+    assert xp.bitwise_right_shift(a, b).tolist() == want_r.tolist()
+    # broadcasting (eager path) and Python-int shifts give the same answers
+    assert xp.bitwise_left_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist() == want_l.tolist()
+    assert xp.bitwise_right_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist() == want_r.tolist()
+    assert xp.bitwise_right_shift(a, 2).tolist() == (x >> np.array(2, name)).tolist()
+    assert xp.bitwise_left_shift(a, bits).tolist() == [0] * 8
+
+
+def test_dtype_codes_are_distinct():
+    from ember_ml.backend.mlx import _aliases
+
+    dts = _aliases._ALL_DTYPES
+    for d in dts:
+        for e in dts:
+            assert (_aliases._code(d) == _aliases._code(e)) == (d == e)
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_take_bounds_check_on_the_host(n):
+    """Short 1-D indices are read as a list, longer or n-d ones through NumPy: same answers, same errors."""
+    x = mx.arange(n, dtype=mx.float32)
+    rng = np.random.default_rng(n)
+    for dt in (np.int32, np.int64, np.uint8, np.int16):
+        hi = min(n, np.iinfo(dt).max + 1)
+        idx = rng.integers(-n if np.iinfo(dt).min < 0 else 0, hi, size=n).astype(dt)
+        want = np.arange(n, dtype=np.float32)[idx]
+        assert np.array_equal(np.asarray(xp.take(x, mx.array(idx))), want)
+        assert np.array_equal(np.asarray(xp.take(x, mx.array(idx.reshape(2, -1)))), want.reshape(2, -1))
+        lazy = mx.array(idx) + mx.array(0, dtype=mx.array(idx).dtype)  # not yet evaluated
+        assert np.array_equal(np.asarray(xp.take_along_axis(x, lazy, axis=0)), want)
+    for bad in ([0, n], [-n - 1, 1]):
+        with pytest.raises(IndexError, match=f"got values in \\[{min(bad)}, {max(bad)}\\]"):
+            xp.take(x, mx.array(bad * (n // 2)))
+        with pytest.raises(IndexError):
+            x[mx.array(bad)]
+    f = mx.compile(lambda a, i: xp.take(a, i))
+    assert f(x, mx.array([-1, n + 3, 2])).tolist() == [n - 1, n - 1, 2]
+
+
+def test_manipulation_fast_paths_match_the_general_path():
+    from ember_ml.backend.mlx import _aliases
+
+    rng = np.random.default_rng(8)
+    for dt in ("float32", "int32", "int64", "uint32", "float16", "complex64", "int8", "bool"):
+        a = rng.integers(0, 5, size=(3, 4)).astype(dt)
+        x = mx.array(a)
+        for axis in (0, 1, -1, -2):
+            fast = xp.cumulative_sum(x, axis=axis)
+            general = _aliases._cumulative(mx.cumsum, 0, x, axis, None, False)
+            assert fast.dtype == general.dtype and np.array_equal(np.asarray(fast), np.asarray(general))
+            fast = xp.cumulative_prod(x, axis=axis)
+            general = _aliases._cumulative(mx.cumprod, 1, x, axis, None, False)
+            assert fast.dtype == general.dtype and np.array_equal(np.asarray(fast), np.asarray(general))
+            # integer repeats (fast) vs an array of equal repeats (general, data-dependent path)
+            reps = mx.array([2] * x.shape[axis])
+            assert np.array_equal(np.asarray(xp.repeat(x, 2, axis=axis)), np.asarray(xp.repeat(x, reps, axis=axis)))
+        assert np.array_equal(np.asarray(xp.repeat(x, 3)), np.repeat(a, 3))
+        assert np.array_equal(np.asarray(xp.cumulative_sum(x[0])), np.asarray(xp.cumulative_sum(x[0], axis=0)))
+    for axis in (0, 1, 2, -1, -3):
+        assert xp.expand_dims(mx.ones((2, 5)), axis=axis).shape == np.expand_dims(np.ones((2, 5)), axis).shape
+        assert xp.expand_dims(mx.ones((2, 5)), axis=(axis,)).shape == np.expand_dims(np.ones((2, 5)), axis).shape
+    for bad in (3, -4):
+        with pytest.raises(IndexError):
+            xp.expand_dims(mx.ones((2, 5)), axis=bad)
+        with pytest.raises(IndexError):
+            xp.cumulative_sum(mx.ones((2, 5)), axis=bad)
+    assert xp.squeeze(mx.ones((2, 1)), axis=-1).shape == (2,)
+    with pytest.raises(ValueError):
+        xp.squeeze(mx.ones((2, 1)), axis=0)
+    with pytest.raises(ValueError):
+        xp.repeat(mx.ones((2,)), -1)
+    with pytest.raises(ValueError):
+        xp.cumulative_sum(mx.ones((2, 2)))
+    # vecdot: one shape and dtype (fast) vs broadcasting operands (general)
+    u = mx.array(rng.standard_normal((3, 4)).astype("float32"))
+    v = mx.array(rng.standard_normal((3, 4)).astype("float32"))
+    for axis in (0, 1, -1):
+        fast = xp.vecdot(u, v, axis=axis)
+        general = xp.vecdot(u[None], v, axis=axis)[0] if axis < 0 else xp.vecdot(u, v[None], axis=axis - 2)[0]
+        np.testing.assert_allclose(np.asarray(fast), np.asarray(general), rtol=1e-6)
+    # floor_divide of floats (straight to MLX) vs NumPy
+    f, g = np.array([7.5, -7.5, 1.0, -0.0], "float32"), np.array([2.0, 2.0, -0.5, 3.0], "float32")
+    assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), mx.array(g))), np.floor_divide(f, g))
+    assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), 2.0)), np.floor_divide(f, np.float32(2.0)))
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64", "int32"])
+def test_tensordot_int_axes_fast_path_matches_numpy(dt):
+    rng = np.random.default_rng(3)
+    for s1, s2, ax in [((3, 4, 5), (4, 5, 2), 2), ((3, 4), (4, 2), 1), ((3,), (2,), 0), ((2, 0), (0, 3), 1),
+                       ((), (), 0), ((3, 4), (4,), 1)]:
+        a = (rng.standard_normal(s1) * 4).astype(dt)
+        b = (rng.standard_normal(s2) * 4).astype(dt)
+        got = xp.tensordot(mx.array(a), mx.array(b), axes=ax)
+        want = np.tensordot(a, b, ax)
+        assert got.dtype == mx.array(want).dtype and got.shape == want.shape
+        np.testing.assert_allclose(np.asarray(got), want, rtol=1e-5, atol=1e-5)
+        # the general path (axes as sequences) agrees
+        pair = (list(range(len(s1) - ax, len(s1))), list(range(ax)))
+        np.testing.assert_allclose(np.asarray(xp.tensordot(mx.array(a), mx.array(b), axes=pair)), want,
+                                   rtol=1e-5, atol=1e-5)
+    with pytest.raises(ValueError):
+        xp.tensordot(mx.ones((3, 4)), mx.ones((5, 4)), axes=1)
+    with pytest.raises(ValueError):
+        xp.tensordot(mx.ones((3,)), mx.ones((3,)), axes=2)
+
+
+def test_fused_kernels_any_shape_after_the_first_trace():
+    """The shapeless kernels are traced once per dtype: later calls of other ranks and sizes stay right."""
+    for shape in [(2, 3), (5,), (), (1, 4, 2), (0,), (7,)]:
+        a = mx.array(np.full(shape, -0.0, "float32"))
+        b = mx.array(np.full(shape, -2.0, "float32"))
+        i = mx.array(np.full(shape, -9, "int16"))
+        j = mx.array(np.full(shape, 17, "int16"))
+        assert xp.sin(a).shape == shape and np.signbit(np.asarray(xp.sin(a))).all()
+        assert np.array_equal(np.asarray(xp.sign(b)), np.full(shape, -1.0, "float32"))
+        assert np.signbit(np.asarray(xp.remainder(a, b))).all() and xp.remainder(a, b).shape == shape
+        assert np.array_equal(np.asarray(xp.bitwise_right_shift(i, j)), np.full(shape, -1, "int16"))
+        assert np.array_equal(np.asarray(xp.bitwise_left_shift(i, j)), np.zeros(shape, "int16"))
+
+
+@pytest.mark.parametrize("name", ["bool", "int8", "int16", "uint8", "uint16", "int32", "uint32", "int64", "float32"])
+def test_prod_fast_path_matches_the_general_path(name):
+    from ember_ml.backend.mlx import _aliases
+
+    a = (np.arange(12).reshape(3, 4) % 3 + (name != "bool")).astype(name)
+    x = mx.array(a)
+    want_dt = _aliases._SUM_UPCAST.get(x.dtype, x.dtype)
+    for axis in (None, 0, 1, -1):
+        for keepdims in (False, True):
+            fast = xp.prod(x, axis=axis, keepdims=keepdims)
+            general = xp.prod(x, axis=axis, keepdims=keepdims, dtype=want_dt)  # explicit dtype: general path
+            assert fast.dtype == general.dtype == want_dt
+            assert np.array_equal(np.asarray(fast), np.asarray(general))
+            assert np.array_equal(np.asarray(fast), np.prod(a, axis=axis, keepdims=keepdims).astype(np.asarray(fast).dtype))
+    assert xp.prod(mx.array(a[0, 0])).dtype == want_dt  # 0-d: the general path keeps the upcast
+
+
+def test_repeat_fast_path_keeps_the_validators_errors():
+    """An empty array with a count beyond int32 still gets the size validator's ValueError."""
+    for x in (mx.zeros((0, 3), dtype=mx.int16), mx.zeros((0,), dtype=mx.bool_)):
+        for axis in (None, 0):
+            with pytest.raises(ValueError, match="32-bit"):
+                xp.repeat(x, 2**31, axis=axis)

@@ -31,6 +31,22 @@ _SUM_UPCAST = {mx.bool_: mx.int32, mx.int8: mx.int32, mx.int16: mx.int32, mx.uin
 _INDEX = mx.int32
 _REAL_OF = {mx.complex64: mx.float32}
 
+# Hot-path dtype tests by code: ``mx.Dtype.__eq__`` is a Python-level patch (~0.2 us per
+# comparison, see _patches), while ``hash(dtype)`` is MLX's own C++ hash, a distinct small
+# int per dtype in mlx 0.32. Checked at import: should a future MLX hash two dtypes alike,
+# the codes fall back to the dtypes themselves (slower, same answers).
+_ALL_DTYPES = (mx.bool_, *_INTEGRAL, *_REAL_FLOAT, *_COMPLEX)
+_code: Any = hash if len({hash(d) for d in _ALL_DTYPES}) == len(_ALL_DTYPES) else (lambda d: d)
+_F64_C = _code(mx.float64)
+_REAL_FLOAT_C = frozenset(map(_code, _REAL_FLOAT))
+_LOW_FLOAT_C = _REAL_FLOAT_C - {_F64_C}  # float16, bfloat16, float32
+_COMPLEX_C = frozenset(map(_code, _COMPLEX))
+_INTEGRAL_C = frozenset(map(_code, _INTEGRAL))
+_UNSIGNED_C = frozenset(map(_code, _UNSIGNED))
+_SIGNED_C = frozenset(map(_code, _SIGNED))
+_SUM_UPCAST_C = frozenset(map(_code, _SUM_UPCAST))
+_BOOL_C = _code(mx.bool_)
+
 __all__ = [
     "device_of", "to_device_of",
     # creation
@@ -297,7 +313,10 @@ def triu(x: mx.array, /, *, k: int = 0) -> mx.array:
 # data types
 # ----------------------------------------------------------------------------------------
 def astype(x: mx.array, dtype: Any, /, *, copy: _pybool = True, device: Any = None) -> mx.array:
-    _stream(device)
+    if device is not None:
+        _stream(device)
+    if type(dtype) is mx.Dtype and _code(x.dtype) == _code(dtype):
+        return mx.array(x) if copy else x  # copy=True: a real copy, as the standard asks
     if x.dtype == dtype:
         return mx.array(x) if copy else x
     return x.astype(dtype)
@@ -450,7 +469,48 @@ def copysign(x1: Any, x2: Any, /) -> mx.array:
     return a * (1 - 2 * signbit(x2).astype(a.dtype))
 
 
+def _left_shift(a: mx.array, b: mx.array) -> mx.array:
+    # shifting by >= the bit width is undefined in C (MLX); the standard wants 0. Branch-free
+    # (a where() on data made the fused CPU kernel 2.5x slower with mixed shift amounts):
+    # shift by at most bits - 1, then zero the lanes whose shift was too long.
+    bits = a.dtype.size * 8
+    return mx.left_shift(a, mx.minimum(b, bits - 1)) * (b < bits).astype(a.dtype)
+
+
+def _right_shift(a: mx.array, b: mx.array) -> mx.array:
+    bits = a.dtype.size * 8
+    out = mx.right_shift(a, mx.minimum(b, bits - 1))  # signed: the sign fill (-1 or 0), as the standard asks
+    if a.dtype in _UNSIGNED:
+        out = out * (b < bits).astype(a.dtype)
+    return out
+
+
+# Fused (one kernel, not three or four): shapeless compile of same-shape, same-dtype elementwise
+# graphs only (shapeless compile with broadcasting between differently-shaped inputs
+# segfaulted in mlx 0.32, tests/test_mlx_linalg_batches.py); other operands go eager.
+_LSHIFT = mx.compile(_left_shift, shapeless=True)
+_RSHIFT = mx.compile(_right_shift, shapeless=True)
+
+
+def _same_dtype_real_float(x1: Any, x2: Any) -> _pybool:
+    """Two arrays of one real floating dtype."""
+    return (type(x1) is mx.array and type(x2) is mx.array and _code(x1.dtype) == _code(x2.dtype)
+            and _code(x1.dtype) in _REAL_FLOAT_C)
+
+
+def _same(x1: Any, x2: Any) -> _pybool:
+    """Two arrays of one shape and one dtype (where a shapeless compiled kernel is safe)."""
+    return (type(x1) is mx.array and type(x2) is mx.array and x1.shape == x2.shape
+            and _code(x1.dtype) == _code(x2.dtype))
+
+
 def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
+    if type(x1) is mx.array and type(x2) is mx.array:
+        c = _code(x1.dtype)
+        if c in _INTEGRAL_C and c == _code(x2.dtype) and x1.shape == x2.shape:
+            return _LSHIFT(x1, x2)
+    if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
+        return mx.left_shift(x1, x2)  # a shift the hardware does as the standard says
     x1, x2 = _pair(x1, x2)
     out = mx.left_shift(x1, x2)
     bits = x1.dtype.size * 8
@@ -459,6 +519,12 @@ def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
 
 
 def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
+    if type(x1) is mx.array and type(x2) is mx.array:
+        c = _code(x1.dtype)
+        if c in _INTEGRAL_C and c == _code(x2.dtype) and x1.shape == x2.shape:
+            return _RSHIFT(x1, x2)
+    if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
+        return mx.right_shift(x1, x2)
     x1, x2 = _pair(x1, x2)
     out = mx.right_shift(x1, x2)
     bits = x1.dtype.size * 8
@@ -471,7 +537,7 @@ def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
 
 def tanh(x: mx.array, /) -> mx.array:
     r = mx.tanh(x)
-    if r.dtype not in _COMPLEX:
+    if _code(r.dtype) not in _COMPLEX_C:
         return r
     re, im = mx.real(x), mx.imag(x)
     # the standard: tanh(+inf + yj) is 1 + 0j for finite y > 0 (and conj-symmetric for y < 0)
@@ -482,7 +548,7 @@ def tanh(x: mx.array, /) -> mx.array:
 
 
 def exp(x: mx.array, /) -> mx.array:
-    if x.dtype != mx.float64:
+    if _code(x.dtype) != _F64_C:
         return mx.exp(x)
     # MLX's float64 exp runs at float32 precision; its float64 expm1 does not
     return mx.where(x < 0, 1 / (mx.expm1(-x) + 1), mx.expm1(x) + 1)
@@ -490,7 +556,7 @@ def exp(x: mx.array, /) -> mx.array:
 
 def logaddexp(x1: Any, x2: Any, /) -> mx.array:
     r = mx.logaddexp(x1, x2)
-    if r.dtype != mx.float64:
+    if _code(r.dtype) != _F64_C:
         return r
     a, b = _pair(x1, x2)
     m = mx.maximum(a, b)
@@ -499,7 +565,7 @@ def logaddexp(x1: Any, x2: Any, /) -> mx.array:
 
 
 def expm1(x: mx.array, /) -> mx.array:
-    if isinstance(x, mx.array) and x.dtype in _COMPLEX:
+    if isinstance(x, mx.array) and _code(x.dtype) in _COMPLEX_C:
         return mx.exp(x) - 1
     return mx.expm1(x)
 
@@ -591,6 +657,9 @@ _REM = {False: mx.compile(_remainder_signed, shapeless=True), True: mx.compile(_
 
 
 def floor_divide(x1: Any, x2: Any, /) -> mx.array:
+    if type(x1) is mx.array and _code(x1.dtype) in _REAL_FLOAT_C and (
+            type(x2) is float or type(x2) is mx.array and _code(x2.dtype) in _REAL_FLOAT_C):
+        return mx.floor_divide(x1, x2)  # floating division cannot trap
     ints = _int_operands(x1, x2)
     if ints is None:
         return mx.floor_divide(x1, x2)
@@ -598,7 +667,20 @@ def floor_divide(x1: Any, x2: Any, /) -> mx.array:
     return _FD[a.dtype in _UNSIGNED](a, d)
 
 
+def _remainder_float(a: mx.array, b: mx.array) -> mx.array:
+    r = mx.remainder(a, b)
+    # the sign of a zero result follows b (MLX gives it a's sign); where r == 0, b is not
+    # zero or NaN (those give NaN), so sign(b) is +-1. (No -0.0 constant: mx.compile
+    # merges it with 0.0.)
+    return mx.where(r == 0, mx.abs(r) * mx.sign(b), r)
+
+
+_REM_FLOAT = mx.compile(_remainder_float, shapeless=True)
+
+
 def remainder(x1: Any, x2: Any, /) -> mx.array:
+    if _same(x1, x2) and _code(x1.dtype) in _REAL_FLOAT_C:
+        return _REM_FLOAT(x1, x2)
     ints = _int_operands(x1, x2)
     if ints is not None:
         a, d = ints
@@ -612,15 +694,30 @@ def remainder(x1: Any, x2: Any, /) -> mx.array:
 
 
 def round(x: mx.array, /) -> mx.array:  # noqa: A001
-    if x.dtype in _INTEGRAL:
+    if _code(x.dtype) in _INTEGRAL_C:
         return x
     return mx.round(x)
 
 
+def _sign_float(x: mx.array) -> mx.array:
+    return mx.where(mx.isnan(x), x, mx.sign(x))
+
+
+def _sin_float(x: mx.array) -> mx.array:
+    r = mx.sin(x)
+    return mx.where(r == 0, x, r)  # keeps the sign of zero: sin(-0) is -0
+
+
+# unary elementwise: one fused kernel per call (shapeless compile, one trace per dtype)
+_SIGN_FLOAT = mx.compile(_sign_float, shapeless=True)
+_SIN_FLOAT = mx.compile(_sin_float, shapeless=True)
+
+
 def sign(x: mx.array, /) -> mx.array:
-    if x.dtype in _REAL_FLOAT:
-        return mx.where(mx.isnan(x), x, mx.sign(x))
-    if x.dtype in _COMPLEX:
+    c = _code(x.dtype)
+    if c in _REAL_FLOAT_C:
+        return _SIGN_FLOAT(x)
+    if c in _COMPLEX_C:
         mag = mx.abs(x)
         return mx.where(mag == 0, mx.zeros((), dtype=x.dtype), x / mx.where(mag == 0, 1, mag))
     return mx.sign(x)
@@ -634,7 +731,7 @@ def _half_angle(x: mx.array) -> tuple[mx.array, mx.array, mx.array]:
 
 
 def cos(x: mx.array, /) -> mx.array:
-    if x.dtype != mx.float64:
+    if _code(x.dtype) != _F64_C:
         return mx.cos(x)
     t, t2, d = _half_angle(x)
     c = (1 - t2) / d
@@ -642,7 +739,10 @@ def cos(x: mx.array, /) -> mx.array:
 
 
 def sin(x: mx.array, /) -> mx.array:
-    if x.dtype == mx.float64:
+    c = _code(x.dtype)
+    if c in _LOW_FLOAT_C:
+        return _SIN_FLOAT(x)
+    if c == _F64_C:
         t, t2, d = _half_angle(x)
         r = mx.where(mx.isinf(t2), 0.0, 2 * t / d).astype(mx.float64)
         return mx.where(x == 0, x, r)  # keeps the sign of zero
@@ -683,9 +783,9 @@ def take(x: mx.array, indices: Any, /, *, axis: int | None = None) -> mx.array:
 
 
 def take_along_axis(x: mx.array, indices: mx.array, /, *, axis: int = -1) -> mx.array:
-    ax = _norm_axis(axis, x.ndim)
-    indices = _indices.check_array(indices, x.shape[ax])
-    return mx.take_along_axis(x, indices, axis=ax)
+    if not -x.ndim <= axis < x.ndim:
+        raise IndexError(f"axis {axis} is out of bounds for an array of dimension {x.ndim}")
+    return mx.take_along_axis(x, _indices.check_array(indices, x.shape[axis]), axis=axis)
 
 
 # ----------------------------------------------------------------------------------------
@@ -728,6 +828,9 @@ def matrix_transpose(x: mx.array, /) -> mx.array:
 
 
 def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
+    if (type(axes) is int and _same_dtype_real_float(x1, x2) and 0 <= axes <= x1.ndim and axes <= x2.ndim
+            and x1.shape[x1.ndim - axes:] == x2.shape[:axes]):
+        return mx.tensordot(x1, x2, axes=axes)  # checked axes, one real floating dtype: MLX's own
     if hasattr(axes, "__index__") and not isinstance(axes, (tuple, list)):
         axes = _sizes.integer(axes, "tensordot: axes")
         if axes < 0:
@@ -762,6 +865,9 @@ def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
 
 
 def vecdot(x1: mx.array, x2: mx.array, /, *, axis: int = -1) -> mx.array:
+    if (type(axis) is int and _same(x1, x2) and _code(x1.dtype) in _REAL_FLOAT_C
+            and -x1.ndim <= axis < x1.ndim):
+        return mx.sum(x1 * x2, axis=axis)  # one real dtype, one shape: no broadcast, no conj, no cast
     dt = mx.result_type(x1, x2)
     ndim = builtins.max(x1.ndim, x2.ndim)
     if not -builtins.min(x1.ndim, x2.ndim) <= axis < 0 and not 0 <= axis < builtins.min(x1.ndim, x2.ndim):
@@ -805,6 +911,8 @@ def concat(arrays: Any, /, *, axis: int | None = 0) -> mx.array:
 
 
 def expand_dims(x: mx.array, /, axis: Any = 0) -> mx.array:
+    if type(axis) is int and -x.ndim - 1 <= axis <= x.ndim:
+        return mx.expand_dims(x, axis)
     axes = axis if isinstance(axis, tuple) else (axis,)
     ndim = x.ndim + len(axes)
     for a in axes:
@@ -845,6 +953,13 @@ def permute_dims(x: mx.array, /, axes: tuple[int, ...]) -> mx.array:
 
 def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array:
     """Repeat elements. With an array ``repeats`` the output shape depends on data: evaluates."""
+    if (type(repeats) is int and 0 <= repeats <= _sizes.INT32_MAX and x.ndim
+            and x.nbytes * repeats <= _sizes.MEMORY_LIMIT):
+        if axis is None:
+            if x.size * repeats <= _sizes.INT32_MAX:
+                return mx.repeat(x, repeats)  # MLX flattens first, as the standard asks
+        elif type(axis) is int and -x.ndim <= axis < x.ndim and x.shape[axis] * repeats <= _sizes.INT32_MAX:
+            return mx.repeat(x, repeats, axis=axis)
     if axis is None:
         x = x.reshape(-1)
         axis = 0
@@ -893,6 +1008,8 @@ def roll(x: mx.array, /, shift: Any, *, axis: Any = None) -> mx.array:
 
 
 def squeeze(x: mx.array, /, axis: Any) -> mx.array:
+    if type(axis) is int and -x.ndim <= axis < x.ndim and x.shape[axis] == 1:
+        return mx.squeeze(x, axis)
     axes = axis if isinstance(axis, tuple) else (axis,)
     for a in axes:
         if x.shape[_norm_axis(a, x.ndim)] != 1:
@@ -993,7 +1110,7 @@ def searchsorted(
         x1 = take(x1, sorter)
     if not isinstance(x2, mx.array):
         x2 = _scalar_like(x2, x1)  # a Python float against an integer x1 stays a float (as NumPy)
-    if x2.dtype != x1.dtype:
+    if _code(x2.dtype) != _code(x1.dtype):
         dt = mx.result_type(x1, x2)
         if x1.dtype in _INTEGRAL and x2.dtype in _REAL_FLOAT:
             # compare in a float wide enough for the integers (NumPy: inf lands at len, not 0)
@@ -1162,6 +1279,9 @@ def sum(  # noqa: A001
 
 
 def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False) -> mx.array:
+    if dtype is None and type(axis) is not tuple and x.ndim and x.size:
+        # MLX already multiplies bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (as sum)
+        return mx.prod(x, axis=axis, keepdims=keepdims)
     dt = _sum_dtype(x.dtype, dtype)
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, 1, dt, "prod")
@@ -1234,12 +1354,26 @@ def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_
 def cumulative_sum(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
+    if dtype is None and not include_initial and x.size and _code(x.dtype) not in _SUM_UPCAST_C:
+        # MLX keeps these dtypes (as the standard asks): only the axis needs checking
+        if axis is None:
+            if x.ndim == 1:
+                return mx.cumsum(x, axis=0)
+        elif type(axis) is int and -x.ndim <= axis < x.ndim:
+            return mx.cumsum(x, axis=axis)
     return _cumulative(mx.cumsum, 0, x, axis, dtype, include_initial)
 
 
 def cumulative_prod(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
+    if dtype is None and not include_initial and x.size and _code(x.dtype) not in _SUM_UPCAST_C:
+        # MLX keeps these dtypes (as the standard asks): only the axis needs checking
+        if axis is None:
+            if x.ndim == 1:
+                return mx.cumprod(x, axis=0)
+        elif type(axis) is int and -x.ndim <= axis < x.ndim:
+            return mx.cumprod(x, axis=axis)
     return _cumulative(mx.cumprod, 1, x, axis, dtype, include_initial)
 
 
@@ -1258,7 +1392,7 @@ def diff(
     length = x.shape[_norm_axis(axis, x.ndim)]
     if n > length:
         n = length  # the result is empty from there on; MLX would loop n times
-    if x.dtype == mx.bool_:
+    if _code(x.dtype) == _BOOL_C:
         ax = _norm_axis(axis, x.ndim)
         for _ in range(n):
             sl1 = [slice(None)] * x.ndim
