@@ -110,7 +110,7 @@ _MLX = {
     "roll": "{lib}.roll(x, 1)", "expand_dims": "{lib}.expand_dims(x, 0)",
     "squeeze": "{lib}.squeeze(x1, 0)", "broadcast_to": "{lib}.broadcast_to(x, (2, N))",
     "take_along_axis": "{lib}.take_along_axis(x, idx, 0)", "clip": "{lib}.clip(x, 0.0, 0.5)",
-    "tensordot": "{lib}.tensordot(m, m)", "astype": "x.astype({lib}.float32)",
+    "tensordot": "{lib}.tensordot(m, m)", "astype": "x.astype({lib}.float16)",
     "flip": "x[::-1]", "vecdot": "{lib}.sum(x * y, axis=-1)",
     "matrix_transpose": "{lib}.swapaxes(m, -1, -2)",
 }
@@ -129,7 +129,7 @@ def _variables(name: str, n: int) -> dict:
     f32 = lib.float32
     side = 4 if n <= 16 else 1000
     v = {
-        "lib": lib, "N": n, "float64": lib.float32 if name == "mlx" else lib.float64,
+        "lib": lib, "N": n, "float64": lib.float16 if name == "mlx" else lib.float64,  # MLX: a real conversion
         "x": lib.linspace(0.1, 0.9, n, dtype=f32) if name != "mlx" else lib.linspace(0.1, 0.9, n),
         "b": make([k % 3 == 0 for k in range(min(n, 16))] * (n // min(n, 16))),
         "i": make([k % 7 for k in range(n)], dtype=lib.int32),
