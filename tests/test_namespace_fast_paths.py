@@ -160,3 +160,32 @@ def test_torch_eig_of_non_finite_matrices_is_nan_in_a_surviving_process():
     )
     proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=st.sampled_from([(5,), (2, 3), (3, 1, 4), (1, 6)]), data=st.data())
+def test_torch_take_and_take_along_axis_match_numpy_with_negative_and_out_of_range_indices(shape, data):
+    x = np.arange(math.prod(shape), dtype=np.float32).reshape(shape)
+    axis = data.draw(st.integers(-len(shape), len(shape) - 1))
+    size = shape[axis]
+    index_dtype = data.draw(st.sampled_from([np.int64, np.int32]))
+    idx = np.asarray(data.draw(st.lists(st.integers(-size - 2, size + 1), min_size=1, max_size=6)), dtype=index_dtype)
+    in_range = bool(((idx >= -size) & (idx < size)).all())
+    if in_range:
+        np.testing.assert_array_equal(btorch.take(torch.from_numpy(x), torch.from_numpy(idx), axis=axis).numpy(),
+                                      np.take(x, idx, axis=axis))
+    else:
+        with pytest.raises(IndexError):
+            btorch.take(torch.from_numpy(x), torch.from_numpy(idx), axis=axis)
+    # take_along_axis: indices shaped like x except along axis
+    along_shape = list(shape)
+    along_shape[axis] = len(idx)
+    along = np.broadcast_to(idx.reshape([-1 if d == axis % len(shape) else 1 for d in range(len(shape))]),
+                            along_shape).astype(np.int64)
+    if in_range:
+        np.testing.assert_array_equal(
+            btorch.take_along_axis(torch.from_numpy(x), torch.from_numpy(along.copy()), axis=axis).numpy(),
+            np.take_along_axis(x, along, axis=axis))
+    else:
+        with pytest.raises(IndexError):
+            btorch.take_along_axis(torch.from_numpy(x), torch.from_numpy(along.copy()), axis=axis)

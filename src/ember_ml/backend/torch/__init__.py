@@ -143,6 +143,36 @@ def _can_cast_dtypes(from_, to):
     return can_cast_by_promotion(isdtype, result_type, from_, to)
 
 
+_INDEX_DTYPES = frozenset((_torch.int64, _torch.int32, _torch.int16, _torch.int8))
+_compat_take = _compat.take
+
+
+def take(x, indices, /, *, axis=None):
+    """Elements of x at the 1-D integer ``indices`` along ``axis`` (negative indices count from the end).
+
+    On the CPU, integer index tensors go through torch's advanced indexing (one
+    kernel; it handles negative indices and raises ``IndexError`` out of range);
+    other forms go through array-api-compat.
+
+    >>> import torch
+    >>> take(torch.tensor([[1, 2, 3], [4, 5, 6]]), torch.tensor([2, -3]), axis=1).tolist()
+    [[3, 1], [6, 4]]
+    """
+    try:
+        if (type(indices) is _Tensor and indices.ndim == 1 and indices.dtype in _INDEX_DTYPES
+                and type(x) is _Tensor and x.ndim and x.device.type == "cpu" == indices.device.type):
+            if axis is None:
+                if x.ndim == 1:
+                    return x[indices]
+            elif type(axis) is int and -x.ndim <= axis < x.ndim:
+                return x[(slice(None),) * (axis % x.ndim) + (indices,)]
+        return _compat_take(x, indices, axis=axis)
+    except RuntimeError as error:  # some shapes report an out-of-range index as a RuntimeError
+        if "bounds" in str(error) or "out of range" in str(error):
+            raise IndexError(str(error)) from None
+        raise
+
+
 def take_along_axis(x, indices, /, *, axis=-1):
     """Elements of x at ``indices`` along ``axis``; the other axes broadcast.
 
@@ -155,6 +185,12 @@ def take_along_axis(x, indices, /, *, axis=-1):
     [[30, 30, 10]]
     """
     axis = axis % x.ndim
+    if (x.device.type == "cpu" and indices.dtype == _torch.int64 and indices.ndim == x.ndim
+            and indices.shape[:axis] == x.shape[:axis] and indices.shape[axis + 1:] == x.shape[axis + 1:]):
+        try:  # the common case: same shapes, indices in [0, size); anything else takes the path below
+            return _torch.gather(x, axis, indices)
+        except RuntimeError:
+            pass
     size = x.shape[axis]
     indices = _torch.where(indices < 0, indices + size, indices)
     others = _torch.broadcast_shapes(
