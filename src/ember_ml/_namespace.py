@@ -36,7 +36,10 @@ def _library_label(namespace: ModuleType, obj: Any) -> str:
     return f"{namespace.__name__} ({cls.__module__}.{cls.__qualname__})"
 
 
-def _resolve_type(obj: Any) -> ModuleType:
+def _resolve_type(obj: Any) -> ModuleType | None:
+    if type(obj) in _SKIPPED:  # Python scalars and None (again, after the cache started over)
+        _by_type[type(obj)] = None
+        return None
     if isinstance(obj, type):
         # A scalar type used as a dtype (NumPy's np.float32): resolved from the class itself,
         # and not cached, since every class has type ``type``.
@@ -50,10 +53,7 @@ def _resolve_type(obj: Any) -> ModuleType:
         namespace = _backend.load(name)
     else:
         namespace = _foreign_namespace(obj)
-    if len(_by_type) >= CACHE_LIMIT:
-        _by_type.clear()
-        _by_type.update(dict.fromkeys(_SKIPPED))
-    _by_type[cls] = namespace
+    remember(_by_type, cls, namespace)
     return namespace
 
 

@@ -418,12 +418,8 @@ def _cell(entry: dict[str, Any] | None) -> str:
     return status
 
 
-# The extras' modules (their ``__all__``) and the group of their backend fast paths.
-EXTRAS_GROUPS = (
-    ("ember_ml.ops.indexing", "indexing"), ("ember_ml.ops.signal", "signal"),
-    ("ember_ml.ops.stats", "stats"), ("ember_ml.ops.linalg", "linalg_extras"),
-    ("ember_ml.ops.activations", "activations"),
-)
+# The module whose ``__all__`` lists a fast-path group's extras, where it is not ``ops.<group>``.
+_GROUP_MODULE = {"linalg_extras": "ember_ml.ops.linalg", "random": "ember_ml.random"}
 
 
 def _defined_functions(path: pathlib.Path) -> set[str]:
@@ -457,7 +453,8 @@ def extras_rows() -> list[str]:
              "serve the group there, each tested against the generic code.", "",
              "| group | extras | " + " | ".join(backend.BACKENDS) + " |",
              "|---|---|" + "---|" * len(backend.BACKENDS)]
-    for module_name, group in EXTRAS_GROUPS:
+    for group in backend.FAST_PATH_GROUPS:
+        module_name = _GROUP_MODULE.get(group, f"ember_ml.ops.{group}")
         module = importlib.import_module(module_name)
         extras = [n for n in module.__all__ if n not in standard and callable(getattr(module, n))]
         cells = []

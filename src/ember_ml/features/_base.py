@@ -56,7 +56,9 @@ class Transform:
                 "appropriate arguments before using this estimator."
             )
 
-    def _check_input(self, x: Any, method: str) -> tuple[Any, Any]:
+    def _check_input(self, x: Any, method: str, width: str = "n_features_in_",
+                     what: str = "features") -> tuple[Any, Any]:
+        """(namespace, x) checked against the fit: its library, and as many columns as attribute ``width``."""
         self._check_fitted()
         xp, x = float_array(x, f"{type(self).__name__}.{method}")
         if xp.__name__ != self._xp.__name__:
@@ -64,11 +66,11 @@ class Transform:
                 f"{type(self).__name__} was fitted on {self._xp.__name__} arrays; "
                 f"{method} got {xp.__name__} arrays"
             )
-        n_features = x.shape[1]
-        if n_features != self.n_features_in_:
+        expected = getattr(self, width)
+        if x.shape[1] != expected:
             raise ValueError(
-                f"X has {n_features} features, but {type(self).__name__} is expecting "
-                f"{self.n_features_in_} features as input"
+                f"X has {x.shape[1]} {what}, but {type(self).__name__} is expecting "
+                f"{expected} {what} as input"
             )
         return xp, x
 

@@ -150,9 +150,10 @@ class PCA(Transform):
             raise ValueError(f"PCA.fit needs at least 2 samples, got {n}")
         k = min(n, p) if self.n_components is None else self.n_components
         solver = self._solver(n, p, k)
-        if isinstance(k, Integral) and not (1 if solver == "randomized" else 0) <= k <= min(n, p):
+        lowest = 1 if solver == "randomized" else 0
+        if isinstance(k, Integral) and not lowest <= k <= min(n, p):
             raise ValueError(
-                f"PCA: n_components={k} must be between {1 if solver == 'randomized' else 0} and "
+                f"PCA: n_components={k} must be between {lowest} and "
                 f"min(n_samples, n_features)={min(n, p)} with svd_solver={solver!r}"
             )
         if solver == "randomized" and not isinstance(k, Integral):
@@ -216,17 +217,7 @@ class PCA(Transform):
 
     def inverse_transform(self, x: Any) -> Any:
         """Map component scores back to feature space: ``x @ components_ + mean_``."""
-        self._check_fitted()
-        xp, x = float_array(x, "PCA.inverse_transform")
-        if xp.__name__ != self._xp.__name__:
-            raise TypeError(
-                f"PCA was fitted on {self._xp.__name__} arrays; inverse_transform got {xp.__name__} arrays"
-            )
-        if x.shape[1] != self.n_components_:
-            raise ValueError(
-                f"X has {x.shape[1]} components, but PCA is expecting {self.n_components_} "
-                "components as input"
-            )
+        xp, x = self._check_input(x, "inverse_transform", "n_components_", "components")
         if self.whiten:
             x = x * self._whitening_scale(xp)
         return x @ self.components_ + self.mean_

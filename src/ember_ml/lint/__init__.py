@@ -120,8 +120,7 @@ def check_file(path: pathlib.Path, config: Config, shown: str | None = None,
     relative = config.relative(path, base)
     if not config.is_checked(relative):
         return []
-    enabled = config.enabled() - frozenset(
-        c for c in RULES if any(c.startswith(p.upper()) for p in config.ignored_for(relative)))
+    enabled = config.enabled_for(relative)
     try:
         source = path.read_bytes()
     except OSError as error:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ember_ml.lint._names import Namespace, extras_names, namespaces
@@ -70,6 +72,15 @@ _CAST_FUNCS = frozenset({"astype"})
 _ARRAY_METHODS = frozenset(ARRAY_REPLACEMENTS) - {
     "numpy", "item", "size", "dim", "numel", "itemsize", "nbytes", "strides", "data_ptr",
     "tobytes", "nonzero", "tolist",
+}
+# array methods with a namespace function of the same arguments: x.m(a) -> xp.f(x, a)
+_METHOD_FUNCTIONS = {
+    "astype": "astype", "reshape": "reshape", "sum": "sum", "mean": "mean", "prod": "prod",
+    "max": "max", "min": "min", "std": "std", "var": "var", "any": "any", "all": "all",
+    "argmax": "argmax", "argmin": "argmin", "argsort": "argsort", "sort": "sort", "clip": "clip",
+    "abs": "abs", "round": "round", "conj": "conj", "cumsum": "cumulative_sum",
+    "cumprod": "cumulative_prod", "squeeze": "squeeze", "unsqueeze": "expand_dims",
+    "permute": "permute_dims",
 }
 _GET_NAMESPACE = frozenset({"get_namespace", "get_namespace_and_device"})
 _DEVICE_LIBRARIES = frozenset({"torch", "mlx", "jax", "cupy"})
@@ -140,21 +151,21 @@ class Checker(ast.NodeVisitor):
             col = node.end_col_offset - len(node.attr)  # point at the name itself
         self.findings.append(Finding(self.path, line, col + 1, code, message, suggestion, fix))
 
-    def lookup(self, name: str) -> object:
+    def _visible(self) -> list[dict[str, object]]:
+        """The scopes a name is looked up in, innermost first (enclosing class bodies are not)."""
         last = len(self.scopes) - 1
-        for depth in range(last, -1, -1):
-            if depth != last and depth != 0 and self.class_scope[depth]:
-                continue
-            scope = self.scopes[depth]
+        return [self.scopes[depth] for depth in range(last, -1, -1)
+                if depth in (0, last) or not self.class_scope[depth]]
+
+    def lookup(self, name: str) -> object:
+        for scope in self._visible():
             if name in scope:
                 return scope[name]
         return None
 
     def _is_builtin(self, name: str) -> bool:
         """Not bound in any visible scope (so ``sum`` is Python's, not the user's)."""
-        last = len(self.scopes) - 1
-        return not any(name in scope for depth, scope in enumerate(self.scopes)
-                       if depth in (0, last) or not self.class_scope[depth])
+        return not any(name in scope for scope in self._visible())
 
     def bind(self, name: str, kind: object) -> None:
         self.scopes[-1][name] = kind
@@ -170,6 +181,17 @@ class Checker(ast.NodeVisitor):
                 if kind == NS_TUPLE and index == 0:
                     sub = self.ns["standard"]
                 self.bind_target(element.value if isinstance(element, ast.Starred) else element, sub)
+
+    @contextmanager
+    def _scope(self, scope: dict[str, object], is_class: bool = False) -> Iterator[None]:
+        """Inside a new scope (a function, class body, lambda or comprehension)."""
+        self.scopes.append(scope)
+        self.class_scope.append(is_class)
+        try:
+            yield
+        finally:
+            self.scopes.pop()
+            self.class_scope.pop()
 
     # ----------------------------------------------------------------- what is it?
     def kind(self, node: ast.AST) -> object:
@@ -259,9 +281,9 @@ class Checker(ast.NodeVisitor):
     def _import_kind(self, module: str, name: str | None) -> object:
         full = module if name is None else f"{module}.{name}"
         root = full.partition(".")[0]
-        if full in ("ember_ml.ops",):
+        if full == "ember_ml.ops":
             return self.ns["ops"]
-        if full in ("ember_ml.random",):
+        if full == "ember_ml.random":
             return self.ns["random"]
         if full.startswith("ember_ml.ops.") and full.count(".") == 2:
             return self.ns["ops"].submodules.get(full.rsplit(".", 1)[1])
@@ -361,14 +383,7 @@ class Checker(ast.NodeVisitor):
     def _method_fix(self, node: ast.Attribute, attr: str, call: ast.Call | None) -> str:
         if call is None:
             return ""
-        simple = {"astype": "astype", "reshape": "reshape", "sum": "sum", "mean": "mean",
-                  "prod": "prod", "max": "max", "min": "min", "std": "std", "var": "var",
-                  "any": "any", "all": "all", "argmax": "argmax", "argmin": "argmin",
-                  "argsort": "argsort", "sort": "sort", "clip": "clip", "abs": "abs",
-                  "round": "round", "conj": "conj", "cumsum": "cumulative_sum",
-                  "cumprod": "cumulative_prod", "squeeze": "squeeze",
-                  "unsqueeze": "expand_dims", "permute": "permute_dims"}
-        name = simple.get(attr)
+        name = _METHOD_FUNCTIONS.get(attr)
         if name is None:
             if attr in ("flatten", "ravel") and not call.args:
                 return f"{self.ns_var}.reshape({ast.unparse(node.value)}, (-1,))"
@@ -436,16 +451,16 @@ class Checker(ast.NodeVisitor):
                 return
             self._data_dependent(node, name)
         if name in _CAST_FUNCS and len(node.args) >= 2:
-            self._narrow(node, node.args[1], node.args[0])
+            self._narrow(node, node.args[1])
         elif name in ("asarray", "array") and node.args and self.is_array(node.args[0]):
             dtype = next((k.value for k in node.keywords if k.arg == "dtype"), None)
-            self._narrow(node, dtype, node.args[0])
+            self._narrow(node, dtype)
 
     def _check_method_call(self, node: ast.Call, name: str) -> None:
         if self.compiled and name in DATA_DEPENDENT:
             self._data_dependent(node, name)
         if name in ("astype", "to", "type") and node.args:
-            self._narrow(node, node.args[0], None)
+            self._narrow(node, node.args[0])
         elif name == "half":
             self.report(node, "EM701", "`.half()` casts to float16", "keep the input's dtype")
 
@@ -453,7 +468,7 @@ class Checker(ast.NodeVisitor):
         self.report(node, "EM601", f"`{name}` has a data-dependent output shape inside a "
                     "compiled function", "use xp.where with a fixed shape, or move it out")
 
-    def _narrow(self, node: ast.AST, dtype: ast.AST | None, _source: ast.AST | None) -> None:
+    def _narrow(self, node: ast.AST, dtype: ast.AST | None) -> None:
         name = _dtype_name(dtype)
         if name in NARROW_DTYPES:
             self.report(node, "EM701", f"explicit cast to {name} may lose precision or range",
@@ -515,38 +530,32 @@ class Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _comprehension(self, node: ast.AST) -> None:
-        self.scopes.append({})
-        self.class_scope.append(False)
-        for generator in node.generators:  # type: ignore[attr-defined]
-            self.visit(generator.iter)
-            if self.is_array(generator.iter):
-                self.report(generator.iter, "EM404", "Python iteration over an array's "
-                            "elements", "use a vectorised namespace call")
-            self.bind_target(generator.target, None)
-            for condition in generator.ifs:
-                self.visit(condition)
-        for name in ("elt", "key", "value"):
-            child = getattr(node, name, None)
-            if child is not None:
-                self.visit(child)
-        self.scopes.pop()
-        self.class_scope.pop()
+        with self._scope({}):
+            for generator in node.generators:  # type: ignore[attr-defined]
+                self.visit(generator.iter)
+                if self.is_array(generator.iter):
+                    self.report(generator.iter, "EM404", "Python iteration over an array's "
+                                "elements", "use a vectorised namespace call")
+                self.bind_target(generator.target, None)
+                for condition in generator.ifs:
+                    self.visit(condition)
+            for name in ("elt", "key", "value"):
+                child = getattr(node, name, None)
+                if child is not None:
+                    self.visit(child)
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
-        self.scopes.append({a.arg: None for a in _all_args(node.args)})
-        self.class_scope.append(False)
-        self.visit(node.body)
-        self.scopes.pop()
-        self.class_scope.pop()
+        with self._scope({a.arg: None for a in _all_args(node.args)}):
+            self.visit(node.body)
 
     # ----------------------------------------------------------------- statements
     def visit_Assign(self, node: ast.Assign) -> None:
         self.visit(node.value)
         kind = self.kind(node.value)
         for target in node.targets:
-            self._store(target, node)
+            self._store(target, node.value)
             self.bind_target(target, kind)
         if isinstance(node.value, ast.Call) and self.kind(node.value.func) == COMPILE \
                 and node.value.args and isinstance(node.value.args[0], ast.Name):
@@ -555,7 +564,7 @@ class Checker(ast.NodeVisitor):
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.visit(node.value)
-        self._store(node.target, node)
+        self._store(node.target, node.value)
         kind = ARRAY if _is_array_annotation(node.annotation) else (
             self.kind(node.value) if node.value is not None else None)
         self.bind_target(node.target, kind)
@@ -564,10 +573,7 @@ class Checker(ast.NodeVisitor):
         self.visit(node.value)
         target = node.target
         if isinstance(target, ast.Subscript):
-            self.visit(target.value)
-            self.visit(target.slice)
-            if self.is_array(target.value):
-                self._in_place(target, node.value, type(node.op).__name__)
+            self._store(target, node.value, type(node.op).__name__)
         elif isinstance(target, ast.Name):
             if self.is_array(target):
                 op = type(node.op).__name__
@@ -596,15 +602,16 @@ class Checker(ast.NodeVisitor):
             hint = "use xp.where(mask, value, x), or ember_ml.ops.index_update along the first axis"
         self.report(target, "EM501", "in-place write into an array", hint, fix)
 
-    def _store(self, target: ast.AST, node: ast.AST) -> None:
+    def _store(self, target: ast.AST, value: ast.AST | None, op: str | None = None) -> None:
+        """Visit an assignment target; a subscript of an array is an in-place write (EM501)."""
         if isinstance(target, ast.Subscript):
             self.visit(target.value)
             self.visit(target.slice)
             if self.is_array(target.value):
-                self._in_place(target, getattr(node, "value", None), None)
+                self._in_place(target, value, op)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for element in target.elts:
-                self._store(element, node)
+                self._store(element, value, op)
         elif isinstance(target, ast.Attribute):
             self.visit(target.value)
 
@@ -651,7 +658,7 @@ class Checker(ast.NodeVisitor):
             self.report(node.iter, "EM404", "Python loop over an array's elements",
                         "use a vectorised namespace call")
         self.bind_target(node.target, None)
-        self._store(node.target, node)
+        self._store(node.target, None)
         self._loop(node)
 
     visit_AsyncFor = visit_For
@@ -718,13 +725,10 @@ class Checker(ast.NodeVisitor):
                 scope[arg.arg] = ARRAY
             else:
                 scope[arg.arg] = None
-        self.scopes.append(scope)
-        self.class_scope.append(False)
         self.compiled += compiled
-        self._block(node.body)
+        with self._scope(scope):
+            self._block(node.body)
         self.compiled -= compiled
-        self.scopes.pop()
-        self.class_scope.pop()
         self.ns_var = saved_ns_var
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -735,11 +739,8 @@ class Checker(ast.NodeVisitor):
         for base in node.bases:
             self.visit(base)
         self.bind(node.name, None)
-        self.scopes.append({})
-        self.class_scope.append(True)
-        self._block(node.body)
-        self.scopes.pop()
-        self.class_scope.pop()
+        with self._scope({}, is_class=True):
+            self._block(node.body)
 
     def _is_compile_decorator(self, decorator: ast.AST) -> bool:
         if isinstance(decorator, ast.Call):

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    from ember_ml.lint import _walk, check_file
+    from ember_ml.lint import check_paths
 
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -107,10 +107,7 @@ def _main(argv: list[str] | None) -> int:
     missing = [p for p in paths if not pathlib.Path(p).exists()]
     if missing:
         parser.error(f"no such file or directory: {', '.join(missing)}")
-    findings = []
-    for path, base in _walk(paths, config):
-        findings.extend(check_file(path, config, base=base))
-    findings.sort()
+    findings = check_paths(paths, config)
     out = sys.stdout
     if args.format == "json":
         json.dump([{"path": f.path, "line": f.line, "col": f.col, "code": f.code,

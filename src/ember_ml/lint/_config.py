@@ -40,14 +40,18 @@ class Config:
         """The rule codes that run (before per-file ignores)."""
         chosen = set()
         for code, rule in RULES.items():
-            selectors = self.select if self.select is not None else []
-            picked = (rule.default if self.select is None else _matches(code, selectors, rule.default))
+            picked = rule.default if self.select is None else _matches(code, self.select, rule.default)
             picked = picked or _matches(code, self.extend_select, rule.default)
             if picked and not _matches(code, self.ignore, True):
                 chosen.add(code)
         if not _matches("EM001", self.ignore, True):
             chosen.add("EM001")  # a file that cannot be parsed is always said
         return frozenset(chosen)
+
+    def enabled_for(self, relative: str) -> frozenset[str]:
+        """The rule codes that run on the file at ``relative`` (its per-file ignores applied)."""
+        ignored = [p.strip().upper() for p in self.ignored_for(relative)]
+        return frozenset(c for c in self.enabled() if not c.startswith(tuple(ignored)))
 
     def ignored_for(self, relative: str) -> list[str]:
         found: list[str] = []

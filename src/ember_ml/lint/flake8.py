@@ -57,15 +57,14 @@ class EmberLintPlugin:
         relative = config.relative(path)
         if not config.is_checked(relative):
             return
-        ignored = config.ignored_for(relative)
-        enabled = config.enabled()
+        enabled = config.enabled_for(relative)
         try:
             findings = check_tree(self.tree, self.filename)
         except RecursionError:
             yield 1, 0, "EM001 nested too deeply to check", type(self)
             return
         for finding in findings:
-            if finding.code not in enabled or any(finding.code.startswith(p) for p in ignored):
+            if finding.code not in enabled:
                 continue
             suggestion = f" ({finding.suggestion})" if finding.suggestion else ""
             yield (finding.line, finding.col - 1,

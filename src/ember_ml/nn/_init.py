@@ -23,6 +23,7 @@ __all__ = [
     "KeyStream",
     "constant",
     "from_host",
+    "key_stream",
     "linear_bias",
     "orthogonal",
     "uniform",
@@ -61,6 +62,16 @@ class KeyStream:
             self._roots[root_id] = root
         self._count += 1
         return random.fold_in(root, self._count)
+
+
+def key_stream(seed: Any) -> KeyStream:
+    """``seed`` itself when it is a ``KeyStream`` (shared by a model's parts), else a new one.
+
+    >>> stream = KeyStream(0)
+    >>> key_stream(stream) is stream, type(key_stream(0)).__name__
+    (True, 'KeyStream')
+    """
+    return seed if isinstance(seed, KeyStream) else KeyStream(seed)
 
 
 def _dtype(backend: str, dtype: Any) -> Any:

@@ -202,14 +202,15 @@ class Module:
                 f"state dict does not match {type(self).__name__}: missing {missing}, "
                 f"unexpected {unexpected}"
             )
+        common = sorted(set(current) & set(given))
         misshaped = [
-            f"{k}: expected {tuple(current[k].shape)}, got {tuple(_shape(given[k]))}"
-            for k in sorted(set(current) & set(given))
-            if tuple(_shape(given[k])) != tuple(current[k].shape)
+            f"{k}: expected {tuple(current[k].shape)}, got {_shape(given[k])}"
+            for k in common
+            if _shape(given[k]) != tuple(current[k].shape)
         ]
         if misshaped:
             raise ValueError("state dict entries with the wrong shape: " + "; ".join(misshaped))
-        for name in sorted(set(current) & set(given)):
+        for name in common:
             value = convert_to_tensor(
                 given[name], dtype=current[name].dtype, backend=self._em_backend
             )

@@ -33,10 +33,6 @@ CFC_MODES = ("default", "pure", "no_gate")
 MAPPINGS = ("affine", "linear", "none")
 
 
-def _stream(seed: Any) -> _init.KeyStream:
-    return seed if isinstance(seed, _init.KeyStream) else _init.KeyStream(seed)
-
-
 def _generic(name: str) -> Any:
     from ember_ml.ops import activations
 
@@ -54,6 +50,16 @@ def _sigmoid(xp: Any, x: Any) -> Any:
 
 def _softplus(xp: Any, x: Any) -> Any:
     return _kernel(xp, "softplus")(x)
+
+
+def _built_wiring(wiring: Any, size: int | None, label: str) -> None:
+    """Check ``wiring`` and build it for ``size`` inputs (``label`` names that argument)."""
+    if not isinstance(wiring, Wiring):
+        raise TypeError(f"wiring must be an ember_ml.nn.wirings.Wiring, got {type(wiring).__name__}")
+    if size is not None:
+        wiring.build(size)
+    if not wiring.is_built():
+        raise ValueError(f"the wiring has no input size: pass {label} or call wiring.build(n)")
 
 
 def _positive_int(name: str, value: Any) -> int:
@@ -81,14 +87,13 @@ class LSTMCell(Module):
     def __init__(self, input_size: int, hidden_size: int, *, seed: Any = None,
                  backend: str | None = None, dtype: Any = None, device: Any = None) -> None:
         super().__init__()
-        stream = _stream(seed)
+        stream = _init.key_stream(seed)
         self.input_size = _positive_int("input_size", input_size)
         self.hidden_size = _positive_int("hidden_size", hidden_size)
-        f = {"backend": self.backend, "dtype": self.dtype, "device": self.device}
         self.input_map = Linear(input_size, 4 * hidden_size, seed=stream, **self.factory)
-        self.input_map.add_parameter("bias", _init.uniform(stream, (4 * hidden_size,), -0.1, 0.1, **f))
+        self.input_map.add_parameter("bias", _init.uniform(stream, (4 * hidden_size,), -0.1, 0.1, **self.factory))
         self.recurrent_map = Linear(hidden_size, 4 * hidden_size, bias=False, seed=stream, **self.factory)
-        self.recurrent_map.add_parameter("weight", _init.orthogonal(stream, (4 * hidden_size, hidden_size), **f))
+        self.recurrent_map.add_parameter("weight", _init.orthogonal(stream, (4 * hidden_size, hidden_size), **self.factory))
 
     def _project(self, inputs: Any) -> Any:
         return self.input_map(inputs)
@@ -131,14 +136,13 @@ class CfCCell(Module):
         super().__init__()
         if mode not in CFC_MODES:
             raise ValueError(f"unknown mode {mode!r}; valid modes are {', '.join(CFC_MODES)}")
-        stream = _stream(seed)
+        stream = _init.key_stream(seed)
         self.input_size = _positive_int("input_size", input_size)
         self.hidden_size = _positive_int("hidden_size", hidden_size)
         self.mode = mode
         if isinstance(backbone_layers, bool) or not isinstance(backbone_layers, int) or backbone_layers < 0:
             raise ValueError(f"backbone_layers must be an int >= 0, got {backbone_layers!r}")
         self.backbone_layers = backbone_layers
-        f = {"backend": self.backend, "dtype": self.dtype, "device": self.device}
         cat = input_size + hidden_size
         if backbone_layers > 0:
             units = _positive_int("backbone_units", backbone_units)
@@ -159,12 +163,12 @@ class CfCCell(Module):
 
             mask = _host.as_int_matrix(sparsity_mask, (input_size + hidden_size, hidden_size),
                                        "sparsity_mask")
-            self.add_parameter("sparsity_mask", self.xp.abs(_init.from_host(
-                _host.copy(mask).T, **f)), trainable=False)
+            self.add_parameter("sparsity_mask", self.xp.abs(_init.from_host(mask.T, **self.factory)),
+                               trainable=False)
         self.ff1 = Linear(cat, hidden_size, seed=stream, **self.factory)
         if mode == "pure":
-            self.add_parameter("w_tau", _init.xavier_uniform(stream, (1, hidden_size), **f))
-            self.add_parameter("A", _init.xavier_uniform(stream, (1, hidden_size), **f))
+            self.add_parameter("w_tau", _init.xavier_uniform(stream, (1, hidden_size), **self.factory))
+            self.add_parameter("A", _init.xavier_uniform(stream, (1, hidden_size), **self.factory))
         else:
             self.ff2 = Linear(cat, hidden_size, seed=stream, **self.factory)
             self.time_a = Linear(cat, hidden_size, seed=stream, **self.factory)
@@ -218,7 +222,7 @@ class CfCCell(Module):
         t_a = z[:, 2 * n:3 * n]
         if not (isinstance(ts, float) and ts == 1.0):
             t_a = t_a * ts
-        t = _kernel(xp, "sigmoid")(t_a + z[:, 3 * n:])
+        t = _sigmoid(xp, t_a + z[:, 3 * n:])
         if self.mode == "no_gate":
             return ff1 + t * ff2
         return ff1 + t * (ff2 - ff1)  # = ff1 (1 - t) + t ff2
@@ -228,7 +232,23 @@ class CfCCell(Module):
         return self._step(prepared, self._project(prepared, input), hx, ts)
 
 
-class WiredCfCCell(Module):
+class _WiredCell(Module):
+    """A cell on a built ``self.wiring``: its state and output widths."""
+
+    wiring: Wiring
+
+    @property
+    def state_size(self) -> int:
+        """The number of neurons (the state's width)."""
+        return self.wiring.units
+
+    @property
+    def output_size(self) -> int:
+        """The number of motor neurons."""
+        return self.wiring.output_dim
+
+
+class WiredCfCCell(_WiredCell):
     """ncps's wired CfC: one masked ``CfCCell`` (no backbone) per wiring layer.
 
     Layer ``l`` reads the previous layer's output (layer 0 the input) through the
@@ -249,17 +269,10 @@ class WiredCfCCell(Module):
                  seed: Any = None, backend: str | None = None, dtype: Any = None,
                  device: Any = None) -> None:
         super().__init__()
-        if not isinstance(wiring, Wiring):
-            raise TypeError(f"wiring must be an ember_ml.nn.wirings.Wiring, got {type(wiring).__name__}")
-        if input_size is not None:
-            wiring.build(input_size)
-        if not wiring.is_built():
-            raise ValueError("the wiring has no input size: pass input_size or call wiring.build(n)")
+        _built_wiring(wiring, input_size, "input_size")
         if mode not in CFC_MODES:
             raise ValueError(f"unknown mode {mode!r}; valid modes are {', '.join(CFC_MODES)}")
-        from ember_ml.backend import _host
-
-        stream = _stream(seed)
+        stream = _init.key_stream(seed)
         self.wiring = wiring
         self.num_layers = wiring.num_layers
         object.__setattr__(self, "_layer_sizes",
@@ -268,16 +281,13 @@ class WiredCfCCell(Module):
         for layer in range(self.num_layers):
             neurons = wiring.get_neurons_of_layer(layer)
             if layer == 0:
-                synapses = [[wiring.sensory_adjacency_matrix[i, j] for j in neurons]
-                            for i in range(wiring.input_dim)]
+                matrix, sources = wiring.sensory_adjacency_matrix, range(wiring.input_dim)
             else:
-                previous = wiring.get_neurons_of_layer(layer - 1)
-                synapses = [[wiring.adjacency_matrix[i, j] for j in neurons] for i in previous]
-            mask = [[int(v) for v in row] for row in synapses]
+                matrix, sources = wiring.adjacency_matrix, wiring.get_neurons_of_layer(layer - 1)
+            mask = [[int(matrix[i, j]) for j in neurons] for i in sources]
             mask += [[1] * len(neurons) for _ in neurons]
             cell = CfCCell(in_features, len(neurons), mode, backbone_units=0, backbone_layers=0,
-                           sparsity_mask=_host.as_int_matrix(mask, (len(mask), len(neurons)), "mask"),
-                           seed=stream, **self.factory)
+                           sparsity_mask=mask, seed=stream, **self.factory)
             setattr(self, f"layer_{layer}", cell)
             in_features = len(neurons)
 
@@ -285,16 +295,6 @@ class WiredCfCCell(Module):
     def layer_sizes(self) -> list[int]:
         """The number of neurons of each layer (inter, command, motor for an NCP)."""
         return list(self._layer_sizes)
-
-    @property
-    def state_size(self) -> int:
-        """The number of neurons (the state's width)."""
-        return self.wiring.units
-
-    @property
-    def output_size(self) -> int:
-        """The number of motor neurons."""
-        return self.wiring.output_dim
 
     def _layers(self) -> list[CfCCell]:
         return [getattr(self, f"layer_{i}") for i in range(self.num_layers)]
@@ -336,7 +336,7 @@ class WiredCfCCell(Module):
         return out, self._merge_state(states)
 
 
-class LTCCell(Module):
+class LTCCell(_WiredCell):
     """A liquid time-constant cell on a wiring (ncps ``LTCCell``): a fused-Euler ODE step.
 
     Index ``i`` is a synapse's source and ``j`` its target. With ``f`` = softplus
@@ -364,28 +364,22 @@ class LTCCell(Module):
                  implicit_param_constraints: bool = False, *, seed: Any = None,
                  backend: str | None = None, dtype: Any = None, device: Any = None) -> None:
         super().__init__()
-        if not isinstance(wiring, Wiring):
-            raise TypeError(f"wiring must be an ember_ml.nn.wirings.Wiring, got {type(wiring).__name__}")
+        _built_wiring(wiring, in_features, "in_features")
         for label, mapping in (("input_mapping", input_mapping), ("output_mapping", output_mapping)):
             if (mapping if mapping is not None else "none") not in MAPPINGS:
                 raise ValueError(f"unknown {label} {mapping!r}; valid mappings are {', '.join(MAPPINGS)}")
-        if in_features is not None:
-            wiring.build(in_features)
-        if not wiring.is_built():
-            raise ValueError("the wiring has no input size: pass in_features or call wiring.build(n)")
         self.wiring = wiring
         self.input_mapping = input_mapping or "none"
         self.output_mapping = output_mapping or "none"
         self.ode_unfolds = _positive_int("ode_unfolds", ode_unfolds)
         self.epsilon = float(epsilon)
         self.implicit_param_constraints = bool(implicit_param_constraints)
-        stream = _stream(seed)
-        f = {"backend": self.backend, "dtype": self.dtype, "device": self.device}
+        stream = _init.key_stream(seed)
         units, sensory, motor = wiring.units, wiring.input_dim, wiring.output_dim
 
         def draw(name: str, shape: tuple[int, ...], kind: str) -> None:
             low, high = self._RANGES[kind]
-            self.add_parameter(name, _init.uniform(stream, shape, low, high, **f))
+            self.add_parameter(name, _init.uniform(stream, shape, low, high, **self.factory))
 
         draw("gleak", (units,), "gleak")
         draw("vleak", (units,), "vleak")
@@ -393,34 +387,24 @@ class LTCCell(Module):
         draw("sigma", (units, units), "sigma")
         draw("mu", (units, units), "mu")
         draw("w", (units, units), "w")
-        self.add_parameter("erev", _init.from_host(wiring.erev_initializer(), **f))
+        self.add_parameter("erev", _init.from_host(wiring.erev_initializer(), **self.factory))
         draw("sensory_sigma", (sensory, units), "sigma")
         draw("sensory_mu", (sensory, units), "mu")
         draw("sensory_w", (sensory, units), "w")
-        self.add_parameter("sensory_erev", _init.from_host(wiring.sensory_erev_initializer(), **f))
-        self.add_parameter("sparsity_mask", self.xp.abs(_init.from_host(wiring.adjacency_matrix, **f)),
+        self.add_parameter("sensory_erev", _init.from_host(wiring.sensory_erev_initializer(), **self.factory))
+        self.add_parameter("sparsity_mask", self.xp.abs(_init.from_host(wiring.adjacency_matrix, **self.factory)),
                            trainable=False)
         self.add_parameter("sensory_sparsity_mask",
-                           self.xp.abs(_init.from_host(wiring.sensory_adjacency_matrix, **f)),
+                           self.xp.abs(_init.from_host(wiring.sensory_adjacency_matrix, **self.factory)),
                            trainable=False)
         if self.input_mapping in ("affine", "linear"):
-            self.add_parameter("input_w", _init.constant(1.0, (sensory,), **f))
+            self.add_parameter("input_w", _init.constant(1.0, (sensory,), **self.factory))
         if self.input_mapping == "affine":
-            self.add_parameter("input_b", _init.constant(0.0, (sensory,), **f))
+            self.add_parameter("input_b", _init.constant(0.0, (sensory,), **self.factory))
         if self.output_mapping in ("affine", "linear"):
-            self.add_parameter("output_w", _init.constant(1.0, (motor,), **f))
+            self.add_parameter("output_w", _init.constant(1.0, (motor,), **self.factory))
         if self.output_mapping == "affine":
-            self.add_parameter("output_b", _init.constant(0.0, (motor,), **f))
-
-    @property
-    def state_size(self) -> int:
-        """The number of neurons."""
-        return self.wiring.units
-
-    @property
-    def output_size(self) -> int:
-        """The number of motor neurons."""
-        return self.wiring.output_dim
+            self.add_parameter("output_b", _init.constant(0.0, (motor,), **self.factory))
 
     def _positive(self, x: Any) -> Any:
         return _softplus(self.xp, x) if self.implicit_param_constraints else x

@@ -56,18 +56,17 @@ class Linear(Module):
                  init: str = "xavier", seed: Any = None, backend: str | None = None,
                  dtype: Any = None, device: Any = None) -> None:
         super().__init__()
-        stream = seed if isinstance(seed, _init.KeyStream) else _init.KeyStream(seed)
+        stream = _init.key_stream(seed)
         self.in_features, self.out_features = int(in_features), int(out_features)
-        f = {"backend": self.backend, "dtype": self.dtype, "device": self.device}
         if init == "xavier":
-            weight = _init.xavier_uniform(stream, (self.out_features, self.in_features), **f)
+            weight = _init.xavier_uniform(stream, (self.out_features, self.in_features), **self.factory)
         else:
             bound = 1.0 / max(self.in_features, 1) ** 0.5
-            weight = _init.uniform(stream, (self.out_features, self.in_features), -bound, bound, **f)
+            weight = _init.uniform(stream, (self.out_features, self.in_features), -bound, bound, **self.factory)
         self.add_parameter("weight", weight)
         self.use_bias = bool(bias)
         if bias:
-            self.add_parameter("bias", _init.linear_bias(stream, self.in_features, self.out_features, **f))
+            self.add_parameter("bias", _init.linear_bias(stream, self.in_features, self.out_features, **self.factory))
 
     def forward(self, x: Any) -> Any:
         y = self.xp.matmul(x, self.xp.matrix_transpose(self.weight))

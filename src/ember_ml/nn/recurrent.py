@@ -40,6 +40,16 @@ class _Sequence(Module):
     batch_first: bool
     return_sequences: bool
 
+    def _set_flags(self, return_sequences: bool, batch_first: bool, mixed_memory: bool) -> None:
+        self.return_sequences = bool(return_sequences)
+        self.batch_first = bool(batch_first)
+        self.use_mixed = bool(mixed_memory)
+
+    def _add_memory(self, stream: _init.KeyStream) -> None:
+        """The LSTM memory cell ``lstm`` (with ``mixed_memory``), once the sizes are set."""
+        if self.use_mixed:
+            self.lstm = LSTMCell(self.input_size, self.state_size, seed=stream, **self.factory)
+
     def _readout(self, y: Any) -> Any:
         return y
 
@@ -72,9 +82,7 @@ class _Sequence(Module):
         if shape and shape[-1] == 1 and len(shape) > 1:
             ts = ts[..., 0]
             shape = shape[:-1]
-        if shape == ():
-            return ts
-        if shape == (seq,):
+        if shape in ((), (seq,)):
             return ts
         expected = (batch, seq) if self.batch_first else (seq, batch)
         if batched and shape == expected:
@@ -234,9 +242,7 @@ class CfC(_Sequence):
                  dtype: Any = None, device: Any = None, seed: int | None = None) -> None:
         super().__init__()
         stream = _init.KeyStream(seed)
-        self.return_sequences = bool(return_sequences)
-        self.batch_first = bool(batch_first)
-        self.use_mixed = bool(mixed_memory)
+        self._set_flags(return_sequences, batch_first, mixed_memory)
         self.proj_size = proj_size
         if isinstance(units, Wiring):
             for label, value in (("backbone_units", backbone_units), ("backbone_layers", backbone_layers),
@@ -262,8 +268,7 @@ class CfC(_Sequence):
             self.wiring = None
             self.state_size = self.output_size = units
             self.input_size = input_size
-        if self.use_mixed:
-            self.lstm = LSTMCell(self.input_size, self.state_size, seed=stream, **self.factory)
+        self._add_memory(stream)
         if proj_size is not None:
             self.fc = Linear(self.output_size, proj_size, init="torch", seed=stream, **self.factory)
 
@@ -293,9 +298,7 @@ class LTC(_Sequence):
                  dtype: Any = None, device: Any = None, seed: int | None = None) -> None:
         super().__init__()
         stream = _init.KeyStream(seed)
-        self.return_sequences = bool(return_sequences)
-        self.batch_first = bool(batch_first)
-        self.use_mixed = bool(mixed_memory)
+        self._set_flags(return_sequences, batch_first, mixed_memory)
         if isinstance(units, Wiring):
             wiring = units
         elif isinstance(units, int) and not isinstance(units, bool):
@@ -308,5 +311,4 @@ class LTC(_Sequence):
         self.input_size = wiring.input_dim
         self.state_size = wiring.units
         self.output_size = wiring.output_dim
-        if self.use_mixed:
-            self.lstm = LSTMCell(self.input_size, self.state_size, seed=stream, **self.factory)
+        self._add_memory(stream)

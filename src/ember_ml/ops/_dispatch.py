@@ -75,9 +75,6 @@ class _Lookup:
         except TypeError:
             return self.selected()
 
-    def resolve_uncached(self, *values: Any) -> Callable[..., Any]:
-        return self.implementation(_namespace.array_namespace(*values))
-
     def resolve_sequence(self, values: Any) -> Callable[..., Any]:
         """Like ``resolve`` for a sequence argument (``concat(arrays)``, ``stack(*arrays)``).
 
@@ -86,15 +83,17 @@ class _Lookup:
         raises for mixed libraries).
         """
         values = tuple(values)
-        if values:
-            cls = type(values[0])
-            function = self.cache.get(cls)
-            if function is not None and all(type(value) is cls for value in values):
+        same_type = bool(values) and all(type(value) is type(values[0]) for value in values)
+        if same_type:
+            function = self.cache.get(type(values[0]))
+            if function is not None:
                 return function
-        function = self.resolve_uncached(*values)
-        if values and not isinstance(values[0], type) and all(type(v) is cls for v in values):
-            if _namespace.find_namespace(values[:1]) is not None:
-                _namespace.remember(self.cache, cls, function)
+        namespace = _namespace.find_namespace(values)
+        if namespace is None:
+            return self.selected()
+        function = self.implementation(namespace)
+        if same_type and not isinstance(values[0], type):
+            _namespace.remember(self.cache, type(values[0]), function)
         return function
 
     def selected(self) -> Callable[..., Any]:
@@ -204,11 +203,6 @@ def make_functions(rows: list[tuple[str, str, str, str]], module: str) -> dict[s
         function.__doc__ = _docstring(extension, name, params, summary)
         functions[name] = function
     return functions
-
-
-def make_function(extension: str, name: str, params: str, summary: str, module: str) -> Callable[..., Any]:
-    """Build the ``ops`` function for one row of the standard's table."""
-    return make_functions([(extension, name, params, summary)], module)[name]
 
 
 def populate(namespace: dict[str, Any], extension: str) -> list[str]:

@@ -84,6 +84,8 @@ def random_uniform(
     from ember_ml import random
 
     return random.uniform(_key(seed), shape, dtype, minval, maxval, device=device)
+
+
 def random_bernoulli(
     shape: Any, p: float = 0.5, dtype: Any = None, seed: int | None = None, *, device: Any = None
 ) -> Any:

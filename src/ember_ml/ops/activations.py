@@ -131,12 +131,13 @@ def _generic(xp: Any, function: Callable[..., Any], x: Any, *args: Any) -> Any:
     return function(xp, x, *args)
 
 
-def _apply(name: str, function: Callable[..., Any], x: Any, *args: Any) -> Any:
+def _apply(name: str, x: Any, *args: Any) -> Any:
+    """The backend's fast path of activation ``name`` if it has one, else ``_GENERIC[name]``."""
     xp, x = _prepare(x, name)
     fast = fast_path(xp, _GROUP, name)
     if fast is not None:
         return fast(x, *args)
-    return _generic(xp, function, x, *args)
+    return _generic(xp, _GENERIC[name], x, *args)
 
 
 # --- generic implementations (standard calls only) ---------------------------------------
@@ -287,7 +288,7 @@ def relu(x: Any, /) -> Any:
     >>> relu(np.asarray([-2.0, 0.5]))
     array([0. , 0.5])
     """
-    return _apply("relu", _relu, x)
+    return _apply("relu", x)
 
 
 def relu6(x: Any, /) -> Any:
@@ -298,7 +299,7 @@ def relu6(x: Any, /) -> Any:
     >>> relu6(np.asarray([-1.0, 3.0, 9.0]))
     array([0., 3., 6.])
     """
-    return _apply("relu6", _relu6, x)
+    return _apply("relu6", x)
 
 
 def leaky_relu(x: Any, /, negative_slope: float = 0.01) -> Any:
@@ -309,7 +310,7 @@ def leaky_relu(x: Any, /, negative_slope: float = 0.01) -> Any:
     >>> leaky_relu(np.asarray([-2.0, 3.0]), negative_slope=0.5)
     array([-1.,  3.])
     """
-    return _apply("leaky_relu", _leaky_relu, x, _check_real(negative_slope, "negative_slope", "leaky_relu"))
+    return _apply("leaky_relu", x, _check_real(negative_slope, "negative_slope", "leaky_relu"))
 
 
 def elu(x: Any, /, alpha: float = 1.0) -> Any:
@@ -320,7 +321,7 @@ def elu(x: Any, /, alpha: float = 1.0) -> Any:
     >>> elu(np.asarray([0.0, 2.0]))
     array([0., 2.])
     """
-    return _apply("elu", _elu, x, _check_real(alpha, "alpha", "elu"))
+    return _apply("elu", x, _check_real(alpha, "alpha", "elu"))
 
 
 def selu(x: Any, /) -> Any:
@@ -331,7 +332,7 @@ def selu(x: Any, /) -> Any:
     >>> float(selu(np.asarray(1.0)))
     1.0507009873554805
     """
-    return _apply("selu", _selu, x)
+    return _apply("selu", x)
 
 
 def celu(x: Any, /, alpha: float = 1.0) -> Any:
@@ -345,7 +346,7 @@ def celu(x: Any, /, alpha: float = 1.0) -> Any:
     alpha = _check_real(alpha, "alpha", "celu")
     if alpha == 0:
         raise ValueError("celu: alpha must not be 0")
-    return _apply("celu", _celu, x, alpha)
+    return _apply("celu", x, alpha)
 
 
 def gelu(x: Any, /, approximate: str = "none") -> Any:
@@ -366,7 +367,7 @@ def gelu(x: Any, /, approximate: str = "none") -> Any:
     """
     if approximate not in ("none", "tanh"):
         raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
-    return _apply("gelu", _gelu, x, approximate)
+    return _apply("gelu", x, approximate)
 
 
 def silu(x: Any, /) -> Any:
@@ -377,7 +378,7 @@ def silu(x: Any, /) -> Any:
     >>> silu(np.asarray([0.0]))
     array([0.])
     """
-    return _apply("silu", _silu, x)
+    return _apply("silu", x)
 
 
 def swish(x: Any, /) -> Any:
@@ -388,7 +389,7 @@ def swish(x: Any, /) -> Any:
     >>> swish(np.asarray([0.0]))
     array([0.])
     """
-    return _apply("silu", _silu, x)
+    return _apply("silu", x)
 
 
 def mish(x: Any, /) -> Any:
@@ -399,7 +400,7 @@ def mish(x: Any, /) -> Any:
     >>> mish(np.asarray([0.0]))
     array([0.])
     """
-    return _apply("mish", _mish, x)
+    return _apply("mish", x)
 
 
 def sigmoid(x: Any, /) -> Any:
@@ -410,7 +411,7 @@ def sigmoid(x: Any, /) -> Any:
     >>> sigmoid(np.asarray([-1e4, 0.0, 1e4], dtype=np.float32))
     array([0. , 0.5, 1. ], dtype=float32)
     """
-    return _apply("sigmoid", _sigmoid, x)
+    return _apply("sigmoid", x)
 
 
 def hard_sigmoid(x: Any, /) -> Any:
@@ -421,7 +422,7 @@ def hard_sigmoid(x: Any, /) -> Any:
     >>> hard_sigmoid(np.asarray([-4.0, 0.0, 4.0]))
     array([0. , 0.5, 1. ])
     """
-    return _apply("hard_sigmoid", _hard_sigmoid, x)
+    return _apply("hard_sigmoid", x)
 
 
 def hard_swish(x: Any, /) -> Any:
@@ -432,7 +433,7 @@ def hard_swish(x: Any, /) -> Any:
     >>> hard_swish(np.asarray([-4.0, 4.0]))
     array([-0.,  4.])
     """
-    return _apply("hard_swish", _hard_swish, x)
+    return _apply("hard_swish", x)
 
 
 def log_sigmoid(x: Any, /) -> Any:
@@ -443,7 +444,7 @@ def log_sigmoid(x: Any, /) -> Any:
     >>> log_sigmoid(np.asarray([-1e4, 1e4], dtype=np.float32))
     array([-10000.,      0.], dtype=float32)
     """
-    return _apply("log_sigmoid", _log_sigmoid, x)
+    return _apply("log_sigmoid", x)
 
 
 def tanh(x: Any, /) -> Any:
@@ -454,7 +455,7 @@ def tanh(x: Any, /) -> Any:
     >>> tanh(np.asarray([0.0]))
     array([0.])
     """
-    return _apply("tanh", _tanh, x)
+    return _apply("tanh", x)
 
 
 def softplus(x: Any, /, beta: float = 1.0, threshold: float = 20.0) -> Any:
@@ -470,7 +471,7 @@ def softplus(x: Any, /, beta: float = 1.0, threshold: float = 20.0) -> Any:
     beta = _check_real(beta, "beta", "softplus")
     if beta == 0:
         raise ValueError("softplus: beta must not be 0")
-    return _apply("softplus", _softplus, x, beta, _check_real(threshold, "threshold", "softplus"))
+    return _apply("softplus", x, beta, _check_real(threshold, "threshold", "softplus"))
 
 
 def softsign(x: Any, /) -> Any:
@@ -481,7 +482,7 @@ def softsign(x: Any, /) -> Any:
     >>> softsign(np.asarray([-1.0, 3.0]))
     array([-0.5 ,  0.75])
     """
-    return _apply("softsign", _softsign, x)
+    return _apply("softsign", x)
 
 
 def lecun_tanh(x: Any, /) -> Any:
@@ -492,7 +493,7 @@ def lecun_tanh(x: Any, /) -> Any:
     >>> lecun_tanh(np.asarray([0.0]))
     array([0.])
     """
-    return _apply("lecun_tanh", _lecun_tanh, x)
+    return _apply("lecun_tanh", x)
 
 
 def _check_axis(x: Any, axis: Any, name: str) -> int:
@@ -519,7 +520,7 @@ def softmax(x: Any, /, axis: int = -1) -> Any:
     array([[0.5, 0.5],
            [0.5, 0.5]], dtype=float32)
     """
-    return _apply("softmax", _softmax, x, _check_axis(x, axis, "softmax"))
+    return _apply("softmax", x, _check_axis(x, axis, "softmax"))
 
 
 def log_softmax(x: Any, /, axis: int = -1) -> Any:
@@ -530,4 +531,4 @@ def log_softmax(x: Any, /, axis: int = -1) -> Any:
     >>> log_softmax(np.asarray([0.0, 0.0]))
     array([-0.69314718, -0.69314718])
     """
-    return _apply("log_softmax", _log_softmax, x, _check_axis(x, axis, "log_softmax"))
+    return _apply("log_softmax", x, _check_axis(x, axis, "log_softmax"))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 from types import ModuleType
 from typing import Any
 
@@ -229,11 +230,7 @@ def _kernel(xp: ModuleType) -> tuple[Callable[..., Any], Callable[[Any], str] | 
     native = fast_path(xp, "indexing", "scatter")
     if native is not None:
         return native, fast_path(xp, "indexing", "native_bounds_check")
-
-    def generic(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
-        return _scatter_generic(xp, values, indices, n, reduce, axis, presorted)
-
-    return generic, None
+    return partial(_scatter_generic, xp), None
 
 
 def _trim(result: Any, n: int, axis: int) -> Any:
@@ -255,7 +252,10 @@ def _run(
 ) -> list[Any]:
     """Run the kernel for each of ``reduces`` under the bounds policy (module docstring)."""
     kernel, native_check = _kernel(xp)
-    extra = {"presorted": True} if presorted else {}
+
+    def call(reduce: str, idx: Any, size: int, **options: Any) -> Any:
+        return kernel(values, idx, size, reduce, 0 if reduce == "count" else axis, **options)
+
     if n == 0:
         raise IndexError(f"{what}: cannot scatter {indices.shape[0]} values into dim_size 0")
     if _is_traced(xp, indices):
@@ -263,16 +263,11 @@ def _run(
         wrapped = xp.where(indices < 0, indices + n, indices) if negative_ok else indices
         valid = (wrapped >= 0) & (wrapped < n)
         safe = xp.where(valid, wrapped, xp.asarray(n, dtype=wrapped.dtype))
-        out = []
-        for r in reduces:
-            res = kernel(values, safe, n + 1, r, 0 if r == "count" else axis)
-            out.append(_trim(res, n, 0 if r == "count" else axis))
-        return out
+        return [_trim(call(r, safe, n + 1), n, 0 if r == "count" else axis) for r in reduces]
     native = native_check(indices) if native_check is not None else ""
     if native:
-        first = reduces[0]
         try:
-            head = kernel(values, indices, n, first, 0 if first == "count" else axis)
+            head = call(reduces[0], indices, n)
         except (IndexError, RuntimeError) as err:
             fixed, wrapped = _checked(xp, indices, n, negative_ok, what)
             if not wrapped:
@@ -281,12 +276,12 @@ def _run(
         else:
             if native == "wrap" and not negative_ok:
                 # the native call wrapped negative indices silently: segment ids may not be negative
-                if int(xp.min(indices)) < 0:  # noqa: EM401 - on the error path only
+                if int(xp.min(indices)) < 0:  # noqa: EM401 - ufunc.at wraps negative segment ids: one check on every such call
                     raise _out_of_bounds(*_bounds(xp, indices), n, negative_ok, what)
-            return [head] + [kernel(values, indices, n, r, 0 if r == "count" else axis) for r in reduces[1:]]
+            return [head] + [call(r, indices, n) for r in reduces[1:]]
     else:
         indices, _ = _checked(xp, indices, n, negative_ok, what)
-    return [kernel(values, indices, n, r, 0 if r == "count" else axis, **extra) for r in reduces]
+    return [call(r, indices, n, presorted=presorted) for r in reduces]
 
 
 def _empty_result(xp: ModuleType, values: Any, n: int, axis: int) -> Any:
@@ -633,7 +628,7 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
     reduce = {"multiply": "prod", "min": "min", "max": "max"}[op]
     result, count = _run(xp, rows, idx, n, (reduce, "count"), 0, negative_ok=True, what=what)
     hit = xp.reshape(count > 0, mask_shape)
-    combined = {"prod": xp.multiply, "min": xp.minimum, "max": xp.maximum}[reduce](x, result)
+    combined = _combine(xp, reduce)(x, result)
     return xp.where(hit, combined, x)
 
 

@@ -184,7 +184,8 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     vector = b.ndim == 1
     b2 = xp.reshape(b, (m, 1)) if vector else b
     k = b2.shape[1]
-    real = xp.real(a).dtype if xp.isdtype(a.dtype, "complex floating") else a.dtype
+    complex_ = xp.isdtype(a.dtype, "complex floating")
+    real = xp.real(a).dtype if complex_ else a.dtype
     if rcond is None:
         rcond = xp.finfo(real).eps * max(m, n)
     elif not 0.0 <= rcond < 1.0:  # LAPACK's gelsd (so NumPy's) convention: machine precision
@@ -198,8 +199,9 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
         mask = s > rcond * xp.max(s)
         rank = int(xp.sum(xp.astype(mask, xp.int32)))  # noqa: EM401 - lstsq returns the rank as int
         inv = xp.where(mask, 1.0 / xp.where(mask, s, xp.ones_like(s)), xp.zeros_like(s))
-        uh = xp.conj(xp.matrix_transpose(u)) if xp.isdtype(a.dtype, "complex floating") else xp.matrix_transpose(u)
-        v = xp.conj(xp.matrix_transpose(vh)) if xp.isdtype(a.dtype, "complex floating") else xp.matrix_transpose(vh)
+        uh, v = xp.matrix_transpose(u), xp.matrix_transpose(vh)
+        if complex_:
+            uh, v = xp.conj(uh), xp.conj(v)
         coef = xp.astype(inv, a.dtype)[:, None] * xp.matmul(uh, b2)
         x = xp.matmul(v, coef)
     if rank == n and m > n:
@@ -321,6 +323,19 @@ def _check_system(a: Array, b: Array, name: str) -> None:
         raise ValueError(f"{name}: b of shape {tuple(b.shape)} does not match a of shape {tuple(a.shape)}")
 
 
+def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> Array:
+    """Check and convert a system, answer an empty one, then the backend's fast path ``name`` or ``generic``."""
+    xp = array_namespace(a, b)
+    _check_system(a, b, name)
+    a, b = _float(xp, a, b)
+    if a.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
+        return xp.zeros(b.shape, dtype=b.dtype)
+    fast = fast_path(xp, _GROUP, name)
+    if fast is not None:
+        return fast(a, b, lower)
+    return generic(xp, a, b, lower)
+
+
 def solve_triangular(a: Array, b: Array, lower: bool = False) -> Array:
     """Solve ``a @ x = b`` for triangular a, as ``scipy.linalg.solve_triangular``.
 
@@ -333,16 +348,11 @@ def solve_triangular(a: Array, b: Array, lower: bool = False) -> Array:
     >>> linalg.solve_triangular(np.asarray([[2.0, 0.0], [1.0, 1.0]]), np.asarray([2.0, 3.0]), lower=True)
     array([1., 2.])
     """
-    xp = array_namespace(a, b)
-    _check_system(a, b, "solve_triangular")
-    a, b = _float(xp, a, b)
-    if a.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
-        return xp.zeros(b.shape, dtype=b.dtype)
-    fast = fast_path(xp, _GROUP, "solve_triangular")
-    if fast is not None:
-        return fast(a, b, lower)
-    t = xp.tril(a) if lower else xp.triu(a)
-    return xp.linalg.solve(t, b)
+    return _solve_system(a, b, lower, "solve_triangular", _solve_triangular_generic)
+
+
+def _solve_triangular_generic(xp: ModuleType, a: Array, b: Array, lower: bool) -> Array:
+    return xp.linalg.solve(xp.tril(a) if lower else xp.triu(a), b)
 
 
 def cholesky_solve(c: Array, b: Array, lower: bool = True) -> Array:
@@ -356,14 +366,10 @@ def cholesky_solve(c: Array, b: Array, lower: bool = True) -> Array:
     >>> linalg.cholesky_solve(c, np.asarray([6.0, 5.0]))
     array([1., 1.])
     """
-    xp = array_namespace(c, b)
-    _check_system(c, b, "cholesky_solve")
-    c, b = _float(xp, c, b)
-    if c.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
-        return xp.zeros(b.shape, dtype=b.dtype)
-    fast = fast_path(xp, _GROUP, "cholesky_solve")
-    if fast is not None:
-        return fast(c, b, lower)
+    return _solve_system(c, b, lower, "cholesky_solve", _cholesky_solve_generic)
+
+
+def _cholesky_solve_generic(xp: ModuleType, c: Array, b: Array, lower: bool) -> Array:
     ch = xp.matrix_transpose(c)
     if xp.isdtype(c.dtype, "complex floating"):
         ch = xp.conj(ch)

@@ -18,6 +18,7 @@ library has one (``ember_ml.backend.<library>._signal``).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from types import ModuleType
@@ -119,11 +120,9 @@ def _window_setup(
 
 
 def _cosine_window(
-    xp: ModuleType, n: int, coefficients: tuple[float, ...], periodic: bool, dtype: Any, device: Any
+    xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any, *, coefficients: tuple[float, ...]
 ) -> Any:
     """sum_k (-1)^k a_k cos(2 pi k i / d), d = n (periodic) or n - 1 (symmetric)."""
-    if n <= 1:
-        return xp.ones((n,), dtype=dtype, device=device)
     phase = xp.arange(n, dtype=dtype, device=device) * (2.0 * math.pi / (n if periodic else n - 1))
     window = xp.full((n,), coefficients[0], dtype=dtype, device=device)
     for k, a in enumerate(coefficients[1:], start=1):
@@ -145,6 +144,8 @@ def _make_window(
     fast = fast_path(xp, "signal", name)
     if fast is not None:
         return fast(n, periodic=bool(periodic), dtype=dtype, device=device, **options)
+    if n <= 1:  # every window of 0 or 1 points is ones
+        return xp.ones((n,), dtype=dtype, device=device)
     return generic(xp, n, bool(periodic), dtype, device, **options)
 
 
@@ -168,8 +169,7 @@ def hann_window(window_length: int, *, periodic: bool = True, dtype: Any = None,
     return _make_window("hann_window", _hann, window_length, periodic, dtype, device)
 
 
-def _hann(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any) -> Any:
-    return _cosine_window(xp, n, (0.5, 0.5), periodic, dtype, device)
+_hann = functools.partial(_cosine_window, coefficients=(0.5, 0.5))
 
 
 def hamming_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
@@ -185,8 +185,7 @@ def hamming_window(window_length: int, *, periodic: bool = True, dtype: Any = No
     return _make_window("hamming_window", _hamming, window_length, periodic, dtype, device)
 
 
-def _hamming(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any) -> Any:
-    return _cosine_window(xp, n, (0.54, 0.46), periodic, dtype, device)
+_hamming = functools.partial(_cosine_window, coefficients=(0.54, 0.46))
 
 
 def blackman_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
@@ -203,8 +202,7 @@ def blackman_window(window_length: int, *, periodic: bool = True, dtype: Any = N
     return _make_window("blackman_window", _blackman, window_length, periodic, dtype, device)
 
 
-def _blackman(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any) -> Any:
-    return _cosine_window(xp, n, (0.42, 0.5, 0.08), periodic, dtype, device)
+_blackman = functools.partial(_cosine_window, coefficients=(0.42, 0.5, 0.08))
 
 
 def bartlett_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
@@ -221,8 +219,6 @@ def bartlett_window(window_length: int, *, periodic: bool = True, dtype: Any = N
 
 
 def _bartlett(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any) -> Any:
-    if n <= 1:
-        return xp.ones((n,), dtype=dtype, device=device)
     ramp = xp.arange(n, dtype=dtype, device=device) * (2.0 / (n if periodic else n - 1))
     return 1.0 - xp.abs(ramp - 1.0)
 
@@ -270,8 +266,6 @@ def _bessel_i0_terms(beta: float) -> tuple[int, float]:
 
 
 def _kaiser(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any, *, beta: float) -> Any:
-    if n <= 1:
-        return xp.ones((n,), dtype=dtype, device=device)
     m = n if periodic else n - 1  # the symmetric window of m + 1 points, first n of them
     ramp = xp.arange(n, dtype=dtype, device=device) * (2.0 / m) - 1.0
     quarter = xp.clip(1.0 - ramp * ramp, min=0.0) * (beta * beta / 4.0)  # (x / 2)^2, x = beta sqrt(.)

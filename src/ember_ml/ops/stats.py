@@ -138,12 +138,14 @@ def _mean(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Ar
     return xp.mean(x, axis=axis, keepdims=keepdims) if empty is None else empty
 
 
-def _q_list(q: Any, scale: float, name: str) -> tuple[list[float], bool]:
-    """q as a list of Python floats in [0, 1] and whether it was a scalar.
+def _q_list(q: Any, scale: float, method: str, name: str) -> tuple[list[float], bool]:
+    """After checking ``method``: q as a list of Python floats in [0, 1] and whether it was a scalar.
 
     q may be a Python number, a sequence of numbers, or a 0-D/1-D array (an array q
     is read once, which evaluates it).
     """
+    if method not in QUANTILE_METHODS:
+        raise ValueError(f"{name}: unknown method {method!r}; valid methods are {', '.join(QUANTILE_METHODS)}")
     if hasattr(q, "shape") and hasattr(q, "dtype"):
         from ember_ml.backend import to_numpy
 
@@ -162,23 +164,24 @@ def _q_list(q: Any, scale: float, name: str) -> tuple[list[float], bool]:
     return out, scalar
 
 
-def _check_method(method: str, name: str) -> None:
-    if method not in QUANTILE_METHODS:
-        raise ValueError(f"{name}: unknown method {method!r}; valid methods are {', '.join(QUANTILE_METHODS)}")
+def _virtual_index(q: Any, n: Any, method: str, floor: Any = math.floor, ceil: Any = math.ceil,
+                   rnd: Any = round) -> Any:
+    """NumPy's virtual index of quantile q among n sorted values.
 
-
-def _virtual_index(q: float, n: int, method: str) -> float:
-    """NumPy's virtual index of quantile q among n sorted values."""
+    Python numbers, or arrays given the namespace's ``floor``, ``ceil`` and ``round``
+    (both round half to even, as ``np.around``).
+    """
+    top = n - 1
     if method == "linear":
-        return (n - 1) * q
+        return top * q
     if method == "lower":
-        return float(math.floor((n - 1) * q))
+        return floor(top * q)
     if method == "higher":
-        return float(math.ceil((n - 1) * q))
+        return ceil(top * q)
     if method == "nearest":
-        return float(round((n - 1) * q))  # round half to even, as np.around
+        return rnd(top * q)
     if method == "midpoint":
-        return 0.5 * (math.floor((n - 1) * q) + math.ceil((n - 1) * q))
+        return 0.5 * (floor(top * q) + ceil(top * q))
     alpha, beta = _CONTINUOUS[method]
     return n * q + (alpha + q * (1 - alpha - beta)) - 1
 
@@ -245,22 +248,30 @@ def _quantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: boo
         out = xp.full((*y.shape[:-1], len(qs)), math.nan, dtype=x.dtype)
         return _finish(xp, out, x.shape, axes, keepdims, scalar)
     prev, nxt, gamma = _static_positions(qs, n, method)
-    select = fast_path(xp, _GROUP, "select_quantiles")
-    if select is not None:
-        out = select(y, prev, nxt, gamma, method in ("lower", "higher", "nearest"))
-        if out is not None:
-            return _finish(xp, out, x.shape, axes, keepdims, scalar)
-    s = xp.sort(y, axis=-1)
-    last = s.ndim - 1
-    index = xp.__array_namespace_info__().default_dtypes()["indexing"]
-    lo = xp.take(s, xp.asarray(prev, dtype=index), axis=last)
-    if method in ("lower", "higher", "nearest"):
-        out = lo
+    select = fast_path(xp, _GROUP, "order_statistics")
+    value = None if select is None else select(y, sorted(set(prev) | set(nxt)))
+    if value is not None:  # the backend's selection: {position: that order statistic, kept as a length-1 axis}
+
+        def pick(positions: list[int]) -> Array:
+            return xp.concat([value[p] for p in positions], axis=-1)
+
+        has_nan = xp.any(xp.isnan(y), axis=-1, keepdims=True)
+        nan = xp.full_like(has_nan, math.nan, dtype=x.dtype)
     else:
-        hi = xp.take(s, xp.asarray(nxt, dtype=index), axis=last)
-        out = _lerp(xp, lo, hi, xp.asarray(gamma, dtype=x.dtype))
-    # NaN sorts last: a slice holding one has a NaN quantile (as NumPy)
-    out = xp.where(xp.isnan(s[..., -1:]), s[..., -1:], out)
+        s = xp.sort(y, axis=-1)
+        index = xp.__array_namespace_info__().default_dtypes()["indexing"]
+
+        def pick(positions: list[int]) -> Array:
+            return xp.take(s, xp.asarray(positions, dtype=index), axis=s.ndim - 1)
+
+        # NaN sorts last: a slice holding one has a NaN quantile (as NumPy)
+        nan = s[..., -1:]
+        has_nan = xp.isnan(nan)
+    if method in ("lower", "higher", "nearest"):
+        out = pick(prev)
+    else:
+        out = _lerp(xp, pick(prev), pick(nxt), xp.asarray(gamma, dtype=x.dtype))
+    out = xp.where(has_nan, nan, out)
     return _finish(xp, out, x.shape, axes, keepdims, scalar)
 
 
@@ -278,19 +289,7 @@ def _nanquantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: 
     count = xp.sum(xp.astype(~xp.isnan(s), x.dtype), axis=-1, keepdims=True)
     q = xp.asarray(qs, dtype=x.dtype)
     top = count - 1
-    if method == "linear":
-        v = top * q
-    elif method == "lower":
-        v = xp.floor(top * q)
-    elif method == "higher":
-        v = xp.ceil(top * q)
-    elif method == "nearest":
-        v = xp.round(top * q)
-    elif method == "midpoint":
-        v = 0.5 * (xp.floor(top * q) + xp.ceil(top * q))
-    else:
-        alpha, beta = _CONTINUOUS[method]
-        v = count * q + (alpha + q * (1 - alpha - beta)) - 1
+    v = _virtual_index(q, count, method, xp.floor, xp.ceil, xp.round)
     floor_v = xp.floor(v)
     above = v >= top
     below = v < 0
@@ -337,14 +336,7 @@ def var(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bo
     >>> stats.var(np.asarray([1.0, 2.0, 3.0, 4.0]), correction=1)
     np.float64(1.6666666666666667)
     """
-    xp = array_namespace(x)
-    x = _to_float(xp, x)
-    empty = _empty_nan(xp, x, axis, keepdims, "var")
-    if empty is not None:
-        return xp.real(empty) if xp.isdtype(empty.dtype, "complex floating") else empty
-    if correction != int(correction):  # not every library takes a fractional correction (torch)
-        return _var_any_correction(xp, x, axis, correction, keepdims)
-    return xp.var(x, axis=axis, correction=correction, keepdims=keepdims)
+    return _spread(x, axis, correction, keepdims, "var")
 
 
 def std(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
@@ -355,14 +347,21 @@ def std(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bo
     >>> stats.std(np.asarray([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]))
     np.float64(2.0)
     """
+    return _spread(x, axis, correction, keepdims, "std")
+
+
+def _spread(x: Array, axis: Axis, correction: float, keepdims: bool, name: str) -> Array:
+    """``var`` or ``std`` (``name``): the namespace's, with empty reductions and fractional corrections done here."""
     xp = array_namespace(x)
     x = _to_float(xp, x)
-    empty = _empty_nan(xp, x, axis, keepdims, "std")
+    empty = _empty_nan(xp, x, axis, keepdims, name)
     if empty is not None:
         return xp.real(empty) if xp.isdtype(empty.dtype, "complex floating") else empty
-    if correction != int(correction):
-        return xp.sqrt(_var_any_correction(xp, x, axis, correction, keepdims))
-    return xp.std(x, axis=axis, correction=correction, keepdims=keepdims)
+    if correction != int(correction):  # not every library takes a fractional correction (torch)
+        v = _var_any_correction(xp, x, axis, correction, keepdims)
+        return xp.sqrt(v) if name == "std" else v
+    reduce = xp.std if name == "std" else xp.var
+    return reduce(x, axis=axis, correction=correction, keepdims=keepdims)
 
 
 def _var_any_correction(xp: ModuleType, x: Array, axis: Axis, correction: float, keepdims: bool) -> Array:
@@ -390,8 +389,7 @@ def quantile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method
     >>> stats.quantile(np.asarray([1.0, 2.0, 3.0, 4.0]), [0.5, 1.0], method="lower")
     array([2., 4.])
     """
-    _check_method(method, "quantile")
-    qs, scalar = _q_list(q, 1.0, "quantile")
+    qs, scalar = _q_list(q, 1.0, method, "quantile")
     return _quantile(x, qs, scalar, axis, keepdims, method, "quantile")
 
 
@@ -403,8 +401,7 @@ def percentile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, meth
     >>> stats.percentile(np.asarray([1.0, 2.0, 3.0, 4.0]), 50)
     np.float64(2.5)
     """
-    _check_method(method, "percentile")
-    qs, scalar = _q_list(q, 100.0, "percentile")
+    qs, scalar = _q_list(q, 100.0, method, "percentile")
     return _quantile(x, qs, scalar, axis, keepdims, method, "percentile")
 
 
@@ -437,8 +434,7 @@ def nanquantile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, met
     >>> float(stats.nanquantile(np.asarray([1.0, np.nan, 3.0]), 0.5))
     2.0
     """
-    _check_method(method, "nanquantile")
-    qs, scalar = _q_list(q, 1.0, "nanquantile")
+    qs, scalar = _q_list(q, 1.0, method, "nanquantile")
     return _nanquantile(x, qs, scalar, axis, keepdims, method, "nanquantile")
 
 
@@ -450,8 +446,7 @@ def nanpercentile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, m
     >>> float(stats.nanpercentile(np.asarray([1.0, np.nan, 3.0]), 100))
     3.0
     """
-    _check_method(method, "nanpercentile")
-    qs, scalar = _q_list(q, 100.0, "nanpercentile")
+    qs, scalar = _q_list(q, 100.0, method, "nanpercentile")
     return _nanquantile(x, qs, scalar, axis, keepdims, method, "nanpercentile")
 
 
@@ -651,6 +646,13 @@ def _bincount_fixed(xp: ModuleType, x: Array, length: int, weights: Array | None
     return xp.take(sums, edges[1:]) - xp.take(sums, edges[:-1])
 
 
+def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
+    """``weights`` checked to have x's shape, as a real floating array."""
+    if tuple(weights.shape) != tuple(x.shape):
+        raise ValueError(f"{name}: weights shape {tuple(weights.shape)} differs from x shape {tuple(x.shape)}")
+    return _real_float(xp, weights, name)
+
+
 def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Array:
     """Number of occurrences (or sum of ``weights``) of each value 0, 1, ... in 1-D integer x.
 
@@ -678,9 +680,7 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
     if minlength < 0:
         raise ValueError(f"bincount: minlength must be non-negative, got {minlength}")
     if weights is not None:
-        if tuple(weights.shape) != tuple(x.shape):
-            raise ValueError(f"bincount: weights shape {tuple(weights.shape)} differs from x shape {tuple(x.shape)}")
-        weights = _real_float(xp, weights, "bincount")
+        weights = _weights(xp, weights, x, "bincount")
     length = minlength
     if minlength == 0:
         # data-dependent output length: evaluates x (as NumPy)
@@ -721,9 +721,7 @@ def histogram(x: Array, bins: int = 10, range: tuple[float, float] | None = None
     flat = xp.reshape(_real_float(xp, x, "histogram"), (-1,))
     _guard(xp, (bins + 1,), 8, "histogram")
     if weights is not None:
-        if tuple(weights.shape) != tuple(x.shape):
-            raise ValueError(f"histogram: weights shape {tuple(weights.shape)} differs from x shape {tuple(x.shape)}")
-        weights = xp.reshape(_real_float(xp, weights, "histogram"), (-1,))
+        weights = xp.reshape(_weights(xp, weights, x, "histogram"), (-1,))
     dtype = flat.dtype
     if range is not None:
         lo_f, hi_f = [float(v) for v in range]

@@ -26,10 +26,11 @@ from ember_ml.random._samplers import (
     _float_bound,
     float_dtype,
     interleave,
+    named_dtype,
     standard_normal_pairs,
 )
 from ember_ml.random._samplers import on_float64_stream as _wrap
-from ember_ml.random._threefry import MASK32, counter_words, shift_right
+from ember_ml.random._threefry import MASK32, counter_words, is_signed, shift_right
 
 __all__ = [
     "bernoulli",
@@ -74,7 +75,7 @@ def _open_unit64(xp: ModuleType, key: Any, n: int, precise: bool) -> Any:
     ``(w + 1/2) 2**-32`` from one 32-bit word each, or, with ``precise``, from 53 bits of a
     counter's two words, ``(m + 1/2) 2**-53``.
     """
-    signed = key.dtype == xp.int32
+    signed = is_signed(xp, key)
     if precise:
         y0, y1 = counter_words(xp, key, 0, n)
         high = xp.astype(shift_right(xp, y0, 5, signed), xp.float64)
@@ -162,7 +163,7 @@ def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) 
         check_key(key)
         dims = tuple(p.shape) if shape is None else check_shape(shape)
         key = on_device(key, device)
-        signed = key.dtype == xp.int32
+        signed = is_signed(xp, key)
         n = math.prod(dims)
         y0, y1 = counter_words(xp, key, 0, (n + 1) // 2)
         words = _unsigned64(xp, interleave(xp, y0, y1, n), signed)
@@ -178,7 +179,7 @@ def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) 
     threshold = round(value * 2.0**32)
     if threshold >= 1 << 32:
         return xp.ones(dims, dtype=xp.bool, device=_device(key))
-    signed = key.dtype == xp.int32
+    signed = is_signed(xp, key)
     y0, y1 = counter_words(xp, key, 0, (n + 1) // 2)
     words = interleave(xp, y0, y1, n)
     if signed:
@@ -192,18 +193,10 @@ def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) 
 def _int_dtype(xp: ModuleType, dtype: Any) -> tuple[Any, str]:
     if dtype is None:
         return xp.int32, "int32"
-    for name in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"):
-        candidate = getattr(xp, name, None)
-        if candidate is not None and (dtype == name or _equal(dtype, candidate)):
-            return candidate, name
-    raise ValueError(f"dtype must be an integer dtype of the key's library, got {dtype!r}")
-
-
-def _equal(a: Any, b: Any) -> bool:
-    try:
-        return bool(a == b)
-    except Exception:
-        return False
+    found = named_dtype(xp, dtype, ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"))
+    if found is None:
+        raise ValueError(f"dtype must be an integer dtype of the key's library, got {dtype!r}")
+    return found
 
 
 def _check_int(value: Any, what: str) -> int:
@@ -217,7 +210,7 @@ def _check_int(value: Any, what: str) -> int:
 def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
     """``n`` int64 values uniform on ``0 .. span-1`` (span <= 2**32): each is the 64-bit word pair
     of one counter taken modulo ``span`` (bias below 2**-32), in exact int64 arithmetic."""
-    signed = key.dtype == xp.int32
+    signed = is_signed(xp, key)
     y0, y1 = counter_words(xp, key, 0, n)
     high = _unsigned64(xp, y0, signed) % span
     low = _unsigned64(xp, y1, signed) % span
@@ -259,7 +252,7 @@ def randint(key: Any, shape: Any, low: int, high: int, dtype: Any = None, *, dev
 
 def _sort_keys(xp: ModuleType, key: Any, n: int) -> Any:
     """63-bit int64 sort keys, one per counter (ties have probability about n**2 2**-64)."""
-    signed = key.dtype == xp.int32
+    signed = is_signed(xp, key)
     y0, y1 = counter_words(xp, key, 0, n)
     return _unsigned64(xp, y0, signed) * (1 << 31) + (_unsigned64(xp, y1, signed) >> 1)
 

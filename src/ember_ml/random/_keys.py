@@ -22,6 +22,7 @@ from ember_ml.random._threefry import (
     MASK32,
     SPLIT_DOMAIN,
     counter_words,
+    is_signed,
     threefry2x32,
     word_constant,
     word_dtype,
@@ -106,7 +107,7 @@ def key_data(k: Any) -> Any:
     [1, 7]
     """
     xp = check_key(k, batch=True)
-    if k.dtype == xp.int32:
+    if is_signed(xp, k):
         return xp.astype(k, xp.int64) & MASK32
     return k
 
@@ -146,7 +147,7 @@ def fold_in(k: Any, data: int) -> Any:
     """
     xp = check_key(k)
     value = _check_seed(data, "data")
-    signed = k.dtype == xp.int32
+    signed = is_signed(xp, k)
     dtype = k.dtype
     device = _device_of(k)
     c0 = xp.asarray([FOLD_DOMAIN, 0], dtype=dtype, device=device)

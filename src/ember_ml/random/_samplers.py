@@ -26,9 +26,10 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml._namespace import array_namespace
+from ember_ml._namespace import device as _dev
 from ember_ml.ops._extras import fast_path
 from ember_ml.random._keys import check_key, check_shape, on_device
-from ember_ml.random._threefry import counter_words, shift_right
+from ember_ml.random._threefry import counter_words, is_signed, shift_right
 
 __all__ = ["normal", "uniform"]
 
@@ -53,6 +54,8 @@ def on_float64_stream(function: Any) -> Any:
             return function(key, *args, **kwargs)
 
     return sampler
+
+
 _BITS = {"float16": 11, "float32": 24}
 
 
@@ -60,13 +63,21 @@ def float_dtype(xp: ModuleType, dtype: Any) -> tuple[Any, str]:
     """The floating dtype of ``xp`` that ``dtype`` names (None: float32), and its name."""
     if dtype is None:
         return xp.float32, "float32"
-    for name in _FLOAT_NAMES:
+    found = named_dtype(xp, dtype, _FLOAT_NAMES)
+    if found is None:
+        raise ValueError(
+            f"dtype must be a real floating dtype ({', '.join(_FLOAT_NAMES)}) of the key's library, got {dtype!r}"
+        )
+    return found
+
+
+def named_dtype(xp: ModuleType, dtype: Any, names: tuple[str, ...]) -> tuple[Any, str] | None:
+    """The dtype of ``xp`` among ``names`` that ``dtype`` is (or names), and its name; None if none."""
+    for name in names:
         candidate = getattr(xp, name, None)
-        if candidate is None:
-            continue
-        if dtype == name or _same_dtype(dtype, candidate):
+        if candidate is not None and (dtype == name or _same_dtype(dtype, candidate)):
             return candidate, name
-    raise ValueError(f"dtype must be a real floating dtype ({', '.join(_FLOAT_NAMES)}) of the key's library, got {dtype!r}")
+    return None
 
 
 def _same_dtype(a: Any, b: Any) -> bool:
@@ -113,7 +124,7 @@ def words_to_unit(xp: ModuleType, key: Any, n: int, dtype: Any, name: str, start
 
     float64 takes one counter per number, the others one word per number.
     """
-    signed = key.dtype == xp.int32
+    signed = is_signed(xp, key)
     if name == "float64":
         y0, y1 = counter_words(xp, key, start, n)
         high = xp.astype(shift_right(xp, y0, 5, signed), xp.float64)
@@ -198,12 +209,6 @@ def uniform(
     return xp.reshape(_first(xp, values, n), dims)
 
 
-def _dev(x: Any) -> Any:
-    from ember_ml._namespace import device
-
-    return device(x)
-
-
 # Taylor coefficients of sin and cos on [0, pi/4]. The long forms leave out terms below
 # 1e-17 (float64 results); the short forms terms below 1e-11 (float32 and float16 results,
 # which are rounded from float64 and need about 1e-9).
@@ -256,7 +261,7 @@ def standard_normal_pairs(
     ``unit_circle``; only ``log`` is the library's own, which agrees to 1 ulp).
     ``precise=False`` uses the shorter polynomials, enough for float32 results.
     """
-    signed = key.dtype == xp.int32
+    signed = is_signed(xp, key)
     y0, y1 = counter_words(xp, key, start, m)
     if signed:
         # int32 words: flipping the sign bit gives w - 2**31, so a + 1 = that + (2**31 + 1).

@@ -98,13 +98,11 @@ def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted
     moved = mx.moveaxis(values, axis, 0) if axis != 0 else values
     shape = (n, *moved.shape[1:])
     if moved.size == 0:  # MLX's scatter divides by the slice size: SIGFPE on a zero-size slice
-        return mx.moveaxis(mx.zeros(shape, dtype=values.dtype), 0, axis) if axis != 0 else mx.zeros(
-            shape, dtype=values.dtype)
-    out = mx.full(shape, _init(values.dtype, reduce), dtype=values.dtype)
-    at = out.at[indices]
-    if reduce == "sum":
-        out = at.add(moved)
+        out = mx.zeros(shape, dtype=values.dtype)
+    elif reduce == "sum":
+        out = mx.zeros(shape, dtype=values.dtype).at[indices].add(moved)
     else:
+        at = mx.full(shape, _init(values.dtype, reduce), dtype=values.dtype).at[indices]
         out = {"prod": at.multiply, "max": at.maximum, "min": at.minimum}[reduce](moved)
         zero = mx.zeros((), dtype=values.dtype)
         if reduce != "prod" and mx.issubdtype(values.dtype, mx.inexact):

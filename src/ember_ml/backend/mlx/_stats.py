@@ -14,27 +14,11 @@ from ember_ml.backend.mlx._indexing import check_allocation  # noqa: F401 - foun
 _MAX_SELECTIONS = 4
 
 
-def select_quantiles(y, prev, nxt, gamma, exact):
-    """Quantiles along the last axis of y from the order statistics at static positions.
-
-    ``prev``/``nxt``/``gamma``: per quantile, the two positions and NumPy's
-    interpolation weight (``exact``: no interpolation). A slice holding a NaN
-    gives NaN, as NumPy.
-    """
-    positions = sorted(set(prev) | (set() if exact else set(nxt)))
+def order_statistics(y, positions):
+    """The order statistics of y's last axis at the given static positions, each kept as a length-1 axis."""
     if len(positions) > _MAX_SELECTIONS:
         return None
-    value = {p: mx.partition(y, p, axis=-1)[..., p : p + 1] for p in positions}
-    lo = mx.concatenate([value[p] for p in prev], axis=-1)
-    if exact:
-        out = lo
-    else:
-        hi = mx.concatenate([value[p] for p in nxt], axis=-1)
-        t = mx.array(gamma, dtype=y.dtype)
-        diff = hi - lo
-        out = mx.where(t >= 0.5, hi - diff * (1 - t), lo + diff * t)
-    has_nan = mx.any(mx.isnan(y), axis=-1, keepdims=True)
-    return mx.where(has_nan, mx.array(float("nan"), dtype=y.dtype), out)
+    return {p: mx.partition(y, p, axis=-1)[..., p : p + 1] for p in positions}
 
 
 def logsumexp(x, axes, keepdims):

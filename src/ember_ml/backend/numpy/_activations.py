@@ -55,9 +55,7 @@ def _elu(x, alpha):
     return np.maximum(x, 0.0) + negative
 
 
-@_arrays
-def elu(x, alpha):
-    return _elu(x, alpha)
+elu = _arrays(_elu)
 
 
 @_arrays

@@ -8,6 +8,7 @@ import torch.nn.functional as F
 _LECUN_SCALE = 1.7159
 _LECUN_SLOPE = 0.666
 
+# Positional parameters in the order ember_ml.ops.activations passes them.
 relu = F.relu
 relu6 = F.relu6
 selu = F.selu
@@ -19,34 +20,16 @@ softsign = F.softsign
 hard_sigmoid = F.hardsigmoid
 hard_swish = F.hardswish
 log_sigmoid = F.logsigmoid
-
-
-def leaky_relu(x, negative_slope):
-    return F.leaky_relu(x, negative_slope)
-
-
-def elu(x, alpha):
-    return F.elu(x, alpha)
-
-
-def celu(x, alpha):
-    return F.celu(x, alpha)
+leaky_relu = F.leaky_relu  # (x, negative_slope)
+elu = F.elu  # (x, alpha)
+celu = F.celu  # (x, alpha)
+softplus = F.softplus  # (x, beta, threshold)
+softmax = torch.softmax  # (x, axis)
+log_softmax = torch.log_softmax  # (x, axis)
 
 
 def gelu(x, approximate):
     return F.gelu(x, approximate=approximate)
-
-
-def softplus(x, beta, threshold):
-    return F.softplus(x, beta, threshold)
-
-
-def softmax(x, axis):
-    return torch.softmax(x, axis)
-
-
-def log_softmax(x, axis):
-    return torch.log_softmax(x, axis)
 
 
 def lecun_tanh(x):

@@ -18,11 +18,6 @@ def word_dtype():
     return torch.int32
 
 
-def _signed(value: int) -> int:
-    value &= 0xFFFFFFFF
-    return value - (1 << 32) if value >= 1 << 31 else value
-
-
 def threefry2x32(k0, k1, c0, c1):
     """Threefry-2x32-20 of int32 counters (c0, c1) under int32 key words (k0, k1), broadcast together."""
     k2 = k0 ^ k1 ^ _PARITY

@@ -9,12 +9,11 @@ from typing import Any
 
 import torch
 
-_WINDOWS = {
-    "hann_window": torch.hann_window,
-    "hamming_window": torch.hamming_window,
-    "blackman_window": torch.blackman_window,
-    "bartlett_window": torch.bartlett_window,
-}
+# torch's windows take ops.signal's call ``(n, periodic=, dtype=, device=)`` as they are.
+hann_window = torch.hann_window
+hamming_window = torch.hamming_window
+blackman_window = torch.blackman_window
+bartlett_window = torch.bartlett_window
 
 
 def read_flag(flag: torch.Tensor) -> bool | None:
@@ -22,22 +21,6 @@ def read_flag(flag: torch.Tensor) -> bool | None:
     if torch.compiler.is_compiling():
         return None
     return bool(flag)
-
-
-def hann_window(n: int, *, periodic: bool, dtype: Any, device: Any) -> torch.Tensor:
-    return torch.hann_window(n, periodic=periodic, dtype=dtype, device=device)
-
-
-def hamming_window(n: int, *, periodic: bool, dtype: Any, device: Any) -> torch.Tensor:
-    return torch.hamming_window(n, periodic=periodic, dtype=dtype, device=device)
-
-
-def blackman_window(n: int, *, periodic: bool, dtype: Any, device: Any) -> torch.Tensor:
-    return torch.blackman_window(n, periodic=periodic, dtype=dtype, device=device)
-
-
-def bartlett_window(n: int, *, periodic: bool, dtype: Any, device: Any) -> torch.Tensor:
-    return torch.bartlett_window(n, periodic=periodic, dtype=dtype, device=device)
 
 
 def kaiser_window(n: int, *, periodic: bool, dtype: Any, device: Any, beta: float) -> torch.Tensor:

@@ -13,27 +13,11 @@ import torch
 _MAX_SELECTIONS = 4
 
 
-def select_quantiles(y, prev, nxt, gamma, exact):
-    """Quantiles along the last axis of y from the order statistics at static positions.
-
-    ``prev``/``nxt``/``gamma``: per quantile, the two positions and NumPy's
-    interpolation weight (``exact``: no interpolation). A slice holding a NaN
-    gives NaN, as NumPy.
-    """
-    positions = sorted(set(prev) | (set() if exact else set(nxt)))
+def order_statistics(y, positions):
+    """The order statistics of y's last axis at the given static positions, each kept as a length-1 axis."""
     if len(positions) > _MAX_SELECTIONS or y.dtype not in (torch.float32, torch.float64):
         return None
-    value = {p: torch.kthvalue(y, p + 1, dim=-1, keepdim=True).values for p in positions}
-    lo = torch.cat([value[p] for p in prev], dim=-1)
-    if exact:
-        out = lo
-    else:
-        hi = torch.cat([value[p] for p in nxt], dim=-1)
-        t = torch.tensor(gamma, dtype=y.dtype, device=y.device)
-        diff = hi - lo
-        out = torch.where(t >= 0.5, hi - diff * (1 - t), lo + diff * t)
-    has_nan = torch.isnan(y).any(dim=-1, keepdim=True)
-    return torch.where(has_nan, torch.nan, out)
+    return {p: torch.kthvalue(y, p + 1, dim=-1, keepdim=True).values for p in positions}
 
 
 def logsumexp(x, axes, keepdims):

@@ -18,6 +18,12 @@ def _finite_matrices(x):
     return bad, _torch.where(bad[..., None, None], _torch.zeros((), dtype=x.dtype, device=x.device), x)
 
 
+def _nan_where(bad, result):
+    """``result`` with NaN in the slices of the matrices marked ``bad``."""
+    nan = _torch.tensor(complex(float("nan"), float("nan")), dtype=result.dtype, device=result.device)
+    return _torch.where(bad.reshape(bad.shape + (1,) * (result.ndim - bad.ndim)), nan, result)
+
+
 def eig(x, /):
     """Eigenvalues and eigenvectors of each square matrix; a matrix holding NaN/inf gives NaN.
 
@@ -29,9 +35,7 @@ def eig(x, /):
         return _compat.eig(x)
     bad, clean = _finite_matrices(x)
     result = _compat.eig(clean)
-    values, vectors = result
-    nan = _torch.tensor(complex(float("nan"), float("nan")), dtype=values.dtype, device=values.device)
-    return type(result)((_torch.where(bad[..., None], nan, values), _torch.where(bad[..., None, None], nan, vectors)))
+    return type(result)(tuple(_nan_where(bad, part) for part in result))
 
 
 def eigvals(x, /):
@@ -44,6 +48,4 @@ def eigvals(x, /):
     if x.ndim < 2 or not (x.dtype.is_floating_point or x.dtype.is_complex):
         return _compat.eigvals(x)
     bad, clean = _finite_matrices(x)
-    values = _compat.eigvals(clean)
-    nan = _torch.tensor(complex(float("nan"), float("nan")), dtype=values.dtype, device=values.device)
-    return _torch.where(bad[..., None], nan, values)
+    return _nan_where(bad, _compat.eigvals(clean))
