@@ -76,6 +76,24 @@ CASES: list[tuple[str, str]] = [
     ("astype", "x, float64"),
     ("zeros_like", "x"),
     ("ones_like", "x"),
+    # creation
+    ("arange", "N"), ("asarray", "x"), ("empty", "(N,)"), ("empty_like", "x"), ("eye", "4"),
+    ("full", "(N,), 1.0"), ("full_like", "x, 1.0"), ("linspace", "0.0, 1.0, N"),
+    ("meshgrid", "x, y"), ("ones", "(N,)"), ("zeros", "(N,)"), ("tril", "m"), ("triu", "m"),
+    # manipulation, sets, data types
+    ("broadcast_arrays", "x, y"), ("unstack", "m"), ("isin", "x, y"),
+    ("unique_all", "x"), ("unique_counts", "x"), ("unique_inverse", "x"),
+    ("can_cast", "f32, f64"), ("finfo", "f32"), ("iinfo", "i32"), ("result_type", "f32, f64"),
+    ("isdtype", "f32, 'real floating'"),
+    # linalg and fft extensions
+    *((f"linalg.{name}", "a") for name in (
+        "cholesky", "det", "eigh", "eigvalsh", "inv", "matrix_norm", "pinv", "qr", "slogdet",
+        "svd", "svdvals", "trace", "diagonal", "matrix_rank")),
+    ("linalg.solve", "a, a"), ("linalg.matrix_power", "a, 3"), ("linalg.vector_norm", "x"),
+    ("linalg.outer", "x, y"),
+    *((f"fft.{name}", "c") for name in ("fft", "ifft", "fftn", "ifftn", "irfft")),
+    ("fft.rfft", "x"), ("fft.rfftn", "x"), ("fft.fftshift", "x"), ("fft.ifftshift", "x"),
+    ("fft.fftfreq", "N"), ("fft.rfftfreq", "N"),
 ]
 
 # Native spelling per library: a name, or a statement with {lib} for the library module.
@@ -88,6 +106,9 @@ _NUMPY = {
     "take_along_axis": "{lib}.take_along_axis(x, idx, 0)", "clip": "{lib}.clip(x, 0.0, 0.5)",
     "tensordot": "{lib}.tensordot(m, m)", "astype": "x.astype({lib}.float64)",
     "unique_values": "{lib}.unique(x)", "permute_dims": "{lib}.transpose(m, (1, 0))",
+    "full": "{lib}.full((N,), 1.0)", "full_like": "{lib}.full_like(x, 1.0)",
+    "linspace": "{lib}.linspace(0.0, 1.0, N)", "isdtype": "{lib}.isdtype(f32, 'real floating')",
+    "unstack": "{lib}.unstack(m)",
 }
 _TORCH = {
     "bitwise_invert": "bitwise_not", "concat": "cat", "roll": "{lib}.roll(x, 1)",
@@ -102,6 +123,12 @@ _TORCH = {
     "reshape": "{lib}.reshape(x, (2, -1))", "diff": "{lib}.diff(x)",
     "acos": "acos", "atan2": "atan2", "nonzero": "{lib}.nonzero(x, as_tuple=True)",
     "equal": "eq",  # torch.equal compares whole tensors (one bool)
+    "full": "{lib}.full((N,), 1.0)", "full_like": "{lib}.full_like(x, 1.0)",
+    "linspace": "{lib}.linspace(0.0, 1.0, N)", "meshgrid": "{lib}.meshgrid(x, y, indexing='xy')",
+    "unstack": "{lib}.unbind(m)", "result_type": "{lib}.promote_types(f32, f64)",
+    "unique_counts": "{lib}.unique(x, return_counts=True)",
+    "unique_inverse": "{lib}.unique(x, return_inverse=True)",
+    "linalg.outer": "{lib}.outer(x, y)", "linalg.trace": "{lib}.trace(a)",
 }
 _MLX = {
     **{k: v for k, v in _NUMPY.items() if "{lib}" not in v},
@@ -113,11 +140,24 @@ _MLX = {
     "tensordot": "{lib}.tensordot(m, m)", "astype": "x.astype({lib}.float16)",
     "flip": "x[::-1]", "vecdot": "{lib}.sum(x * y, axis=-1)",
     "matrix_transpose": "{lib}.swapaxes(m, -1, -2)",
+    "asarray": "{lib}.array(x)", "full": "{lib}.full((N,), 1.0)",
+    "full_like": "{lib}.full_like(x, 1.0)", "linspace": "{lib}.linspace(0.0, 1.0, N)",
+    "unstack": "{lib}.unstack(m)",
+    # MLX's linalg runs on the CPU stream only
+    **{f"linalg.{name}": f"{{lib}}.linalg.{name}(a, stream={{lib}}.cpu)" for name in (
+        "cholesky", "det", "eigh", "eigvalsh", "inv", "pinv", "qr", "slogdet", "svd")},
+    "linalg.solve": "{lib}.linalg.solve(a, a, stream={lib}.cpu)",
+    "linalg.svdvals": "{lib}.linalg.svd(a, compute_uv=False, stream={lib}.cpu)",
+    "linalg.matrix_norm": "{lib}.linalg.norm(a)", "linalg.vector_norm": "{lib}.linalg.norm(x)",
+    "linalg.outer": "{lib}.outer(x, y)", "linalg.trace": "{lib}.trace(a)",
+    "linalg.diagonal": "{lib}.diagonal(a)",
 }
 _NATIVE = {"numpy": _NUMPY, "torch": _TORCH, "mlx": _MLX}
 _NO_NATIVE = {  # no counterpart, or one whose shape of output differs (data-dependent functions)
-    "mlx": {"signbit", "copysign", "hypot", "nextafter", "nonzero", "unique_values", "reciprocal"},
-    "torch": set(),
+    "mlx": {"signbit", "copysign", "hypot", "nextafter", "nonzero", "unique_values", "reciprocal",
+            "unique_all", "unique_counts", "unique_inverse", "isin", "can_cast", "isdtype",
+            "linalg.matrix_rank", "linalg.matrix_power"},
+    "torch": {"unique_all", "isdtype"},
     "numpy": set(),
 }
 _LIBRARY = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}
@@ -137,7 +177,10 @@ def _variables(name: str, n: int) -> dict:
         "c": make([complex(k, 1) for k in range(min(n, 16))] * (n // min(n, 16)), dtype=lib.complex64),
         "idx": make([(k * 7) % n for k in range(n)], dtype=lib.int64 if name != "mlx" else lib.int32),
         "m": lib.ones((side, side), dtype=f32),
+        "f32": f32, "f64": lib.float64, "i32": lib.int32,
     }
+    side_a = 4 if n <= 16 else 64  # linear algebra: a well-conditioned symmetric positive definite matrix
+    v["a"] = lib.eye(side_a, dtype=f32) * 2.0 + 0.1
     v["y"] = v["x"] * 0.5 + 0.25
     v["x1"] = v["x"][None]
     v["s"] = v["x"]
@@ -148,7 +191,7 @@ def _native_statement(backend_name: str, name: str, args: str) -> str | None:
     if name in _NO_NATIVE[backend_name]:
         return None
     spelling = _NATIVE[backend_name].get(name, name)
-    if "{lib}" in spelling or "." in spelling or "[" in spelling:
+    if "{lib}" in spelling or "[" in spelling or "." in spelling and name in _NATIVE[backend_name]:
         return spelling.format(lib="lib")
     return f"lib.{spelling}({args})"
 
@@ -177,7 +220,7 @@ def measure(backend_name: str, n: int, evaluate: bool, rounds: int, target: floa
             "native": native,
             "ns": f"ns.{name}({args})",
             "ops": f"ops.{name}({args})",
-            "compat": f"getattr(aac.array_namespace(x), {name!r})({args})",
+            "compat": f"aac.array_namespace(x).{name}({args})",
         }
         timers = {}
         for variant, statement in statements.items():
@@ -209,6 +252,13 @@ def summarize(label: str, rows: list[dict], table: bool) -> None:
         print(f"{label:14} {variant:6} median {statistics.median(ratios.values()):5.2f}x  "
               f"> 1.25x: {over125:3d}/{len(ratios)}  > 2x: {over2:3d}  worst: "
               + ", ".join(f"{k} {v:.1f}x" for k, v in worst[:6]))
+    for variant in ("ops", "ns"):
+        to_compat = {row["name"]: row[variant] / row["compat"]
+                     for row in rows if variant in row and "compat" in row}
+        if to_compat:
+            worst = sorted(to_compat.items(), key=lambda kv: -kv[1])
+            print(f"{label:14} {variant + '/compat':13} median {statistics.median(to_compat.values()):5.2f}x"
+                  "  worst: " + ", ".join(f"{k} {v:.2f}x" for k, v in worst[:4]))
     if table:
         print(f"  {'function':22} {'native us':>10} {'ns/nat':>7} {'ops/nat':>8} {'compat/nat':>10}")
         for row in rows:

@@ -197,3 +197,30 @@ def test_type_caches_are_bounded_for_array_subclasses_made_on_the_fly():
         del cls, x
     gc.collect()
     assert sum(ref() is not None for ref in refs) <= 2 * _namespace.CACHE_LIMIT
+
+
+def test_calls_without_arrays_follow_the_selection_after_caching():
+    import numpy as np
+
+    torch = pytest.importorskip("torch")
+    for name, array_type in (("numpy", np.ndarray), ("torch", torch.Tensor), ("numpy", np.ndarray)):
+        with ember_ml.use_backend(name):
+            for result in (ops.zeros((2,)), ops.asarray([1.0, 2.0]), ops.linspace(0.0, 1.0, 3),
+                           ops.fft.fftfreq(4), ops.asarray(2.0)):
+                assert isinstance(result, array_type), (name, type(result))
+
+
+def test_numpy_dtype_classes_are_cached_by_class_not_by_their_type():
+    import numpy as np
+
+    torch = pytest.importorskip("torch")
+    for _ in range(2):  # the second round is served from the caches
+        assert ops.finfo(np.float32).bits == 32 and ops.finfo(np.float64).bits == 64
+        assert ops.iinfo(np.int8).max == 127 and ops.iinfo(np.int64).max == 2**63 - 1
+        assert ops.can_cast(np.float32, np.float64) and not ops.can_cast(np.float64, np.float32)
+        assert ops.isdtype(np.int8, "integral") and not ops.isdtype(np.float16, "integral")
+        assert ops.result_type(np.float32, np.float64) == np.float64
+        assert ops.result_type(np.int8, np.uint8) == np.int16
+        assert ops.result_type(torch.float32, torch.float16) == torch.float32
+        with pytest.raises(TypeError, match="different libraries"):
+            ops.result_type(np.float32, torch.float64)

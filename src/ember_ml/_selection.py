@@ -130,6 +130,16 @@ def selected_backend() -> tuple[str, str]:
     return _default()
 
 
+def current_name() -> str:
+    """``get_backend()`` for the hot path of ops with no array argument (no rule, no tuple)."""
+    name = _context_choice.get()
+    if name is None:
+        name = _process_choice
+        if name is None:
+            name = _default()[0]
+    return name
+
+
 def get_backend() -> str:
     """Name of the backend used by ops that have no array input.
 

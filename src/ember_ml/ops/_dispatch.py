@@ -17,7 +17,8 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from ember_ml import _namespace
+from ember_ml import _namespace, _selection
+from ember_ml import backend as _backend
 from ember_ml.ops._spec import SPEC
 
 # Parameters whose values decide the namespace (arrays, or dtypes in the data type functions).
@@ -28,15 +29,24 @@ _SELECTED_BACKEND = {"from_dlpack", "broadcast_shapes"}
 _SPEC_URL = "https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.{}.html"
 
 
+def dispatch_key(value: Any) -> Any:
+    """The cache key of a deciding argument: its type, or the class itself for a class
+    used as a dtype (NumPy's ``np.float32``; every class has type ``type``)."""
+    cls = type(value)
+    return value if cls is type else cls
+
+
 class _Lookup:
     """Finds, and caches by argument types, the implementation of one standard function."""
 
-    __slots__ = ("extension", "name", "cache")
+    __slots__ = ("extension", "name", "cache", "by_backend", "sequences")
 
     def __init__(self, extension: str, name: str) -> None:
         self.extension = extension
         self.name = name
-        self.cache: dict[Any, Callable[..., Any]] = {}
+        self.cache: dict[Any, Callable[..., Any]] = {}  # dispatch keys (nested) -> function
+        self.by_backend: dict[str, Callable[..., Any]] = {}  # backend name -> function
+        self.sequences: dict[tuple[Any, ...], Callable[..., Any]] = {}  # keys of a sequence -> function
 
     def implementation(self, namespace: ModuleType) -> Callable[..., Any]:
         module = getattr(namespace, self.extension) if self.extension else namespace
@@ -50,54 +60,80 @@ class _Lookup:
             ) from None
 
     def resolve(self, *values: Any) -> Callable[..., Any]:
-        """Implementation for ``values``; cached by their types when an array decided it."""
+        """Implementation for ``values``, cached by their dispatch keys.
+
+        When no value is an array (Python scalars, None), the cached function is
+        ``call_selected``, which asks for the selected backend on every call.
+        """
         namespace = _namespace.find_namespace(values)
-        if namespace is None:
-            return self.selected()
-        function = self.implementation(namespace)
-        if any(isinstance(value, type) for value in values):
-            return function  # NumPy scalar types as dtypes: every class has type ``type``
-        *outer, last = (type(value) for value in values)
+        function = self.call_selected if namespace is None else self.implementation(namespace)
+        *outer, last = (dispatch_key(value) for value in values)
         level = self.cache
-        for cls in outer:
-            inner = level.get(cls)
+        for key in outer:
+            inner = level.get(key)
             if inner is None:
                 inner = {}
-                _namespace.remember(level, cls, inner)
+                _namespace.remember(level, key, inner)
             level = inner
         _namespace.remember(level, last, function)
         return function
 
-    def resolve_data(self, obj: Any) -> Callable[..., Any]:
-        """Like ``resolve`` for ``asarray``'s ``obj``, where lists and buffers mean the selected backend."""
+    def resolve_data(self, obj: Any) -> Callable[..., Any] | None:
+        """Like ``resolve`` for ``asarray``'s ``obj``; None (cached by type) for data that is
+        no array (lists, scalars, buffers), which the selected backend converts."""
         try:
-            return self.resolve(obj)
+            namespace = _namespace.find_namespace((obj,))
         except TypeError:
-            return self.selected()
+            namespace = None
+        function = None if namespace is None else self.implementation(namespace)
+        _namespace.remember(self.cache, dispatch_key(obj), function)
+        return function
 
     def resolve_sequence(self, values: Any) -> Callable[..., Any]:
-        """Like ``resolve`` for a sequence argument (``concat(arrays)``, ``stack(*arrays)``).
+        """Like ``resolve`` for a sequence argument (``concat(arrays)``, ``result_type(*arrays_and_dtypes)``).
 
-        Cached by element type when every element has the same type and that type
-        is an array's (a sequence of mixed types takes the uncached path, which
-        raises for mixed libraries).
+        Cached by the elements' dispatch keys: a sequence whose elements share one
+        key costs a loop over it; others one tuple of keys.
         """
-        values = tuple(values)
-        same_type = bool(values) and all(type(value) is type(values[0]) for value in values)
-        if same_type:
-            function = self.cache.get(type(values[0]))
-            if function is not None:
-                return function
-        namespace = _namespace.find_namespace(values)
-        if namespace is None:
+        if type(values) is not tuple and type(values) is not list:
+            values = tuple(values)
+        if not values:
             return self.selected()
-        function = self.implementation(namespace)
-        if same_type and not isinstance(values[0], type):
-            _namespace.remember(self.cache, type(values[0]), function)
+        first = type(values[0])
+        if first is type:
+            first = values[0]
+        function = self.cache.get(first)
+        if function is not None:
+            for value in values:
+                if type(value) is not first and value is not first:
+                    break
+            else:
+                return function
+        keys = tuple(map(dispatch_key, values))
+        function = self.sequences.get(keys)
+        if function is not None:
+            return function
+        namespace = _namespace.find_namespace(values)
+        function = self.call_selected if namespace is None else self.implementation(namespace)
+        if all(key is first for key in keys):
+            _namespace.remember(self.cache, first, function)
+        else:
+            _namespace.remember(self.sequences, keys, function)
         return function
 
     def selected(self) -> Callable[..., Any]:
-        return self.implementation(_namespace.selected_namespace())
+        """The selected backend's implementation (``ember_ml.get_backend()``), cached per backend."""
+        name = _selection.current_name()
+        try:
+            return self.by_backend[name]
+        except KeyError:
+            function = self.implementation(_backend.load(name))
+            self.by_backend[name] = function
+            return function
+
+    def call_selected(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the selected backend's implementation (for calls with no array argument)."""
+        return self.selected()(*args, **kwargs)
 
 
 class _Param:
@@ -142,27 +178,59 @@ def _call_arguments(params: list[_Param]) -> str:
     return ", ".join(spelled[p.kind].format(p.name) for p in params)
 
 
+_SELECTED_BODY = (
+    "    try:\n"
+    "        f = by_backend[current()]\n"
+    "    except KeyError:\n"
+    "        f = lookup.selected()\n"
+)
+# Parameters that may hold a dtype given as a class (NumPy's np.float32), keyed by the class itself.
+_DTYPE_PARAMS = {"from_", "to", "type", "dtype"}
+
+
 def _body(name: str, params: list[_Param]) -> str:
     call = f"f({_call_arguments(params)})"
     if name in _SELECTED_BACKEND:
-        return f"    f = lookup.selected()\n    return {call}"
+        return f"{_SELECTED_BODY}    return {call}"
     var_positional = [p.name for p in params if p.kind == "var_positional"]
     if var_positional or any(p.name == "arrays" for p in params):
         sequence = var_positional[0] if var_positional else "arrays"
         return f"    f = lookup.resolve_sequence({sequence})\n    return {call}"
     if name == "asarray":  # an array decides; lists, scalars and buffers use the selected backend
-        keys, resolver = ["obj"], "resolve_data"
-    else:
-        keys, resolver = _dispatch_params(name, params), "resolve"
+        return (
+            "    try:\n"
+            "        f = cache[typeof(obj)]\n"
+            "    except KeyError:\n"
+            "        f = lookup.resolve_data(obj)\n"
+            "    if f is None:\n"
+            + "\n".join("    " + line for line in _SELECTED_BODY.splitlines())
+            + f"\n    return {call}"
+        )
+    keys = _dispatch_params(name, params)
     if not keys:
-        return f"    f = lookup.selected()\n    return {call}"
-    # typeof is the builtin type(), which the parameter named "type" (finfo, iinfo) shadows.
-    key = "".join(f"[typeof({k})]" for k in keys)
+        return f"{_SELECTED_BODY}    return {call}"
+    if keys == ["dtype"]:  # creation functions: the selected backend unless a dtype names a library
+        return (
+            "    if dtype is None:\n"
+            + "\n".join("    " + line for line in _SELECTED_BODY.splitlines())
+            + "\n    else:\n"
+            "        try:\n"
+            "            f = cache[dtype if typeof(dtype) is typeof else typeof(dtype)]\n"
+            "        except KeyError:\n"
+            "            f = lookup.resolve(dtype)\n"
+            f"    return {call}"
+        )
+    # typeof is the builtin type(), which the parameter named "type" (finfo, iinfo) shadows;
+    # an inline dispatch_key() where a dtype may be a class.
+    key = "".join(
+        f"[{k} if typeof({k}) is typeof else typeof({k})]" if k in _DTYPE_PARAMS else f"[typeof({k})]"
+        for k in keys
+    )
     return (
         "    try:\n"
         f"        f = cache{key}\n"
         "    except KeyError:\n"
-        f"        f = lookup.{resolver}({', '.join(keys)})\n"
+        f"        f = lookup.resolve({', '.join(keys)})\n"
         f"    return {call}"
     )
 
@@ -182,7 +250,7 @@ def _docstring(extension: str, name: str, params: str, summary: str) -> str:
 def _factory_source(name: str, params: str) -> str:
     body = _body(name, _parse_params(params))
     return (
-        f"def factory_{name}(lookup, cache, typeof):\n"
+        f"def factory_{name}(lookup, cache, typeof, by_backend, current):\n"
         f"    def {name}({params}):\n"
         + "\n".join("    " + line for line in body.splitlines())
         + f"\n    return {name}\n"
@@ -197,7 +265,8 @@ def make_functions(rows: list[tuple[str, str, str, str]], module: str) -> dict[s
     functions = {}
     for extension, name, params, summary in rows:
         lookup = _Lookup(extension, name)
-        function = scope[f"factory_{name}"](lookup, lookup.cache, type)
+        function = scope[f"factory_{name}"](
+            lookup, lookup.cache, type, lookup.by_backend, _selection.current_name)
         function.__module__ = module
         function.__qualname__ = name
         function.__doc__ = _docstring(extension, name, params, summary)
