@@ -139,11 +139,12 @@ class _Lookup:
 class _Param:
     """One parameter of a standard signature, read from the table's text."""
 
-    __slots__ = ("name", "kind")
+    __slots__ = ("name", "kind", "default")
 
-    def __init__(self, name: str, kind: str) -> None:
+    def __init__(self, name: str, kind: str, default: str | None = None) -> None:
         self.name = name
         self.kind = kind  # "positional", "keyword" or "var_positional"
+        self.default = default  # the default's source text, None when there is none
 
 
 def _parse_params(params: str) -> list[_Param]:
@@ -159,7 +160,8 @@ def _parse_params(params: str) -> list[_Param]:
             parsed.append(_Param(item[1:], "var_positional"))
             keyword_only = True
         else:
-            parsed.append(_Param(item.partition("=")[0].strip(), "keyword" if keyword_only else "positional"))
+            name, equals, default = (part.strip() for part in item.partition("="))
+            parsed.append(_Param(name, "keyword" if keyword_only else "positional", default if equals else None))
     return parsed
 
 
@@ -188,8 +190,25 @@ _SELECTED_BODY = (
 _DTYPE_PARAMS = {"from_", "to", "type", "dtype"}
 
 
+# Defaults a call can leave out when the argument is that very object (``is``).
+_SINGLETON_DEFAULTS = ("None", "True", "False")
+
+
+def _call(params: list[_Param]) -> str:
+    """``f(...)`` with every argument; or, when keyword-only arguments may still hold their
+    singleton defaults, a branch that leaves those out: keyword arguments cost more to pass
+    than positional ones, to Python and C functions alike."""
+    full = f"f({_call_arguments(params)})"
+    omittable = [p for p in params if p.kind == "keyword" and p.default in _SINGLETON_DEFAULTS]
+    if not omittable:
+        return full
+    test = " and ".join(f"{p.name} is {p.default}" for p in omittable)
+    short = f"f({_call_arguments([p for p in params if p not in omittable])})"
+    return f"({short} if {test} else {full})"
+
+
 def _body(name: str, params: list[_Param]) -> str:
-    call = f"f({_call_arguments(params)})"
+    call = _call(params)
     if name in _SELECTED_BACKEND:
         return f"{_SELECTED_BODY}    return {call}"
     var_positional = [p.name for p in params if p.kind == "var_positional"]
