@@ -46,3 +46,11 @@ def fast_path(xp: ModuleType, group: str, name: str) -> Callable[..., Any] | Non
         function = getattr(module, name, None)
     _cache[key] = function
     return function
+
+
+def is_real_floating(xp: ModuleType, dtype: Any) -> bool:
+    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
+    try:
+        return bool(xp.isdtype(dtype, "real floating"))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return False

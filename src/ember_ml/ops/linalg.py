@@ -21,7 +21,7 @@ from typing import Any
 
 from ember_ml import array_namespace
 from ember_ml.ops._dispatch import populate
-from ember_ml.ops._extras import fast_path
+from ember_ml.ops._extras import fast_path, is_real_floating
 
 _STANDARD = populate(globals(), "linalg")
 _standard_eig = globals()["eig"]
@@ -53,14 +53,6 @@ def _float(xp: ModuleType, *arrays: Array) -> list[Array]:
 def _square(x: Array, name: str) -> None:
     if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
         raise ValueError(f"{name}: expected a (stack of) square matrices, got shape {tuple(x.shape)}")
-
-
-def _is_real_floating(xp: ModuleType, dtype: Any) -> bool:
-    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
-    try:
-        return bool(xp.isdtype(dtype, "real floating"))
-    except (AttributeError, TypeError, ValueError, KeyError):
-        return False
 
 
 def _library(xp: ModuleType) -> str:
@@ -482,7 +474,7 @@ def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtyp
     xp = array_namespace(like) if like is not None else array_namespace()
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes()["real floating"]
-    elif not _is_real_floating(xp, dtype):
+    elif not is_real_floating(xp, dtype):
         raise ValueError(f"orthogonal: dtype must be a real floating dtype, got {dtype}")
     device = None
     if like is not None:

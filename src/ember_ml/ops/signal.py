@@ -26,7 +26,7 @@ from typing import Any
 
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops._extras import fast_path
+from ember_ml.ops._extras import fast_path, is_real_floating
 
 __all__ = [
     "bartlett_window",
@@ -43,14 +43,6 @@ PAD_MODES = ("reflect", "constant", "replicate", "circular")
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _is_real_floating(xp: ModuleType, dtype: Any) -> bool:
-    """``xp.isdtype(dtype, "real floating")``, False for what is no dtype at all (torch raised AttributeError)."""
-    try:
-        return bool(xp.isdtype(dtype, "real floating"))
-    except (AttributeError, TypeError, ValueError, KeyError):
-        return False
 
 
 def _check_int(name: str, value: Any, minimum: int) -> int:
@@ -113,7 +105,7 @@ def _window_setup(
     xp = array_namespace(dtype)  # a library's dtype decides; None: the selected backend
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=device)["real floating"]
-    elif not _is_real_floating(xp, dtype):
+    elif not is_real_floating(xp, dtype):
         raise TypeError(f"{name} needs a real floating dtype, got {dtype}")
     _guard(xp, (window_length,), dtype, name)
     return xp, window_length, dtype
