@@ -66,16 +66,20 @@ def _same_values(a, b, exact=True):
         torch.testing.assert_close(a64, b64, rtol=1e-5, atol=1e-6, equal_nan=True)
 
 
-def _agree(name, *args, exact=True, reference=None, **kwargs):
-    """ours.<name>(*args, **kwargs) equals compat.<name>(...) (or ``reference``), or both raise."""
-    general = reference or getattr(compat, name)
+def _agree(name, *args, exact=True, reference=None, linalg=False, **kwargs):
+    """ours.<name>(*args, **kwargs) equals compat.<name>(...) (or ``reference``), or both raise.
+
+    ``linalg=True`` compares the two ``linalg`` namespaces' functions instead.
+    """
+    mine, theirs = (ours.linalg, compat.linalg) if linalg else (ours, compat)
+    general = reference or getattr(theirs, name)
     try:
         expected = general(*args, **kwargs)
     except Exception:  # noqa: BLE001 - the general path refuses this input: so must we
         with pytest.raises(Exception):  # noqa: B017
-            getattr(ours, name)(*args, **kwargs)
+            getattr(mine, name)(*args, **kwargs)
         return
-    _same_values(getattr(ours, name)(*args, **kwargs), expected, exact)
+    _same_values(getattr(mine, name)(*args, **kwargs), expected, exact)
 
 
 def _compat_sign(x):
@@ -113,6 +117,14 @@ def test_unary_and_reduction_fast_paths_match_compat(dtype, shape):
     for axis in (0, -1, 1, 5, (0,)):
         _agree("squeeze", x, axis)
     _agree("matrix_transpose", x)
+    for shift, axis in ((1, None), (-2, None), (1, 0), ((1, 2), (0, -1)), (3, -1)):
+        _agree("roll", x, shift, axis=axis)
+    for axis in (0, -1, 1, (0, 2), 9):
+        _agree("expand_dims", x, axis)
+    for repeats, axis in ((2, None), (0, None), (2, 0), (3, -1), (torch.tensor(2), None)):
+        _agree("repeat", x, repeats, axis=axis)
+    for target in ((2, *shape), shape, (3,), (1, 1, 1, *shape)):
+        _agree("broadcast_to", x, target)
     _agree("diff", x)
     _agree("diff", x, axis=0, n=2)
     _agree("diff", x, prepend=x)
@@ -167,7 +179,12 @@ def test_two_array_fast_paths_match_compat(dtypes, shapes):
     _agree("where", x1 == x1, x1, x2)  # noqa: PLR0124 - NaN makes this a real mask
     for axis in (-1, -2, 0):
         _agree("vecdot", x1, x2, axis=axis, exact=False)
+        if torch.bool not in dtypes:  # not numeric: compat's linalg refuses even empty bool vectors
+            _agree("vecdot", x1, x2, axis=axis, exact=False, linalg=True)
     _agree("matmul", x1, x2)
+    _agree("matmul", x1, x2, linalg=True)
+    _agree("matrix_transpose", x1, linalg=True)
+    _agree("tensordot", x1, x2, axes=1, linalg=True)
     _agree("tensordot", x1, x2, axes=0)
     _agree("tensordot", x1, x2, axes=1)
     _agree("tensordot", x1, x2, axes=([0], [0]))
@@ -185,6 +202,7 @@ def test_vecdot_refuses_a_broadcast_contracted_axis_as_compat_does(dtype, shapes
     x2 = _tensor([0.5, 1.0, -1.0], shapes[1], dtype)
     for axis in (-1, -2, 0, 1):
         _agree("vecdot", x1, x2, axis=axis, exact=False)
+        _agree("vecdot", x1, x2, axis=axis, exact=False, linalg=True)
 
 
 @settings(max_examples=25, deadline=None)

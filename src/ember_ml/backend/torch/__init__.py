@@ -19,10 +19,6 @@ from array_api_compat.torch import where as _compat_where
 
 from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
 
-# ember_ml's linalg (array-api-compat's plus guards); imported by name, since the star
-# import above already bound compat's module to ``linalg``.
-linalg = _importlib.import_module(__name__ + ".linalg")
-
 _Tensor = _torch.Tensor
 
 
@@ -360,6 +356,8 @@ def vecdot(x1, x2, /, *, axis=-1):
     """
     if type(x1) is _Tensor is type(x2):
         try:
+            if axis == -1 and x1.ndim == 1 == x2.ndim:  # torch refuses unequal 1-D lengths itself
+                return _torch_vecdot(x1, x2)
             if x1.shape[axis] == x2.shape[axis] and axis < 0:
                 return _torch_vecdot(x1, x2) if axis == -1 else _torch_vecdot(x1, x2, dim=axis)
         except (IndexError, TypeError, RuntimeError):  # 0-d input, bad axis, dtypes torch refuses
@@ -557,6 +555,54 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
     return _compat_diff(x, axis=axis, n=n, prepend=prepend, append=append)
 
 
+def roll(x, /, shift, *, axis=None):
+    """x with its elements shifted by ``shift`` along ``axis`` (the flattened array when None), wrapping around.
+
+    >>> import torch
+    >>> roll(torch.tensor([1, 2, 3]), 1).tolist()
+    [3, 1, 2]
+    """
+    if axis is None:
+        return _torch.roll(x, shift)
+    return _torch.roll(x, shift, axis)
+
+
+def broadcast_to(x, /, shape):
+    """x broadcast to ``shape`` (a view).
+
+    >>> import torch
+    >>> broadcast_to(torch.tensor([1, 2]), (2, 2)).tolist()
+    [[1, 2], [1, 2]]
+    """
+    return _torch.broadcast_to(x, shape)
+
+
+def expand_dims(x, /, axis):
+    """x with a new axis of length 1 at ``axis`` (or at each of a tuple of axes).
+
+    >>> import torch
+    >>> expand_dims(torch.ones(3), 0).shape
+    torch.Size([1, 3])
+    """
+    if type(axis) is _int:
+        return _torch.unsqueeze(x, axis)
+    return _compat_expand_dims(x, axis)
+
+
+def repeat(x, repeats, /, *, axis=None):
+    """Each element of x repeated ``repeats`` times along ``axis`` (the flattened array when None).
+
+    >>> import torch
+    >>> repeat(torch.tensor([1, 2]), 2).tolist()
+    [1, 1, 2, 2]
+    """
+    if type(repeats) is _int:
+        if axis is None:
+            return _torch.repeat_interleave(x, repeats)
+        return _torch.repeat_interleave(x, repeats, axis)
+    return _compat_repeat(x, repeats, axis=axis)
+
+
 def reshape(x, /, shape, *, copy=None):
     """x with the given shape (a view where torch can make one, unless ``copy=True``).
 
@@ -610,7 +656,7 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
 _FLOATING_DTYPES = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
 _torch_sign, _torch_clamp, _torch_round, _torch_sort = _torch.sign, _torch.clamp, _torch.round, _torch.sort
 _compat_round, _compat_flip, _compat_tensordot = _compat.round, _compat.flip, _compat.tensordot
-_compat_sign = _compat.sign
+_compat_sign, _compat_expand_dims, _compat_repeat = _compat.sign, _compat.expand_dims, _compat.repeat
 _compat_clip, _compat_diff, _compat_reshape = _compat.clip, _compat.diff, _compat.reshape
 _compat_concat, _compat_sort, _compat_argsort = _compat.concat, _compat.sort, _compat.argsort
 
@@ -655,3 +701,9 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
         x = numpy.ascontiguousarray(x)
     return _compat.from_dlpack(x, device=device, copy=copy)
+
+
+# ember_ml's linalg (array-api-compat's plus guards, and this module's matmul, tensordot,
+# vecdot and matrix_transpose); imported last, by name, since the star import above
+# already bound compat's module to ``linalg``.
+linalg = _importlib.import_module(__name__ + ".linalg")
