@@ -435,10 +435,11 @@ def squeeze(x, /, axis):
     torch.Size([3])
     """
     if type(axis) is _int:
-        # x.shape[axis] raises IndexError out of range, as array-api-compat's check does
-        if x.shape[axis] == 1:
-            return _torch.squeeze(x, axis)
-        raise ValueError(f"cannot squeeze axis {axis} of length {x.shape[axis]} (shape {tuple(x.shape)})")
+        # torch.squeeze raises IndexError out of range and leaves an axis of another
+        # length in place (then array-api-compat raises); two ndim reads cost less than x.shape
+        out = _torch.squeeze(x, axis)
+        if out.ndim < x.ndim:
+            return out
     return _compat_squeeze(x, axis)
 
 
