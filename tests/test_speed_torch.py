@@ -117,6 +117,7 @@ def test_unary_and_reduction_fast_paths_match_compat(dtype, shape):
     for axis in (0, -1, 1, 5, (0,)):
         _agree("squeeze", x, axis)
     _agree("matrix_transpose", x)
+    _agree("nonzero", x)
     for shift, axis in ((1, None), (-2, None), (1, 0), ((1, 2), (0, -1)), (3, -1)):
         _agree("roll", x, shift, axis=axis)
     for axis in (0, -1, 1, (0, 2), 9):

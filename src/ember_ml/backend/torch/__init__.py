@@ -604,6 +604,20 @@ def repeat(x, repeats, /, *, axis=None):
     return _compat_repeat(x, repeats, axis=axis)
 
 
+def nonzero(x, /):
+    """Indices of the nonzero elements of x, one int64 tensor per axis (x must have an axis).
+
+    The output's shape depends on the data, so this waits for x's values.
+
+    >>> import torch
+    >>> nonzero(torch.tensor([0, 3, 0, 5]))[0].tolist()
+    [1, 3]
+    """
+    if x.ndim == 0:
+        raise ValueError("nonzero() does not support zero-dimensional arrays")
+    return _torch.nonzero(x, as_tuple=True)
+
+
 def reshape(x, /, shape, *, copy=None):
     """x with the given shape (a view where torch can make one, unless ``copy=True``).
 
