@@ -244,9 +244,26 @@ def test_std_and_var_with_plain_corrections_take_torchs_positional_form():
         ours.std(x, correction=0.5)
 
 
-def test_sign_and_reductions_work_under_torch_compile_fullgraph():
-    compiled = torch.compile(lambda v: ours.sign(v) + ours.clip(v, -1.0, 1.0) + ours.max(v), fullgraph=True,
-                             backend="eager")
-    x = torch.tensor([math.nan, -3.0, 0.0, 0.5])
-    expected = _compat_sign(x) + torch.clamp(x, -1.0, 1.0) + torch.amax(x)
-    _same_values(compiled(x), expected)
+def _every_direct_path(xp, v, m, idx, w):
+    """One call of each direct path (static output shapes), summed into one tensor; sign of real and complex w."""
+    out = xp.sign(v) + xp.clip(v, -1.0, 1.0) + xp.max(v) + xp.min(v) + xp.sum(v) + xp.prod(v) + xp.mean(v)
+    out = out + xp.std(v) + xp.var(v, correction=1) + xp.round(v) + xp.flip(v) + xp.tanh(v)
+    out = out + xp.cumulative_sum(v) + xp.cumulative_prod(v, axis=0) + xp.take(v, idx) + xp.roll(v, 1)
+    out = out + xp.vecdot(v, v) + xp.vecdot(m, m)[0] + xp.tensordot(m, m, axes=2) + xp.matmul(m, m)[0]
+    out = out + xp.squeeze(xp.expand_dims(v, 0), 0) + xp.reshape(m, (-1,))[:4] + xp.sort(v) + xp.diff(v)[0]
+    out = out + xp.concat([v, v])[:4] + xp.add(v, v) + xp.where(v > 0, v, v) + xp.matrix_transpose(m)[0]
+    out = out + xp.broadcast_to(v, (2, 4))[0] + xp.repeat(v, 2)[:4] + xp.argsort(v) + xp.count_nonzero(v)
+    return out + xp.any(v > 0) + xp.all(v > 0), xp.sign(w), xp.sign(w * (1 - 1j))
+
+
+def test_every_direct_path_works_under_torch_compile_fullgraph():
+    """DESIGN.md rule 3: no host sync, no graph break (dynamo raises on one with fullgraph=True)."""
+    compiled = torch.compile(_every_direct_path, fullgraph=True, backend="eager")
+    v = torch.tensor([-3.0, 0.0, 0.5, 2.0])
+    m = torch.arange(16.0).reshape(4, 4) / 10
+    idx = torch.tensor([3, -1, 0, 2])
+    w = torch.tensor([math.nan, -0.0, -2.0, math.inf])
+    got = compiled(ours, v, m, idx, w)
+    reference = _every_direct_path(compat, v, m, idx, w)
+    assert not bool(reference[0].isnan().any())
+    _same_values(got, reference, exact=False)

@@ -463,7 +463,7 @@ def sign(x, /):
     takes one more elementwise kernel, ``torch.clamp(x, s, s)`` with
     ``s = torch.sign(x)``: that is ``s`` wherever x is a number and NaN where x is
     NaN (clamp propagates a NaN input). Integer and bool input is ``torch.sign``
-    alone; complex input goes through array-api-compat.
+    alone; complex input is array-api-compat's ``x / |x|`` with 0 at 0, through ``where``.
 
     >>> import math, torch
     >>> sign(torch.tensor([-2.0, 0.0, 3.0, math.nan])).tolist()
@@ -473,8 +473,10 @@ def sign(x, /):
     if dtype in _FLOATING_DTYPES:
         out = _torch_sign(x)
         return _torch_clamp(x, out, out)
-    if dtype in _COMPLEX_DTYPES:  # torch.sgn differs at infinite parts and tiny moduli: keep compat's
-        return _compat_sign(x)
+    if dtype in _COMPLEX_DTYPES:
+        # array-api-compat's formula (torch.sgn differs at infinite parts and tiny moduli),
+        # with `where` for its boolean-mask assignment (which syncs with the host)
+        return _torch.where(x == 0, 0, x / _torch.abs(x))
     return _torch_sign(x)
 
 
@@ -671,7 +673,7 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
 _FLOATING_DTYPES = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
 _torch_sign, _torch_clamp, _torch_round, _torch_sort = _torch.sign, _torch.clamp, _torch.round, _torch.sort
 _compat_round, _compat_flip, _compat_tensordot = _compat.round, _compat.flip, _compat.tensordot
-_compat_sign, _compat_expand_dims, _compat_repeat = _compat.sign, _compat.expand_dims, _compat.repeat
+_compat_expand_dims, _compat_repeat = _compat.expand_dims, _compat.repeat
 _compat_clip, _compat_diff, _compat_reshape = _compat.clip, _compat.diff, _compat.reshape
 _compat_concat, _compat_sort, _compat_argsort = _compat.concat, _compat.sort, _compat.argsort
 
