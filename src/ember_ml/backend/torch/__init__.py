@@ -19,10 +19,6 @@ from array_api_compat.torch import where as _compat_where
 
 from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
 
-# ember_ml's linalg (array-api-compat's plus guards); imported by name, since the star
-# import above already bound compat's module to ``linalg``.
-linalg = _importlib.import_module(__name__ + ".linalg")
-
 _Tensor = _torch.Tensor
 
 
@@ -30,11 +26,13 @@ def _same_dtype_fast_path(compat_function, torch_function):
     """``compat_function``, but straight to ``torch_function`` for two tensors of one dtype.
 
     array-api-compat corrects torch's promotion of mixed dtypes (0-d tensors,
-    Python scalars, matmul); with one dtype there is nothing to correct.
+    Python scalars, matmul); with one dtype there is nothing to correct. The
+    check is by identity (``type(x) is Tensor``, torch dtypes are singletons):
+    each ``.dtype`` read costs about as much as the rest of the wrapper.
     """
 
     def function(x1, x2, /):
-        if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
+        if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
             return torch_function(x1, x2)
         return compat_function(x1, x2)
 
@@ -73,9 +71,17 @@ def where(condition, x1, x2, /):
     >>> where(torch.tensor([True, False]), torch.ones(2), torch.zeros(2)).tolist()
     [1.0, 0.0]
     """
-    if isinstance(x1, _Tensor) and isinstance(x2, _Tensor) and x1.dtype == x2.dtype:
+    if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
         return _torch.where(condition, x1, x2)
     return _compat_where(condition, x1, x2)
+
+
+# the star import above binds float, int, bool, range, ... to torch objects: use the builtins by name
+_int, _float = _builtins.int, _builtins.float
+_PLAIN_NUMBERS = (_float, _int)
+_torch_sum = _torch.sum
+_compat_prod, _compat_max, _compat_min, _compat_mean = _compat.prod, _compat.max, _compat.min, _compat.mean
+_compat_std, _compat_var, _compat_count_nonzero = _compat.std, _compat.var, _compat.count_nonzero
 
 
 def sum(x, /, *, axis=None, dtype=None, keepdims=False):
@@ -89,8 +95,113 @@ def sum(x, /, *, axis=None, dtype=None, keepdims=False):
     [3.0, 3.0]
     """
     if axis is None and not keepdims:
-        return _torch.sum(x, dtype=dtype)
+        # torch's argument parser charges ~0.1 us for a keyword: pass dtype only when given
+        return _torch_sum(x) if dtype is None else _torch_sum(x, dtype=dtype)
     return _compat_sum(x, axis=axis, dtype=dtype, keepdims=keepdims)
+
+
+def prod(x, /, *, axis=None, dtype=None, keepdims=False):
+    """Product of the elements of x over the given axes, as the standard defines it.
+
+    A whole-array product without ``keepdims`` goes straight to ``torch.prod``;
+    other forms go through array-api-compat.
+
+    >>> import torch
+    >>> prod(torch.tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
+    [3.0, 8.0]
+    """
+    if axis is None and not keepdims:
+        return _torch.prod(x) if dtype is None else _torch.prod(x, dtype=dtype)
+    return _compat_prod(x, axis=axis, dtype=dtype, keepdims=keepdims)
+
+
+def max(x, /, *, axis=None, keepdims=False):
+    """Largest element of x over the given axes (NaN propagates).
+
+    A whole-array maximum without ``keepdims`` is ``torch.max(x)`` (the same value
+    and error as ``torch.amax``, one dispatch cheaper); other forms go through
+    array-api-compat.
+
+    >>> import torch
+    >>> max(torch.tensor([[1.0, 5.0], [3.0, 2.0]]), axis=1).tolist()
+    [5.0, 3.0]
+    """
+    if axis is None and not keepdims:
+        return _torch.max(x)
+    return _compat_max(x, axis=axis, keepdims=keepdims)
+
+
+def min(x, /, *, axis=None, keepdims=False):
+    """Smallest element of x over the given axes (NaN propagates).
+
+    A whole-array minimum without ``keepdims`` is ``torch.min(x)``; other forms
+    go through array-api-compat.
+
+    >>> import torch
+    >>> min(torch.tensor([[1.0, 5.0], [3.0, 2.0]]), axis=1).tolist()
+    [1.0, 2.0]
+    """
+    if axis is None and not keepdims:
+        return _torch.min(x)
+    return _compat_min(x, axis=axis, keepdims=keepdims)
+
+
+def mean(x, /, *, axis=None, keepdims=False):
+    """Arithmetic mean of x over the given axes.
+
+    A whole-array mean without ``keepdims`` goes straight to ``torch.mean``;
+    other forms go through array-api-compat.
+
+    >>> import torch
+    >>> mean(torch.tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
+    [2.0, 3.0]
+    """
+    if axis is None and not keepdims:
+        return _torch.mean(x)
+    return _compat_mean(x, axis=axis, keepdims=keepdims)
+
+
+def std(x, /, *, axis=None, correction=0.0, keepdims=False):
+    """Standard deviation of x over the given axes, with ``correction`` degrees of freedom removed.
+
+    A whole-array result without ``keepdims`` and with correction 0 or 1 goes
+    straight to ``torch.std`` (positional ``unbiased``: torch's parser charges
+    for the ``correction`` keyword); other forms go through array-api-compat.
+
+    >>> import torch
+    >>> std(torch.tensor([1.0, 3.0])).item(), std(torch.tensor([1.0, 3.0]), correction=1).item()
+    (1.0, 1.4142135381698608)
+    """
+    if axis is None and not keepdims and type(correction) in _PLAIN_NUMBERS and (correction == 0 or correction == 1):
+        return _torch.std(x, None, correction == 1)
+    return _compat_std(x, axis=axis, correction=correction, keepdims=keepdims)
+
+
+def var(x, /, *, axis=None, correction=0.0, keepdims=False):
+    """Variance of x over the given axes, with ``correction`` degrees of freedom removed.
+
+    A whole-array result without ``keepdims`` and with correction 0 or 1 goes
+    straight to ``torch.var``; other forms go through array-api-compat.
+
+    >>> import torch
+    >>> var(torch.tensor([1.0, 3.0])).item(), var(torch.tensor([1.0, 3.0]), correction=1).item()
+    (1.0, 2.0)
+    """
+    if axis is None and not keepdims and type(correction) in _PLAIN_NUMBERS and (correction == 0 or correction == 1):
+        return _torch.var(x, None, correction == 1)
+    return _compat_var(x, axis=axis, correction=correction, keepdims=keepdims)
+
+
+def count_nonzero(x, /, *, axis=None, keepdims=False):
+    """Number of nonzero elements of x over the given axes (an int64 tensor).
+
+    >>> import torch
+    >>> count_nonzero(torch.tensor([0.0, 2.0, -1.0])).item()
+    2
+    """
+    if axis is None and not keepdims:
+        return _torch.count_nonzero(x)
+    return _compat_count_nonzero(x, axis=axis, keepdims=keepdims)
 
 
 def _dtype_of(type):
@@ -143,28 +254,42 @@ def _can_cast_dtypes(from_, to):
     return can_cast_by_promotion(isdtype, result_type, from_, to)
 
 
-_INDEX_DTYPES = frozenset((_torch.int64, _torch.int32, _torch.int16, _torch.int8))
+_INDEX_DTYPES = frozenset((_torch.int64, _torch.int32))
+# torch indexes with int32/int64 only (index_select refuses the rest; advanced indexing reads uint8 as a mask)
+_SMALL_INDEX_DTYPES = frozenset((_torch.int16, _torch.int8, _torch.uint8))
 _compat_take = _compat.take
+_torch_take = _torch.take
 
 
 def take(x, indices, /, *, axis=None):
     """Elements of x at the 1-D integer ``indices`` along ``axis`` (negative indices count from the end).
 
-    On the CPU, integer index tensors go through torch's advanced indexing (one
-    kernel; it handles negative indices and raises ``IndexError`` out of range);
-    other forms go through array-api-compat.
+    On the CPU, a 1-D x with int64 indices goes to ``torch.take``; other integer
+    index tensors (8- and 16-bit ones widened to int64 first) go through torch's advanced indexing (one kernel; both handle
+    negative indices and raise ``IndexError`` out of range); other forms go
+    through array-api-compat.
 
     >>> import torch
     >>> take(torch.tensor([[1, 2, 3], [4, 5, 6]]), torch.tensor([2, -3]), axis=1).tolist()
     [[3, 1], [6, 4]]
     """
     try:
+        if axis is None or axis == 0 or axis == -1:
+            # 1-D x (the usual form): torch.take is one kernel, wraps negative indices and
+            # raises IndexError out of range; it takes int64 indices only (RuntimeError otherwise)
+            if type(x) is _Tensor is type(indices) and x.ndim == 1 and indices.ndim == 1 and x.is_cpu:
+                try:
+                    return _torch_take(x, indices)
+                except RuntimeError:
+                    pass
+        if type(indices) is _Tensor and indices.dtype in _SMALL_INDEX_DTYPES:
+            indices = indices.to(_torch.int64)
         if (type(indices) is _Tensor and indices.ndim == 1 and indices.dtype in _INDEX_DTYPES
                 and type(x) is _Tensor and x.ndim and x.device.type == "cpu" == indices.device.type):
             if axis is None:
                 if x.ndim == 1:
                     return x[indices]
-            elif type(axis) is int and -x.ndim <= axis < x.ndim:
+            elif type(axis) is _int and -x.ndim <= axis < x.ndim:
                 return x[(slice(None),) * (axis % x.ndim) + (indices,)]
         return _compat_take(x, indices, axis=axis)
     except RuntimeError as error:  # some shapes report an out-of-range index as a RuntimeError
@@ -210,6 +335,7 @@ def take_along_axis(x, indices, /, *, axis=-1):
 # Direct paths for the common forms of functions whose array-api-compat wrappers
 # go through generic, multi-layer code; every other form still goes to array-api-compat.
 _compat_vecdot, _compat_squeeze = _compat.vecdot, _compat.squeeze
+_torch_vecdot = _torch.linalg.vecdot
 _compat_cumulative_sum, _compat_cumulative_prod = _compat.cumulative_sum, _compat.cumulative_prod
 _compat_any, _compat_all = _compat.any, _compat.all
 
@@ -217,48 +343,64 @@ _compat_any, _compat_all = _compat.any, _compat.all
 def vecdot(x1, x2, /, *, axis=-1):
     """Dot products of vectors along ``axis`` (x1 conjugated), with broadcasting over the rest.
 
-    Floating tensors of one dtype and equal contracted length go straight to
-    ``torch.linalg.vecdot``.
+    Tensors with equal contracted lengths and a negative ``axis`` go straight to
+    ``torch.linalg.vecdot`` (``dim`` passed only when it is not -1: torch's parser
+    charges for the keyword). torch raises RuntimeError for what it does not take
+    (two dtypes, integer or bool tensors); those go through array-api-compat,
+    which promotes or computes them. The length check stays: torch broadcasts a
+    length-1 contracted axis, the standard does not.
 
     >>> import torch
     >>> vecdot(torch.ones(2, 3), torch.ones(3)).tolist()
     [3.0, 3.0]
     """
-    if (type(x1) is _Tensor and type(x2) is _Tensor and x1.dtype == x2.dtype
-            and (x1.dtype.is_floating_point or x1.dtype.is_complex)
-            and -x1.ndim <= axis < 0 and -x2.ndim <= axis and x1.shape[axis] == x2.shape[axis]):
-        return _torch.linalg.vecdot(x1, x2, dim=axis)
+    if type(x1) is _Tensor is type(x2):
+        try:
+            if axis == -1 and x1.ndim == 1 == x2.ndim:  # torch refuses unequal 1-D lengths itself
+                return _torch_vecdot(x1, x2)
+            if x1.shape[axis] == x2.shape[axis] and axis < 0:
+                return _torch_vecdot(x1, x2) if axis == -1 else _torch_vecdot(x1, x2, dim=axis)
+        except (IndexError, TypeError, RuntimeError):  # 0-d input, bad axis, dtypes torch refuses
+            pass
     return _compat_vecdot(x1, x2, axis=axis)
 
 
-def _cumulative(torch_function, compat_function, x, axis, dtype, include_initial):
-    if dtype is None and not include_initial and x.dtype.is_floating_point and x.ndim:
-        if axis is None:
-            if x.ndim > 1:
-                raise ValueError("axis must be given for arrays of more than one dimension")
-            axis = 0
-        return torch_function(x, axis)
-    return compat_function(x, axis=axis, dtype=dtype, include_initial=include_initial)
-
-
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
-    """Cumulative sum of x along ``axis`` (floating input without options: ``torch.cumsum``).
+    """Cumulative sum of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumsum``.
+
+    array-api-compat calls ``torch.cumsum(x, axis, dtype=None)`` for that form too
+    (same dtype rules); it is called here with positional arguments only.
 
     >>> import torch
     >>> cumulative_sum(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 3.0, 6.0]
     """
-    return _cumulative(_torch.cumsum, _compat_cumulative_sum, x, axis, dtype, include_initial)
+    if dtype is None and not include_initial:
+        if axis is None:
+            if x.ndim > 1:
+                raise ValueError(f"axis must be given for an array of {x.ndim} dimensions")
+            return _torch.cumsum(x, 0)
+        return _torch.cumsum(x, axis)
+    return _compat_cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial)
 
 
 def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
-    """Cumulative product of x along ``axis`` (floating input without options: ``torch.cumprod``).
+    """Cumulative product of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumprod``.
 
     >>> import torch
     >>> cumulative_prod(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 2.0, 6.0]
     """
-    return _cumulative(_torch.cumprod, _compat_cumulative_prod, x, axis, dtype, include_initial)
+    if dtype is None and not include_initial:
+        if axis is None:
+            if x.ndim > 1:
+                raise ValueError(f"axis must be given for an array of {x.ndim} dimensions")
+            return _torch.cumprod(x, 0)
+        return _torch.cumprod(x, axis)
+    return _compat_cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial)
+
+
+_bool = _torch.bool
 
 
 def any(x, /, *, axis=None, keepdims=False):
@@ -268,7 +410,7 @@ def any(x, /, *, axis=None, keepdims=False):
     >>> any(torch.tensor([False, True])).item()
     True
     """
-    if axis is None and not keepdims and x.dtype == _torch.bool:
+    if axis is None and not keepdims and x.dtype is _bool:
         return _torch.any(x)
     return _compat_any(x, axis=axis, keepdims=keepdims)
 
@@ -280,7 +422,7 @@ def all(x, /, *, axis=None, keepdims=False):
     >>> all(torch.tensor([False, True])).item()
     False
     """
-    if axis is None and not keepdims and x.dtype == _torch.bool:
+    if axis is None and not keepdims and x.dtype is _bool:
         return _torch.all(x)
     return _compat_all(x, axis=axis, keepdims=keepdims)
 
@@ -292,10 +434,12 @@ def squeeze(x, /, axis):
     >>> squeeze(torch.ones(1, 3), 0).shape
     torch.Size([3])
     """
-    if type(axis) is int and -x.ndim <= axis < x.ndim:
-        if x.shape[axis] != 1:
-            raise ValueError(f"cannot squeeze axis {axis} of length {x.shape[axis]} (shape {tuple(x.shape)})")
-        return _torch.squeeze(x, axis)
+    if type(axis) is _int:
+        # torch.squeeze raises IndexError out of range and leaves an axis of another
+        # length in place (then array-api-compat raises); two ndim reads cost less than x.shape
+        out = _torch.squeeze(x, axis)
+        if out.ndim < x.ndim:
+            return out
     return _compat_squeeze(x, axis)
 
 
@@ -306,9 +450,232 @@ def matrix_transpose(x, /):
     >>> matrix_transpose(torch.ones(2, 3)).shape
     torch.Size([3, 2])
     """
-    if x.ndim < 2:
+    if x.ndim < 2:  # torch's x.mT is the identity on 0-d tensors (with a deprecation warning)
         raise ValueError(f"matrix_transpose needs at least 2 dimensions, got shape {tuple(x.shape)}")
     return x.mT
+
+
+def sign(x, /):
+    """Sign of each element: -1, 0 or 1; NaN for NaN; z/|z| (0 at 0) for complex z.
+
+    ``torch.sign`` maps NaN to 0 (array-api-compat writes NaN back through a
+    boolean-mask assignment, which syncs with the host). Here, floating input
+    takes one more elementwise kernel, ``torch.clamp(x, s, s)`` with
+    ``s = torch.sign(x)``: that is ``s`` wherever x is a number and NaN where x is
+    NaN (clamp propagates a NaN input). Integer and bool input is ``torch.sign``
+    alone; complex input is array-api-compat's ``x / |x|`` with 0 at 0, through ``where``.
+
+    >>> import math, torch
+    >>> sign(torch.tensor([-2.0, 0.0, 3.0, math.nan])).tolist()
+    [-1.0, 0.0, 1.0, nan]
+    """
+    dtype = x.dtype
+    if dtype in _FLOATING_DTYPES:
+        out = _torch_sign(x)
+        return _torch_clamp(x, out, out)
+    if dtype in _COMPLEX_DTYPES:
+        # array-api-compat's formula (torch.sgn differs at infinite parts and tiny moduli),
+        # with `where` for its boolean-mask assignment (which syncs with the host)
+        return _torch.where(x == 0, 0, x / _torch.abs(x))
+    return _torch_sign(x)
+
+
+def round(x, /):
+    """Each element rounded to the nearest integer (halves to even); complex input rounds both parts.
+
+    Real input goes straight to ``torch.round``, which raises NotImplementedError
+    for complex input; that goes through array-api-compat.
+
+    >>> import torch
+    >>> round(torch.tensor([0.5, 1.5, -2.7])).tolist()
+    [0.0, 2.0, -3.0]
+    """
+    try:
+        return _torch_round(x)
+    except NotImplementedError:
+        return _compat_round(x)
+
+
+_AXES = tuple(tuple(_builtins.range(ndim)) for ndim in _builtins.range(65))
+
+
+def flip(x, /, *, axis=None):
+    """x with the order of its elements reversed along ``axis`` (every axis by default).
+
+    >>> import torch
+    >>> flip(torch.tensor([[1, 2], [3, 4]]), axis=1).tolist()
+    [[2, 1], [4, 3]]
+    """
+    if axis is None:
+        return _torch.flip(x, _AXES[x.ndim])
+    if type(axis) is _int:
+        return _torch.flip(x, (axis,))
+    return _compat_flip(x, axis=axis)
+
+
+def tensordot(x1, x2, /, *, axes=2):
+    """Tensor contraction of x1 and x2 over ``axes`` (an int, or two sequences of axes).
+
+    Tensors of one dtype go straight to ``torch.tensordot``; otherwise
+    array-api-compat applies the standard's promotion first.
+
+    >>> import torch
+    >>> tensordot(torch.ones(2, 3), torch.ones(3, 4), axes=1).shape
+    torch.Size([2, 4])
+    """
+    if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
+        return _torch.tensordot(x1, x2, axes)
+    return _compat_tensordot(x1, x2, axes=axes)
+
+
+def clip(x, /, min=None, max=None):
+    """x with each element clamped to [min, max].
+
+    Two Python float bounds that are not NaN go straight to ``torch.clamp``
+    (what array-api-compat calls for them, after its checks); other bounds go
+    through array-api-compat (None, NaN, integer bounds outside the dtype, tensors).
+
+    >>> import torch
+    >>> clip(torch.tensor([-1.0, 0.25, 2.0]), 0.0, 0.5).tolist()
+    [0.0, 0.25, 0.5]
+    """
+    if type(min) is _float and type(max) is _float and min == min and max == max:
+        return _torch_clamp(x, min, max)
+    return _compat_clip(x, min, max)
+
+
+def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
+    """n-th discrete difference of x along ``axis``, after prepending/appending the given arrays.
+
+    >>> import torch
+    >>> diff(torch.tensor([1, 4, 9, 16])).tolist()
+    [3, 5, 7]
+    """
+    if prepend is None and append is None:
+        if axis == -1 and n == 1:
+            return _torch.diff(x)
+        return _torch.diff(x, n, axis)
+    return _compat_diff(x, axis=axis, n=n, prepend=prepend, append=append)
+
+
+def roll(x, /, shift, *, axis=None):
+    """x with its elements shifted by ``shift`` along ``axis`` (the flattened array when None), wrapping around.
+
+    >>> import torch
+    >>> roll(torch.tensor([1, 2, 3]), 1).tolist()
+    [3, 1, 2]
+    """
+    if axis is None:
+        return _torch.roll(x, shift)
+    return _torch.roll(x, shift, axis)
+
+
+def broadcast_to(x, /, shape):
+    """x broadcast to ``shape`` (a view).
+
+    >>> import torch
+    >>> broadcast_to(torch.tensor([1, 2]), (2, 2)).tolist()
+    [[1, 2], [1, 2]]
+    """
+    return _torch.broadcast_to(x, shape)
+
+
+def expand_dims(x, /, axis):
+    """x with a new axis of length 1 at ``axis`` (or at each of a tuple of axes).
+
+    >>> import torch
+    >>> expand_dims(torch.ones(3), 0).shape
+    torch.Size([1, 3])
+    """
+    if type(axis) is _int:
+        return _torch.unsqueeze(x, axis)
+    return _compat_expand_dims(x, axis)
+
+
+def repeat(x, repeats, /, *, axis=None):
+    """Each element of x repeated ``repeats`` times along ``axis`` (the flattened array when None).
+
+    >>> import torch
+    >>> repeat(torch.tensor([1, 2]), 2).tolist()
+    [1, 1, 2, 2]
+    """
+    if type(repeats) is _int:
+        if axis is None:
+            return _torch.repeat_interleave(x, repeats)
+        return _torch.repeat_interleave(x, repeats, axis)
+    return _compat_repeat(x, repeats, axis=axis)
+
+
+def nonzero(x, /):
+    """Indices of the nonzero elements of x, one int64 tensor per axis (x must have an axis).
+
+    The output's shape depends on the data, so this waits for x's values.
+
+    >>> import torch
+    >>> nonzero(torch.tensor([0, 3, 0, 5]))[0].tolist()
+    [1, 3]
+    """
+    if x.ndim == 0:
+        raise ValueError("nonzero() does not support zero-dimensional arrays")
+    return _torch.nonzero(x, as_tuple=True)
+
+
+def reshape(x, /, shape, *, copy=None):
+    """x with the given shape (a view where torch can make one, unless ``copy=True``).
+
+    >>> import torch
+    >>> reshape(torch.arange(6), (2, -1)).shape
+    torch.Size([2, 3])
+    """
+    if copy is None:
+        return _torch.reshape(x, shape)
+    return _compat_reshape(x, shape, copy=copy)
+
+
+def concat(arrays, /, *, axis=0):
+    """The arrays joined along ``axis`` (flattened first when ``axis`` is None).
+
+    >>> import torch
+    >>> concat([torch.ones(2), torch.zeros(1)]).tolist()
+    [1.0, 1.0, 0.0]
+    """
+    if axis == 0:
+        return _torch.cat(arrays)
+    if axis is None:
+        return _compat_concat(arrays, axis=None)
+    return _torch.cat(arrays, axis)
+
+
+def sort(x, /, *, axis=-1, descending=False, stable=True):
+    """Sorted copy of x along ``axis`` (stable by default, as the standard asks).
+
+    >>> import torch
+    >>> sort(torch.tensor([3, 1, 2])).tolist()
+    [1, 2, 3]
+    """
+    if axis == -1 and not descending:
+        return (_torch_sort(x, stable=True) if stable else _torch_sort(x))[0]
+    return _compat_sort(x, axis=axis, descending=descending, stable=stable)
+
+
+def argsort(x, /, *, axis=-1, descending=False, stable=True):
+    """Indices that sort x along ``axis`` (stable by default: ties keep their order).
+
+    >>> import torch
+    >>> argsort(torch.tensor([3, 1, 1])).tolist()
+    [1, 2, 0]
+    """
+    if axis == -1 and not descending:
+        return _torch.argsort(x, stable=True) if stable else _torch.argsort(x)
+    return _compat_argsort(x, axis=axis, descending=descending, stable=stable)
+
+
+_FLOATING_DTYPES = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
+_torch_sign, _torch_clamp, _torch_round, _torch_sort = _torch.sign, _torch.clamp, _torch.round, _torch.sort
+_compat_round, _compat_flip, _compat_tensordot = _compat.round, _compat.flip, _compat.tensordot
+_compat_expand_dims, _compat_repeat = _compat.expand_dims, _compat.repeat
+_compat_clip, _compat_diff, _compat_reshape = _compat.clip, _compat.diff, _compat.reshape
+_compat_concat, _compat_sort, _compat_argsort = _compat.concat, _compat.sort, _compat.argsort
 
 
 def tanh(x, /):
@@ -321,11 +688,15 @@ def tanh(x, /):
     >>> torch.signbit(tanh(torch.tensor([math.inf + 2.0j, math.inf - 2.0j])).imag).tolist()
     [False, True]
     """
-    out = _torch.tanh(x)
-    if x.dtype.is_complex:
-        fix = _torch.isinf(x.real) & _torch.isfinite(x.imag)
-        out = _torch.where(fix, _torch.complex(out.real, _torch.copysign(_torch.zeros_like(out.real), x.imag)), out)
-    return out
+    if x.dtype not in _COMPLEX_DTYPES:
+        return _torch_tanh(x)
+    out = _torch_tanh(x)
+    fix = _torch.isinf(x.real) & _torch.isfinite(x.imag)
+    return _torch.where(fix, _torch.complex(out.real, _torch.copysign(_torch.zeros_like(out.real), x.imag)), out)
+
+
+_COMPLEX_DTYPES = frozenset((_torch.complex32, _torch.complex64, _torch.complex128))
+_torch_tanh = _torch.tanh
 
 
 def from_dlpack(x, /, *, device=None, copy=None):
@@ -347,3 +718,9 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
         x = numpy.ascontiguousarray(x)
     return _compat.from_dlpack(x, device=device, copy=copy)
+
+
+# ember_ml's linalg (array-api-compat's plus guards, and this module's matmul, tensordot,
+# vecdot and matrix_transpose); imported last, by name, since the star import above
+# already bound compat's module to ``linalg``.
+linalg = _importlib.import_module(__name__ + ".linalg")

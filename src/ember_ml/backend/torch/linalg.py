@@ -3,13 +3,18 @@
 torch's LAPACK path (oneMKL) segfaults on a matrix holding NaN or inf. Such
 matrices are replaced by zeros before torch sees them and their results become
 NaN -- elementwise ops only, no host sync, as ember_ml's MLX namespace does.
-Everything else is array-api-compat's function object.
+``matmul``, ``tensordot``, ``vecdot`` and ``matrix_transpose`` are the main
+namespace's functions (its direct paths for tensors of one dtype); everything
+else is array-api-compat's function object.
 """
 
 import torch as _torch
 from array_api_compat.torch import linalg as _compat
 from array_api_compat.torch.linalg import *  # noqa: F403
 from array_api_compat.torch.linalg import __all__  # noqa: F401
+
+# the package's __init__ imports this module after defining these
+from ember_ml.backend.torch import matmul, matrix_transpose, tensordot, vecdot  # noqa: F401
 
 
 def _finite_matrices(x):
