@@ -123,6 +123,7 @@ _TORCH = {
     "reshape": "{lib}.reshape(x, (2, -1))", "diff": "{lib}.diff(x)",
     "acos": "acos", "atan2": "atan2", "nonzero": "{lib}.nonzero(x, as_tuple=True)",
     "equal": "eq",  # torch.equal compares whole tensors (one bool)
+    "conj": "conj_physical",  # torch.conj only sets a lazy bit that .numpy() and DLPack refuse
     "full": "{lib}.full((N,), 1.0)", "full_like": "{lib}.full_like(x, 1.0)",
     "linspace": "{lib}.linspace(0.0, 1.0, N)", "meshgrid": "{lib}.meshgrid(x, y, indexing='xy')",
     "unstack": "{lib}.unbind(m)", "result_type": "{lib}.promote_types(f32, f64)",
