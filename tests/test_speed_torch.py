@@ -270,3 +270,36 @@ def test_every_direct_path_works_under_torch_compile_fullgraph():
     reference = _every_direct_path(compat, v, m, idx, w)
     assert not bool(reference[0].isnan().any())
     _same_values(got, reference, exact=False)
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES, ids=str)
+@pytest.mark.parametrize("shape", [(0,), (3,), (2, 2), (4, 4), (3, 5), (2, 3, 3), ()], ids=str)
+def test_creation_dtype_and_linalg_fast_paths_match_compat(dtype, shape):
+    x = _tensor(SPECIALS, shape, dtype)
+    well_posed = _tensor([2.0], shape, dtype) + (torch.eye(shape[-1], dtype=dtype) if len(shape) >= 2
+                                                  and shape[-1] == shape[-2] and dtype.is_floating_point
+                                                  and dtype not in (torch.float16, torch.bfloat16) else 0)
+    assert ours.asarray(x) is x  # a tensor as it is: what compat returns too
+    assert compat.asarray(x) is x
+    _agree("asarray", x, dtype=torch.float64)
+    _agree("asarray", x, copy=True)
+    _agree("unstack", x)
+    if x.ndim >= 2:
+        _agree("unstack", x, axis=1)
+    _agree("trace", x, linalg=True, exact=False)
+    _agree("trace", x, offset=1, linalg=True)
+    _agree("vector_norm", x, linalg=True, exact=False)
+    _agree("vector_norm", x, ord=1, linalg=True, exact=False)
+    _agree("solve", well_posed, well_posed, linalg=True, exact=False)
+    if x.ndim >= 1 and shape[-1]:
+        _agree("solve", well_posed, well_posed[..., 0], linalg=True, exact=False)
+    for other in ALL_DTYPES:
+        assert ours.result_type(dtype, other) == compat.result_type(dtype, other)
+    assert ours.result_type(dtype, x) == compat.result_type(dtype, x)
+
+
+@pytest.mark.parametrize("args, kwargs", [((3,), {}), ((0,), {}), ((2, 3), {}), ((3,), {"k": 1}),
+                                          ((3,), {"dtype": torch.int32}), ((3,), {"dtype": torch.float64}),
+                                          ((2,), {"device": "cpu"}), ((-1,), {}), ((2.5,), {})], ids=str)
+def test_eye_matches_compat(args, kwargs):
+    _agree("eye", *args, **kwargs)

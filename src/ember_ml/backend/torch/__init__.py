@@ -720,6 +720,70 @@ def from_dlpack(x, /, *, device=None, copy=None):
     return _compat.from_dlpack(x, device=device, copy=copy)
 
 
+_compat_asarray, _compat_eye, _compat_unstack = _compat.asarray, _compat.eye, _compat.unstack
+_compat_result_type = _compat.result_type
+_torch_dtype = _torch.dtype
+
+
+def asarray(obj, /, *, dtype=None, device=None, copy=None):
+    """obj as a tensor; a tensor with no dtype, device or copy request is returned as it is.
+
+    >>> import torch
+    >>> t = torch.ones(2)
+    >>> asarray(t) is t, asarray([1, 2]).tolist()
+    (True, [1, 2])
+    """
+    if type(obj) is _Tensor and dtype is None and device is None and copy is None:
+        return obj
+    return _compat_asarray(obj, dtype=dtype, device=device, copy=copy)
+
+
+def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
+    """The n_rows x n_cols matrix with ones on diagonal ``k``: ``torch.eye`` for a square one with k=0.
+
+    >>> eye(2).tolist()
+    [[1.0, 0.0], [0.0, 1.0]]
+    """
+    if n_cols is None and k == 0 and type(n_rows) is _int:
+        if dtype is None and device is None:
+            return _torch.eye(n_rows)
+        return _torch.eye(n_rows, dtype=dtype, device=device)
+    return _compat_eye(n_rows, n_cols, k=k, dtype=dtype, device=device)
+
+
+def unstack(x, /, *, axis=0):
+    """The slices of x along ``axis``, as a tuple of views (``torch.unbind``).
+
+    >>> import torch
+    >>> [t.tolist() for t in unstack(torch.tensor([[1, 2], [3, 4]]))]
+    [[1, 2], [3, 4]]
+    """
+    if x.ndim == 0:
+        return _compat_unstack(x, axis=axis)  # its ValueError
+    return _torch.unbind(x, axis)
+
+
+def result_type(*arrays_and_dtypes):
+    """The dtype the standard's promotion gives for these arrays, dtypes and Python scalars.
+
+    Two torch dtypes are answered from a cache of array-api-compat's answers.
+
+    >>> import torch
+    >>> result_type(torch.int8, torch.uint8)
+    torch.int16
+    """
+    if len(arrays_and_dtypes) == 2:
+        a, b = arrays_and_dtypes
+        if type(a) is _torch_dtype and type(b) is _torch_dtype:
+            return _result_type_of_dtypes(a, b)
+    return _compat_result_type(*arrays_and_dtypes)
+
+
+@_lru_cache(maxsize=512)
+def _result_type_of_dtypes(a, b):
+    return _compat_result_type(a, b)
+
+
 # ember_ml's linalg (array-api-compat's plus guards, and this module's matmul, tensordot,
 # vecdot and matrix_transpose); imported last, by name, since the star import above
 # already bound compat's module to ``linalg``.

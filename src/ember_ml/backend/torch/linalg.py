@@ -12,9 +12,50 @@ import torch as _torch
 from array_api_compat.torch import linalg as _compat
 from array_api_compat.torch.linalg import *  # noqa: F403
 from array_api_compat.torch.linalg import __all__  # noqa: F401
+from torch import Tensor as _Tensor
 
 # the package's __init__ imports this module after defining these
 from ember_ml.backend.torch import matmul, matrix_transpose, tensordot, vecdot  # noqa: F401
+
+_FLOATING = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
+_compat_trace, _compat_vector_norm, _compat_solve = _compat.trace, _compat.vector_norm, _compat.solve
+_torch_trace, _torch_vector_norm, _torch_solve = _torch.trace, _torch.linalg.vector_norm, _torch.linalg.solve
+
+
+def trace(x, /, *, offset=0, dtype=None):
+    """Sum of the diagonal of each matrix: ``torch.trace`` for one real floating matrix.
+
+    >>> import torch
+    >>> trace(torch.tensor([[1.0, 2.0], [3.0, 4.0]])).item()
+    5.0
+    """
+    if offset == 0 and dtype is None and x.ndim == 2 and x.dtype in _FLOATING:
+        return _torch_trace(x)
+    return _compat_trace(x, offset=offset, dtype=dtype)
+
+
+def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):  # noqa: A002
+    """The ``ord``-norm of x over ``axis``: ``torch.linalg.vector_norm`` for the whole-array 2-norm of real floats.
+
+    >>> import torch
+    >>> vector_norm(torch.tensor([3.0, 4.0])).item()
+    5.0
+    """
+    if axis is None and ord == 2 and not keepdims and x.dtype in _FLOATING:
+        return _torch_vector_norm(x)
+    return _compat_vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
+
+
+def solve(x1, x2, /):
+    """The solution of x1 @ y = x2: ``torch.linalg.solve`` for two matrices of one dtype.
+
+    >>> import torch
+    >>> solve(torch.eye(2) * 2.0, torch.ones(2, 1)).flatten().tolist()
+    [0.5, 0.5]
+    """
+    if type(x1) is _Tensor and type(x2) is _Tensor and x1.ndim == 2 and x2.ndim == 2 and x1.dtype is x2.dtype:
+        return _torch_solve(x1, x2)
+    return _compat_solve(x1, x2)
 
 
 def _finite_matrices(x):
