@@ -204,7 +204,16 @@ def _timer(statement: str, scope: dict, evaluate: bool) -> timeit.Timer:
 
 
 def measure(backend_name: str, n: int, evaluate: bool, rounds: int, target: float) -> list[dict]:
-    """One row per function: best microseconds per call of native, ns, ops and compat."""
+    """One row per function: best microseconds per call of native, ns, ops and compat.
+
+    The measured library is the selected backend meanwhile, so ``ops`` functions with no
+    array argument (``zeros``, ``arange``) use it too.
+    """
+    with ember_ml.use_backend(backend_name):
+        return _measure(backend_name, n, evaluate, rounds, target)
+
+
+def _measure(backend_name: str, n: int, evaluate: bool, rounds: int, target: float) -> list[dict]:
     scope = _variables(backend_name, n)
     ns = backend.load(backend_name)
     scope.update(ops=ops, ns=ns, aac=array_api_compat)
