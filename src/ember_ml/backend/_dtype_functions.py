@@ -72,3 +72,31 @@ def can_cast_by_promotion(isdtype: Any, result_type: Any, from_: Any, to: Any) -
         return bool(result_type(from_, to) == to)
     except (TypeError, RuntimeError):
         return False
+
+
+def memo_by_dtype(compute: Any, array_type: type, name: str, doc: str) -> Any:
+    """A ``name(type, /)`` answering ``compute(dtype)``, where ``type`` is a dtype or an array
+    (of ``array_type``), from a dict keyed by dtype: one lookup once a dtype has been seen.
+
+    Only dtypes are stored (an array's dtype, never the array), and only once ``compute``
+    accepted them, so the dict holds at most the library's dtypes.
+    """
+    memo: dict[Any, Any] = {}
+
+    def function(type: Any, /) -> Any:  # noqa: A002 - the standard's parameter name
+        try:
+            return memo[type]
+        except (KeyError, TypeError):
+            pass
+        dtype = type.dtype if isinstance(type, array_type) else type
+        try:
+            return memo[dtype]
+        except (KeyError, TypeError):
+            pass
+        result = compute(dtype)
+        memo[dtype] = result
+        return result
+
+    function.__name__ = function.__qualname__ = name
+    function.__doc__ = doc
+    return function

@@ -17,7 +17,12 @@ from array_api_compat.torch import __array_api_version__, __array_namespace_info
 from array_api_compat.torch import sum as _compat_sum
 from array_api_compat.torch import where as _compat_where
 
-from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
+from ember_ml.backend._dtype_functions import (
+    can_cast_by_promotion,
+    finfo_from,
+    iinfo_from,
+    memo_by_dtype,
+)
 
 _Tensor = _torch.Tensor
 
@@ -204,38 +209,26 @@ def count_nonzero(x, /, *, axis=None, keepdims=False):
     return _compat_count_nonzero(x, axis=axis, keepdims=keepdims)
 
 
-def _dtype_of(type):
-    return type.dtype if isinstance(type, _Tensor) else type
-
-
-def finfo(type, /):
-    """Limits of a floating-point dtype (or a tensor's); ``.dtype`` is a torch dtype, as the standard asks.
-
-    >>> finfo(float32).dtype
-    torch.float32
-    """
-    return _finfo_of(_dtype_of(type))
-
-
-@_lru_cache(maxsize=64)
 def _finfo_of(dtype):
     info = _torch.finfo(dtype)
     return finfo_from(info, getattr(_torch, info.dtype))
 
 
-def iinfo(type, /):
-    """Limits of an integer dtype (or a tensor's); ``.dtype`` is a torch dtype.
-
-    >>> iinfo(int8).max
-    127
-    """
-    return _iinfo_of(_dtype_of(type))
-
-
-@_lru_cache(maxsize=64)
 def _iinfo_of(dtype):
     info = _torch.iinfo(dtype)
     return iinfo_from(info, getattr(_torch, info.dtype))
+
+
+finfo = memo_by_dtype(_finfo_of, _Tensor, "finfo", """Limits of a floating-point dtype (or a tensor's); ``.dtype`` is a torch dtype, as the standard asks.
+
+    >>> finfo(float32).dtype
+    torch.float32
+    """)
+iinfo = memo_by_dtype(_iinfo_of, _Tensor, "iinfo", """Limits of an integer dtype (or a tensor's); ``.dtype`` is a torch dtype.
+
+    >>> iinfo(int8).max
+    127
+    """)
 
 
 def can_cast(from_, to, /):
