@@ -214,7 +214,23 @@ def _body(name: str, params: list[_Param]) -> str:
     var_positional = [p.name for p in params if p.kind == "var_positional"]
     if var_positional or any(p.name == "arrays" for p in params):
         sequence = var_positional[0] if var_positional else "arrays"
-        return f"    f = lookup.resolve_sequence({sequence})\n    return {call}"
+        # inline: the cache by the first element's type, valid when every element has it
+        return (
+            "    try:\n"
+            f"        first = typeof({sequence}[0])\n"
+            "        f = cache[first]\n"
+            "    except (KeyError, IndexError):\n"
+            f"        f = lookup.resolve_sequence({sequence})\n"
+            "    except TypeError:  # not a list or tuple: read it once\n"
+            f"        {sequence} = tuple({sequence})\n"
+            f"        f = lookup.resolve_sequence({sequence})\n"
+            "    else:\n"
+            f"        for element in {sequence}:\n"
+            "            if typeof(element) is not first:\n"
+            f"                f = lookup.resolve_sequence({sequence})\n"
+            "                break\n"
+            f"    return {call}"
+        )
     if name == "asarray":  # an array decides; lists, scalars and buffers use the selected backend
         return (
             "    try:\n"
