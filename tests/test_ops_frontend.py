@@ -224,3 +224,10 @@ def test_numpy_dtype_classes_are_cached_by_class_not_by_their_type():
         assert ops.result_type(torch.float32, torch.float16) == torch.float32
         with pytest.raises(TypeError, match="different libraries"):
             ops.result_type(np.float32, torch.float64)
+
+
+def test_sequence_functions_read_a_generator_once(xp):
+    expected = xp.concat([xp.ones(2), xp.ones(2), xp.ones(2)])
+    result = ops.concat(xp.ones(2) for _ in range(3))
+    assert ember_ml.array_namespace(result) is xp
+    assert tuple(result.shape) == tuple(expected.shape) == (6,)
