@@ -217,6 +217,21 @@ def test_guarded_calls_are_lazy_and_compile():
     assert_same(solve(x, b), L.solve(x, b))
 
 
+@pytest.mark.parametrize("name", ["inv", "cholesky", "eigh", "qr", "svd", "pinv"])
+def test_guard_on_matrices_too_large_for_the_constant_cache(name):
+    fast, general, old, _square_only, kind = GUARDED[name]
+    a = spd((2, 65, 65)) if kind == "spd" else RNG.standard_normal((2, 65, 65)).astype("float32") + 20 * np.eye(65, dtype="float32")
+    a[1, 3, 7] = math.inf
+    x = mx.array(a)
+    got = fast(x)
+    assert_same(got, general(x))
+    assert_same(got, old(x))
+    if name in ("qr", "svd"):
+        y = mx.array(np.ascontiguousarray(a[..., :40]))  # tall, not square
+        assert_same(fast(y), general(y))
+        assert_same(fast(y), old(y))
+
+
 def test_stand_in_cache_is_bounded_and_correct(monkeypatch):
     monkeypatch.setattr(L, "_EYES", {})
     for n in range(1, 2 * L._EYE_CACHE_ENTRIES):
@@ -226,6 +241,9 @@ def test_stand_in_cache_is_bounded_and_correct(monkeypatch):
     big = L._EYE_CACHE_ELEMENTS + 1
     assert_same(L._eye(1, big, mx.float64), mx.eye(1, big, dtype=mx.float64))
     assert (1, big, L._code(mx.float64)) not in L._EYES
+    assert_same(L._nan_fill((1, big), mx.float64), mx.array(math.nan, dtype=mx.float64))
+    assert_same(L._nan_fill((3, 2), mx.float32), mx.full((3, 2), math.nan, dtype=mx.float32))
+    assert 0 < len(L._EYES) <= L._EYE_CACHE_ENTRIES
     # first made inside mx.compile: a plain evaluated constant afterwards
     monkeypatch.setattr(L, "_EYES", {})
     x = mx.array(spd((5, 5)))

@@ -90,9 +90,18 @@ _NAN = {
     _F64_C: mx.array(math.nan, dtype=mx.float64),
     _C64_C: mx.array(complex(math.nan, math.nan), dtype=mx.complex64),
 }
-_EYES: dict = {}
-_EYE_CACHE_ELEMENTS = 4096  # stand-ins up to 64x64 are kept (32 KiB each at most)
+_EYES: dict = {}  # the guard's constants: identity stand-ins and NaN fills, by (kind, shape..., dtype code)
+_EYE_CACHE_ELEMENTS = 4096  # constants up to 64x64 are kept (32 KiB each at most)
 _EYE_CACHE_ENTRIES = 64
+
+
+def _keep(key: tuple, e: mx.array, elements: int) -> mx.array:
+    if elements <= _EYE_CACHE_ELEMENTS:
+        mx.eval(e)
+        if len(_EYES) >= _EYE_CACHE_ENTRIES:
+            _EYES.clear()
+        _EYES[key] = e
+    return e
 
 
 def _eye(m: int, n: int, dtype: Any) -> mx.array:
@@ -103,14 +112,22 @@ def _eye(m: int, n: int, dtype: Any) -> mx.array:
     """
     key = (m, n, _code(dtype))
     e = _EYES.get(key)
-    if e is None:
-        e = mx.eye(m, n, dtype=dtype)
-        if m * n <= _EYE_CACHE_ELEMENTS:
-            mx.eval(e)
-            if len(_EYES) >= _EYE_CACHE_ENTRIES:
-                _EYES.clear()
-            _EYES[key] = e
-    return e
+    return e if e is not None else _keep(key, mx.eye(m, n, dtype=dtype), m * n)
+
+
+def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
+    """NaN of ``shape`` (the trailing, per-matrix shape of a guarded output; float32/float64), cached as ``_eye``.
+
+    ``where(bad, nan, out)`` with operands of ``out``'s shape needs no broadcast node in the
+    graph (a 0-d NaN costs one per call, about 2 us of evaluation on a 4x4 matrix).
+    """
+    key = ("nan", shape, _code(dtype))
+    e = _EYES.get(key)
+    if e is not None:
+        return e
+    if math.prod(shape) > _EYE_CACHE_ELEMENTS:
+        return _NAN[key[2]]  # large: the 0-d NaN (its broadcast is small beside LAPACK)
+    return _keep(key, mx.full(shape, math.nan, dtype=dtype), 0)
 
 
 def _bad(x: mx.array) -> mx.array:
@@ -197,9 +214,10 @@ def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:  # the guard inlined (see _finite_guard)
-        bad = mx.any(x - x, _AXES, True)
-        out = mx.linalg.cholesky(mx.where(bad, _eye(shape[-1], shape[-1], dt), x), upper=upper, stream=_CPU)
-        return mx.where(bad, _NAN[c], out)
+        n = shape[-1]
+        bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)  # once, for both where()s
+        out = mx.linalg.cholesky(mx.where(bad, _eye(n, n, dt), x), upper=upper, stream=_CPU)
+        return mx.where(bad, _nan_fill((n, n), dt), out)
     return _cholesky_general(x, upper=upper)
 
 
@@ -278,10 +296,11 @@ def eigh(x: mx.array, /) -> EighResult:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
-        bad = mx.any(x - x, _AXES, True)
-        w, v = mx.linalg.eigh(mx.where(bad, _eye(shape[-1], shape[-1], dt), x), stream=_CPU)
-        nan = _NAN[c]
-        return EighResult(mx.where(mx.squeeze(bad, -1), nan, w), mx.where(bad, nan, v))
+        n = shape[-1]
+        bad1 = mx.any(x - x, _AXES, True)
+        bad = mx.broadcast_to(bad1, shape)
+        w, v = mx.linalg.eigh(mx.where(bad, _eye(n, n, dt), x), stream=_CPU)
+        return EighResult(mx.where(mx.squeeze(bad1, -1), _NAN[c], w), mx.where(bad, _nan_fill((n, n), dt), v))
     return _eigh_general(x)
 
 
@@ -339,9 +358,10 @@ def inv(x: mx.array, /) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
-        bad = mx.any(x - x, _AXES, True)
-        out = mx.linalg.inv(mx.where(bad, _eye(shape[-1], shape[-1], dt), x), stream=_CPU)
-        return mx.where(bad, _NAN[c], out)
+        n = shape[-1]
+        bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)
+        out = mx.linalg.inv(mx.where(bad, _eye(n, n, dt), x), stream=_CPU)
+        return mx.where(bad, _nan_fill((n, n), dt), out)
     return _inv_general(x)
 
 
@@ -445,9 +465,12 @@ def pinv(x: mx.array, /, *, rtol: Any = None) -> mx.array:
     c = _code(dt)
     if rtol is None and c in _LAPACK_C and x.ndim >= 2 and x.size:
         shape = x.shape
+        m, n = shape[-2:]
         bad = mx.any(x - x, _AXES, True)
-        out = mx.linalg.pinv(mx.where(bad, _eye(shape[-2], shape[-1], dt), x), stream=_CPU)
-        return mx.where(bad, _NAN[c], out)
+        if m == n:
+            bad = mx.broadcast_to(bad, shape)
+        out = mx.linalg.pinv(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
+        return mx.where(bad, _nan_fill((n, m), dt), out)
     return _pinv_general(x, rtol=rtol)
 
 
@@ -514,9 +537,15 @@ def qr(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
         m, n = x.shape[-2:]
         if m <= n or mode == "reduced":  # MLX's QR is the reduced one
             bad = mx.any(x - x, _AXES, True)
+            if m == n:
+                bad = mx.broadcast_to(bad, x.shape)
+                nan = _nan_fill((n, n), dt)
+                nan_r = nan
+            else:
+                k = min(m, n)
+                nan, nan_r = _nan_fill((m, k), dt), _nan_fill((k, n), dt)
             q, r = mx.linalg.qr(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
-            nan = _NAN[c]
-            return QRResult(mx.where(bad, nan, q), mx.where(bad, nan, r))
+            return QRResult(mx.where(bad, nan, q), mx.where(bad, nan_r, r))
     return _qr_general(x, mode=mode)
 
 
@@ -607,15 +636,21 @@ def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
     c = _code(dt)
     if c in _LAPACK_C and x.ndim >= 2 and x.size:
         m, n = x.shape[-2:]
-        bad = mx.any(x - x, _AXES, True)
+        bad1 = mx.any(x - x, _AXES, True)
+        bad = mx.broadcast_to(bad1, x.shape) if m == n else bad1
         u, s, vh = mx.linalg.svd(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
         if not full_matrices:  # MLX computes the full factors; the reduced ones are their leading columns/rows
             if m > n:
                 u = u[..., :, :n]
             elif n > m:
                 vh = vh[..., :m, :]
-        nan = _NAN[c]
-        return SVDResult(mx.where(bad, nan, u), mx.where(mx.squeeze(bad, -1), nan, s), mx.where(bad, nan, vh))
+        ku = u.shape[-1]
+        kv = vh.shape[-2]
+        return SVDResult(
+            mx.where(bad, _nan_fill((m, ku), dt), u),
+            mx.where(mx.squeeze(bad1, -1), _NAN[c], s),
+            mx.where(bad, _nan_fill((kv, n), dt), vh),
+        )
     return _svd_general(x, full_matrices=full_matrices)
 
 
