@@ -172,6 +172,18 @@ def test_solve_fast_paths_match_the_general_path_and_the_old_guard(dtype):
                 assert_same(got, L._solve_general(x1, x2))
 
 
+def test_solve_with_broadcasting_or_mixed_dtypes_keeps_the_old_guard():
+    a = RNG.standard_normal((2, 3, 3)).astype("float32") + 3 * np.eye(3, dtype="float32")
+    a[1, 2, 0] = math.nan
+    b = RNG.standard_normal((3, 2)).astype("float32")
+    x1, x2 = mx.array(a), mx.array(b)
+    want = old_guard(x1, lambda m, v: mx.linalg.solve(m, v, stream=CPU), mx.broadcast_to(x2, (2, 3, 2)))
+    assert_same(L.solve(x1, x2), want)
+    bi = mx.array(np.array([[1, 0], [2, 1], [0, 3]], dtype=np.int32))
+    want = old_guard(x1, lambda m, v: mx.linalg.solve(m, v, stream=CPU), mx.broadcast_to(bi.astype(mx.float32), (2, 3, 2)))
+    assert_same(L.solve(x1, bi), want)
+
+
 def test_general_paths_still_serve_the_other_dtypes_and_shapes():
     # integers, complex, float16 and empty inputs skip the fast path: same answers as before
     i = mx.array(np.array([[4, 1], [1, 3]], dtype=np.int32))
@@ -397,3 +409,33 @@ def test_fftshift_fast_paths(name):
         assert_same(fast(x), general(x))
         assert_same(fast(x, axes=0), general(x, axes=0))
         assert_same(fast(x, axes=(-1,)), general(x, axes=(-1,)))
+
+
+# --------------------------------------------------------------------------------------
+# random batches with random special entries (bounded hypothesis run)
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    batch=st.lists(st.integers(1, 3), min_size=0, max_size=2),
+    n=st.integers(1, 5),
+    dtype=st.sampled_from(["float32", "float64"]),
+    spoilt=st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([*SPECIALS, -0.0])), max_size=3),
+    name=st.sampled_from(sorted(GUARDED)),
+)
+def test_guarded_fast_paths_on_random_batches(batch, n, dtype, spoilt, name):
+    fast, general, old, square_only, kind = GUARDED[name]
+    a = spd((*batch, n, n), dtype) if kind == "spd" else (
+        RNG.standard_normal((*batch, n, n)) + 3 * np.eye(n)).astype(dtype)
+    flat = a.reshape(-1)
+    for where, value in spoilt:
+        flat[where % flat.size] = value
+    if kind == "spd":  # -0.0 may break symmetry: keep the matrix symmetric as cholesky/eigh read one triangle
+        a = np.where(np.isfinite(a), (a + np.swapaxes(a, -1, -2)) / 2, a)
+    x = mx.array(a)
+    got = fast(x)
+    assert_same(got, general(x))
+    assert_same(got, old(x))

@@ -130,6 +130,17 @@ def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
     return _keep(key, mx.full(shape, math.nan, dtype=dtype), 0)
 
 
+def _square_consts(n: int, dtype: Any) -> tuple[mx.array, mx.array]:
+    """``(_eye(n, n), _nan_fill((n, n)))`` in one cache lookup (the square guarded calls)."""
+    key = ("sq", n, _code(dtype))
+    e = _EYES.get(key)
+    if e is None:
+        e = (_eye(n, n, dtype), _nan_fill((n, n), dtype))
+        if n * n <= _EYE_CACHE_ELEMENTS:
+            _EYES[key] = e
+    return e
+
+
 def _bad(x: mx.array) -> mx.array:
     """True (shape ``(..., 1, 1)``) for each matrix holding a NaN or an infinity.
 
@@ -214,10 +225,9 @@ def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:  # the guard inlined (see _finite_guard)
-        n = shape[-1]
+        eye, nan = _square_consts(shape[-1], dt)
         bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)  # once, for both where()s
-        out = mx.linalg.cholesky(mx.where(bad, _eye(n, n, dt), x), upper=upper, stream=_CPU)
-        return mx.where(bad, _nan_fill((n, n), dt), out)
+        return mx.where(bad, nan, mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU))
     return _cholesky_general(x, upper=upper)
 
 
@@ -296,11 +306,11 @@ def eigh(x: mx.array, /) -> EighResult:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
-        n = shape[-1]
+        eye, nan = _square_consts(shape[-1], dt)
         bad1 = mx.any(x - x, _AXES, True)
         bad = mx.broadcast_to(bad1, shape)
-        w, v = mx.linalg.eigh(mx.where(bad, _eye(n, n, dt), x), stream=_CPU)
-        return EighResult(mx.where(mx.squeeze(bad1, -1), _NAN[c], w), mx.where(bad, _nan_fill((n, n), dt), v))
+        w, v = mx.linalg.eigh(mx.where(bad, eye, x), stream=_CPU)
+        return EighResult(mx.where(mx.squeeze(bad1, -1), _nan_fill(shape[-1:], dt), w), mx.where(bad, nan, v))
     return _eigh_general(x)
 
 
@@ -322,7 +332,7 @@ def eigvalsh(x: mx.array, /) -> mx.array:
     if c in _LAPACK_C and x.size:
         bad = mx.any(x - x, _AXES, True)
         w = mx.linalg.eigvalsh(mx.where(bad, _eye(shape[-1], shape[-1], dt), x), stream=_CPU)
-        return mx.where(mx.squeeze(bad, -1), _NAN[c], w)
+        return mx.where(mx.squeeze(bad, -1), _nan_fill(shape[-1:], dt), w)
     return _eigvalsh_general(x)
 
 
@@ -358,10 +368,9 @@ def inv(x: mx.array, /) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
-        n = shape[-1]
+        eye, nan = _square_consts(shape[-1], dt)
         bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)
-        out = mx.linalg.inv(mx.where(bad, _eye(n, n, dt), x), stream=_CPU)
-        return mx.where(bad, _nan_fill((n, n), dt), out)
+        return mx.where(bad, nan, mx.linalg.inv(mx.where(bad, eye, x), stream=_CPU))
     return _inv_general(x)
 
 
@@ -648,7 +657,7 @@ def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
         kv = vh.shape[-2]
         return SVDResult(
             mx.where(bad, _nan_fill((m, ku), dt), u),
-            mx.where(mx.squeeze(bad1, -1), _NAN[c], s),
+            mx.where(mx.squeeze(bad1, -1), _nan_fill((min(m, n),), dt), s),
             mx.where(bad, _nan_fill((kv, n), dt), vh),
         )
     return _svd_general(x, full_matrices=full_matrices)
@@ -680,7 +689,7 @@ def svdvals(x: mx.array, /) -> mx.array:
         shape = x.shape
         bad = mx.any(x - x, _AXES, True)
         s = mx.linalg.svd(mx.where(bad, _eye(shape[-2], shape[-1], dt), x), compute_uv=False, stream=_CPU)
-        return mx.where(mx.squeeze(bad, -1), _NAN[c], s)
+        return mx.where(mx.squeeze(bad, -1), _nan_fill((min(shape[-2:]),), dt), s)
     return _svdvals_general(x)
 
 
