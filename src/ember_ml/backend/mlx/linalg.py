@@ -130,14 +130,15 @@ def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
     return _keep(key, mx.full(shape, math.nan, dtype=dtype), 0)
 
 
-def _square_consts(n: int, dtype: Any) -> tuple[mx.array, mx.array]:
-    """``(_eye(n, n), _nan_fill((n, n)))`` in one cache lookup (the square guarded calls)."""
-    key = ("sq", n, _code(dtype))
-    e = _EYES.get(key)
-    if e is None:
-        e = (_eye(n, n, dtype), _nan_fill((n, n), dtype))
-        if n * n <= _EYE_CACHE_ELEMENTS:
-            _EYES[key] = e
+def _square_consts(n: int, dtype: Any, c: Any) -> tuple[mx.array, mx.array, mx.array]:
+    """``(_eye(n, n), _nan_fill((n, n)), _nan_fill((n,)))``, kept under ``(n, c)`` for one lookup.
+
+    ``c`` is the dtype's code. The square guarded calls look ``_EYES.get((n, c))`` up
+    themselves and call this on a miss.
+    """
+    e = (_eye(n, n, dtype), _nan_fill((n, n), dtype), _nan_fill((n,), dtype))
+    if n * n <= _EYE_CACHE_ELEMENTS:
+        _EYES[(n, c)] = e
     return e
 
 
@@ -225,7 +226,8 @@ def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:  # the guard inlined (see _finite_guard)
-        eye, nan = _square_consts(shape[-1], dt)
+        n = shape[-1]
+        eye, nan, _ = _EYES.get((n, c)) or _square_consts(n, dt, c)
         bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)  # once, for both where()s
         return mx.where(bad, nan, mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU))
     return _cholesky_general(x, upper=upper)
@@ -306,11 +308,12 @@ def eigh(x: mx.array, /) -> EighResult:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
-        eye, nan = _square_consts(shape[-1], dt)
+        n = shape[-1]
+        eye, nan, nan_w = _EYES.get((n, c)) or _square_consts(n, dt, c)
         bad1 = mx.any(x - x, _AXES, True)
         bad = mx.broadcast_to(bad1, shape)
         w, v = mx.linalg.eigh(mx.where(bad, eye, x), stream=_CPU)
-        return EighResult(mx.where(mx.squeeze(bad1, -1), _nan_fill(shape[-1:], dt), w), mx.where(bad, nan, v))
+        return EighResult(mx.where(mx.squeeze(bad1, -1), nan_w, w), mx.where(bad, nan, v))
     return _eigh_general(x)
 
 
@@ -330,9 +333,11 @@ def eigvalsh(x: mx.array, /) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
+        n = shape[-1]
+        eye, _, nan_w = _EYES.get((n, c)) or _square_consts(n, dt, c)
         bad = mx.any(x - x, _AXES, True)
-        w = mx.linalg.eigvalsh(mx.where(bad, _eye(shape[-1], shape[-1], dt), x), stream=_CPU)
-        return mx.where(mx.squeeze(bad, -1), _nan_fill(shape[-1:], dt), w)
+        w = mx.linalg.eigvalsh(mx.where(bad, eye, x), stream=_CPU)
+        return mx.where(mx.squeeze(bad, -1), nan_w, w)
     return _eigvalsh_general(x)
 
 
@@ -368,7 +373,8 @@ def inv(x: mx.array, /) -> mx.array:
     dt = x.dtype
     c = _code(dt)
     if c in _LAPACK_C and x.size:
-        eye, nan = _square_consts(shape[-1], dt)
+        n = shape[-1]
+        eye, nan, _ = _EYES.get((n, c)) or _square_consts(n, dt, c)
         bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)
         return mx.where(bad, nan, mx.linalg.inv(mx.where(bad, eye, x), stream=_CPU))
     return _inv_general(x)
