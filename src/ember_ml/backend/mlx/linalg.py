@@ -108,11 +108,12 @@ def _eye(m: int, n: int, dtype: Any) -> mx.array:
     """The identity stand-in of a guarded call; small ones are made (and evaluated) once per shape and dtype.
 
     Evaluating a constant reads none of the caller's data: no sync on it, and it is allowed
-    inside ``mx.compile`` (the cached array is a plain constant there).
+    inside ``mx.compile`` (the cached array is a plain constant there). Made on the CPU
+    stream, where LAPACK runs and float64 exists.
     """
     key = (m, n, _code(dtype))
     e = _EYES.get(key)
-    return e if e is not None else _keep(key, mx.eye(m, n, dtype=dtype), m * n)
+    return e if e is not None else _keep(key, mx.eye(m, n, dtype=dtype, stream=_CPU), m * n)
 
 
 def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
@@ -127,7 +128,7 @@ def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
         return e
     if math.prod(shape) > _EYE_CACHE_ELEMENTS:
         return _NAN[key[2]]  # large: the 0-d NaN (its broadcast is small beside LAPACK)
-    return _keep(key, mx.full(shape, math.nan, dtype=dtype), 0)
+    return _keep(key, mx.full(shape, math.nan, dtype=dtype, stream=_CPU), 0)
 
 
 def _square_consts(n: int, dtype: Any, c: Any) -> tuple[mx.array, mx.array, mx.array]:
