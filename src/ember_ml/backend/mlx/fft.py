@@ -8,6 +8,7 @@ import mlx.core as mx
 
 from ember_ml.backend.mlx import _sizes
 from ember_ml.backend.mlx._aliases import _stream
+from ember_ml.backend.mlx.linalg import _code
 
 __all__ = [
     "fft", "ifft", "fftn", "ifftn", "rfft", "irfft", "rfftn", "irfftn", "hfft", "ihfft",
@@ -15,6 +16,12 @@ __all__ = [
 ]
 
 _NORMS = ("backward", "ortho", "forward")
+_FLOAT32 = mx.float32
+_FAST_FREQ_N = 2**24  # fftfreq/rfftfreq lengths answered without the size validator (64 MiB in float32)
+_FREQ_DTYPE_C = frozenset(map(_code, (mx.float16, mx.bfloat16, mx.float32, mx.float64)))
+
+# Fast paths: the defaults (n=None, axis=-1 / s=None, axes=None, norm="backward") on an array whose
+# transformed axes are non-empty go straight to MLX, the same call the checked path ends in.
 
 
 def _norm(norm: str) -> str:
@@ -40,21 +47,53 @@ def _n(x: mx.array, n: Any, axis: Any, what: str, *, half: bool = False) -> tupl
 
 
 def fft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and shape[-1]:
+            return mx.fft.fft(x)
+    return _fft_general(x, n=n, axis=axis, norm=norm)
+
+
+def _fft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
     n, axis = _n(x, n, axis, "fft")
     return mx.fft.fft(x, n=n, axis=axis, norm=_norm(norm))
 
 
 def ifft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and shape[-1]:
+            return mx.fft.ifft(x)
+    return _ifft_general(x, n=n, axis=axis, norm=norm)
+
+
+def _ifft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
     n, axis = _n(x, n, axis, "ifft")
     return mx.fft.ifft(x, n=n, axis=axis, norm=_norm(norm))
 
 
 def rfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and shape[-1]:
+            return mx.fft.rfft(x)
+    return _rfft_general(x, n=n, axis=axis, norm=norm)
+
+
+def _rfft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
     n, axis = _n(x, n, axis, "rfft")
     return mx.fft.rfft(x, n=n, axis=axis, norm=_norm(norm))
 
 
 def irfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and shape[-1] >= 2:
+            return mx.fft.irfft(x)
+    return _irfft_general(x, n=n, axis=axis, norm=norm)
+
+
+def _irfft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
     n, axis = _n(x, n, axis, "irfft", half=True)
     return mx.fft.irfft(x, n=n, axis=axis, norm=_norm(norm))
 
@@ -84,21 +123,53 @@ def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
 
 
 def fftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+    if s is None and axes is None and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and 0 not in shape:
+            return mx.fft.fftn(x)
+    return _fftn_general(x, s=s, axes=axes, norm=norm)
+
+
+def _fftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
     s, axes = _s_axes(x, s, axes, "fftn")
     return mx.fft.fftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 def ifftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+    if s is None and axes is None and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and 0 not in shape:
+            return mx.fft.ifftn(x)
+    return _ifftn_general(x, s=s, axes=axes, norm=norm)
+
+
+def _ifftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
     s, axes = _s_axes(x, s, axes, "ifftn")
     return mx.fft.ifftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 def rfftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+    if s is None and axes is None and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and 0 not in shape:
+            return mx.fft.rfftn(x)
+    return _rfftn_general(x, s=s, axes=axes, norm=norm)
+
+
+def _rfftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
     s, axes = _s_axes(x, s, axes, "rfftn")
     return mx.fft.rfftn(x, s=s, axes=axes, norm=_norm(norm))
 
 
 def irfftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+    if s is None and axes is None and type(norm) is str and norm == "backward":
+        shape = x.shape
+        if shape and 0 not in shape:
+            return mx.fft.irfftn(x)
+    return _irfftn_general(x, s=s, axes=axes, norm=norm)
+
+
+def _irfftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
     s, axes = _s_axes(x, s, axes, "irfftn")
     return mx.fft.irfftn(x, s=s, axes=axes, norm=_norm(norm))
 
@@ -120,6 +191,17 @@ def ihfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "
 
 
 def fftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
+    if (
+        type(n) is int and 0 < n <= _FAST_FREQ_N and device is None and (type(d) is float or type(d) is int)
+        and (dtype is None or type(dtype) is mx.Dtype and _code(dtype) in _FREQ_DTYPE_C)
+    ):
+        dt = dtype or _FLOAT32
+        k = mx.concatenate([mx.arange(0, (n - 1) // 2 + 1, dtype=dt), mx.arange(-(n // 2), 0, dtype=dt)])
+        return k / (n * d)  # the Python number becomes dt, as mx.array(n * d, dtype=dt) does
+    return _fftfreq_general(n, d=d, dtype=dtype, device=device)
+
+
+def _fftfreq_general(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     dtype = dtype or mx.float32
     n = _sizes.size(n, "fftfreq: n")
     if n < 1:
@@ -134,6 +216,15 @@ def fftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None)
 
 
 def rfftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
+    if (
+        type(n) is int and 0 < n <= _FAST_FREQ_N and device is None and (type(d) is float or type(d) is int)
+        and (dtype is None or type(dtype) is mx.Dtype and _code(dtype) in _FREQ_DTYPE_C)
+    ):
+        return mx.arange(0, n // 2 + 1, dtype=dtype or _FLOAT32) / (n * d)
+    return _rfftfreq_general(n, d=d, dtype=dtype, device=device)
+
+
+def _rfftfreq_general(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     dtype = dtype or mx.float32
     n = _sizes.size(n, "rfftfreq: n")
     if n < 1:
@@ -143,8 +234,20 @@ def rfftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None
 
 
 def fftshift(x: mx.array, /, *, axes: Any = None) -> mx.array:
+    if axes is None:
+        return mx.fft.fftshift(x)
+    return _fftshift_general(x, axes=axes)
+
+
+def _fftshift_general(x: mx.array, /, *, axes: Any = None) -> mx.array:
     return mx.fft.fftshift(x, axes=axes if axes is None or isinstance(axes, int) else list(axes))
 
 
 def ifftshift(x: mx.array, /, *, axes: Any = None) -> mx.array:
+    if axes is None:
+        return mx.fft.ifftshift(x)
+    return _ifftshift_general(x, axes=axes)
+
+
+def _ifftshift_general(x: mx.array, /, *, axes: Any = None) -> mx.array:
     return mx.fft.ifftshift(x, axes=axes if axes is None or isinstance(axes, int) else list(axes))

@@ -60,19 +60,96 @@ def _empty(x: mx.array) -> bool:
 
 
 def _nan_like(o: mx.array) -> mx.array:
+    nan = _NAN.get(_code(o.dtype))
+    if nan is not None:
+        return nan
     if o.dtype in _COMPLEX:
         return mx.array(complex(math.nan, math.nan), dtype=o.dtype)
     return mx.array(math.nan, dtype=o.dtype)
 
 
-def _guard_input(x: mx.array, stand_in: mx.array) -> tuple[mx.array, mx.array]:
-    bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
-    return bad, mx.where(mx.expand_dims(bad, (-2, -1)), stand_in, x)
+# Hot-path dtype tests by code: ``hash(dtype)`` is MLX's own C++ hash (a distinct small int per
+# dtype in mlx 0.32), while ``mx.Dtype.__eq__`` is a Python-level patch (_patches). Checked at
+# import: should two dtypes ever hash alike, the codes fall back to the dtypes themselves.
+_DTYPES = (mx.bool_, mx.int8, mx.int16, mx.int32, mx.int64, mx.uint8, mx.uint16, mx.uint32, mx.uint64,
+           mx.float16, mx.bfloat16, mx.float32, mx.float64, mx.complex64)
+_code: Any = hash if len({hash(d) for d in _DTYPES}) == len(_DTYPES) else (lambda d: d)
+_F32_C = _code(mx.float32)
+_F64_C = _code(mx.float64)
+_C64_C = _code(mx.complex64)
+_LAPACK_C = frozenset((_F32_C, _F64_C))  # the dtypes MLX's LAPACK calls take as they are
+_AXES = (-2, -1)
+_AXES_LIST = [-2, -1]
+# dtypes whose sum keeps the dtype (the standard's trace without dtype=); the rest are upcast (_sum_dtype)
+_SUM_KEEPS_C = frozenset(map(_code, (mx.int32, mx.int64, mx.uint32, mx.uint64, mx.float16, mx.bfloat16, mx.float32,
+                                     mx.float64, mx.complex64)))
+_FLOAT_C = frozenset(map(_code, (mx.float16, mx.bfloat16, mx.float32, mx.float64)))
+# the NaN that replaces a guarded result, one 0-d array per dtype (made once: no per-call conversion)
+_NAN = {
+    _F32_C: mx.array(math.nan, dtype=mx.float32),
+    _F64_C: mx.array(math.nan, dtype=mx.float64),
+    _C64_C: mx.array(complex(math.nan, math.nan), dtype=mx.complex64),
+}
+_EYES: dict = {}  # the guard's constants: identity stand-ins and NaN fills, by (kind, shape..., dtype code)
+_EYE_CACHE_ELEMENTS = 4096  # constants up to 64x64 are kept (32 KiB each at most)
+_EYE_CACHE_ENTRIES = 64
 
 
-# not mx.compile'd: MLX 0.32's shapeless compile of this reduction + broadcast reads out of bounds
-# (a batch of 1x1 float64 matrices segfaulted; tests/test_mlx_linalg_batches.py)
-_GUARD_INPUT = _guard_input
+def _keep(key: tuple, e: mx.array, elements: int) -> mx.array:
+    if elements <= _EYE_CACHE_ELEMENTS:
+        mx.eval(e)
+        if len(_EYES) >= _EYE_CACHE_ENTRIES:
+            _EYES.clear()
+        _EYES[key] = e
+    return e
+
+
+def _eye(m: int, n: int, dtype: Any) -> mx.array:
+    """The identity stand-in of a guarded call; small ones are made (and evaluated) once per shape and dtype.
+
+    Evaluating a constant reads none of the caller's data: no sync on it, and it is allowed
+    inside ``mx.compile`` (the cached array is a plain constant there). Made on the CPU
+    stream, where LAPACK runs and float64 exists.
+    """
+    key = (m, n, _code(dtype))
+    e = _EYES.get(key)
+    return e if e is not None else _keep(key, mx.eye(m, n, dtype=dtype, stream=_CPU), m * n)
+
+
+def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
+    """NaN of ``shape`` (the trailing, per-matrix shape of a guarded output; float32/float64), cached as ``_eye``.
+
+    ``where(bad, nan, out)`` with operands of ``out``'s shape needs no broadcast node in the
+    graph (a 0-d NaN costs one per call, about 2 us of evaluation on a 4x4 matrix).
+    """
+    key = ("nan", shape, _code(dtype))
+    e = _EYES.get(key)
+    if e is not None:
+        return e
+    if math.prod(shape) > _EYE_CACHE_ELEMENTS:
+        return _NAN[key[2]]  # large: the 0-d NaN (its broadcast is small beside LAPACK)
+    return _keep(key, mx.full(shape, math.nan, dtype=dtype, stream=_CPU), 0)
+
+
+def _square_consts(n: int, dtype: Any, c: Any) -> tuple[mx.array, mx.array, mx.array]:
+    """``(_eye(n, n), _nan_fill((n, n)), _nan_fill((n,)))``, kept under ``(n, c)`` for one lookup.
+
+    ``c`` is the dtype's code. The square guarded calls look ``_EYES.get((n, c))`` up
+    themselves and call this on a miss.
+    """
+    e = (_eye(n, n, dtype), _nan_fill((n, n), dtype), _nan_fill((n,), dtype))
+    if n * n <= _EYE_CACHE_ELEMENTS:
+        _EYES[(n, c)] = e
+    return e
+
+
+def _bad(x: mx.array) -> mx.array:
+    """True (shape ``(..., 1, 1)``) for each matrix holding a NaN or an infinity.
+
+    ``x - x`` is exactly +0 for every finite value and NaN for NaN and +-inf, so one
+    subtraction and one ``any`` answer it (``mx.isfinite`` is ten graph nodes).
+    """
+    return mx.any(x - x, _AXES, True)
 
 
 def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
@@ -84,22 +161,21 @@ def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
     (and of ``others``, broadcast against it) that holds a non-finite value is
     replaced by the identity before LAPACK sees it, and its results become NaN:
     elementwise ops only -- no host sync, lazy, works inside ``mx.compile``.
+    The hot functions below inline the same three steps (``_bad``, ``where`` on the
+    input, ``where`` on each output) for float32/float64.
     """
-    stand_in = mx.eye(x.shape[-2], x.shape[-1], dtype=x.dtype)  # finite, full rank, positive definite
-    if not others:
-        bad, safe = _GUARD_INPUT(x, stand_in)  # one compiled call
-    else:
-        bad = mx.logical_not(mx.all(mx.isfinite(x), axis=(-2, -1)))
-        for o in others:
-            ob = mx.logical_not(mx.all(mx.isfinite(o), axis=(-2, -1) if o.ndim >= 2 else -1))
-            bad = mx.logical_or(bad, ob)
-        safe = mx.where(bad[..., None, None], stand_in, x)
-    safe_others = [mx.where(bad.reshape(bad.shape + (1,) * (o.ndim - bad.ndim)) if o.ndim >= bad.ndim else bad,
-                            mx.zeros((), dtype=o.dtype), o) for o in others]
+    bad = _bad(x)
+    for o in others:
+        bad = mx.logical_or(bad, _bad(o) if o.ndim >= 2 else mx.any(o - o, -1, True)[..., None])
+    safe = mx.where(bad, _eye(x.shape[-2], x.shape[-1], x.dtype), x)
+    safe_others = [mx.where(bad if o.ndim >= 2 else mx.squeeze(bad, -1), mx.zeros((), dtype=o.dtype), o)
+                   for o in others]
     out = fn(safe, *safe_others)
+    batch = bad.ndim - 2
 
     def fix(o: mx.array) -> mx.array:
-        b = bad.reshape(tuple(bad.shape) + (1,) * (o.ndim - bad.ndim)) if o.ndim >= bad.ndim else bad
+        trailing = o.ndim - batch  # 2: a matrix per input matrix, 1: a vector, 0: a number
+        b = bad if trailing >= 2 else bad.reshape(bad.shape[: bad.ndim - 2 + trailing])
         return mx.where(b, _nan_like(o), o)
 
     if isinstance(out, (tuple, list)):
@@ -145,6 +221,20 @@ def _lu_pivots(x: mx.array) -> tuple[mx.array, mx.array]:
 
 
 def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
+    shape = x.shape
+    if len(shape) < 2 or shape[-1] != shape[-2]:
+        _square(x, "cholesky")
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.size:  # the guard inlined (see _finite_guard)
+        n = shape[-1]
+        eye, nan, _ = _EYES.get((n, c)) or _square_consts(n, dt, c)
+        bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)  # once, for both where()s
+        return mx.where(bad, nan, mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU))
+    return _cholesky_general(x, upper=upper)
+
+
+def _cholesky_general(x: mx.array, /, *, upper: bool = False) -> mx.array:
     _square(x, "cholesky")
     if _empty(x):
         return x
@@ -213,6 +303,22 @@ def diagonal(x: mx.array, /, *, offset: int = 0) -> mx.array:
 
 
 def eigh(x: mx.array, /) -> EighResult:
+    shape = x.shape
+    if len(shape) < 2 or shape[-1] != shape[-2]:
+        _square(x, "eigh")
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.size:
+        n = shape[-1]
+        eye, nan, nan_w = _EYES.get((n, c)) or _square_consts(n, dt, c)
+        bad1 = mx.any(x - x, _AXES, True)
+        bad = mx.broadcast_to(bad1, shape)
+        w, v = mx.linalg.eigh(mx.where(bad, eye, x), stream=_CPU)
+        return EighResult(mx.where(mx.squeeze(bad1, -1), nan_w, w), mx.where(bad, nan, v))
+    return _eigh_general(x)
+
+
+def _eigh_general(x: mx.array, /) -> EighResult:
     _square(x, "eigh")
     x = _float(x)
     if _empty(x):
@@ -222,6 +328,21 @@ def eigh(x: mx.array, /) -> EighResult:
 
 
 def eigvalsh(x: mx.array, /) -> mx.array:
+    shape = x.shape
+    if len(shape) < 2 or shape[-1] != shape[-2]:
+        _square(x, "eigvalsh")
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.size:
+        n = shape[-1]
+        eye, _, nan_w = _EYES.get((n, c)) or _square_consts(n, dt, c)
+        bad = mx.any(x - x, _AXES, True)
+        w = mx.linalg.eigvalsh(mx.where(bad, eye, x), stream=_CPU)
+        return mx.where(mx.squeeze(bad, -1), nan_w, w)
+    return _eigvalsh_general(x)
+
+
+def _eigvalsh_general(x: mx.array, /) -> mx.array:
     _square(x, "eigvalsh")
     x = _float(x)
     if _empty(x):
@@ -247,6 +368,20 @@ def eigvals(x: mx.array, /) -> mx.array:
 
 
 def inv(x: mx.array, /) -> mx.array:
+    shape = x.shape
+    if len(shape) < 2 or shape[-1] != shape[-2]:
+        _square(x, "inv")
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.size:
+        n = shape[-1]
+        eye, nan, _ = _EYES.get((n, c)) or _square_consts(n, dt, c)
+        bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)
+        return mx.where(bad, nan, mx.linalg.inv(mx.where(bad, eye, x), stream=_CPU))
+    return _inv_general(x)
+
+
+def _inv_general(x: mx.array, /) -> mx.array:
     _square(x, "inv")
     x = _float(x)
     if _empty(x):
@@ -258,6 +393,12 @@ def inv(x: mx.array, /) -> mx.array:
 
 
 def matrix_norm(x: mx.array, /, *, keepdims: bool = False, ord: Any = "fro") -> mx.array:  # noqa: A002
+    if type(ord) is str and ord == "fro" and _code(x.dtype) in _FLOAT_C and x.ndim >= 2 and x.size:
+        return mx.linalg.norm(x, "fro", _AXES_LIST, keepdims)  # sqrt(sum(x*x)) over the matrix, as below
+    return _matrix_norm_general(x, keepdims=keepdims, ord=ord)
+
+
+def _matrix_norm_general(x: mx.array, /, *, keepdims: bool = False, ord: Any = "fro") -> mx.array:  # noqa: A002
     x = _float(x)
     if x.size == 0 and x.ndim >= 2 and ord in ("fro", "nuc", 2, -2, 1, -1, math.inf, -math.inf):
         shape = (*x.shape[:-2], 1, 1) if keepdims else x.shape[:-2]
@@ -326,10 +467,30 @@ def matrix_rank(x: mx.array, /, *, rtol: Any = None) -> mx.array:
 def outer(x1: mx.array, x2: mx.array, /) -> mx.array:
     if x1.ndim != 1 or x2.ndim != 1:
         raise ValueError("outer: inputs must be 1-D")
+    return mx.outer(x1, x2)  # _outer_general in one call (same promotion as multiply)
+
+
+def _outer_general(x1: mx.array, x2: mx.array, /) -> mx.array:
+    if x1.ndim != 1 or x2.ndim != 1:
+        raise ValueError("outer: inputs must be 1-D")
     return mx.multiply(x1[:, None], x2[None, :])
 
 
 def pinv(x: mx.array, /, *, rtol: Any = None) -> mx.array:
+    dt = x.dtype
+    c = _code(dt)
+    if rtol is None and c in _LAPACK_C and x.ndim >= 2 and x.size:
+        shape = x.shape
+        m, n = shape[-2:]
+        bad = mx.any(x - x, _AXES, True)
+        if m == n:
+            bad = mx.broadcast_to(bad, shape)
+        out = mx.linalg.pinv(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
+        return mx.where(bad, _nan_fill((n, m), dt), out)
+    return _pinv_general(x, rtol=rtol)
+
+
+def _pinv_general(x: mx.array, /, *, rtol: Any = None) -> mx.array:
     x = _float(x)
     if _empty(x):
         return mx.zeros((*x.shape[:-2], x.shape[-1], x.shape[-2]), dtype=x.dtype)
@@ -384,8 +545,27 @@ def _householder_qr(x: mx.array) -> tuple[mx.array, mx.array]:
 
 
 def qr(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
-    if mode not in ("reduced", "complete"):
+    if mode != "reduced" and mode != "complete":
         raise ValueError(f"qr: mode must be 'reduced' or 'complete', got {mode!r}")
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.ndim >= 2 and x.size:
+        m, n = x.shape[-2:]
+        if m <= n or mode == "reduced":  # MLX's QR is the reduced one
+            bad = mx.any(x - x, _AXES, True)
+            if m == n:
+                bad = mx.broadcast_to(bad, x.shape)
+                nan = _nan_fill((n, n), dt)
+                nan_r = nan
+            else:
+                k = min(m, n)
+                nan, nan_r = _nan_fill((m, k), dt), _nan_fill((k, n), dt)
+            q, r = mx.linalg.qr(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
+            return QRResult(mx.where(bad, nan, q), mx.where(bad, nan_r, r))
+    return _qr_general(x, mode=mode)
+
+
+def _qr_general(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
     x = _float(x)
     m, n = x.shape[-2:]
     if _empty(x):
@@ -426,6 +606,25 @@ def slogdet(x: mx.array, /) -> SlogdetResult:
 
 
 def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
+    s1 = x1.shape
+    if len(s1) < 2 or s1[-1] != s1[-2]:
+        _square(x1, "solve")
+    c = _code(x1.dtype)
+    if c in _LAPACK_C and c == _code(x2.dtype) and x1.size and x2.size:
+        s2 = x2.shape
+        nan = _NAN[c]
+        if len(s2) >= 2 and s2[:-1] == s1[:-1]:  # a stack of matrices with the same batch: no broadcasting
+            bad = mx.logical_or(mx.any(x1 - x1, _AXES, True), mx.any(x2 - x2, _AXES, True))
+            a = mx.where(bad, _eye(s1[-1], s1[-1], x1.dtype), x1)
+            return mx.where(bad, nan, mx.linalg.solve(a, mx.where(bad, 0.0, x2), stream=_CPU))
+        if len(s2) == 1 and len(s1) == 2 and s2[0] == s1[0]:  # one matrix, one vector
+            bad = mx.logical_or(mx.any(x1 - x1, _AXES), mx.any(x2 - x2))
+            a = mx.where(bad, _eye(s1[-1], s1[-1], x1.dtype), x1)
+            return mx.where(bad, nan, mx.linalg.solve(a, mx.where(bad, 0.0, x2), stream=_CPU))
+    return _solve_general(x1, x2)
+
+
+def _solve_general(x1: mx.array, x2: mx.array, /) -> mx.array:
     _square(x1, "solve")
     dt = mx.result_type(_float(x1), _float(x2))
     a = x1.astype(dt)
@@ -449,6 +648,29 @@ def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
 
 
 def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.ndim >= 2 and x.size:
+        m, n = x.shape[-2:]
+        bad1 = mx.any(x - x, _AXES, True)
+        bad = mx.broadcast_to(bad1, x.shape) if m == n else bad1
+        u, s, vh = mx.linalg.svd(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
+        if not full_matrices:  # MLX computes the full factors; the reduced ones are their leading columns/rows
+            if m > n:
+                u = u[..., :, :n]
+            elif n > m:
+                vh = vh[..., :m, :]
+        ku = u.shape[-1]
+        kv = vh.shape[-2]
+        return SVDResult(
+            mx.where(bad, _nan_fill((m, ku), dt), u),
+            mx.where(mx.squeeze(bad1, -1), _nan_fill((min(m, n),), dt), s),
+            mx.where(bad, _nan_fill((kv, n), dt), vh),
+        )
+    return _svd_general(x, full_matrices=full_matrices)
+
+
+def _svd_general(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
     x = _float(x)
     m, n = x.shape[-2:]
     k = min(m, n)
@@ -468,6 +690,17 @@ def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
 
 
 def svdvals(x: mx.array, /) -> mx.array:
+    dt = x.dtype
+    c = _code(dt)
+    if c in _LAPACK_C and x.ndim >= 2 and x.size:
+        shape = x.shape
+        bad = mx.any(x - x, _AXES, True)
+        s = mx.linalg.svd(mx.where(bad, _eye(shape[-2], shape[-1], dt), x), compute_uv=False, stream=_CPU)
+        return mx.where(mx.squeeze(bad, -1), _nan_fill((min(shape[-2:]),), dt), s)
+    return _svdvals_general(x)
+
+
+def _svdvals_general(x: mx.array, /) -> mx.array:
     x = _float(x)
     if _empty(x):
         return mx.zeros((*x.shape[:-2], min(x.shape[-2:])), dtype=_real_dtype(x.dtype))
@@ -475,6 +708,16 @@ def svdvals(x: mx.array, /) -> mx.array:
 
 
 def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
+    shape = x.shape
+    if (
+        dtype is None and type(offset) is int and len(shape) >= 2 and -shape[-2] < offset < shape[-1]
+        and x.size and _code(x.dtype) in _SUM_KEEPS_C
+    ):
+        return mx.trace(x, offset, -2, -1)  # sum(diagonal(x)) in one call, in x's dtype
+    return _trace_general(x, offset=offset, dtype=dtype)
+
+
+def _trace_general(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
     dt = _sum_dtype(x.dtype, dtype)
     if _diagonal_is_empty(x, offset, "trace"):  # MLX's reductions over empty inputs can deadlock (docs/mlx.md)
         return mx.zeros(x.shape[:-2], dtype=dt)
@@ -486,6 +729,16 @@ def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
 
 
 def vector_norm(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2) -> mx.array:  # noqa: A002
+    if (
+        type(ord) is int and ord == 2 and _code(x.dtype) in _FLOAT_C and x.size
+        and (axis is None or type(axis) is int)
+    ):
+        # MLX's 2-norm: sqrt(sum(x*x)) as below, one call (the same values, bit for bit); axis checked by MLX
+        return mx.linalg.norm(x, None, axis, keepdims)
+    return _vector_norm_general(x, axis=axis, keepdims=keepdims, ord=ord)
+
+
+def _vector_norm_general(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2) -> mx.array:  # noqa: A002
     x = _float(x)
     if x.size == 0 and ord not in (math.inf, -math.inf):
         from ember_ml.backend.mlx._aliases import _empty_reduction
