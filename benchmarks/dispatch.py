@@ -79,7 +79,7 @@ CASES: list[tuple[str, str]] = [
     # creation
     ("arange", "N"), ("asarray", "x"), ("empty", "(N,)"), ("empty_like", "x"), ("eye", "4"),
     ("full", "(N,), 1.0"), ("full_like", "x, 1.0"), ("linspace", "0.0, 1.0, N"),
-    ("meshgrid", "x, y"), ("ones", "(N,)"), ("zeros", "(N,)"), ("tril", "m"), ("triu", "m"),
+    ("meshgrid", "v, v"), ("ones", "(N,)"), ("zeros", "(N,)"), ("tril", "m"), ("triu", "m"),
     # manipulation, sets, data types
     ("broadcast_arrays", "x, y"), ("unstack", "m"), ("isin", "x, y"),
     ("unique_all", "x"), ("unique_counts", "x"), ("unique_inverse", "x"),
@@ -90,7 +90,7 @@ CASES: list[tuple[str, str]] = [
         "cholesky", "det", "eigh", "eigvalsh", "inv", "matrix_norm", "pinv", "qr", "slogdet",
         "svd", "svdvals", "trace", "diagonal", "matrix_rank")),
     ("linalg.solve", "a, a"), ("linalg.matrix_power", "a, 3"), ("linalg.vector_norm", "x"),
-    ("linalg.outer", "x, y"),
+    ("linalg.outer", "v, v"),
     *((f"fft.{name}", "c") for name in ("fft", "ifft", "fftn", "ifftn", "irfft")),
     ("fft.rfft", "x"), ("fft.rfftn", "x"), ("fft.fftshift", "x"), ("fft.ifftshift", "x"),
     ("fft.fftfreq", "N"), ("fft.rfftfreq", "N"),
@@ -125,11 +125,11 @@ _TORCH = {
     "equal": "eq",  # torch.equal compares whole tensors (one bool)
     "conj": "conj_physical",  # torch.conj only sets a lazy bit that .numpy() and DLPack refuse
     "full": "{lib}.full((N,), 1.0)", "full_like": "{lib}.full_like(x, 1.0)",
-    "linspace": "{lib}.linspace(0.0, 1.0, N)", "meshgrid": "{lib}.meshgrid(x, y, indexing='xy')",
+    "linspace": "{lib}.linspace(0.0, 1.0, N)", "meshgrid": "{lib}.meshgrid(v, v, indexing='xy')",
     "unstack": "{lib}.unbind(m)", "result_type": "{lib}.promote_types(f32, f64)",
     "unique_counts": "{lib}.unique(x, return_counts=True)",
     "unique_inverse": "{lib}.unique(x, return_inverse=True)",
-    "linalg.outer": "{lib}.outer(x, y)", "linalg.trace": "{lib}.trace(a)",
+    "linalg.outer": "{lib}.outer(v, v)", "linalg.trace": "{lib}.trace(a)",
 }
 _MLX = {
     **{k: v for k, v in _NUMPY.items() if "{lib}" not in v},
@@ -150,7 +150,7 @@ _MLX = {
     "linalg.solve": "{lib}.linalg.solve(a, a, stream={lib}.cpu)",
     "linalg.svdvals": "{lib}.linalg.svd(a, compute_uv=False, stream={lib}.cpu)",
     "linalg.matrix_norm": "{lib}.linalg.norm(a)", "linalg.vector_norm": "{lib}.linalg.norm(x)",
-    "linalg.outer": "{lib}.outer(x, y)", "linalg.trace": "{lib}.trace(a)",
+    "linalg.outer": "{lib}.outer(v, v)", "linalg.trace": "{lib}.trace(a)",
     "linalg.diagonal": "{lib}.diagonal(a)",
 }
 _NATIVE = {"numpy": _NUMPY, "torch": _TORCH, "mlx": _MLX}
@@ -183,6 +183,7 @@ def _variables(name: str, n: int) -> dict:
     side_a = 4 if n <= 16 else 64  # linear algebra: a well-conditioned symmetric positive definite matrix
     v["a"] = lib.eye(side_a, dtype=f32) * 2.0 + 0.1
     v["y"] = v["x"] * 0.5 + 0.25
+    v["v"] = v["x"][:side]  # outer products and grids: side**2 elements, not n**2
     v["x1"] = v["x"][None]
     v["s"] = v["x"]
     return v
