@@ -1,0 +1,238 @@
+"""MLX namespace fast paths against the general paths they bypass (issue 8).
+
+Each fast path in ``ember_ml.backend.mlx`` (fused shift kernels by dtype, the lean
+float ``remainder``/``sin`` calls, the short-index bounds check of ``take`` /
+``take_along_axis``) is compared with the general implementation it skips, over
+every dtype it serves, 0-d, empty and multi-dimensional shapes and special values;
+NumPy is a second oracle where it defines the same result.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+mx = pytest.importorskip("mlx.core", reason="MLX is not installed")
+np = pytest.importorskip("numpy")
+
+import ember_ml.backend.mlx as xp  # noqa: E402
+from ember_ml.backend.mlx import _aliases, _indices  # noqa: E402
+
+_INT = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
+_SHAPES = [(), (0,), (7,), (3, 5), (2, 0, 3)]
+
+
+def _mx(a):
+    """A NumPy array as an MLX array of the same dtype (float64 kept)."""
+    a = np.array(a, order="C")  # (ascontiguousarray would make a 0-d array 1-d)
+    return mx.array(a, dtype=getattr(mx, a.dtype.name))
+
+
+def _bits_equal(a, b):
+    """Same dtype, shape and bits (signed zeros and NaN payload-agnostic)."""
+    a, b = np.array(a), np.array(b)
+    assert a.dtype == b.dtype and a.shape == b.shape
+    if a.dtype.kind == "f":
+        assert np.array_equal(np.isnan(a), np.isnan(b))
+        keep = ~np.isnan(a)
+        assert np.array_equal(a[keep], b[keep])
+        assert np.array_equal(np.signbit(a[keep]), np.signbit(b[keep]))
+    else:
+        assert np.array_equal(a, b)
+
+
+# ---------------------------------------------------------------------------------------
+# shifts: fused kernel per dtype vs the eager general path vs NumPy
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", _INT)
+@pytest.mark.parametrize("shape", _SHAPES)
+def test_shift_fast_kernels_match_general_path(name, shape):
+    rng = np.random.default_rng(sum(map(ord, name)) + len(shape))
+    info = np.iinfo(name)
+    bits = np.dtype(name).itemsize * 8
+    size = math.prod(shape)
+    a = rng.integers(info.min, info.max, size, dtype=name, endpoint=True)
+    a[: min(size, 4)] = [info.min, info.max, 0, 1][: min(size, 4)]
+    b = rng.integers(0, 3 * bits, size).astype(name)  # a third of them shift by >= bits
+    b[: min(size, 3)] = [bits - 1, bits, 0][: min(size, 3)]
+    a, b = a.reshape(shape), b.reshape(shape)
+    x1, x2 = _mx(a), _mx(b)
+    fast_l, fast_r = xp.bitwise_left_shift(x1, x2), xp.bitwise_right_shift(x1, x2)
+    _bits_equal(fast_l, _aliases._left_shift_general(x1, x2))
+    _bits_equal(fast_r, _aliases._right_shift_general(x1, x2))
+    # NumPy: a shift by >= bits gives 0 (left, unsigned right) or the sign fill (signed right)
+    with np.errstate(all="ignore"):
+        want_l = np.where(b >= bits, 0, np.left_shift(a, np.minimum(b, bits - 1))).astype(name)
+        fill = np.where(a < 0, -1, 0) if info.min < 0 else 0
+        want_r = np.where(b >= bits, fill, np.right_shift(a, np.minimum(b, bits - 1))).astype(name)
+    _bits_equal(fast_l, want_l)
+    _bits_equal(fast_r, want_r)
+
+
+def test_shift_fast_path_is_taken_and_general_path_still_serves_the_rest():
+    i = mx.array([1, 2, 3], dtype=mx.int32)
+    # the fast path is a compiled kernel chosen by dtype code
+    assert _aliases._LSHIFT_BY_CODE[_aliases._code(mx.int32)] is _aliases._LSHIFT_WIDE
+    assert _aliases._RSHIFT_BY_CODE[_aliases._code(mx.int64)] is _aliases._RSHIFT_SIGNED
+    assert _aliases._RSHIFT_BY_CODE[_aliases._code(mx.uint64)] is _aliases._RSHIFT
+    # broadcasting, mixed dtypes and Python ints go the general way and agree
+    assert xp.bitwise_left_shift(i[None], mx.array([[1], [40]], dtype=mx.int32)).tolist() == [[2, 4, 6], [0, 0, 0]]
+    assert xp.bitwise_left_shift(i, mx.array([1, 2, 40], dtype=mx.int8)).tolist() == [2, 8, 0]
+    assert xp.bitwise_right_shift(mx.array([-8, 8], dtype=mx.int16), 40).tolist() == [-1, 0]
+    assert xp.bitwise_left_shift(i, 2).tolist() == [4, 8, 12]
+
+
+def test_shift_fast_kernels_inside_compile():
+    a = mx.array([1, -5, 7, 2**31 - 1], dtype=mx.int32)
+    b = mx.array([1, 33, 31, 32], dtype=mx.int32)
+    eager = (xp.bitwise_left_shift(a, b), xp.bitwise_right_shift(a, b))
+    traced = mx.compile(lambda p, q: (xp.bitwise_left_shift(p, q), xp.bitwise_right_shift(p, q)))(a, b)
+    for e, t in zip(eager, traced, strict=True):
+        _bits_equal(e, t)
+
+
+# ---------------------------------------------------------------------------------------
+# remainder and sin: lean fused calls vs the general path
+# ---------------------------------------------------------------------------------------
+_SPECIAL = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, 3.0, -3.0, math.inf, -math.inf, math.nan, 1e-40, -7.25, 1e30]
+
+
+@pytest.mark.parametrize("name", ["float16", "float32", "float64"])
+def test_remainder_fast_path_matches_general_path(name):
+    with np.errstate(over="ignore"):  # 1e30 is inf in float16
+        grid = np.array(_SPECIAL, dtype=name)
+    a, b = np.meshgrid(grid, grid)
+    x1, x2 = _mx(a), _mx(b)
+    fast = xp.remainder(x1, x2)
+    _bits_equal(fast, _aliases._remainder_general(x1, x2))
+    with np.errstate(all="ignore"):
+        _bits_equal(fast, np.remainder(a, b))  # NumPy: the sign of a zero result is the divisor's
+    for shape in _SHAPES:
+        u = np.linspace(-4, 4, math.prod(shape), dtype=name).reshape(shape)
+        v = np.full(shape, -1.5, dtype=name)
+        _bits_equal(xp.remainder(_mx(u), _mx(v)), _aliases._remainder_general(_mx(u), _mx(v)))
+
+
+def test_remainder_general_operands_still_served():
+    x = mx.array([-3.0, -0.0, 4.0])
+    assert np.array_equal(np.signbit(np.array(xp.remainder(x, 1.5))), [False, False, False])
+    assert np.array(xp.remainder(x[None], mx.array([[2.0], [-2.0]]))).tolist() == [[1.0, 0.0, 0.0], [-1.0, -0.0, -0.0]]
+    assert xp.remainder(mx.array([7, -7], dtype=mx.int32), mx.array([0, -1], dtype=mx.int32)).tolist() == [0, 0]
+
+
+@pytest.mark.parametrize("name", ["float16", "bfloat16", "float32", "float64"])
+def test_sin_fast_path_matches_general_path(name):
+    data = np.array(_SPECIAL + [math.pi, -math.pi, 1e-8, -1e-8], dtype=np.float32)
+    x = mx.array(data).astype(getattr(mx, name))
+    ref = _aliases._sin_general(x, _aliases._code(x.dtype)) if name == "float64" else None
+    fast = xp.sin(x)
+    if ref is None:  # the previous general form for the low floats: where(r == 0, x, r)
+        r = mx.sin(x)
+        ref = mx.where(r == 0, x, r)
+    assert fast.dtype == x.dtype
+    _bits_equal(fast.astype(mx.float32), ref.astype(mx.float32))
+    assert np.signbit(np.array(xp.sin(mx.array([-0.0]).astype(getattr(mx, name))).astype(mx.float32)))[0]
+    for shape in _SHAPES:
+        z = mx.zeros(shape, dtype=getattr(mx, name))
+        assert xp.sin(z).shape == shape and xp.sin(z).dtype == z.dtype
+
+
+# ---------------------------------------------------------------------------------------
+# take / take_along_axis: the lean short-index check vs check_array
+# ---------------------------------------------------------------------------------------
+def _reference_take(x, idx, axis):
+    """The general path: check_array then MLX (raises what check_array raises)."""
+    return mx.take(x, _indices.check_array(idx, x.shape[axis if axis is not None else 0]), axis=axis or 0)
+
+
+@pytest.mark.parametrize("name", ["int8", "int16", "int32", "int64", "uint8", "uint32", "uint64"])
+def test_take_short_indices_match_check_array(name):
+    x = mx.arange(10, dtype=mx.float32) * 1.5
+    signed = np.dtype(name).kind == "i"
+    cases = [[0, 9, 3], [], [5], list(range(10)) * 6, [9] * 64]
+    if signed:
+        cases += [[-1, -10, 4], [-11], [10, -3]]
+    else:
+        cases += [[10], [0, 255 if name == "uint8" else 1000]]
+    for values in cases:
+        idx = mx.array(np.array(values, dtype=name))
+        try:
+            want = _reference_take(x, idx, None)
+        except IndexError:
+            with pytest.raises(IndexError, match="out of bounds"):
+                xp.take(x, idx)
+            with pytest.raises(IndexError, match="out of bounds"):
+                xp.take_along_axis(x, idx, axis=0)
+            continue
+        _bits_equal(xp.take(x, idx), want)
+        _bits_equal(xp.take_along_axis(x, idx, axis=0), want)
+        _bits_equal(xp.take_along_axis(x, idx, axis=-1), want)
+        assert np.array_equal(np.array(want), np.take(np.array(x), np.array(values, dtype=np.int64)))
+
+
+def test_take_short_index_edge_cases():
+    x = mx.arange(6, dtype=mx.int32)
+    # lazy indices are evaluated once and checked
+    lazy = mx.array([1, 2], dtype=mx.int32) * 3
+    with pytest.raises(IndexError):
+        xp.take(x, lazy)
+    assert xp.take(x, lazy - 2).tolist() == [1, 4]
+    # an empty axis: any index is out of range, no index is fine
+    empty = mx.zeros((0,), dtype=mx.float32)
+    with pytest.raises(IndexError, match="size 0"):
+        xp.take(empty, mx.array([0], dtype=mx.int32))
+    with pytest.raises(IndexError, match="size 0"):
+        xp.take_along_axis(empty, mx.array([0], dtype=mx.int32), axis=0)
+    assert xp.take(empty, mx.array([], dtype=mx.int32)).shape == (0,)
+    # non-integer indices: MLX's own refusal (take_along_axis's comes at evaluation), not a crash
+    for bad in (mx.array([1.0]), mx.array([True])):
+        with pytest.raises((ValueError, TypeError)):
+            xp.take(x, bad)
+        with pytest.raises((ValueError, TypeError, RuntimeError)):
+            mx.eval(xp.take_along_axis(x, bad, axis=0))
+    # longer and 2-d indices take check_array's host path
+    big = mx.array(np.arange(100) % 6, dtype=mx.int32)
+    assert xp.take(x, big).tolist() == (np.arange(100) % 6).tolist()
+    with pytest.raises(IndexError):
+        xp.take(x, mx.array(np.arange(100), dtype=mx.int32))
+    m = mx.arange(12).reshape(3, 4)
+    idx = mx.array([[0, 3], [1, 1], [-1, 2]], dtype=mx.int32)
+    assert xp.take_along_axis(m, idx, axis=1).tolist() == [[0, 3], [5, 5], [11, 10]]
+    with pytest.raises(IndexError):
+        xp.take_along_axis(m, idx + 4, axis=1)
+    with pytest.raises(IndexError, match="axis"):
+        xp.take_along_axis(m, idx, axis=2)
+    # the switch: off skips the check (valid indices only), and restores after the block
+    with xp.index_checks(False):
+        assert xp.take(x, mx.array([5, 0], dtype=mx.int32)).tolist() == [5, 0]
+        assert xp.take_along_axis(x, mx.array([5, 0], dtype=mx.int32), axis=0).tolist() == [5, 0]
+    with pytest.raises(IndexError):
+        xp.take(x, mx.array([6], dtype=mx.int32))
+
+
+def test_take_short_indices_inside_compile_clamp():
+    x = mx.arange(5, dtype=mx.float32)
+    idx = mx.array([-1, 7, 2], dtype=mx.int32)  # out of range: clamped inside a trace, no crash
+    f = mx.compile(lambda a, i: (xp.take(a, i), xp.take_along_axis(a, i, axis=0)))
+    for out in f(x, idx):
+        assert out.tolist() == [4.0, 4.0, 2.0]
+    assert mx.compile(lambda a, i: xp.take(a, i))(x, mx.array([1, 3], dtype=mx.int32)).tolist() == [1.0, 3.0]
+
+
+@pytest.mark.parametrize("size", [2, 10, 64, 65, 300])
+def test_check_array_short_and_long_paths_agree(size):
+    rng = np.random.default_rng(size)
+    for lo, hi, n in [(-size, size, size), (0, size, size), (-size - 1, size, size), (0, size + 1, size)]:
+        values = rng.integers(lo, hi, size)
+        values[0], values[-1] = lo, hi - 1
+        idx = mx.array(values.astype(np.int32))
+        bad = values.min() < -n or values.max() >= n
+        if bad:
+            with pytest.raises(IndexError, match=r"\[" + str(values.min())):
+                _indices.check_array(idx, n)
+            with pytest.raises(IndexError):
+                _indices.check_array(idx.reshape(1, -1), n)  # the 2-d (buffer) path
+        else:
+            assert _indices.check_array(idx, n) is idx
+            assert _indices.check_array(idx.reshape(1, -1), n).shape == (1, size)
