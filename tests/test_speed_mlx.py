@@ -23,10 +23,15 @@ _INT = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"
 _SHAPES = [(), (0,), (7,), (3, 5), (2, 0, 3)]
 
 
+def _mxdt(name):
+    """An MLX dtype by NumPy name."""
+    return mx.bool_ if name == "bool" else getattr(mx, name)
+
+
 def _mx(a):
     """A NumPy array as an MLX array of the same dtype (float64 kept)."""
     a = np.array(a, order="C")  # (ascontiguousarray would make a 0-d array 1-d)
-    return mx.array(a, dtype=getattr(mx, a.dtype.name))
+    return mx.array(a, dtype=_mxdt(a.dtype.name))
 
 
 def _bits_equal(a, b):
@@ -236,3 +241,74 @@ def test_check_array_short_and_long_paths_agree(size):
         else:
             assert _indices.check_array(idx, n) is idx
             assert _indices.check_array(idx.reshape(1, -1), n).shape == (1, size)
+
+
+# ---------------------------------------------------------------------------------------
+# argsort, searchsorted, astype: lean common cases
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["int8", "uint16", "int32", "float16", "float32", "float64"])
+def test_argsort_lean_path(name):
+    rng = np.random.default_rng(1)
+    for shape in [(), (0,), (9,), (3, 4)]:
+        a = rng.integers(0, 5, math.prod(shape)).astype(name).reshape(shape)
+        x = _mx(a)
+        got = xp.argsort(x)
+        assert got.dtype == mx.int32 and got.shape == a.shape
+        if a.ndim:
+            assert np.array_equal(np.array(got), np.argsort(a, axis=-1, kind="stable"))
+            assert np.array_equal(np.array(xp.argsort(x, axis=0)), np.argsort(a, axis=0, kind="stable"))
+            # the descending path (unchanged) is the reference for the flipped order
+            desc = np.array(xp.argsort(x, descending=True))
+            assert np.array_equal(np.take_along_axis(a, desc, axis=-1), -np.sort(-a.astype(np.float64), axis=-1))
+            with pytest.raises(IndexError):
+                xp.argsort(x, axis=a.ndim)
+        else:
+            assert got.tolist() == 0
+            assert xp.argsort(x, descending=True).tolist() == 0
+
+
+@pytest.mark.parametrize("name", ["int8", "int32", "uint32", "int64", "float16", "float32", "float64"])
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_searchsorted_lean_path_matches_general_path(name, side):
+    rng = np.random.default_rng(2)
+    sorted_ = np.sort(rng.integers(-3 if np.dtype(name).kind != "u" else 0, 9, 12)).astype(name)
+    values = rng.integers(0, 9, (2, 5)).astype(name)
+    if np.dtype(name).kind == "f":
+        sorted_[-1] = np.inf
+        values[0, 0], values[0, 1] = -np.inf, np.inf
+    x1, x2 = _mx(sorted_), _mx(values)
+    fast = xp.searchsorted(x1, x2, side=side)
+    general = xp.searchsorted(x1, x2, side=side, sorter=mx.arange(12))  # the general path
+    assert fast.dtype == mx.int32 == general.dtype
+    assert np.array_equal(np.array(fast), np.array(general))
+    assert np.array_equal(np.array(fast), np.searchsorted(sorted_, values, side=side))
+    empty = xp.searchsorted(_mx(sorted_[:0]), x2, side=side)
+    assert empty.shape == (2, 5) and not np.array(empty).any()
+
+
+def test_searchsorted_general_cases_still_checked():
+    x1 = mx.array([1, 2, 3], dtype=mx.int32)
+    with pytest.raises(ValueError, match="side"):
+        xp.searchsorted(x1, mx.array([2], dtype=mx.int32), side="middle")
+    with pytest.raises(ValueError, match="1-D"):
+        xp.searchsorted(x1.reshape(1, 3), mx.array([2], dtype=mx.int32))
+    # mixed dtypes: compared in a float wide enough (inf lands at len)
+    assert xp.searchsorted(x1, mx.array([math.inf, 1.5])).tolist() == [3, 1]
+
+
+@pytest.mark.parametrize("src", ["bool", "int8", "uint8", "int32", "int64", "float16", "float32", "float64", "complex64"])
+def test_astype_lean_path(src):
+    a = np.array([0, 1, 3, 7], dtype=np.int64).astype(src)
+    x = _mx(a)
+    for dst in ["bool", "int8", "uint8", "int32", "int64", "float16", "float32", "float64", "complex64"]:
+        if np.dtype(src).kind == "c" and np.dtype(dst).kind != "c":
+            continue
+        dt = _mxdt(dst)
+        out = xp.astype(x, dt)
+        assert out.dtype == dt
+        assert np.array_equal(np.array(out), a.astype(dst))
+        same = xp.astype(x, dt, copy=False)
+        if dst == src:
+            assert same is x
+            assert out is not x  # copy=True makes a new array
+        assert np.array_equal(np.array(same), a.astype(dst))

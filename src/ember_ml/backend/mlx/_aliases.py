@@ -30,7 +30,8 @@ _REAL_FLOAT = frozenset((mx.float16, mx.bfloat16, mx.float32, mx.float64))
 _COMPLEX = frozenset((mx.complex64,))
 _SUM_UPCAST = {mx.bool_: mx.int32, mx.int8: mx.int32, mx.int16: mx.int32, mx.uint8: mx.uint32, mx.uint16: mx.uint32}
 _INDEX = mx.int32
-_array = mx.array  # a module global: one dict lookup on the hot paths, not two
+_array = mx.array  # module globals: one dict lookup on the hot paths, not two
+_Dtype = mx.Dtype
 _REAL_OF = {mx.complex64: mx.float32}
 
 # Hot-path dtype tests by code: ``mx.Dtype.__eq__`` is a Python-level patch (~0.2 us per
@@ -317,8 +318,10 @@ def triu(x: mx.array, /, *, k: int = 0) -> mx.array:
 def astype(x: mx.array, dtype: Any, /, *, copy: _pybool = True, device: Any = None) -> mx.array:
     if device is not None:
         _stream(device)
-    if type(dtype) is mx.Dtype and _code(x.dtype) == _code(dtype):
-        return mx.array(x) if copy else x  # copy=True: a real copy, as the standard asks
+    if type(dtype) is _Dtype:  # the one dtype test by code (no Python-level Dtype.__eq__)
+        if _code(x.dtype) == _code(dtype):
+            return mx.array(x) if copy else x  # copy=True: a real copy, as the standard asks
+        return x.astype(dtype)
     if x.dtype == dtype:
         return mx.array(x) if copy else x
     return x.astype(dtype)
@@ -1191,6 +1194,9 @@ def nonzero(x: mx.array, /) -> tuple[mx.array, ...]:
 def searchsorted(
     x1: mx.array, x2: Any, /, *, side: str = "left", sorter: mx.array | None = None
 ) -> mx.array:
+    if (sorter is None and type(x1) is _array and type(x2) is _array and (side == "left" or side == "right")
+            and x1.ndim == 1 and _code(x1.dtype) == _code(x2.dtype)):
+        return mx.searchsorted(x1, x2, side).astype(_INDEX)  # the common case: MLX answers uint32
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', got {side!r}")
     if x1.ndim != 1:
@@ -1287,10 +1293,15 @@ def isin(x1: Any, x2: Any, /, *, invert: _pybool = False) -> mx.array:
 def argsort(
     x: mx.array, /, *, axis: int = -1, descending: _pybool = False, stable: _pybool = True
 ) -> mx.array:
+    if not descending:
+        try:
+            return mx.argsort(x, axis).astype(_INDEX)  # MLX answers uint32
+        except IndexError:
+            if x.ndim:
+                raise
+            return mx.zeros((), dtype=_INDEX)  # MLX refuses a 0-d array
     if x.ndim == 0:
         return mx.zeros((), dtype=_INDEX)
-    if not descending:
-        return mx.argsort(x, axis=axis).astype(_INDEX)
     ax = _norm_axis(axis, x.ndim)
     n = x.shape[ax]
     # stable descending: sort the reversed array ascending, reverse, map back
