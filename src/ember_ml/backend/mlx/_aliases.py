@@ -1194,9 +1194,18 @@ def nonzero(x: mx.array, /) -> tuple[mx.array, ...]:
 def searchsorted(
     x1: mx.array, x2: Any, /, *, side: str = "left", sorter: mx.array | None = None
 ) -> mx.array:
-    if (sorter is None and type(x1) is _array and type(x2) is _array and (side == "left" or side == "right")
-            and x1.ndim == 1 and _code(x1.dtype) == _code(x2.dtype)):
-        return mx.searchsorted(x1, x2, side).astype(_INDEX)  # the common case: MLX answers uint32
+    if sorter is None:
+        # the common case (two arrays of one dtype): MLX checks side and x1's ndim itself and
+        # answers uint32; any refusal is reported by the general path below in its own words
+        try:
+            same = _code(x1.dtype) == _code(x2.dtype)
+        except AttributeError:  # a Python scalar
+            same = False
+        if same:
+            try:
+                return mx.searchsorted(x1, x2, side).astype(_INDEX)
+            except (ValueError, TypeError):
+                pass
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', got {side!r}")
     if x1.ndim != 1:
