@@ -312,3 +312,42 @@ def test_astype_lean_path(src):
             assert same is x
             assert out is not x  # copy=True makes a new array
         assert np.array_equal(np.array(same), a.astype(dst))
+
+
+# ---------------------------------------------------------------------------------------
+# cos, exp, logaddexp, tanh, expm1: the itemsize pre-test in front of the float64/complex fix
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["int8", "int32", "int64", "uint64", "float16", "float32", "float64", "complex64"])
+def test_itemsize_pretest_keeps_every_fix(name):
+    real = np.array([-3.0, -0.5, 0.0, 0.25, 1.0, 7.0, 20.0])
+    if name.startswith("uint"):
+        real = np.abs(real)
+    a = (real + 0.5j * real[::-1]).astype(name) if name.startswith("complex") else real.astype(name)
+    x = _mx(a)
+    wide = np.complex128 if name.startswith("complex") else np.float64
+    ref = a.astype(wide)
+    # float64 must be computed at float64 precision (MLX's own sin/cos/exp are not)
+    tol = {"float64": 1e-13, "float16": 2e-3}.get(name, 2e-6)
+    pairs = [(xp.cos, np.cos), (xp.exp, np.exp), (xp.tanh, np.tanh), (xp.expm1, np.expm1)]
+    for ours, oracle in pairs:
+        got = ours(x)
+        want = oracle(ref)
+        if name in ("float64", "complex64"):
+            assert got.dtype == x.dtype
+            np.testing.assert_allclose(np.array(got), want, rtol=tol, atol=tol)
+        else:  # nothing to fix: MLX's own answer, bit for bit
+            _bits_equal(got, getattr(mx, ours.__name__)(x))
+    got = xp.logaddexp(x, x[::-1])
+    assert got.dtype == mx.logaddexp(x, x[::-1]).dtype
+    if name == "float64":
+        np.testing.assert_allclose(np.array(got), np.logaddexp(ref, ref[::-1]), rtol=1e-13)
+    elif not name.startswith("complex"):
+        _bits_equal(got, mx.logaddexp(x, x[::-1]))
+
+
+def test_complex_tanh_and_expm1_fixes_still_applied():
+    z = mx.array([complex(math.inf, 1.0), complex(math.inf, -2.0), complex(1e-5, 0.0)], dtype=mx.complex64)
+    t = np.array(xp.tanh(z))
+    assert t[0] == 1 + 0j and t[1] == 1 - 0j and np.signbit(t[1].imag)
+    # MLX has no complex expm1: exp(z) - 1 (complex64 precision)
+    np.testing.assert_allclose(np.array(xp.expm1(z))[2], np.expm1(1e-5), atol=1e-7)

@@ -584,7 +584,8 @@ def _right_shift_general(x1: Any, x2: Any) -> mx.array:
 
 def tanh(x: mx.array, /) -> mx.array:
     r = mx.tanh(x)
-    if _code(r.dtype) not in _COMPLEX_C:
+    # x.itemsize first: an int read, where x.dtype makes a new Dtype object (~0.05 us)
+    if r.itemsize != 8 or _code(r.dtype) not in _COMPLEX_C:
         return r
     re, im = mx.real(x), mx.imag(x)
     # the standard: tanh(+inf + yj) is 1 + 0j for finite y > 0 (and conj-symmetric for y < 0)
@@ -595,7 +596,7 @@ def tanh(x: mx.array, /) -> mx.array:
 
 
 def exp(x: mx.array, /) -> mx.array:
-    if _code(x.dtype) != _F64_C:
+    if x.itemsize != 8 or _code(x.dtype) != _F64_C:
         return mx.exp(x)
     # MLX's float64 exp runs at float32 precision; its float64 expm1 does not
     return mx.where(x < 0, 1 / (mx.expm1(-x) + 1), mx.expm1(x) + 1)
@@ -603,7 +604,7 @@ def exp(x: mx.array, /) -> mx.array:
 
 def logaddexp(x1: Any, x2: Any, /) -> mx.array:
     r = mx.logaddexp(x1, x2)
-    if _code(r.dtype) != _F64_C:
+    if r.itemsize != 8 or _code(r.dtype) != _F64_C:
         return r
     a, b = _pair(x1, x2)
     m = mx.maximum(a, b)
@@ -612,7 +613,7 @@ def logaddexp(x1: Any, x2: Any, /) -> mx.array:
 
 
 def expm1(x: mx.array, /) -> mx.array:
-    if isinstance(x, mx.array) and _code(x.dtype) in _COMPLEX_C:
+    if isinstance(x, mx.array) and x.itemsize == 8 and _code(x.dtype) in _COMPLEX_C:
         return mx.exp(x) - 1
     return mx.expm1(x)
 
@@ -787,7 +788,7 @@ def _half_angle(x: mx.array) -> tuple[mx.array, mx.array, mx.array]:
 
 
 def cos(x: mx.array, /) -> mx.array:
-    if _code(x.dtype) != _F64_C:
+    if x.itemsize != 8 or _code(x.dtype) != _F64_C:
         return mx.cos(x)
     t, t2, d = _half_angle(x)
     c = (1 - t2) / d
