@@ -351,3 +351,17 @@ def test_complex_tanh_and_expm1_fixes_still_applied():
     assert t[0] == 1 + 0j and t[1] == 1 - 0j and np.signbit(t[1].imag)
     # MLX has no complex expm1: exp(z) - 1 (complex64 precision)
     np.testing.assert_allclose(np.array(xp.expm1(z))[2], np.expm1(1e-5), atol=1e-7)
+
+
+@pytest.mark.parametrize("x1_name", ["bool", "int8", "int32", "uint32", "float16", "float32", "float64"])
+@pytest.mark.parametrize("x2_name", ["int8", "int64", "uint8", "float16", "float32", "float64"])
+def test_searchsorted_mixed_dtypes_match_general_path(x1_name, x2_name):
+    sorted_ = np.array([0, 0, 1, 1, 1, 1] if x1_name == "bool" else [-2, 0, 1, 3, 3, 100][2 * x1_name.startswith("u"):])
+    values = np.array([[-3, 0, 1], [2, 3, 101]])
+    x1, x2 = _mx(sorted_.astype(x1_name)), _mx(values.astype(x2_name) if not x2_name.startswith("u") else np.abs(values).astype(x2_name))
+    for side in ("left", "right"):
+        fast = xp.searchsorted(x1, x2, side=side)
+        general = xp.searchsorted(x1, x2, side=side, sorter=mx.arange(x1.shape[0]))
+        assert fast.dtype == mx.int32
+        assert np.array_equal(np.array(fast), np.array(general))
+        assert np.array_equal(np.array(fast), np.searchsorted(np.array(x1), np.array(x2), side=side))

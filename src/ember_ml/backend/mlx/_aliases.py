@@ -1195,14 +1195,16 @@ def nonzero(x: mx.array, /) -> tuple[mx.array, ...]:
 def searchsorted(
     x1: mx.array, x2: Any, /, *, side: str = "left", sorter: mx.array | None = None
 ) -> mx.array:
-    if sorter is None:
-        # the common case (two arrays of one dtype): MLX checks side and x1's ndim itself and
-        # answers uint32; any refusal is reported by the general path below in its own words
+    if sorter is None and type(x2) is _array:
+        # the common case: MLX checks side and x1's ndim itself, promotes mixed dtypes as
+        # result_type does (as the general path below) and answers uint32. Only an integer x1
+        # against another dtype needs the general path (a float x2 is compared in a float wide
+        # enough for the integers). Any refusal is reported by the general path in its words.
         try:
-            same = _code(x1.dtype) == _code(x2.dtype)
-        except AttributeError:  # a Python scalar
-            same = False
-        if same:
+            c = _code(x1.dtype)
+        except AttributeError:
+            c = None
+        if c is not None and (c not in _INTEGRAL_C or c == _code(x2.dtype)):
             try:
                 return mx.searchsorted(x1, x2, side).astype(_INDEX)
             except (ValueError, TypeError):
