@@ -365,3 +365,23 @@ def test_searchsorted_mixed_dtypes_match_general_path(x1_name, x2_name):
         assert fast.dtype == mx.int32
         assert np.array_equal(np.array(fast), np.array(general))
         assert np.array_equal(np.array(fast), np.searchsorted(np.array(x1), np.array(x2), side=side))
+
+
+# ---------------------------------------------------------------------------------------
+# floor_divide: a floating x1 goes straight to MLX
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("x1_name", ["float16", "float32", "float64"])
+def test_floor_divide_floating_x1_matches_general_path(x1_name):
+    a = np.array([-7.5, -1.0, -0.0, 0.0, 3.0, 7.25, np.inf, -np.inf, np.nan], dtype=x1_name)
+    x1 = _mx(a)
+    signed = np.array([2, -1, 0, 3, -3, 1, 2, -2, 5])
+    divisors = [_mx((signed if name[0] == "i" else np.abs(signed)).astype(name)) for name in ("int8", "int32", "int64", "uint8")]
+    divisors += [_mx(np.array([True, False] * 4 + [True])), _mx(np.array([2.0, -0.5, 0.0, -0.0, 3.0, 1e-3, np.inf, 2.0, 1.0], dtype="float32")),
+                 0, -1, 3, 2.5, -0.0]
+    for d in divisors:
+        fast = xp.floor_divide(x1, d)
+        general = _aliases._floor_divide_general(x1, d)
+        _bits_equal(fast, general)
+    # integer dividends still get the trap-free rewrite (INT_MIN // -1, // 0)
+    i = mx.array([-(2**31), 7, -7], dtype=mx.int32)
+    assert xp.floor_divide(i, mx.array([-1, 0, 2], dtype=mx.int32)).tolist() == [-(2**31), 0, -4]

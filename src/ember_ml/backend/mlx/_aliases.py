@@ -705,9 +705,14 @@ _REM = {False: mx.compile(_remainder_signed, shapeless=True), True: mx.compile(_
 
 
 def floor_divide(x1: Any, x2: Any, /) -> mx.array:
-    if type(x1) is mx.array and _code(x1.dtype) in _REAL_FLOAT_C and (
-            type(x2) is float or type(x2) is mx.array and _code(x2.dtype) in _REAL_FLOAT_C):
-        return mx.floor_divide(x1, x2)  # floating division cannot trap
+    if type(x1) is _array and _code(x1.dtype) in _REAL_FLOAT_C:
+        # a floating x1 makes the division floating whatever x2 is: it cannot trap (one dtype read)
+        return mx.floor_divide(x1, x2)
+    return _floor_divide_general(x1, x2)
+
+
+def _floor_divide_general(x1: Any, x2: Any) -> mx.array:
+    """Any operands: integer divisors that may trap are rewritten (see _int_operands)."""
     ints = _int_operands(x1, x2)
     if ints is None:
         return mx.floor_divide(x1, x2)
