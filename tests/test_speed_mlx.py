@@ -385,3 +385,25 @@ def test_floor_divide_floating_x1_matches_general_path(x1_name):
     # integer dividends still get the trap-free rewrite (INT_MIN // -1, // 0)
     i = mx.array([-(2**31), 7, -7], dtype=mx.int32)
     assert xp.floor_divide(i, mx.array([-1, 0, 2], dtype=mx.int32)).tolist() == [-(2**31), 0, -4]
+
+
+# ---------------------------------------------------------------------------------------
+# cumulative_sum / cumulative_prod: the itemsize pre-test of the MLX-direct case
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["bool", "int8", "uint8", "int16", "uint16", "float16", "int32", "uint32",
+                                  "int64", "float32", "float64", "complex64"])
+def test_cumulative_lean_path_matches_general_path(name):
+    a = (np.arange(1, 13) % 4).astype(name).reshape(3, 4)
+    x = _mx(a)
+    for axis in (0, 1, -1):
+        for ours, raw, init in ((xp.cumulative_sum, mx.cumsum, 0), (xp.cumulative_prod, mx.cumprod, 1)):
+            got = ours(x, axis=axis)
+            general = _aliases._cumulative(raw, init, x, axis, None, False)
+            assert got.dtype == general.dtype
+            _bits_equal(got, general)
+    flat = _mx(a.reshape(-1))
+    for ours, raw, init in ((xp.cumulative_sum, mx.cumsum, 0), (xp.cumulative_prod, mx.cumprod, 1)):
+        _bits_equal(ours(flat), _aliases._cumulative(raw, init, flat, None, None, False))
+    # the standard's dtypes: small integers (and bool) accumulate in 32 bits
+    want = {"bool": mx.int32, "int8": mx.int32, "int16": mx.int32, "uint8": mx.uint32, "uint16": mx.uint32}
+    assert xp.cumulative_sum(flat).dtype == want.get(name, flat.dtype)

@@ -1475,7 +1475,8 @@ def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_
 def cumulative_sum(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
-    if dtype is None and not include_initial and x.size and _code(x.dtype) not in _SUM_UPCAST_C:
+    # x.itemsize first (an int; x.dtype makes a new Dtype object): the upcast dtypes are 1-2 bytes
+    if dtype is None and not include_initial and x.size and (x.itemsize > 2 or _code(x.dtype) not in _SUM_UPCAST_C):
         # MLX keeps these dtypes (as the standard asks): only the axis needs checking
         if axis is None:
             if x.ndim == 1:
@@ -1488,7 +1489,8 @@ def cumulative_sum(
 def cumulative_prod(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
-    if dtype is None and not include_initial and x.size and _code(x.dtype) not in _SUM_UPCAST_C:
+    # x.itemsize first (an int; x.dtype makes a new Dtype object): the upcast dtypes are 1-2 bytes
+    if dtype is None and not include_initial and x.size and (x.itemsize > 2 or _code(x.dtype) not in _SUM_UPCAST_C):
         # MLX keeps these dtypes (as the standard asks): only the axis needs checking
         if axis is None:
             if x.ndim == 1:
