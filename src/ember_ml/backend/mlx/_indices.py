@@ -76,24 +76,43 @@ def check_array(indices: mx.array, size: int, what: str = "index") -> mx.array:
     """Return ``indices`` (an integer mx.array) after checking it against ``size``.
 
     Eager: raise ``IndexError`` on any out-of-range value. The indices are read
-    through the buffer protocol (one evaluation of their graph if they are lazy,
-    none if they are already evaluated) and their range is taken on the host: no
-    MLX reduction, no extra device round trip.
+    on the host (a short 1-d array as a Python list, anything else through the
+    buffer protocol: one evaluation of their graph if they are lazy, none if they
+    are already evaluated) and their range is taken there: no MLX reduction, no
+    extra device round trip.
     Traced (inside mx.compile / vmap): wrap negatives and clamp, never raise on data.
     """
-    if not _state[0] or indices.size == 0:
+    if not _state[0]:
+        return indices
+    c = _code(indices.dtype)
+    if c in _INTEGER_C and indices.ndim == 1 and indices.size <= _SMALL:
+        # the common case, kept lean: a short 1-d integer array, read as a Python list and
+        # sorted (sorting ten ints costs less than min() plus max())
+        try:
+            host = indices.tolist()
+        except ValueError as err:  # inside mx.compile / vmap: no data-dependent raise possible
+            if not _is_tracing_error(err):
+                raise
+            if indices.size == 0:
+                return indices
+            if size == 0:
+                raise IndexError(f"{what} out of bounds: cannot index an axis of size 0") from None
+            return _clamp(indices, size)
+        if host:
+            host.sort()
+            if host[0] < -size or host[-1] >= size:
+                if size == 0:
+                    raise IndexError(f"{what} out of bounds: cannot index an axis of size 0")
+                _raise_out_of_bounds(what, size, host[0], host[-1])
+        return indices
+    if indices.size == 0:
         return indices
     if size == 0:
         raise IndexError(f"{what} out of bounds: cannot index an axis of size 0")
-    c = _code(indices.dtype)
     if c in _INTEGER_C:
         try:
-            if indices.ndim == 1 and indices.size <= _SMALL:
-                host = indices.tolist()  # a short list: Python's min/max beat NumPy's reductions
-                lo, hi = min(host), max(host)
-            else:
-                host = numpy.asarray(indices)  # a zero-copy view of the evaluated buffer
-                lo, hi = host.min(), host.max()
+            host = numpy.asarray(indices)  # a zero-copy view of the evaluated buffer
+            lo, hi = host.min(), host.max()
         except ValueError as err:  # inside mx.compile / vmap: no data-dependent raise possible
             if not _is_tracing_error(err):
                 raise
