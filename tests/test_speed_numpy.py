@@ -97,6 +97,26 @@ def test_floor_divide_matches_the_previous_implementation_on_every_special_pair(
     _same(got[infinite], expected[infinite])
 
 
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
+def test_floor_divide_inner_product_check_finds_one_infinite_element_anywhere(dtype):
+    """The 1-d path (one ``x1.dot(x2)``) against the previous implementation and the 2-d path."""
+    base1 = np.asarray([7.0, -1.0, 3.5, -0.0, 0.25, -6.0, 1e4, 2.0], dtype=dtype)
+    base2 = np.asarray([2.0, 3.0, -0.5, 5.0, -4.0, 7.0, 3.0, -1e4], dtype=dtype)
+    huge = np.finfo(dtype).max
+    for value in (math.inf, -math.inf, math.nan, huge, -huge):
+        for where in range(base1.size):
+            for first in (True, False):
+                x1, x2 = base1.copy(), base2.copy()
+                (x1 if first else x2)[where] = value
+                _compare(ours.floor_divide, _previous_floor_divide, x1, x2)
+                _compare(lambda a, b: ours.floor_divide(a[:, None], b[:, None])[:, 0],
+                         _previous_floor_divide, x1, x2)
+    big = np.full(4, huge / 2, dtype=dtype)  # products overflow: the exact check decides
+    _compare(ours.floor_divide, _previous_floor_divide, big, big)
+    _compare(ours.floor_divide, _previous_floor_divide, base1[:1], base2)  # lengths 1 and 8
+    _compare(ours.floor_divide, _previous_floor_divide, base1.astype(np.float32), base2.astype(np.float64))
+
+
 @settings(max_examples=25, deadline=None)
 @given(shape=SHAPES, dtype=st.sampled_from(["float32", "float64", "int16", "uint8"]), data=st.data())
 def test_floor_divide_matches_the_previous_implementation(shape, dtype, data):

@@ -19,6 +19,7 @@ the namespace is array-api-compat's, as before, with the same fixes.
 
 import builtins as _builtins
 import importlib as _importlib
+import math as _math
 from functools import lru_cache as _lru_cache
 from typing import Any
 
@@ -112,6 +113,7 @@ except ImportError:  # NumPy 1.x
 matmul = _np.matmul
 _floor_divide = _np.floor_divide
 _isinf = _np.isinf
+_isfinite_number = _math.isfinite
 _sign = _np.sign
 _tanh = _np.tanh
 _REAL_SCALARS = (float, int)
@@ -188,16 +190,26 @@ def floor_divide(x1, x2, /):
 
     ``numpy.floor_divide`` gives NaN or -1 where the standard asks for +-infinity or
     -0 (``floor_divide(-1.0, inf)`` is -0); those elements are recomputed as
-    ``floor(x1 / x2)``, only when an operand is infinite. The check is one ``isinf``
-    per operand, counted by NumPy's C counter (no ``|``, no ``.any()``).
+    ``floor(x1 / x2)``, only when an operand is infinite.
+
+    The check costs one C call where it can: for two 1-d arrays of one length, their
+    inner product ``x1.dot(x2)`` is finite unless an operand holds inf or NaN (or a
+    product overflows, which only sends the call to the exact check). Otherwise it is
+    one ``isinf`` per operand, counted by NumPy's C counter.
 
     >>> floor_divide(asarray([7.0, -1.0, inf]), asarray([2.0, inf, 3.0])).tolist()
     [3.0, -0.0, inf]
     """
     out = _floor_divide(x1, x2)
-    if out.dtype.kind == "f" and (_count_all(_isinf(x1)) or _count_all(_isinf(x2))):
+    if out.dtype.kind == "f":
+        if type(x1) is _ndarray and type(x2) is _ndarray and x1.ndim == 1 == x2.ndim and len(x1) == len(x2):
+            if _isfinite_number(x1.dot(x2)):
+                return out
+        elif not (_count_all(_isinf(x1)) or _count_all(_isinf(x2))):
+            return out
         infinite = _isinf(x1) | _isinf(x2)
-        out = _np.where(infinite, _np.floor(_np.divide(x1, x2)), out)
+        if _count_all(infinite):
+            out = _np.where(infinite, _np.floor(_np.divide(x1, x2)), out)
     return out
 
 
