@@ -3,18 +3,18 @@
 Importable as a module, so the official suite can target it
 (``ARRAY_API_TESTS_MODULE=ember_ml.backend.numpy``).
 
-With NumPy >= 2.1 the namespace is built here rather than re-exported from
-``array_api_compat.numpy``: that module clones ``numpy`` with ``hasattr`` over
-``dir(numpy)``, which imports some 180 lazily loaded NumPy modules (``numpy.testing``,
-``numpy.f2py``, ``numpy.ma``, ``numpy.random``, ...) and costs ~80 ms per process.
-Here the namespace is NumPy's public names as ``import numpy`` leaves them, NumPy's
-own function wherever NumPy >= 2.1 already conforms (the fastest call there is),
-array-api-compat's generic wrappers (``array_api_compat.common``, bound to NumPy
-exactly as array-api-compat binds them) for the creation functions and
-``unique_all``/``unique_counts``/``unique_inverse``, and ember_ml's fixes below.
-NumPy's lazily loaded modules (``numpy.random``, ``numpy.ma``, ...) are not
-attributes of this namespace; use NumPy itself for them. With an older NumPy
-the namespace is array-api-compat's, as before, with the same fixes.
+With NumPy >= 2.1 the namespace is built here, without array-api-compat:
+``array_api_compat.numpy`` clones ``numpy`` with ``hasattr`` over ``dir(numpy)``,
+which imports some 180 lazily loaded NumPy modules (``numpy.testing``,
+``numpy.f2py``, ``numpy.ma``, ``numpy.random``, ...) and costs ~70 ms per process,
+and its wrappers (written for NumPy 1.x) put one or two Python layers in front of
+functions NumPy >= 2.1 already gets right. Here the namespace is NumPy's public
+names as ``import numpy`` leaves them (so NumPy's function object wherever NumPy
+conforms: the call costs what NumPy's own costs), plus ember_ml's functions below
+where NumPy still differs from the standard. NumPy's lazily loaded modules
+(``numpy.random``, ``numpy.ma``, ...) are not attributes of this namespace: use
+NumPy for them. With an older NumPy the namespace is array-api-compat's, as
+before, with the same fixes.
 """
 
 import builtins as _builtins
@@ -36,8 +36,7 @@ def _numpy_version() -> tuple[int, int]:
 _OWN_NAMESPACE = _numpy_version() >= (2, 1)
 
 if _OWN_NAMESPACE:
-    from array_api_compat._internal import get_xp as _get_xp
-    from array_api_compat.common import _aliases as _generic
+    from typing import NamedTuple as _NamedTuple
 
     # NumPy's public names as ``import numpy`` leaves them (no lazily loaded module is
     # touched); NumPy >= 2 already spells the standard's names (acos, concat, pow, ...).
@@ -63,32 +62,90 @@ if _OWN_NAMESPACE:
 
     bool = _np.bool_  # noqa: A001 - the standard's name
 
-    # array-api-compat's generic wrappers, bound to NumPy as array_api_compat.numpy binds
-    # them: the creation functions check ``device`` and ``unique_*`` return named tuples.
-    _bind = _get_xp(_np)
-    arange = _bind(_generic.arange)
-    empty = _bind(_generic.empty)
-    empty_like = _bind(_generic.empty_like)
-    eye = _bind(_generic.eye)
-    full = _bind(_generic.full)
-    full_like = _bind(_generic.full_like)
-    linspace = _bind(_generic.linspace)
-    ones = _bind(_generic.ones)
-    zeros = _bind(_generic.zeros)
-    unique_all = _bind(_generic.unique_all)
-    unique_counts = _bind(_generic.unique_counts)
-    unique_inverse = _bind(_generic.unique_inverse)
-    UniqueAllResult = _generic.UniqueAllResult
-    UniqueCountsResult = _generic.UniqueCountsResult
-    UniqueInverseResult = _generic.UniqueInverseResult
-    _compat_sign = _bind(_generic.sign)
-    _compat_sort = _bind(_generic.sort)
-    _compat_argsort = _bind(_generic.argsort)
-    # Everything else the standard names is NumPy's own object: NumPy >= 2.1 takes
-    # ``correction`` in std/var, ``device`` and ``copy`` in asarray, raises for a 0-d
-    # nonzero and a 1-d matrix_transpose, defaults take_along_axis to axis=-1, and has
-    # ceil/floor/trunc keep integer dtypes, permute_dims, cumulative_sum/prod,
-    # unique_values, vecdot, isdtype, unstack and a conforming linalg.solve.
+    # Everything else the standard names is NumPy's own object: NumPy >= 2.1's creation
+    # functions take ``device`` (and refuse any but "cpu"), std/var take ``correction``,
+    # asarray takes ``copy``, nonzero refuses a 0-d array, matrix_transpose a 1-d one,
+    # take_along_axis defaults to axis=-1, ceil/floor/trunc keep integer dtypes, and
+    # permute_dims, cumulative_sum/prod, unique_values, vecdot, isdtype and unstack exist.
+
+    class UniqueAllResult(_NamedTuple):
+        """``unique_all``'s answer.
+
+        >>> UniqueAllResult(*unique_all(asarray([2, 2]))).counts.tolist()
+        [2]
+        """
+
+        values: Any
+        indices: Any
+        inverse_indices: Any
+        counts: Any
+
+    class UniqueCountsResult(_NamedTuple):
+        """``unique_counts``'s answer.
+
+        >>> unique_counts(asarray([2, 2])).counts.tolist()
+        [2]
+        """
+
+        values: Any
+        counts: Any
+
+    class UniqueInverseResult(_NamedTuple):
+        """``unique_inverse``'s answer.
+
+        >>> unique_inverse(asarray([[3, 1]])).inverse_indices.tolist()
+        [[1, 0]]
+        """
+
+        values: Any
+        inverse_indices: Any
+
+    def unique_all(x, /):
+        """Sorted unique values of x, the index of each one's first occurrence, the inverse indices (x's shape) and the counts.
+
+        ``numpy.unique`` with ``equal_nan=False`` (every NaN is its own value), as array-api-compat did.
+
+        >>> [a.tolist() for a in unique_all(asarray([3, 1, 3]))]
+        [[1, 3], [1, 0], [1, 0, 1], [1, 2]]
+        """
+        values, indices, inverse, counts = _np.unique(
+            x, return_index=True, return_inverse=True, return_counts=True, equal_nan=False)
+        return UniqueAllResult(values, indices, inverse.reshape(x.shape), counts)
+
+    def unique_counts(x, /):
+        """Sorted unique values of x and how often each occurs (every NaN is its own value).
+
+        >>> [a.tolist() for a in unique_counts(asarray([3, 1, 3]))]
+        [[1, 3], [1, 2]]
+        """
+        return UniqueCountsResult(*_np.unique(x, return_counts=True, equal_nan=False))
+
+    def unique_inverse(x, /):
+        """Sorted unique values of x and, in x's shape, the index of each element among them.
+
+        >>> [a.tolist() for a in unique_inverse(asarray([3, 1, 3]))]
+        [[1, 3], [1, 0, 1]]
+        """
+        values, inverse = _np.unique(x, return_inverse=True, equal_nan=False)
+        return UniqueInverseResult(values, inverse.reshape(x.shape))
+
+    def _complex_sign(x):
+        # complex x: x / |x|, and 0 where x is 0
+        out = _np.divide(x, _np.abs(x))[...]
+        out[x == 0j] = 0j
+        return out[()]
+
+    def _descending_sort(x, axis, stable):
+        # descending: the ascending sort reversed
+        return _np.flip(_np.sort(x, axis=axis, kind="stable" if stable else None), axis=axis)
+
+    def _descending_argsort(x, axis, stable):
+        # descending and stable: sort the reversed array ascending, then map the indices back
+        # (equal elements keep their order, which reversing an ascending argsort would not)
+        order = _np.flip(_np.argsort(_np.flip(x, axis=axis), axis=axis, kind="stable" if stable else None),
+                         axis=axis)
+        return (x.shape[axis] - 1) - order
+
     fft = _importlib.import_module(__name__ + ".fft")
     linalg = _importlib.import_module(__name__ + ".linalg")
 else:  # NumPy 1.26 / 2.0: array-api-compat's namespace (the slow import included)
@@ -98,7 +155,14 @@ else:  # NumPy 1.26 / 2.0: array-api-compat's namespace (the slow import include
     # ember_ml's linalg (compat's plus guards), by name: the star import bound compat's.
     linalg = _importlib.import_module(__name__ + ".linalg")
 
-    _compat_sign, _compat_sort, _compat_argsort = sign, sort, argsort  # noqa: F405
+    _complex_sign, _compat_sort, _compat_argsort = sign, sort, argsort  # noqa: F405
+
+    def _descending_sort(x, axis, stable):
+        return _compat_sort(x, axis=axis, descending=True, stable=stable)
+
+    def _descending_argsort(x, axis, stable):
+        return _compat_argsort(x, axis=axis, descending=True, stable=stable)
+
     if _np.__version__[0] == "2":
         from numpy import ceil, floor, ones_like, permute_dims, trunc, unique_values, zeros_like
 
@@ -222,7 +286,7 @@ def sign(x, /):
     [-1.0, 0.0, 1.0]
     """
     if x.dtype.kind == "c":
-        return _compat_sign(x)
+        return _complex_sign(x)
     return _sign(x)
 
 
@@ -282,7 +346,7 @@ def sort(x, /, *, axis=-1, descending=False, stable=True):
     [3, 2, 1]
     """
     if descending:
-        return _compat_sort(x, axis=axis, descending=True, stable=stable)
+        return _descending_sort(x, axis, stable)
     return _np.sort(x, axis=axis, kind="stable" if stable else None)
 
 
@@ -293,7 +357,7 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
     [1, 2, 0]
     """
     if descending:
-        return _compat_argsort(x, axis=axis, descending=True, stable=stable)
+        return _descending_argsort(x, axis, stable)
     return _np.argsort(x, axis=axis, kind="stable" if stable else None)
 
 

@@ -1,9 +1,9 @@
-"""ember_ml's NumPy ``fft``: ``numpy.fft`` with the standard's signatures and dtypes.
+"""ember_ml's NumPy ``fft``: ``numpy.fft``'s transforms, with ``fftfreq``/``rfftfreq`` taking the standard's ``dtype``.
 
-array-api-compat's generic wrappers (``array_api_compat.common._fft``), bound to NumPy
-as ``array_api_compat.numpy.fft`` binds them: NumPy's transforms of float32/complex64
-input answer complex64, and ``fftfreq``/``rfftfreq`` take ``dtype`` and ``device``.
-NumPy's other transforms (``fft2``, ``ifft2``, ``rfft2``, ``irfft2``) are NumPy's own.
+With NumPy >= 2.1 every transform is NumPy's own function (NumPy 2 keeps float32 and
+complex64 input in single precision, answering complex64/float32 as the standard
+asks); ``fftfreq`` and ``rfftfreq`` gain the ``dtype`` keyword. With an older NumPy
+this is array-api-compat's module.
 
 >>> import numpy as np
 >>> fft(np.ones(4, dtype=np.float32)).dtype
@@ -12,27 +12,49 @@ dtype('complex64')
 
 import numpy as _np
 import numpy.fft as _numpy_fft
-from array_api_compat._internal import get_xp as _get_xp
-from array_api_compat.common import _fft
-
-_bind = _get_xp(_np)
-fft = _bind(_fft.fft)
-ifft = _bind(_fft.ifft)
-fftn = _bind(_fft.fftn)
-ifftn = _bind(_fft.ifftn)
-rfft = _bind(_fft.rfft)
-irfft = _bind(_fft.irfft)
-rfftn = _bind(_fft.rfftn)
-irfftn = _bind(_fft.irfftn)
-hfft = _bind(_fft.hfft)
-ihfft = _bind(_fft.ihfft)
-fftfreq = _bind(_fft.fftfreq)
-rfftfreq = _bind(_fft.rfftfreq)
-fftshift = _bind(_fft.fftshift)
-ifftshift = _bind(_fft.ifftshift)
-fft2, ifft2, rfft2, irfft2 = _numpy_fft.fft2, _numpy_fft.ifft2, _numpy_fft.rfft2, _numpy_fft.irfft2
 
 __all__ = [
     "fft", "fft2", "fftfreq", "fftn", "fftshift", "hfft", "ifft", "ifft2", "ifftn", "ifftshift", "ihfft",
     "irfft", "irfft2", "irfftn", "rfft", "rfft2", "rfftfreq", "rfftn",
 ]
+
+if tuple(int("".join(c for c in p if c.isdigit()) or 0) for p in _np.__version__.split(".")[:2]) >= (2, 1):
+    from numpy.fft import (
+        fft,
+        fft2,
+        fftn,
+        fftshift,
+        hfft,
+        ifft,
+        ifft2,
+        ifftn,
+        ifftshift,
+        ihfft,
+        irfft,
+        irfft2,
+        irfftn,
+        rfft,
+        rfft2,
+        rfftn,
+    )
+
+    def fftfreq(n, /, *, d=1.0, dtype=None, device=None):
+        """Sample frequencies of an n-point discrete Fourier transform, in ``dtype`` (default float64).
+
+        >>> fftfreq(4, d=0.5).tolist()
+        [0.0, 0.5, -1.0, -0.5]
+        """
+        out = _numpy_fft.fftfreq(n, d=d, device=device)
+        return out if dtype is None else out.astype(dtype, copy=False)
+
+    def rfftfreq(n, /, *, d=1.0, dtype=None, device=None):
+        """Sample frequencies of an n-point real discrete Fourier transform (the non-negative ones).
+
+        >>> rfftfreq(4).tolist()
+        [0.0, 0.25, 0.5]
+        """
+        out = _numpy_fft.rfftfreq(n, d=d, device=device)
+        return out if dtype is None else out.astype(dtype, copy=False)
+else:  # NumPy 1.26 / 2.0
+    from array_api_compat.numpy.fft import *  # noqa: F403
+    from array_api_compat.numpy.fft import fft2, ifft2, irfft2, rfft2  # noqa: F401

@@ -1,12 +1,12 @@
 """ember_ml's NumPy ``linalg``: the standard's linear algebra on NumPy, with the SVD-based functions refusing non-finite input.
 
-With NumPy >= 2.1 this is ``numpy.linalg``'s public names, NumPy's own function
-where it conforms (``solve``, ``vector_norm``, ``det``, ``inv``, ``matmul``,
-``matrix_transpose``, ``tensordot``, ``vecdot``, ...), array-api-compat's generic
-wrappers (``array_api_compat.common._linalg``, bound to NumPy as
-``array_api_compat.numpy.linalg`` binds them) where the standard asks for named
-tuples or other keywords, and ``eig``/``eigvals`` answering complex dtypes as the
-standard asks. With an older NumPy the rest is array-api-compat's module.
+With NumPy >= 2.1 this is ``numpy.linalg``'s public names: NumPy 2's linalg already
+has the standard's signatures and named-tuple results (``eigh``, ``qr``, ``slogdet``,
+``svd``, ``cholesky(upper=)``, ``matrix_rank(rtol=)``, ``pinv(rtol=)``, ``cross``,
+``outer``, ``matrix_norm``, ``vector_norm``, ``svdvals``, ``diagonal``, ``trace``,
+``solve`` with a 1-d ``x2`` only as a vector, ...), except ``eig``/``eigvals``,
+which here always answer a complex dtype as the standard asks. With an older NumPy
+the rest is array-api-compat's module.
 
 NumPy's LAPACK SVD can loop without end (or return garbage) on a matrix holding
 inf or NaN, where ``eig`` and ``solve`` raise ``LinAlgError``. ``svd``, ``svdvals``,
@@ -19,35 +19,23 @@ import numpy as _np
 _major, _minor = (int("".join(c for c in part if c.isdigit()) or 0) for part in _np.__version__.split(".")[:2])
 
 if (_major, _minor) >= (2, 1):
-    from array_api_compat._internal import get_xp as _get_xp
-    from array_api_compat.common import _linalg as _generic
+    from numpy.linalg._linalg import EighResult, EigResult, QRResult, SlogdetResult, SVDResult  # noqa: F401
 
     globals().update({_k: _v for _k, _v in vars(_np.linalg).items() if not _k.startswith("_")})
-    _bind = _get_xp(_np)
-    EighResult = _generic.EighResult
-    EigResult = _generic.EigResult
-    QRResult = _generic.QRResult
-    SlogdetResult = _generic.SlogdetResult
-    SVDResult = _generic.SVDResult
-    cross = _bind(_generic.cross)
-    outer = _bind(_generic.outer)
-    eigh = _bind(_generic.eigh)
-    qr = _bind(_generic.qr)
-    slogdet = _bind(_generic.slogdet)
-    cholesky = _bind(_generic.cholesky)
-    matrix_norm = _bind(_generic.matrix_norm)
-    diagonal = _bind(_generic.diagonal)
-    trace = _bind(_generic.trace)
-    _compat_svd = _bind(_generic.svd)
-    _compat_svdvals = _bind(_generic.svdvals)
-    _compat_pinv = _bind(_generic.pinv)
-    _compat_matrix_rank = _bind(_generic.matrix_rank)
-    matmul = _np.matmul
-    matrix_transpose = _np.matrix_transpose
-    tensordot = _np.tensordot
-    vecdot = _np.vecdot
-    solve = _np.linalg.solve
-    vector_norm = _np.linalg.vector_norm
+    _numpy_svd, _numpy_svdvals = _np.linalg.svd, _np.linalg.svdvals
+    _numpy_pinv, _numpy_matrix_rank = _np.linalg.pinv, _np.linalg.matrix_rank
+
+    def _compat_svd(x, full_matrices):
+        return _numpy_svd(x, full_matrices=full_matrices)
+
+    def _compat_svdvals(x):
+        return _numpy_svdvals(x)
+
+    def _compat_pinv(x, rtol):
+        return _numpy_pinv(x, rtol=rtol)
+
+    def _compat_matrix_rank(x, rtol):
+        return _numpy_matrix_rank(x, rtol=rtol)
 
     def _complex_of(dtype):
         return _np.result_type(dtype, _np.complex64)
@@ -84,8 +72,17 @@ else:  # NumPy 1.26 / 2.0: array-api-compat's linalg
     from array_api_compat.numpy.linalg import *  # noqa: F403
     from array_api_compat.numpy.linalg import __all__  # noqa: F401
 
-    _compat_svd, _compat_svdvals = _compat.svd, _compat.svdvals
-    _compat_pinv, _compat_matrix_rank = _compat.pinv, _compat.matrix_rank
+    def _compat_svd(x, full_matrices):
+        return _compat.svd(x, full_matrices=full_matrices)
+
+    def _compat_svdvals(x):
+        return _compat.svdvals(x)
+
+    def _compat_pinv(x, rtol):
+        return _compat.pinv(x, rtol=rtol)
+
+    def _compat_matrix_rank(x, rtol):
+        return _compat.matrix_rank(x, rtol=rtol)
 
 
 def _finite_or_raise(x, name):
@@ -101,7 +98,7 @@ def svd(x, /, *, full_matrices=True):
     [1.0, 1.0]
     """
     _finite_or_raise(x, "svd")
-    return _compat_svd(x, full_matrices=full_matrices)
+    return _compat_svd(x, full_matrices)
 
 
 def svdvals(x, /):
@@ -123,7 +120,7 @@ def pinv(x, /, *, rtol=None):
     [[0.5, 0.0], [0.0, 0.5]]
     """
     _finite_or_raise(x, "pinv")
-    return _compat_pinv(x, rtol=rtol)
+    return _compat_pinv(x, rtol)
 
 
 def matrix_rank(x, /, *, rtol=None):
@@ -134,4 +131,4 @@ def matrix_rank(x, /, *, rtol=None):
     3
     """
     _finite_or_raise(x, "matrix_rank")
-    return _compat_matrix_rank(x, rtol=rtol)
+    return _compat_matrix_rank(x, rtol)
