@@ -25,7 +25,8 @@ from typing import Any
 
 import numpy as _np
 
-from ember_ml.backend._dtype_functions import can_cast_by_promotion, finfo_from, iinfo_from
+# (ember_ml.backend._dtype_functions, which imports dataclasses, is imported at the first
+# finfo/iinfo/can_cast of a dtype: ~2 ms off the import.)
 
 
 def _numpy_version() -> tuple[int, int]:
@@ -198,6 +199,8 @@ def finfo(type, /):
 
 @_lru_cache(maxsize=64)
 def _finfo_of(dtype):
+    from ember_ml.backend._dtype_functions import finfo_from
+
     info = _np.finfo(dtype)
     return finfo_from(info, info.dtype)
 
@@ -213,6 +216,8 @@ def iinfo(type, /):
 
 @_lru_cache(maxsize=64)
 def _iinfo_of(dtype):
+    from ember_ml.backend._dtype_functions import iinfo_from
+
     info = _np.iinfo(dtype)
     return iinfo_from(info, info.dtype)
 
@@ -246,6 +251,8 @@ def can_cast(from_, to, /):
 
 @_lru_cache(maxsize=256)
 def _can_cast_dtypes(from_, to):
+    from ember_ml.backend._dtype_functions import can_cast_by_promotion
+
     return can_cast_by_promotion(isdtype, result_type, from_, to)  # noqa: F405
 
 
