@@ -204,6 +204,23 @@ def test_clip_fast_path_and_general_path_agree():
         _same(fast, compat.clip(x, low, high))
 
 
+@settings(max_examples=25, deadline=None)
+@given(shape=SHAPES, dtype=st.sampled_from(["float32", "int16", "bool", "uint8"]), data=st.data())
+def test_diff_and_astype_fast_paths_match_their_general_paths(shape, dtype, data):
+    size = math.prod(shape)
+    x = _array(data.draw(st.lists(FLOATS, min_size=size, max_size=size)), shape, dtype)
+    axis = data.draw(st.sampled_from([0, -1]))
+    if x.ndim:
+        _compare(lambda v: ours.diff(v, axis=axis), lambda v: ours._diff_steps(v, 1, axis, {}), x)
+        _compare(lambda v: ours.diff(v, axis=axis, n=1, prepend=None, append=None),
+                 lambda v: np.diff(v, axis=axis), x)
+    _compare(ours.diff, lambda v: ours._diff_steps(v, 1, -1, {}), x)  # 0-d: NumPy's error
+    for target in (np.float64, np.int8, np.bool_):
+        _compare(lambda v, t=target: ours.astype(v, t), lambda v, t=target: compat.astype(v, t, copy=True), x)
+        got = ours.astype(x, x.dtype)
+        assert got is not x and not np.shares_memory(got, x) or x.size == 0
+
+
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("dtype", ["float32", "int16", "bool"])
 def test_sort_and_argsort_match_array_api_compat(descending, dtype):

@@ -181,6 +181,7 @@ _isinf = _np.isinf
 _isfinite_number = _math.isfinite
 _sign = _np.sign
 _tanh = _np.tanh
+_diff = _np.diff
 _REAL_SCALARS = (float, int)
 
 
@@ -230,6 +231,8 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
     >>> diff(asarray([1, 4, 9]), prepend=None).tolist()
     [3, 5]
     """
+    if n == 1 and prepend is None and append is None:  # the common call: NumPy's own, unchanged
+        return _diff(x, 1, axis)
     extra = {}
     if prepend is not None:
         extra["prepend"] = prepend
@@ -402,6 +405,8 @@ def astype(x, dtype, /, *, copy=True, device=None):
     >>> astype(asarray([1.7]), int32).tolist()
     [1]
     """
+    if device is None and copy is True:  # the common call, without a keyword to pass
+        return x.astype(dtype)
     if device is not None and device != "cpu":
         raise ValueError(f"NumPy arrays live on the 'cpu' device only, not {device!r}")
     return x.astype(dtype, copy=copy)
