@@ -7,7 +7,8 @@ asks), looked up in ``numpy.fft`` on first use, which imports it; ``fftfreq`` an
 array-api-compat's module.
 
 >>> import numpy as np
->>> fft(np.ones(4, dtype=np.float32)).dtype
+>>> import ember_ml.backend.numpy as xp
+>>> xp.fft.fft(np.ones(4, dtype=np.float32)).dtype
 dtype('complex64')
 """
 
