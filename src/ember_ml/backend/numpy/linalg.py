@@ -2,10 +2,11 @@
 
 With NumPy >= 2.1 this is ``numpy.linalg``'s public names: NumPy 2's linalg already
 has the standard's signatures and named-tuple results (``eigh``, ``qr``, ``slogdet``,
-``svd``, ``cholesky(upper=)``, ``matrix_rank(rtol=)``, ``pinv(rtol=)``, ``cross``,
-``outer``, ``matrix_norm``, ``vector_norm``, ``svdvals``, ``diagonal``, ``trace``,
-``solve`` with a 1-d ``x2`` only as a vector, ...), except ``eig``/``eigvals``,
-which here always answer a complex dtype as the standard asks. With an older NumPy
+``svd``, ``cholesky(upper=)``, ``matrix_rank(rtol=)``, ``pinv(rtol=)``,
+``matrix_norm``, ``vector_norm``, ``svdvals``, ``diagonal``, ``solve`` with a 1-d
+``x2`` only as a vector, ...), except ``eig``/``eigvals``, which here always answer a
+complex dtype as the standard asks; ``cross``, ``outer``, ``trace`` and a 1-d
+``matrix_rank`` keep array-api-compat's behaviour (see below). With an older NumPy
 the rest is array-api-compat's module.
 
 NumPy's LAPACK SVD can loop without end (or return garbage) on a matrix holding
@@ -35,7 +36,39 @@ if (_major, _minor) >= (2, 1):
         return _numpy_pinv(x, rtol=rtol)
 
     def _compat_matrix_rank(x, rtol):
+        if x.ndim < 2:  # numpy.linalg.matrix_rank answers a vector's "rank"; the standard asks for matrices
+            raise _np.linalg.LinAlgError("matrix_rank: the input is 1-dimensional; it must be at least 2-dimensional")
         return _numpy_matrix_rank(x, rtol=rtol)
+
+    # cross, outer and trace keep array-api-compat's behaviour: numpy.linalg.cross refuses
+    # 2-element vectors and numpy.linalg.outer n-d input, which numpy.cross/numpy.outer
+    # (and so ember_ml before) accept; numpy.linalg.trace of a matrix is a NumPy scalar.
+    def cross(x1, x2, /, *, axis=-1):
+        """Cross product of 3-element vectors along ``axis`` (``numpy.cross``, broadcasting).
+
+        >>> import numpy as np
+        >>> cross(np.asarray([1.0, 0.0, 0.0]), np.asarray([0.0, 1.0, 0.0])).tolist()
+        [0.0, 0.0, 1.0]
+        """
+        return _np.cross(x1, x2, axis=axis)
+
+    def outer(x1, x2, /):
+        """Outer product of two vectors (``numpy.outer``).
+
+        >>> import numpy as np
+        >>> outer(np.asarray([1, 2]), np.asarray([3, 4])).tolist()
+        [[3, 4], [6, 8]]
+        """
+        return _np.outer(x1, x2)
+
+    def trace(x, /, *, offset=0, dtype=None):
+        """Sum of the diagonal of each matrix (the last two axes), as an array.
+
+        >>> import numpy as np
+        >>> trace(np.eye(3))
+        array(3.)
+        """
+        return _np.asarray(_np.trace(x, offset=offset, dtype=dtype, axis1=-2, axis2=-1))
 
     def _complex_of(dtype):
         return _np.result_type(dtype, _np.complex64)
