@@ -407,3 +407,67 @@ def test_cumulative_lean_path_matches_general_path(name):
     # the standard's dtypes: small integers (and bool) accumulate in 32 bits
     want = {"bool": mx.int32, "int8": mx.int32, "int16": mx.int32, "uint8": mx.uint32, "uint16": mx.uint32}
     assert xp.cumulative_sum(flat).dtype == want.get(name, flat.dtype)
+
+
+@pytest.mark.parametrize("shape", [0, 3, (), (0,), (4,), (2, 3), (2, 0, 3)], ids=str)
+def test_creation_fast_paths_match_the_general_paths(shape):
+    f32 = mx.float32
+    _bits_equal(xp.zeros(shape), xp.zeros(shape, dtype=f32))
+    _bits_equal(xp.ones(shape), xp.ones(shape, dtype=f32))
+    _bits_equal(xp.full(shape, 2.5), xp.full(shape, 2.5, dtype=f32))
+    assert xp.empty(shape).shape == xp.empty(shape, dtype=f32).shape
+    assert xp.empty(shape).dtype == f32
+    x = _mx(np.arange(math.prod((shape,) if type(shape) is int else shape), dtype=np.int16))
+    for name in ("zeros_like", "ones_like", "empty_like"):
+        fast, general = getattr(xp, name)(x), getattr(xp, name)(x, dtype=mx.int16)
+        assert fast.dtype == general.dtype == mx.int16 and fast.shape == general.shape
+        if name != "empty_like":
+            _bits_equal(fast, general)
+
+
+@pytest.mark.parametrize("n", [1, 5, 2**24])
+def test_arange_fast_path_matches_the_general_path(n):
+    _bits_equal(xp.arange(n), xp.arange(0, n, 1))
+    assert xp.arange(n).dtype == mx.int32
+
+
+def test_big_or_odd_creation_arguments_still_take_the_checked_path():
+    with pytest.raises(ValueError):
+        xp.zeros(-1)
+    with pytest.raises((MemoryError, ValueError)):
+        xp.ones(2**40)
+    with pytest.raises((MemoryError, ValueError)):
+        xp.arange(2**40)
+    assert xp.arange(0).shape == (0,)
+
+
+def test_dtype_queries_are_memoised_by_dtype_and_match_mlx():
+    for dtype in (mx.float16, mx.bfloat16, mx.float32, mx.float64, mx.complex64):
+        real = mx.float32 if dtype == mx.complex64 else dtype
+        for _ in range(2):
+            info = xp.finfo(dtype)
+            assert info.eps == float(mx.finfo(real).eps) and info.dtype == real
+            assert xp.finfo(mx.zeros(1, dtype=dtype)) == info
+    for dtype in (mx.int8, mx.int16, mx.int32, mx.int64, mx.uint8, mx.uint64):
+        for _ in range(2):
+            assert xp.iinfo(dtype).max == int(mx.iinfo(dtype).max)
+            assert xp.iinfo(mx.zeros(1, dtype=dtype)).min == int(mx.iinfo(dtype).min)
+    with pytest.raises((TypeError, ValueError)):
+        xp.finfo(mx.int32)
+    dtypes = [mx.bool_, mx.int8, mx.uint8, mx.int32, mx.uint32, mx.int64, mx.float16, mx.float32,
+              mx.float64, mx.complex64]
+    for a in dtypes:
+        for b in dtypes:
+            assert xp.result_type(a, b) == _aliases._result_type((a, b))
+
+
+@pytest.mark.parametrize("shape, axis", [((3,), 0), ((2, 3), 0), ((2, 3), 1), ((2, 3), -1), ((0, 2), 1)], ids=str)
+def test_unstack_matches_slicing(shape, axis):
+    x = _mx(np.arange(math.prod(shape), dtype=np.float32).reshape(shape))
+    parts = xp.unstack(x, axis=axis)
+    expected = np.moveaxis(np.array(x), axis, 0)
+    assert len(parts) == len(expected)
+    for part, want in zip(parts, expected, strict=True):
+        _bits_equal(part, want)
+    with pytest.raises(IndexError):
+        xp.unstack(x, axis=len(shape))

@@ -16,7 +16,7 @@ from typing import Any
 
 import mlx.core as mx
 
-from ember_ml.backend._dtype_functions import finfo_from, finfo_object, iinfo_object
+from ember_ml.backend._dtype_functions import finfo_from, finfo_object, iinfo_object, memo_by_dtype
 from ember_ml.backend.mlx import _indices, _sizes
 from ember_ml.backend.mlx._indices import _state as _checks_state
 
@@ -110,7 +110,12 @@ def to_device_of(x: Any, device: Any, /, *, stream: Any = None) -> Any:
 # ----------------------------------------------------------------------------------------
 # creation
 # ----------------------------------------------------------------------------------------
+_SMALL = 2**24  # counts this small need no memory check
+
+
 def arange(start: Any, /, stop: Any = None, step: Any = 1, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if stop is None and type(start) is int and 0 < start <= _SMALL and step == 1 and dtype is None and device is None:
+        return mx.arange(start)  # int32, as the general path gives
     if stop is None:
         start, stop = 0, start
     if dtype is None:
@@ -173,6 +178,11 @@ def asarray(
 _BUFFER_DTYPES = {"float64": mx.float64}
 
 
+def _plain_shape(shape: Any) -> _pybool:
+    """Whether ``shape`` is an int or a tuple of ints small enough to create float32 without checks."""
+    return (0 <= shape <= _SMALL) if type(shape) is int else _sizes.fits(shape, 4)
+
+
 def _shape(shape: Any, dtype: Any, what: str) -> tuple[int, ...]:
     itemsize = dtype.size if isinstance(dtype, mx.Dtype) else 4
     if _sizes.fits(shape, itemsize):
@@ -181,11 +191,15 @@ def _shape(shape: Any, dtype: Any, what: str) -> tuple[int, ...]:
 
 
 def empty(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None and device is None and _plain_shape(shape):
+        return mx.zeros(shape)
     dtype = dtype or mx.float32
     return mx.zeros(_shape(shape, dtype, "empty"), dtype=dtype, stream=_stream(device))
 
 
 def empty_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None and device is None:
+        return mx.zeros_like(x)
     return mx.zeros(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
 
 
@@ -231,6 +245,8 @@ def _fill_dtype(fill_value: Any) -> Any:
 
 
 def full(shape: Any, fill_value: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if type(fill_value) is float and dtype is None and device is None and _plain_shape(shape):
+        return mx.full(shape, fill_value)  # float32, as the general path gives
     if dtype is None:
         dtype = _fill_dtype(fill_value)
     shape = _shape(shape, dtype, "full")
@@ -279,20 +295,28 @@ def meshgrid(*arrays: mx.array, indexing: str = "xy") -> tuple[mx.array, ...]:
 
 
 def ones(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None and device is None and _plain_shape(shape):
+        return mx.ones(shape)
     dtype = dtype or mx.float32
     return mx.ones(_shape(shape, dtype, "ones"), dtype=dtype, stream=_stream(device))
 
 
 def ones_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None and device is None:
+        return mx.ones_like(x)
     return mx.ones(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
 
 
 def zeros(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None and device is None and _plain_shape(shape):
+        return mx.zeros(shape)
     dtype = dtype or mx.float32
     return mx.zeros(_shape(shape, dtype, "zeros"), dtype=dtype, stream=_stream(device))
 
 
 def zeros_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
+    if dtype is None and device is None:
+        return mx.zeros_like(x)
     return mx.zeros(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
 
 
@@ -337,20 +361,18 @@ def can_cast(from_: Any, to: Any, /) -> _pybool:
     return mx.result_type(from_, to) == to
 
 
-def finfo(type: Any, /) -> finfo_object:  # noqa: A002
-    """Limits of a floating-point dtype (or an array's), with Python floats; complex64 gives float32's."""
-    if isinstance(type, mx.array):
-        type = type.dtype
-    real = mx.float32 if type == mx.complex64 else type
+def _finfo_of(dtype: Any) -> finfo_object:
+    real = mx.float32 if dtype == mx.complex64 else dtype
     return finfo_from(mx.finfo(real), real)
 
 
-def iinfo(type: Any, /) -> iinfo_object:  # noqa: A002
-    """Limits of an integer dtype (or an array's), with Python ints."""
-    if isinstance(type, mx.array):
-        type = type.dtype
-    info = mx.iinfo(type)
-    return iinfo_object(bits=type.size * 8, max=int(info.max), min=int(info.min), dtype=type)
+def _iinfo_of(dtype: Any) -> iinfo_object:
+    info = mx.iinfo(dtype)
+    return iinfo_object(bits=dtype.size * 8, max=int(info.max), min=int(info.min), dtype=dtype)
+
+
+finfo = memo_by_dtype(_finfo_of, mx.array, "finfo", """Limits of a floating-point dtype (or an array's), with Python floats; complex64 gives float32's.""")
+iinfo = memo_by_dtype(_iinfo_of, mx.array, "iinfo", """Limits of an integer dtype (or an array's), with Python ints.""")
 
 
 _KIND_ORDER = {mx.bool_: 0}
@@ -367,6 +389,19 @@ def _kind(dt: Any) -> int:
 
 
 def result_type(*arrays_and_dtypes: Any) -> Any:
+    if len(arrays_and_dtypes) == 2:
+        a, b = arrays_and_dtypes
+        if type(a) is mx.Dtype and type(b) is mx.Dtype:
+            return _result_type_of_dtypes(a, b)
+    return _result_type(arrays_and_dtypes)
+
+
+@functools.lru_cache(maxsize=512)
+def _result_type_of_dtypes(a: Any, b: Any) -> Any:
+    return _result_type((a, b))
+
+
+def _result_type(arrays_and_dtypes: tuple[Any, ...]) -> Any:
     dtypes = []
     scalars = []
     for a in arrays_and_dtypes:
@@ -1141,9 +1176,7 @@ def broadcast_to(x: mx.array, /, shape: tuple[int, ...]) -> mx.array:
 
 
 def unstack(x: mx.array, /, *, axis: int = 0) -> tuple[mx.array, ...]:
-    ax = _norm_axis(axis, x.ndim)
-    lead = (slice(None),) * ax
-    return tuple(x[lead + (i,)] for i in range(x.shape[ax]))
+    return mx.unstack(x, axis=_norm_axis(axis, x.ndim))
 
 
 # ----------------------------------------------------------------------------------------
