@@ -471,3 +471,15 @@ def test_unstack_matches_slicing(shape, axis):
         _bits_equal(part, want)
     with pytest.raises(IndexError):
         xp.unstack(x, axis=len(shape))
+
+
+@pytest.mark.parametrize("name, dtype", [  # (mean is defined for numbers only)
+    (name, dtype) for name in ("sum", "prod", "max", "min", "mean", "any", "all")
+    for dtype in ("bool", "int8", "uint16", "int32", "float16", "float32") if (name, dtype) != ("mean", "bool")])
+@pytest.mark.parametrize("shape", [(), (5,), (2, 3)], ids=str)
+def test_whole_array_reductions_match_the_axis_tuple_path(name, dtype, shape):
+    x = _mx(np.arange(1, math.prod(shape) + 1).reshape(shape).astype(dtype))
+    whole = getattr(xp, name)(x)
+    by_axes = getattr(xp, name)(x, axis=tuple(range(len(shape))))
+    _bits_equal(whole, by_axes)
+    _bits_equal(getattr(xp, name)(x, keepdims=True), getattr(xp, name)(x, axis=tuple(range(len(shape))), keepdims=True))

@@ -180,7 +180,12 @@ _BUFFER_DTYPES = {"float64": mx.float64}
 
 def _plain_shape(shape: Any) -> _pybool:
     """Whether ``shape`` is an int or a tuple of ints small enough to create float32 without checks."""
-    return (0 <= shape <= _SMALL) if type(shape) is int else _sizes.fits(shape, 4)
+    if type(shape) is int:
+        return 0 <= shape <= _SMALL
+    if type(shape) is tuple and len(shape) == 1:
+        n = shape[0]
+        return type(n) is int and 0 <= n <= _SMALL
+    return _sizes.fits(shape, 4)
 
 
 def _shape(shape: Any, dtype: Any, what: str) -> tuple[int, ...]:
@@ -1085,7 +1090,7 @@ def _move_perm(ndim: int, source: tuple[int, ...], destination: tuple[int, ...])
 
 
 def permute_dims(x: mx.array, /, axes: tuple[int, ...]) -> mx.array:
-    return mx.transpose(x, list(axes))
+    return mx.transpose(x, axes if type(axes) is tuple else list(axes))
 
 
 def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array:
@@ -1397,12 +1402,16 @@ def _fresh_if_empty(x: mx.array) -> mx.array:
 def all(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, True, mx.bool_, "all")
+    if axis is None and not keepdims:
+        return mx.all(x)
     return mx.all(x, axis=_axis(axis), keepdims=keepdims)
 
 
 def any(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, False, mx.bool_, "any")
+    if axis is None and not keepdims:
+        return mx.any(x)
     return mx.any(x, axis=_axis(axis), keepdims=keepdims)
 
 
@@ -1421,7 +1430,7 @@ def sum(  # noqa: A001
 ) -> mx.array:
     if dtype is None and type(axis) is not tuple and x.ndim and x.size:
         # MLX already sums bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (not 0-d ones)
-        return mx.sum(x, axis=axis, keepdims=keepdims)
+        return mx.sum(x) if axis is None and not keepdims else mx.sum(x, axis=axis, keepdims=keepdims)
     xdt = x.dtype
     dt = _SUM_UPCAST.get(xdt, xdt) if dtype is None else dtype
     if x.size == 0:
@@ -1435,7 +1444,7 @@ def sum(  # noqa: A001
 def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False) -> mx.array:
     if dtype is None and type(axis) is not tuple and x.ndim and x.size:
         # MLX already multiplies bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (as sum)
-        return mx.prod(x, axis=axis, keepdims=keepdims)
+        return mx.prod(x) if axis is None and not keepdims else mx.prod(x, axis=axis, keepdims=keepdims)
     dt = _sum_dtype(x.dtype, dtype)
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, 1, dt, "prod")
@@ -1448,12 +1457,16 @@ def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybo
 def max(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, None, x.dtype, "max")
+    if axis is None and not keepdims:
+        return mx.max(x)
     return mx.max(x, axis=_axis(axis), keepdims=keepdims)
 
 
 def min(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.array:  # noqa: A001
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, None, x.dtype, "min")
+    if axis is None and not keepdims:
+        return mx.min(x)
     return mx.min(x, axis=_axis(axis), keepdims=keepdims)
 
 
@@ -1461,6 +1474,8 @@ def mean(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False) -> mx.a
     if x.size == 0:
         dt = x.dtype if x.dtype in _REAL_FLOAT or x.dtype in _COMPLEX else mx.float32
         return _empty_reduction(x, axis, keepdims, math.nan, dt, "mean")
+    if axis is None and not keepdims:
+        return mx.mean(x)
     return mx.mean(x, axis=_axis(axis), keepdims=keepdims)
 
 
