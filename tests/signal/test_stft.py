@@ -134,6 +134,16 @@ def test_istft_matches_torch_and_reconstructs(xp, path, case, data):
         _close(rebuilt, x)  # istft(stft(x)) == x to 1e-5 relative
 
 
+@pytest.mark.parametrize("n", [2, 3, 13])
+def test_longest_reflect_padding_matches_torch(xp, path, n):
+    """center=True with n_fft // 2 == n - 1: the reflection reaches the signal's first sample."""
+    x = np.random.default_rng(4).standard_normal(n).astype(np.float32)
+    n_fft = 2 * (n - 1)
+    got = ops.stft(xp.asarray(x), n_fft, 1, center=True, pad_mode="reflect")
+    want = _torch_stft(x, n_fft, 1, window=torch.ones(n_fft), center=True, pad_mode="reflect")
+    _close(got, want)
+
+
 @pytest.mark.parametrize("window", ["hann", "hamming", "blackman", "kaiser"])
 def test_round_trip_float32(xp, path, window):
     x = np.random.default_rng(3).standard_normal((2, 4000)).astype(np.float32)

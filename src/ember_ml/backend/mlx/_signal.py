@@ -55,7 +55,8 @@ def _pad(x: mx.array, pad: int, mode: str) -> mx.array:
         return mx.pad(x, [(0, 0)] * (x.ndim - 1) + [(pad, pad)], mode="edge")
     if mode == "reflect":
         left = x[..., pad:0:-1]
-        right = x[..., n - 2 : n - 2 - pad : -1]
+        stop = n - 2 - pad  # -1 when pad = n - 1 (the longest reflection): the slice runs to the start
+        right = x[..., n - 2 : stop if stop >= 0 else None : -1]
     else:  # circular
         left = x[..., n - pad :]
         right = x[..., :pad]
