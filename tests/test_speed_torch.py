@@ -64,7 +64,8 @@ def _same_values(a, b, exact=True):
     assert torch.equal(torch.isnan(a64), torch.isnan(b64)), (a, b)
     if exact:
         assert torch.equal(torch.nan_to_num(a64, nan=0.0), torch.nan_to_num(b64, nan=0.0)), (a, b)
-        assert torch.equal(torch.signbit(a64), torch.signbit(b64)) or bool(torch.isnan(a64).any()), (a, b)
+        numbers = ~torch.isnan(a64)  # the sign of zero, wherever the value is a number
+        assert torch.equal(torch.signbit(a64[numbers]), torch.signbit(b64[numbers])), (a, b)
     else:
         torch.testing.assert_close(a64, b64, rtol=1e-5, atol=1e-6, equal_nan=True)
 
@@ -96,7 +97,9 @@ def test_unary_and_reduction_fast_paths_match_compat(dtype, shape):
     x = _tensor(SPECIALS, shape, dtype)
     _agree("sign", x, reference=_compat_sign)
     _agree("round", x)
-    _agree("tanh", x, reference=None if dtype.is_complex else torch.tanh)
+    # complex tanh(+-inf + yj) takes y's sign for its zero imaginary part (the standard) where
+    # array-api-compat keeps torch's C99 sign: the values agree, the zeros' signs need not
+    _agree("tanh", x, reference=None if dtype.is_complex else torch.tanh, exact=not dtype.is_complex)
     for axis in (None, 0, -1, (0,)):
         _agree("flip", x, axis=axis)
     for name in ("sum", "prod"):

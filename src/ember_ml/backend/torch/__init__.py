@@ -453,9 +453,10 @@ def sign(x, /):
 
     ``torch.sign`` maps NaN to 0 (array-api-compat writes NaN back through a
     boolean-mask assignment, which syncs with the host). Here, floating input
-    takes one more elementwise kernel, ``torch.clamp(x, s, s)`` with
-    ``s = torch.sign(x)``: that is ``s`` wherever x is a number and NaN where x is
-    NaN (clamp propagates a NaN input). Integer and bool input is ``torch.sign``
+    takes one more elementwise kernel, ``torch.clamp(s, x, s)`` with
+    ``s = torch.sign(x)``, that is ``min(max(s, x), s)``: ``s`` wherever x is a number
+    (+0 for -0, as the standard asks) and NaN where x is NaN (``max`` propagates a NaN
+    bound). Integer and bool input is ``torch.sign``
     alone; complex input is array-api-compat's ``x / |x|`` with 0 at 0, through ``where``.
 
     >>> import math, torch
@@ -465,7 +466,7 @@ def sign(x, /):
     dtype = x.dtype
     if dtype in _FLOATING_DTYPES:
         out = _torch_sign(x)
-        return _torch_clamp(x, out, out)
+        return _torch_clamp(out, x, out)
     if dtype in _COMPLEX_DTYPES:
         # array-api-compat's formula (torch.sgn differs at infinite parts and tiny moduli),
         # with `where` for its boolean-mask assignment (which syncs with the host)
