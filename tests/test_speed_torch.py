@@ -306,3 +306,17 @@ def test_creation_dtype_and_linalg_fast_paths_match_compat(dtype, shape):
                                           ((2,), {"device": "cpu"}), ((-1,), {}), ((2.5,), {})], ids=str)
 def test_eye_matches_compat(args, kwargs):
     _agree("eye", *args, **kwargs)
+
+
+@pytest.mark.parametrize("name, args", [
+    ("arange", (5,)), ("arange", (1,)), ("arange", (0,)), ("arange", (-2,)), ("arange", (2.5,)), ("arange", (True,)),
+    ("full", (3, 1.5)), ("full", ((2, 2), 7)), ("full", (2, True)), ("full", ((0, 3), 1.0)), ("full", (-1, 1.0)),
+    ("zeros", (3,)), ("zeros", ((2, 0),)), ("zeros", (-1,)), ("ones", ((2, 3),)), ("ones", (0,)),
+    ("empty", ((2, 3),)),
+], ids=str)
+def test_creation_fast_paths_match_compat(name, args):
+    if name == "empty":  # contents are arbitrary: compare what is defined
+        ours_out, theirs = getattr(ours, name)(*args), getattr(compat, name)(*args)
+        assert (ours_out.dtype, ours_out.shape, ours_out.device) == (theirs.dtype, theirs.shape, theirs.device)
+        return
+    _agree(name, *args)

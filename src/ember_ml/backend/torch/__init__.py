@@ -745,6 +745,65 @@ def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
     return _compat_eye(n_rows, n_cols, k=k, dtype=dtype, device=device)
 
 
+_compat_arange, _compat_full = _compat.arange, _compat.full
+_compat_zeros, _compat_ones, _compat_empty = _compat.zeros, _compat.ones, _compat.empty
+
+
+def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
+    """Evenly spaced values in [start, stop): ``torch.arange(n)`` for ``arange(n)`` with a positive int n.
+
+    >>> arange(3).tolist()
+    [0, 1, 2]
+    """
+    if stop is None and type(start) is _int and start > 0 and step == 1 and dtype is None and device is None:
+        return _torch.arange(start)
+    return _compat_arange(start, stop, step, dtype=dtype, device=device)
+
+
+def full(shape, fill_value, *, dtype=None, device=None):
+    """A new tensor of ``shape`` filled with ``fill_value`` (dtype from the fill value unless given).
+
+    >>> full(2, 1.5).tolist()
+    [1.5, 1.5]
+    """
+    if dtype is None and device is None:
+        return _torch.full((shape,) if type(shape) is _int else shape, fill_value)
+    return _compat_full(shape, fill_value, dtype=dtype, device=device)
+
+
+def zeros(shape, *, dtype=None, device=None):
+    """A new tensor of zeros (the default floating dtype unless given).
+
+    >>> zeros(2).tolist()
+    [0.0, 0.0]
+    """
+    if dtype is None and device is None:
+        return _torch.zeros(shape)
+    return _compat_zeros(shape, dtype=dtype, device=device)
+
+
+def ones(shape, *, dtype=None, device=None):
+    """A new tensor of ones (the default floating dtype unless given).
+
+    >>> ones(2).tolist()
+    [1.0, 1.0]
+    """
+    if dtype is None and device is None:
+        return _torch.ones(shape)
+    return _compat_ones(shape, dtype=dtype, device=device)
+
+
+def empty(shape, *, dtype=None, device=None):
+    """A new uninitialised tensor (the default floating dtype unless given).
+
+    >>> empty((2, 3)).shape
+    torch.Size([2, 3])
+    """
+    if dtype is None and device is None:
+        return _torch.empty(shape)
+    return _compat_empty(shape, dtype=dtype, device=device)
+
+
 def unstack(x, /, *, axis=0):
     """The slices of x along ``axis``, as a tuple of views (``torch.unbind``).
 
