@@ -155,7 +155,8 @@ _MLX = {
 }
 _NATIVE = {"numpy": _NUMPY, "torch": _TORCH, "mlx": _MLX}
 _NO_NATIVE = {  # no counterpart, or one whose shape of output differs (data-dependent functions)
-    "mlx": {"signbit", "copysign", "hypot", "nextafter", "nonzero", "unique_values", "reciprocal",
+    # (MLX has no asarray: mx.array(x) always copies, where asarray(x) returns x)
+    "mlx": {"asarray", "signbit", "copysign", "hypot", "nextafter", "nonzero", "unique_values", "reciprocal",
             "unique_all", "unique_counts", "unique_inverse", "isin", "can_cast", "isdtype",
             "linalg.matrix_rank", "linalg.matrix_power"},
     "torch": {"unique_all", "isdtype"},
