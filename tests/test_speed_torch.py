@@ -320,3 +320,24 @@ def test_creation_fast_paths_match_compat(name, args):
         assert (ours_out.dtype, ours_out.shape, ours_out.device) == (theirs.dtype, theirs.shape, theirs.device)
         return
     _agree(name, *args)
+
+
+def test_library_keywords_pass_through_as_with_array_api_compat():
+    import inspect
+
+    for theirs_module, ours_module in ((compat, ours), (compat.linalg, ours.linalg)):
+        for name in dir(ours_module):
+            mine, theirs = getattr(ours_module, name), getattr(theirs_module, name, None)
+            if name.startswith("_") or not callable(mine) or theirs is None or mine is theirs:
+                continue
+            try:
+                takes = [inspect.signature(f).parameters.values() for f in (theirs, mine)]
+            except (TypeError, ValueError):
+                continue
+            if any(p.kind is p.VAR_KEYWORD for p in takes[0]):
+                assert any(p.kind is p.VAR_KEYWORD for p in takes[1]), name
+    assert ours.ones(3, requires_grad=True).requires_grad
+    assert ours.zeros((2,), requires_grad=True).requires_grad
+    out = torch.empty(2)
+    ours.cumulative_sum(torch.ones(2), axis=0, out=out)
+    assert out.tolist() == [1.0, 2.0]

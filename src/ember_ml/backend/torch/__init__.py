@@ -36,10 +36,10 @@ def _same_dtype_fast_path(compat_function, torch_function):
     each ``.dtype`` read costs about as much as the rest of the wrapper.
     """
 
-    def function(x1, x2, /):
-        if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
+    def function(x1, x2, /, **kwargs):
+        if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype and not kwargs:
             return torch_function(x1, x2)
-        return compat_function(x1, x2)
+        return compat_function(x1, x2, **kwargs)
 
     function.__name__ = function.__qualname__ = compat_function.__name__
     function.__doc__ = (
@@ -89,7 +89,7 @@ _compat_prod, _compat_max, _compat_min, _compat_mean = _compat.prod, _compat.max
 _compat_std, _compat_var, _compat_count_nonzero = _compat.std, _compat.var, _compat.count_nonzero
 
 
-def sum(x, /, *, axis=None, dtype=None, keepdims=False):
+def sum(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
     """Sum of the elements of x over the given axes, as the standard defines it.
 
     A whole-array sum without ``keepdims`` goes straight to ``torch.sum``; other
@@ -99,13 +99,15 @@ def sum(x, /, *, axis=None, dtype=None, keepdims=False):
     >>> sum(torch.ones(2, 3), axis=1).tolist()
     [3.0, 3.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.sum(x, axis=axis, dtype=dtype, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims:
         # torch's argument parser charges ~0.1 us for a keyword: pass dtype only when given
         return _torch_sum(x) if dtype is None else _torch_sum(x, dtype=dtype)
     return _compat_sum(x, axis=axis, dtype=dtype, keepdims=keepdims)
 
 
-def prod(x, /, *, axis=None, dtype=None, keepdims=False):
+def prod(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
     """Product of the elements of x over the given axes, as the standard defines it.
 
     A whole-array product without ``keepdims`` goes straight to ``torch.prod``;
@@ -115,6 +117,8 @@ def prod(x, /, *, axis=None, dtype=None, keepdims=False):
     >>> prod(torch.tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
     [3.0, 8.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.prod(x, axis=axis, dtype=dtype, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims:
         return _torch.prod(x) if dtype is None else _torch.prod(x, dtype=dtype)
     return _compat_prod(x, axis=axis, dtype=dtype, keepdims=keepdims)
@@ -151,7 +155,7 @@ def min(x, /, *, axis=None, keepdims=False):
     return _compat_min(x, axis=axis, keepdims=keepdims)
 
 
-def mean(x, /, *, axis=None, keepdims=False):
+def mean(x, /, *, axis=None, keepdims=False, **kwargs):
     """Arithmetic mean of x over the given axes.
 
     A whole-array mean without ``keepdims`` goes straight to ``torch.mean``;
@@ -161,12 +165,14 @@ def mean(x, /, *, axis=None, keepdims=False):
     >>> mean(torch.tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
     [2.0, 3.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.mean(x, axis=axis, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims:
         return _torch.mean(x)
     return _compat_mean(x, axis=axis, keepdims=keepdims)
 
 
-def std(x, /, *, axis=None, correction=0.0, keepdims=False):
+def std(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
     """Standard deviation of x over the given axes, with ``correction`` degrees of freedom removed.
 
     A whole-array result without ``keepdims`` and with correction 0 or 1 goes
@@ -177,12 +183,14 @@ def std(x, /, *, axis=None, correction=0.0, keepdims=False):
     >>> std(torch.tensor([1.0, 3.0])).item(), std(torch.tensor([1.0, 3.0]), correction=1).item()
     (1.0, 1.4142135381698608)
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.std(x, axis=axis, correction=correction, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims and type(correction) in _PLAIN_NUMBERS and (correction == 0 or correction == 1):
         return _torch.std(x, None, correction == 1)
     return _compat_std(x, axis=axis, correction=correction, keepdims=keepdims)
 
 
-def var(x, /, *, axis=None, correction=0.0, keepdims=False):
+def var(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
     """Variance of x over the given axes, with ``correction`` degrees of freedom removed.
 
     A whole-array result without ``keepdims`` and with correction 0 or 1 goes
@@ -192,6 +200,8 @@ def var(x, /, *, axis=None, correction=0.0, keepdims=False):
     >>> var(torch.tensor([1.0, 3.0])).item(), var(torch.tensor([1.0, 3.0]), correction=1).item()
     (1.0, 2.0)
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.var(x, axis=axis, correction=correction, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims and type(correction) in _PLAIN_NUMBERS and (correction == 0 or correction == 1):
         return _torch.var(x, None, correction == 1)
     return _compat_var(x, axis=axis, correction=correction, keepdims=keepdims)
@@ -254,7 +264,7 @@ _compat_take = _compat.take
 _torch_take = _torch.take
 
 
-def take(x, indices, /, *, axis=None):
+def take(x, indices, /, *, axis=None, **kwargs):
     """Elements of x at the 1-D integer ``indices`` along ``axis`` (negative indices count from the end).
 
     On the CPU, a 1-D x with int64 indices goes to ``torch.take``; other integer
@@ -266,6 +276,8 @@ def take(x, indices, /, *, axis=None):
     >>> take(torch.tensor([[1, 2, 3], [4, 5, 6]]), torch.tensor([2, -3]), axis=1).tolist()
     [[3, 1], [6, 4]]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.take(x, indices, axis=axis, **kwargs)
     try:
         if axis is None or axis == 0 or axis == -1:
             # 1-D x (the usual form): torch.take is one kernel, wraps negative indices and
@@ -333,7 +345,7 @@ _compat_cumulative_sum, _compat_cumulative_prod = _compat.cumulative_sum, _compa
 _compat_any, _compat_all = _compat.any, _compat.all
 
 
-def vecdot(x1, x2, /, *, axis=-1):
+def vecdot(x1, x2, /, *, axis=-1, **kwargs):
     """Dot products of vectors along ``axis`` (x1 conjugated), with broadcasting over the rest.
 
     Tensors with equal contracted lengths and a negative ``axis`` go straight to
@@ -347,6 +359,8 @@ def vecdot(x1, x2, /, *, axis=-1):
     >>> vecdot(torch.ones(2, 3), torch.ones(3)).tolist()
     [3.0, 3.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.vecdot(x1, x2, axis=axis, **kwargs)
     if type(x1) is _Tensor is type(x2):
         try:
             if axis == -1 and x1.ndim == 1 == x2.ndim:  # torch refuses unequal 1-D lengths itself
@@ -358,7 +372,7 @@ def vecdot(x1, x2, /, *, axis=-1):
     return _compat_vecdot(x1, x2, axis=axis)
 
 
-def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
+def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False, **kwargs):
     """Cumulative sum of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumsum``.
 
     array-api-compat calls ``torch.cumsum(x, axis, dtype=None)`` for that form too
@@ -368,6 +382,8 @@ def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
     >>> cumulative_sum(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 3.0, 6.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial, **kwargs)
     if dtype is None and not include_initial:
         if axis is None:
             if x.ndim > 1:
@@ -377,13 +393,15 @@ def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
     return _compat_cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial)
 
 
-def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
+def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False, **kwargs):
     """Cumulative product of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumprod``.
 
     >>> import torch
     >>> cumulative_prod(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 2.0, 6.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial, **kwargs)
     if dtype is None and not include_initial:
         if axis is None:
             if x.ndim > 1:
@@ -396,25 +414,29 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
 _bool = _torch.bool
 
 
-def any(x, /, *, axis=None, keepdims=False):
+def any(x, /, *, axis=None, keepdims=False, **kwargs):
     """Whether any element of x is true over ``axis`` (a bool tensor).
 
     >>> import torch
     >>> any(torch.tensor([False, True])).item()
     True
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.any(x, axis=axis, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims and x.dtype is _bool:
         return _torch.any(x)
     return _compat_any(x, axis=axis, keepdims=keepdims)
 
 
-def all(x, /, *, axis=None, keepdims=False):
+def all(x, /, *, axis=None, keepdims=False, **kwargs):
     """Whether every element of x is true over ``axis`` (a bool tensor).
 
     >>> import torch
     >>> all(torch.tensor([False, True])).item()
     False
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.all(x, axis=axis, keepdims=keepdims, **kwargs)
     if axis is None and not keepdims and x.dtype is _bool:
         return _torch.all(x)
     return _compat_all(x, axis=axis, keepdims=keepdims)
@@ -474,7 +496,7 @@ def sign(x, /):
     return _torch_sign(x)
 
 
-def round(x, /):
+def round(x, /, **kwargs):
     """Each element rounded to the nearest integer (halves to even); complex input rounds both parts.
 
     Real input goes straight to ``torch.round``, which raises NotImplementedError
@@ -484,6 +506,8 @@ def round(x, /):
     >>> round(torch.tensor([0.5, 1.5, -2.7])).tolist()
     [0.0, 2.0, -3.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.round(x, **kwargs)
     try:
         return _torch_round(x)
     except NotImplementedError:
@@ -493,13 +517,15 @@ def round(x, /):
 _AXES = tuple(tuple(_builtins.range(ndim)) for ndim in _builtins.range(65))
 
 
-def flip(x, /, *, axis=None):
+def flip(x, /, *, axis=None, **kwargs):
     """x with the order of its elements reversed along ``axis`` (every axis by default).
 
     >>> import torch
     >>> flip(torch.tensor([[1, 2], [3, 4]]), axis=1).tolist()
     [[2, 1], [4, 3]]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.flip(x, axis=axis, **kwargs)
     if axis is None:
         return _torch.flip(x, _AXES[x.ndim])
     if type(axis) is _int:
@@ -507,7 +533,7 @@ def flip(x, /, *, axis=None):
     return _compat_flip(x, axis=axis)
 
 
-def tensordot(x1, x2, /, *, axes=2):
+def tensordot(x1, x2, /, *, axes=2, **kwargs):
     """Tensor contraction of x1 and x2 over ``axes`` (an int, or two sequences of axes).
 
     Tensors of one dtype go straight to ``torch.tensordot``; otherwise
@@ -517,12 +543,14 @@ def tensordot(x1, x2, /, *, axes=2):
     >>> tensordot(torch.ones(2, 3), torch.ones(3, 4), axes=1).shape
     torch.Size([2, 4])
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.tensordot(x1, x2, axes=axes, **kwargs)
     if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
         return _torch.tensordot(x1, x2, axes)
     return _compat_tensordot(x1, x2, axes=axes)
 
 
-def clip(x, /, min=None, max=None):
+def clip(x, /, min=None, max=None, **kwargs):
     """x with each element clamped to [min, max].
 
     Two Python float bounds that are not NaN go straight to ``torch.clamp``
@@ -533,6 +561,8 @@ def clip(x, /, min=None, max=None):
     >>> clip(torch.tensor([-1.0, 0.25, 2.0]), 0.0, 0.5).tolist()
     [0.0, 0.25, 0.5]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.clip(x, min, max, **kwargs)
     if type(min) is _float and type(max) is _float and min == min and max == max:
         return _torch_clamp(x, min, max)
     return _compat_clip(x, min, max)
@@ -552,25 +582,29 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
     return _compat_diff(x, axis=axis, n=n, prepend=prepend, append=append)
 
 
-def roll(x, /, shift, *, axis=None):
+def roll(x, /, shift, *, axis=None, **kwargs):
     """x with its elements shifted by ``shift`` along ``axis`` (the flattened array when None), wrapping around.
 
     >>> import torch
     >>> roll(torch.tensor([1, 2, 3]), 1).tolist()
     [3, 1, 2]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.roll(x, shift, axis=axis, **kwargs)
     if axis is None:
         return _torch.roll(x, shift)
     return _torch.roll(x, shift, axis)
 
 
-def broadcast_to(x, /, shape):
+def broadcast_to(x, /, shape, **kwargs):
     """x broadcast to ``shape`` (a view).
 
     >>> import torch
     >>> broadcast_to(torch.tensor([1, 2]), (2, 2)).tolist()
     [[1, 2], [1, 2]]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.broadcast_to(x, shape, **kwargs)
     return _torch.broadcast_to(x, shape)
 
 
@@ -600,7 +634,7 @@ def repeat(x, repeats, /, *, axis=None):
     return _compat_repeat(x, repeats, axis=axis)
 
 
-def nonzero(x, /):
+def nonzero(x, /, **kwargs):
     """Indices of the nonzero elements of x, one int64 tensor per axis (x must have an axis).
 
     The output's shape depends on the data, so this waits for x's values.
@@ -609,30 +643,36 @@ def nonzero(x, /):
     >>> nonzero(torch.tensor([0, 3, 0, 5]))[0].tolist()
     [1, 3]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.nonzero(x, **kwargs)
     if x.ndim == 0:
         raise ValueError("nonzero() does not support zero-dimensional arrays")
     return _torch.nonzero(x, as_tuple=True)
 
 
-def reshape(x, /, shape, *, copy=None):
+def reshape(x, /, shape, *, copy=None, **kwargs):
     """x with the given shape (a view where torch can make one, unless ``copy=True``).
 
     >>> import torch
     >>> reshape(torch.arange(6), (2, -1)).shape
     torch.Size([2, 3])
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.reshape(x, shape, copy=copy, **kwargs)
     if copy is None:
         return _torch.reshape(x, shape)
     return _compat_reshape(x, shape, copy=copy)
 
 
-def concat(arrays, /, *, axis=0):
+def concat(arrays, /, *, axis=0, **kwargs):
     """The arrays joined along ``axis`` (flattened first when ``axis`` is None).
 
     >>> import torch
     >>> concat([torch.ones(2), torch.zeros(1)]).tolist()
     [1.0, 1.0, 0.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.concat(arrays, axis=axis, **kwargs)
     if axis == 0:
         return _torch.cat(arrays)
     if axis is None:
@@ -640,25 +680,29 @@ def concat(arrays, /, *, axis=0):
     return _torch.cat(arrays, axis)
 
 
-def sort(x, /, *, axis=-1, descending=False, stable=True):
+def sort(x, /, *, axis=-1, descending=False, stable=True, **kwargs):
     """Sorted copy of x along ``axis`` (stable by default, as the standard asks).
 
     >>> import torch
     >>> sort(torch.tensor([3, 1, 2])).tolist()
     [1, 2, 3]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.sort(x, axis=axis, descending=descending, stable=stable, **kwargs)
     if axis == -1 and not descending:
         return (_torch_sort(x, stable=True) if stable else _torch_sort(x))[0]
     return _compat_sort(x, axis=axis, descending=descending, stable=stable)
 
 
-def argsort(x, /, *, axis=-1, descending=False, stable=True):
+def argsort(x, /, *, axis=-1, descending=False, stable=True, **kwargs):
     """Indices that sort x along ``axis`` (stable by default: ties keep their order).
 
     >>> import torch
     >>> argsort(torch.tensor([3, 1, 1])).tolist()
     [1, 2, 0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.argsort(x, axis=axis, descending=descending, stable=stable, **kwargs)
     if axis == -1 and not descending:
         return _torch.argsort(x, stable=True) if stable else _torch.argsort(x)
     return _compat_argsort(x, axis=axis, descending=descending, stable=stable)
@@ -719,7 +763,7 @@ _compat_result_type = _compat.result_type
 _torch_dtype = _torch.dtype
 
 
-def asarray(obj, /, *, dtype=None, device=None, copy=None):
+def asarray(obj, /, *, dtype=None, device=None, copy=None, **kwargs):
     """obj as a tensor; a tensor with no dtype, device or copy request is returned as it is.
 
     >>> import torch
@@ -727,17 +771,21 @@ def asarray(obj, /, *, dtype=None, device=None, copy=None):
     >>> asarray(t) is t, asarray([1, 2]).tolist()
     (True, [1, 2])
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.asarray(obj, dtype=dtype, device=device, copy=copy, **kwargs)
     if type(obj) is _Tensor and dtype is None and device is None and copy is None:
         return obj
     return _compat_asarray(obj, dtype=dtype, device=device, copy=copy)
 
 
-def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
+def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None, **kwargs):
     """The n_rows x n_cols matrix with ones on diagonal ``k``: ``torch.eye`` for a square one with k=0.
 
     >>> eye(2).tolist()
     [[1.0, 0.0], [0.0, 1.0]]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.eye(n_rows, n_cols, k=k, dtype=dtype, device=device, **kwargs)
     if n_cols is None and k == 0 and type(n_rows) is _int:
         if dtype is None and device is None:
             return _torch.eye(n_rows)
@@ -749,56 +797,66 @@ _compat_arange, _compat_full = _compat.arange, _compat.full
 _compat_zeros, _compat_ones, _compat_empty = _compat.zeros, _compat.ones, _compat.empty
 
 
-def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
+def arange(start, /, stop=None, step=1, *, dtype=None, device=None, **kwargs):
     """Evenly spaced values in [start, stop): ``torch.arange(n)`` for ``arange(n)`` with a positive int n.
 
     >>> arange(3).tolist()
     [0, 1, 2]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.arange(start, stop, step, dtype=dtype, device=device, **kwargs)
     if stop is None and type(start) is _int and start > 0 and step == 1 and dtype is None and device is None:
         return _torch.arange(start)
     return _compat_arange(start, stop, step, dtype=dtype, device=device)
 
 
-def full(shape, fill_value, *, dtype=None, device=None):
+def full(shape, fill_value, *, dtype=None, device=None, **kwargs):
     """A new tensor of ``shape`` filled with ``fill_value`` (dtype from the fill value unless given).
 
     >>> full(2, 1.5).tolist()
     [1.5, 1.5]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.full(shape, fill_value, dtype=dtype, device=device, **kwargs)
     if dtype is None and device is None:
         return _torch.full((shape,) if type(shape) is _int else shape, fill_value)
     return _compat_full(shape, fill_value, dtype=dtype, device=device)
 
 
-def zeros(shape, *, dtype=None, device=None):
+def zeros(shape, *, dtype=None, device=None, **kwargs):
     """A new tensor of zeros (the default floating dtype unless given).
 
     >>> zeros(2).tolist()
     [0.0, 0.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.zeros(shape, dtype=dtype, device=device, **kwargs)
     if dtype is None and device is None:
         return _torch.zeros(shape)
     return _compat_zeros(shape, dtype=dtype, device=device)
 
 
-def ones(shape, *, dtype=None, device=None):
+def ones(shape, *, dtype=None, device=None, **kwargs):
     """A new tensor of ones (the default floating dtype unless given).
 
     >>> ones(2).tolist()
     [1.0, 1.0]
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.ones(shape, dtype=dtype, device=device, **kwargs)
     if dtype is None and device is None:
         return _torch.ones(shape)
     return _compat_ones(shape, dtype=dtype, device=device)
 
 
-def empty(shape, *, dtype=None, device=None):
+def empty(shape, *, dtype=None, device=None, **kwargs):
     """A new uninitialised tensor (the default floating dtype unless given).
 
     >>> empty((2, 3)).shape
     torch.Size([2, 3])
     """
+    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
+        return _compat.empty(shape, dtype=dtype, device=device, **kwargs)
     if dtype is None and device is None:
         return _torch.empty(shape)
     return _compat_empty(shape, dtype=dtype, device=device)

@@ -34,25 +34,29 @@ def trace(x, /, *, offset=0, dtype=None):
     return _compat_trace(x, offset=offset, dtype=dtype)
 
 
-def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):  # noqa: A002
+def vector_norm(x, /, *, axis=None, keepdims=False, ord=2, **kwargs):  # noqa: A002
     """The ``ord``-norm of x over ``axis``: ``torch.linalg.vector_norm`` for the whole-array 2-norm of real floats.
 
     >>> import torch
     >>> vector_norm(torch.tensor([3.0, 4.0])).item()
     5.0
     """
+    if kwargs:  # library keywords (out=, dtype=, ...): array-api-compat passes them on
+        return _compat_vector_norm(x, axis=axis, keepdims=keepdims, ord=ord, **kwargs)
     if axis is None and ord == 2 and not keepdims and x.dtype in _FLOATING:
         return _torch_vector_norm(x)
     return _compat_vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
 
 
-def solve(x1, x2, /):
+def solve(x1, x2, /, **kwargs):
     """The solution of x1 @ y = x2: ``torch.linalg.solve`` for two matrices of one dtype.
 
     >>> import torch
     >>> solve(torch.eye(2) * 2.0, torch.ones(2, 1)).flatten().tolist()
     [0.5, 0.5]
     """
+    if kwargs:  # library keywords (left=, out=): array-api-compat passes them on
+        return _compat_solve(x1, x2, **kwargs)
     if type(x1) is _Tensor and type(x2) is _Tensor and x1.ndim == 2 and x2.ndim == 2 and x1.dtype is x2.dtype:
         return _torch_solve(x1, x2)
     return _compat_solve(x1, x2)
