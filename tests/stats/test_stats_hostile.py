@@ -104,3 +104,17 @@ def test_orthogonal_with_no_dtype_at_all_says_so(xp):
     for bad in (42, "float32"):
         with pytest.raises(ValueError, match="real floating dtype"):
             linalg.orthogonal((3, 3), dtype=bad, like=xp.zeros((1,)))
+
+
+@pytest.mark.parametrize("name, call", [
+    ("histogram", lambda x, n: stats.histogram(x, bins=n)),
+    ("bincount", lambda x, n: stats.bincount(x, minlength=n)),
+])
+def test_bin_counts_beyond_memory_are_refused_before_allocating(xp, name, call):
+    """A bin count whose working arrays exceed memory raises at once (NumPy and torch were
+    granted the pages on an overcommitting Linux and ground on or were killed)."""
+    from ember_ml.backend._memory import allocatable_bytes
+
+    x = xp.asarray([1.0, 2.0]) if name == "histogram" else xp.asarray([1, 2])
+    with pytest.raises((MemoryError, ValueError), match=name):
+        call(x, allocatable_bytes() // 8)

@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
 from ember_ml.ops._extras import fast_path
 
 __all__ = [
@@ -113,10 +114,21 @@ def _count(x: Array, axes: tuple[int, ...]) -> int:
 
 
 def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
-    """Refuse, before the library allocates, an array it would crash on (MLX: int32 axes, failed allocations)."""
+    """Refuse, before the library allocates, an array it would crash on.
+
+    MLX: int32 axes and failed allocations (its own check). Every other library:
+    more bytes than the process can allocate (``dtype`` given as bytes per element,
+    else 8), which NumPy and torch are granted on an overcommitting Linux and then
+    killed for.
+    """
     check = fast_path(xp, _GROUP, "check_allocation")
     if check is not None:
         check(shape, dtype, what)
+        return
+    nbytes = math.prod(shape) * (dtype if isinstance(dtype, int) else 8)
+    if nbytes >= CHECK_FROM and nbytes > allocatable_bytes():
+        raise MemoryError(f"{what}: {nbytes} bytes of working arrays for shape {tuple(shape)}, "
+                          "more than this process can allocate")
 
 
 def _empty_nan(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Array | None:
@@ -690,7 +702,7 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
             if int(xp.min(x)) < 0:  # noqa: EM401 - data-dependent length (documented)
                 raise ValueError("bincount: x must hold non-negative integers")
             length = int(xp.max(x)) + 1  # noqa: EM401 - data-dependent length (documented)
-    _guard(xp, (length + 1,), 8, "bincount")
+    _guard(xp, (length + 1,), 24, "bincount")  # the bins, the search result and the counts
     if length == 0:
         if weights is None:
             return xp.zeros((0,), dtype=xp.__array_namespace_info__().default_dtypes()["integral"])
@@ -719,7 +731,8 @@ def histogram(x: Array, bins: int = 10, range: tuple[float, float] | None = None
     if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
         raise ValueError(f"histogram: bins must be a positive int (a static bin count), got {bins!r}")
     flat = xp.reshape(_real_float(xp, x, "histogram"), (-1,))
-    _guard(xp, (bins + 1,), 8, "histogram")
+    # ~5 arrays of bins + 1 entries at 8 bytes: edges, bin numbers, their sort, the search, counts
+    _guard(xp, (bins + 1,), 40, "histogram")
     if weights is not None:
         weights = xp.reshape(_weights(xp, weights, x, "histogram"), (-1,))
     dtype = flat.dtype

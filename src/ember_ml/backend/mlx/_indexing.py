@@ -16,6 +16,8 @@ from typing import Any
 
 import mlx.core as mx
 
+from ember_ml.backend._memory import CHECK_FROM as _CHECK_FROM
+from ember_ml.backend._memory import allocatable_bytes
 from ember_ml.backend.mlx._indices import _is_tracing_error
 
 _NAN_BIT = 1 << 32
@@ -24,24 +26,6 @@ _NAN_BIT = 1 << 32
 # segfaults): ``check_allocation`` refuses both before MLX sees them. Below this many
 # bytes nothing is read (no system call on ordinary sizes).
 _INT32_MAX = 2**31 - 1
-_CHECK_FROM = 1 << 28
-
-
-def _memory_limit() -> int:
-    """Bytes this process may still allocate: physical memory, less under an address-space limit."""
-    import os
-    import resource
-
-    limit = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    if soft != resource.RLIM_INFINITY:
-        try:
-            with open("/proc/self/statm") as fh:
-                used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        except OSError:  # not Linux: the limit alone
-            used = 0
-        limit = min(limit, soft - used)
-    return limit
 
 
 def check_allocation(shape: tuple[int, ...], dtype: Any, what: str) -> None:
@@ -60,7 +44,7 @@ def check_allocation(shape: tuple[int, ...], dtype: Any, what: str) -> None:
     nbytes = dtype if isinstance(dtype, int) else getattr(dtype, "size", 8)  # a bad dtype: the caller says so
     for n in shape:
         nbytes *= n
-    if nbytes >= _CHECK_FROM and nbytes > _memory_limit():
+    if nbytes >= _CHECK_FROM and nbytes > allocatable_bytes():
         raise MemoryError(
             f"{what}: an array of shape {tuple(shape)} needs {nbytes} bytes, more than this process can "
             "allocate (MLX would crash on the failed allocation)"
