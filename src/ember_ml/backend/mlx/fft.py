@@ -46,56 +46,33 @@ def _n(x: mx.array, n: Any, axis: Any, what: str, *, half: bool = False) -> tupl
     return n, ax
 
 
-def fft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and shape[-1]:
-            return mx.fft.fft(x)
-    return _fft_general(x, n=n, axis=axis, norm=norm)
+def _one_axis_transform(name: str, shortest: int = 1) -> tuple[Any, Any]:
+    """``(transform, general)`` for MLX's ``mx.fft.<name>``: ``general`` checks ``n`` and ``axis``
+    first; ``transform`` calls MLX directly for the default arguments on a last axis of at
+    least ``shortest`` samples (the same call ``general`` ends in), ``general`` otherwise."""
+    native = getattr(mx.fft, name)
+    half = name == "irfft"
+
+    def general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+        n, axis = _n(x, n, axis, name, half=half)
+        return native(x, n=n, axis=axis, norm=_norm(norm))
+
+    def transform(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+        if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
+            shape = x.shape
+            if shape and shape[-1] >= shortest:
+                return native(x)
+        return general(x, n=n, axis=axis, norm=norm)
+
+    transform.__name__ = transform.__qualname__ = name
+    general.__name__ = general.__qualname__ = f"_{name}_general"
+    return transform, general
 
 
-def _fft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    n, axis = _n(x, n, axis, "fft")
-    return mx.fft.fft(x, n=n, axis=axis, norm=_norm(norm))
-
-
-def ifft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and shape[-1]:
-            return mx.fft.ifft(x)
-    return _ifft_general(x, n=n, axis=axis, norm=norm)
-
-
-def _ifft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    n, axis = _n(x, n, axis, "ifft")
-    return mx.fft.ifft(x, n=n, axis=axis, norm=_norm(norm))
-
-
-def rfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and shape[-1]:
-            return mx.fft.rfft(x)
-    return _rfft_general(x, n=n, axis=axis, norm=norm)
-
-
-def _rfft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    n, axis = _n(x, n, axis, "rfft")
-    return mx.fft.rfft(x, n=n, axis=axis, norm=_norm(norm))
-
-
-def irfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and shape[-1] >= 2:
-            return mx.fft.irfft(x)
-    return _irfft_general(x, n=n, axis=axis, norm=norm)
-
-
-def _irfft_general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-    n, axis = _n(x, n, axis, "irfft", half=True)
-    return mx.fft.irfft(x, n=n, axis=axis, norm=_norm(norm))
+fft, _fft_general = _one_axis_transform("fft")
+ifft, _ifft_general = _one_axis_transform("ifft")
+rfft, _rfft_general = _one_axis_transform("rfft")
+irfft, _irfft_general = _one_axis_transform("irfft", shortest=2)
 
 
 def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
@@ -122,56 +99,31 @@ def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
     return s, axes
 
 
-def fftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    if s is None and axes is None and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and 0 not in shape:
-            return mx.fft.fftn(x)
-    return _fftn_general(x, s=s, axes=axes, norm=norm)
+def _n_axes_transform(name: str) -> tuple[Any, Any]:
+    """``(transform, general)`` for MLX's n-D ``mx.fft.<name>``, as ``_one_axis_transform``:
+    MLX directly for the default arguments on an array with no empty axis."""
+    native = getattr(mx.fft, name)
+
+    def general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+        s, axes = _s_axes(x, s, axes, name)
+        return native(x, s=s, axes=axes, norm=_norm(norm))
+
+    def transform(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+        if s is None and axes is None and type(norm) is str and norm == "backward":
+            shape = x.shape
+            if shape and 0 not in shape:
+                return native(x)
+        return general(x, s=s, axes=axes, norm=norm)
+
+    transform.__name__ = transform.__qualname__ = name
+    general.__name__ = general.__qualname__ = f"_{name}_general"
+    return transform, general
 
 
-def _fftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    s, axes = _s_axes(x, s, axes, "fftn")
-    return mx.fft.fftn(x, s=s, axes=axes, norm=_norm(norm))
-
-
-def ifftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    if s is None and axes is None and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and 0 not in shape:
-            return mx.fft.ifftn(x)
-    return _ifftn_general(x, s=s, axes=axes, norm=norm)
-
-
-def _ifftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    s, axes = _s_axes(x, s, axes, "ifftn")
-    return mx.fft.ifftn(x, s=s, axes=axes, norm=_norm(norm))
-
-
-def rfftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    if s is None and axes is None and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and 0 not in shape:
-            return mx.fft.rfftn(x)
-    return _rfftn_general(x, s=s, axes=axes, norm=norm)
-
-
-def _rfftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    s, axes = _s_axes(x, s, axes, "rfftn")
-    return mx.fft.rfftn(x, s=s, axes=axes, norm=_norm(norm))
-
-
-def irfftn(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    if s is None and axes is None and type(norm) is str and norm == "backward":
-        shape = x.shape
-        if shape and 0 not in shape:
-            return mx.fft.irfftn(x)
-    return _irfftn_general(x, s=s, axes=axes, norm=norm)
-
-
-def _irfftn_general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
-    s, axes = _s_axes(x, s, axes, "irfftn")
-    return mx.fft.irfftn(x, s=s, axes=axes, norm=_norm(norm))
+fftn, _fftn_general = _n_axes_transform("fftn")
+ifftn, _ifftn_general = _n_axes_transform("ifftn")
+rfftn, _rfftn_general = _n_axes_transform("rfftn")
+irfftn, _irfftn_general = _n_axes_transform("irfftn")
 
 
 _SWAP = {"backward": "forward", "forward": "backward", "ortho": "ortho"}

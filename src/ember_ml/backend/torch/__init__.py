@@ -794,7 +794,6 @@ def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None, **kwargs):
 
 
 _compat_arange, _compat_full = _compat.arange, _compat.full
-_compat_zeros, _compat_ones, _compat_empty = _compat.zeros, _compat.ones, _compat.empty
 
 
 def arange(start, /, stop=None, step=1, *, dtype=None, device=None, **kwargs):
@@ -823,43 +822,35 @@ def full(shape, fill_value, *, dtype=None, device=None, **kwargs):
     return _compat_full(shape, fill_value, dtype=dtype, device=device)
 
 
-def zeros(shape, *, dtype=None, device=None, **kwargs):
-    """A new tensor of zeros (the default floating dtype unless given).
+def _filled(torch_function, compat_function, doc):
+    """``zeros``/``ones``/``empty``: torch's own call when neither dtype nor device is given."""
+
+    def function(shape, *, dtype=None, device=None, **kwargs):
+        if dtype is None and device is None and not kwargs:
+            return torch_function(shape)
+        # a dtype or device (or a library keyword: requires_grad=, ...): array-api-compat's call
+        return compat_function(shape, dtype=dtype, device=device, **kwargs)
+
+    function.__name__ = function.__qualname__ = torch_function.__name__
+    function.__doc__ = doc
+    return function
+
+
+zeros = _filled(_torch.zeros, _compat.zeros, """A new tensor of zeros (the default floating dtype unless given).
 
     >>> zeros(2).tolist()
     [0.0, 0.0]
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.zeros(shape, dtype=dtype, device=device, **kwargs)
-    if dtype is None and device is None:
-        return _torch.zeros(shape)
-    return _compat_zeros(shape, dtype=dtype, device=device)
-
-
-def ones(shape, *, dtype=None, device=None, **kwargs):
-    """A new tensor of ones (the default floating dtype unless given).
+    """)
+ones = _filled(_torch.ones, _compat.ones, """A new tensor of ones (the default floating dtype unless given).
 
     >>> ones(2).tolist()
     [1.0, 1.0]
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.ones(shape, dtype=dtype, device=device, **kwargs)
-    if dtype is None and device is None:
-        return _torch.ones(shape)
-    return _compat_ones(shape, dtype=dtype, device=device)
-
-
-def empty(shape, *, dtype=None, device=None, **kwargs):
-    """A new uninitialised tensor (the default floating dtype unless given).
+    """)
+empty = _filled(_torch.empty, _compat.empty, """A new uninitialised tensor (the default floating dtype unless given).
 
     >>> empty((2, 3)).shape
     torch.Size([2, 3])
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.empty(shape, dtype=dtype, device=device, **kwargs)
-    if dtype is None and device is None:
-        return _torch.empty(shape)
-    return _compat_empty(shape, dtype=dtype, device=device)
+    """)
 
 
 def unstack(x, /, *, axis=0):
