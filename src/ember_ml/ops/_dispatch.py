@@ -92,30 +92,23 @@ class _Lookup:
     def resolve_sequence(self, values: Any) -> Callable[..., Any]:
         """Like ``resolve`` for a sequence argument (``concat(arrays)``, ``result_type(*arrays_and_dtypes)``).
 
-        Cached by the elements' dispatch keys: a sequence whose elements share one
-        key costs a loop over it; others one tuple of keys.
+        Reached when the generated function's inline check (every element of the first
+        element's type, cached in ``cache``) did not answer: a same-type sequence is put
+        in ``cache`` for that check; any other (mixed types, NumPy dtype classes) is
+        cached by its tuple of dispatch keys.
         """
         if type(values) is not tuple and type(values) is not list:
             values = tuple(values)
         if not values:
             return self.selected()
-        first = type(values[0])
-        if first is type:
-            first = values[0]
-        function = self.cache.get(first)
-        if function is not None:
-            for value in values:
-                if type(value) is not first and value is not first:
-                    break
-            else:
-                return function
         keys = tuple(map(dispatch_key, values))
         function = self.sequences.get(keys)
         if function is not None:
             return function
         namespace = _namespace.find_namespace(values)
         function = self.call_selected if namespace is None else self.implementation(namespace)
-        if all(key is first for key in keys):
+        first = keys[0]
+        if type(values[0]) is not type and all(key is first for key in keys):
             _namespace.remember(self.cache, first, function)
         else:
             _namespace.remember(self.sequences, keys, function)

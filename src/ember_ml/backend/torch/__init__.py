@@ -27,6 +27,13 @@ from ember_ml.backend._dtype_functions import (
 _Tensor = _torch.Tensor
 
 
+def _named(function, name, doc):
+    """``function`` (made by one of the factories below) as the namespace's ``name``, documented."""
+    function.__name__ = function.__qualname__ = name
+    function.__doc__ = doc
+    return function
+
+
 def _same_dtype_fast_path(compat_function, torch_function):
     """``compat_function``, but straight to ``torch_function`` for two tensors of one dtype.
 
@@ -89,8 +96,20 @@ _compat_prod, _compat_max, _compat_min, _compat_mean = _compat.prod, _compat.max
 _compat_std, _compat_var, _compat_count_nonzero = _compat.std, _compat.var, _compat.count_nonzero
 
 
-def sum(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
-    """Sum of the elements of x over the given axes, as the standard defines it.
+def _reduction(name, torch_function, compat_function, doc):
+    """``sum``/``prod``: torch's own call for a whole-array reduction without ``keepdims``;
+    array-api-compat's otherwise (tuple and empty axes, ``keepdims``, library keywords)."""
+
+    def function(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
+        if axis is None and not keepdims and not kwargs:
+            # torch's argument parser charges ~0.1 us for a keyword: pass dtype only when given
+            return torch_function(x) if dtype is None else torch_function(x, dtype=dtype)
+        return compat_function(x, axis=axis, dtype=dtype, keepdims=keepdims, **kwargs)
+
+    return _named(function, name, doc)
+
+
+sum = _reduction("sum", _torch_sum, _compat_sum, """Sum of the elements of x over the given axes, as the standard defines it.
 
     A whole-array sum without ``keepdims`` goes straight to ``torch.sum``; other
     forms go through array-api-compat (tuple and empty axes, ``keepdims``).
@@ -98,17 +117,8 @@ def sum(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
     >>> import torch
     >>> sum(torch.ones(2, 3), axis=1).tolist()
     [3.0, 3.0]
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.sum(x, axis=axis, dtype=dtype, keepdims=keepdims, **kwargs)
-    if axis is None and not keepdims:
-        # torch's argument parser charges ~0.1 us for a keyword: pass dtype only when given
-        return _torch_sum(x) if dtype is None else _torch_sum(x, dtype=dtype)
-    return _compat_sum(x, axis=axis, dtype=dtype, keepdims=keepdims)
-
-
-def prod(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
-    """Product of the elements of x over the given axes, as the standard defines it.
+    """)
+prod = _reduction("prod", _torch.prod, _compat_prod, """Product of the elements of x over the given axes, as the standard defines it.
 
     A whole-array product without ``keepdims`` goes straight to ``torch.prod``;
     other forms go through array-api-compat.
@@ -116,12 +126,7 @@ def prod(x, /, *, axis=None, dtype=None, keepdims=False, **kwargs):
     >>> import torch
     >>> prod(torch.tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
     [3.0, 8.0]
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.prod(x, axis=axis, dtype=dtype, keepdims=keepdims, **kwargs)
-    if axis is None and not keepdims:
-        return _torch.prod(x) if dtype is None else _torch.prod(x, dtype=dtype)
-    return _compat_prod(x, axis=axis, dtype=dtype, keepdims=keepdims)
+    """)
 
 
 def max(x, /, *, axis=None, keepdims=False):
@@ -172,8 +177,20 @@ def mean(x, /, *, axis=None, keepdims=False, **kwargs):
     return _compat_mean(x, axis=axis, keepdims=keepdims)
 
 
-def std(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
-    """Standard deviation of x over the given axes, with ``correction`` degrees of freedom removed.
+def _spread(name, torch_function, compat_function, doc):
+    """``std``/``var``: torch's own call (positional ``unbiased``: torch's parser charges for the
+    ``correction`` keyword) for a whole-array result with correction 0 or 1; array-api-compat's otherwise."""
+
+    def function(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
+        if (axis is None and not keepdims and not kwargs and type(correction) in _PLAIN_NUMBERS
+                and (correction == 0 or correction == 1)):
+            return torch_function(x, None, correction == 1)
+        return compat_function(x, axis=axis, correction=correction, keepdims=keepdims, **kwargs)
+
+    return _named(function, name, doc)
+
+
+std = _spread("std", _torch.std, _compat_std, """Standard deviation of x over the given axes, with ``correction`` degrees of freedom removed.
 
     A whole-array result without ``keepdims`` and with correction 0 or 1 goes
     straight to ``torch.std`` (positional ``unbiased``: torch's parser charges
@@ -182,16 +199,8 @@ def std(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
     >>> import torch
     >>> std(torch.tensor([1.0, 3.0])).item(), std(torch.tensor([1.0, 3.0]), correction=1).item()
     (1.0, 1.4142135381698608)
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.std(x, axis=axis, correction=correction, keepdims=keepdims, **kwargs)
-    if axis is None and not keepdims and type(correction) in _PLAIN_NUMBERS and (correction == 0 or correction == 1):
-        return _torch.std(x, None, correction == 1)
-    return _compat_std(x, axis=axis, correction=correction, keepdims=keepdims)
-
-
-def var(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
-    """Variance of x over the given axes, with ``correction`` degrees of freedom removed.
+    """)
+var = _spread("var", _torch.var, _compat_var, """Variance of x over the given axes, with ``correction`` degrees of freedom removed.
 
     A whole-array result without ``keepdims`` and with correction 0 or 1 goes
     straight to ``torch.var``; other forms go through array-api-compat.
@@ -199,12 +208,7 @@ def var(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
     >>> import torch
     >>> var(torch.tensor([1.0, 3.0])).item(), var(torch.tensor([1.0, 3.0]), correction=1).item()
     (1.0, 2.0)
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.var(x, axis=axis, correction=correction, keepdims=keepdims, **kwargs)
-    if axis is None and not keepdims and type(correction) in _PLAIN_NUMBERS and (correction == 0 or correction == 1):
-        return _torch.var(x, None, correction == 1)
-    return _compat_var(x, axis=axis, correction=correction, keepdims=keepdims)
+    """)
 
 
 def count_nonzero(x, /, *, axis=None, keepdims=False):
@@ -372,8 +376,23 @@ def vecdot(x1, x2, /, *, axis=-1, **kwargs):
     return _compat_vecdot(x1, x2, axis=axis)
 
 
-def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False, **kwargs):
-    """Cumulative sum of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumsum``.
+def _cumulative(name, torch_function, compat_function, doc):
+    """``cumulative_sum``/``cumulative_prod``: torch's own call, positional, without ``dtype`` or
+    ``include_initial`` (array-api-compat makes the same call for that form); array-api-compat's otherwise."""
+
+    def function(x, /, *, axis=None, dtype=None, include_initial=False, **kwargs):
+        if dtype is None and not include_initial and not kwargs:
+            if axis is None:
+                if x.ndim > 1:
+                    raise ValueError(f"axis must be given for an array of {x.ndim} dimensions")
+                return torch_function(x, 0)
+            return torch_function(x, axis)
+        return compat_function(x, axis=axis, dtype=dtype, include_initial=include_initial, **kwargs)
+
+    return _named(function, name, doc)
+
+
+cumulative_sum = _cumulative("cumulative_sum", _torch.cumsum, _compat_cumulative_sum, """Cumulative sum of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumsum``.
 
     array-api-compat calls ``torch.cumsum(x, axis, dtype=None)`` for that form too
     (same dtype rules); it is called here with positional arguments only.
@@ -381,34 +400,13 @@ def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False, **kwar
     >>> import torch
     >>> cumulative_sum(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 3.0, 6.0]
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial, **kwargs)
-    if dtype is None and not include_initial:
-        if axis is None:
-            if x.ndim > 1:
-                raise ValueError(f"axis must be given for an array of {x.ndim} dimensions")
-            return _torch.cumsum(x, 0)
-        return _torch.cumsum(x, axis)
-    return _compat_cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial)
-
-
-def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False, **kwargs):
-    """Cumulative product of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumprod``.
+    """)
+cumulative_prod = _cumulative("cumulative_prod", _torch.cumprod, _compat_cumulative_prod, """Cumulative product of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumprod``.
 
     >>> import torch
     >>> cumulative_prod(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 2.0, 6.0]
-    """
-    if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
-        return _compat.cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial, **kwargs)
-    if dtype is None and not include_initial:
-        if axis is None:
-            if x.ndim > 1:
-                raise ValueError(f"axis must be given for an array of {x.ndim} dimensions")
-            return _torch.cumprod(x, 0)
-        return _torch.cumprod(x, axis)
-    return _compat_cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial)
+    """)
 
 
 _bool = _torch.bool
@@ -831,9 +829,7 @@ def _filled(torch_function, compat_function, doc):
         # a dtype or device (or a library keyword: requires_grad=, ...): array-api-compat's call
         return compat_function(shape, dtype=dtype, device=device, **kwargs)
 
-    function.__name__ = function.__qualname__ = torch_function.__name__
-    function.__doc__ = doc
-    return function
+    return _named(function, torch_function.__name__, doc)
 
 
 zeros = _filled(_torch.zeros, _compat.zeros, """A new tensor of zeros (the default floating dtype unless given).
