@@ -47,7 +47,11 @@ def _torch_cases(size):
         ("softmax", lambda: activations.softmax(x), lambda: F.softmax(x, -1)),
         ("log_softmax", lambda: activations.log_softmax(x), lambda: F.log_softmax(x, -1)),
         ("gelu", lambda: activations.gelu(x), lambda: F.gelu(x)),
-        ("gelu_tanh", lambda: activations.gelu(x, approximate="tanh"), lambda: F.gelu(x, approximate="tanh")),
+        (
+            "gelu_tanh",
+            lambda: activations.gelu(x, approximate="tanh"),
+            lambda: F.gelu(x, approximate="tanh"),
+        ),
         ("sigmoid", lambda: activations.sigmoid(x), lambda: torch.sigmoid(x)),
         ("silu", lambda: activations.silu(x), lambda: F.silu(x)),
         ("softplus", lambda: activations.softplus(x), lambda: F.softplus(x)),
@@ -65,10 +69,18 @@ def _mlx_cases(size):
         return lambda: mx.eval(f())
 
     return [
-        ("softmax", ev(lambda: activations.softmax(x)), ev(lambda: mx.softmax(x, axis=-1, precise=True))),
+        (
+            "softmax",
+            ev(lambda: activations.softmax(x)),
+            ev(lambda: mx.softmax(x, axis=-1, precise=True)),
+        ),
         ("log_softmax", ev(lambda: activations.log_softmax(x)), ev(lambda: nn.log_softmax(x))),
         ("gelu", ev(lambda: activations.gelu(x)), ev(lambda: nn.gelu(x))),
-        ("gelu_tanh", ev(lambda: activations.gelu(x, approximate="tanh")), ev(lambda: nn.gelu_approx(x))),
+        (
+            "gelu_tanh",
+            ev(lambda: activations.gelu(x, approximate="tanh")),
+            ev(lambda: nn.gelu_approx(x)),
+        ),
         ("sigmoid", ev(lambda: activations.sigmoid(x)), ev(lambda: mx.sigmoid(x))),
         ("silu", ev(lambda: activations.silu(x)), ev(lambda: nn.silu(x))),
         ("softplus", ev(lambda: activations.softplus(x)), ev(lambda: nn.softplus(x))),
@@ -128,8 +140,10 @@ def main() -> None:
 
         torch.set_num_threads(args.threads)
     rows = run(args.size, args.number, args.repeat)
-    print(f"{args.size}x{args.size} float32, torch threads {args.threads}; ms per call "
-          f"(best of {args.repeat}, interleaved); goal ember/native <= {GOAL}")
+    print(
+        f"{args.size}x{args.size} float32, torch threads {args.threads}; ms per call "
+        f"(best of {args.repeat}, interleaved); goal ember/native <= {GOAL}"
+    )
     print(f"{'library':8} {'function':12} {'native':>9} {'ember':>9} {'ratio':>6}")
     for name, fname, t_native, t_ours in rows:
         flag = "" if t_ours / t_native <= GOAL else "  (over goal)"

@@ -87,8 +87,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--cols", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="torch intra-op and BLAS threads (BLAS through threadpoolctl)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch intra-op and BLAS threads (BLAS through threadpoolctl)",
+    )
     args = parser.parse_args()
     if "torch" in backend.installed_backends():
         import torch
@@ -104,15 +108,22 @@ def main() -> None:
         limits = threadpool_limits(args.threads)
     with limits:
         times = _best(_calls(data), args.repeat)
-    reference = {"ember_ml (numpy)": "scikit-learn (numpy)", "ember_ml (torch)": "torch native eigh",
-                 "ember_ml (mlx)": "mlx native eigh"}
-    print(f"PCA(n_components={K}).fit on {args.rows}x{args.cols} (MLX float32), {args.threads} "
-          f"thread(s); ms per fit, best of {args.repeat}, interleaved; goal <= {GOAL}x")
+    reference = {
+        "ember_ml (numpy)": "scikit-learn (numpy)",
+        "ember_ml (torch)": "torch native eigh",
+        "ember_ml (mlx)": "mlx native eigh",
+    }
+    print(
+        f"PCA(n_components={K}).fit on {args.rows}x{args.cols} (MLX float32), {args.threads} "
+        f"thread(s); ms per fit, best of {args.repeat}, interleaved; goal <= {GOAL}x"
+    )
     for name, ms in times.items():
         line = f"{name:24} {ms:9.2f}"
         if name in reference and reference[name] in times:
             ratio = ms / times[reference[name]]
-            line += f"   {ratio:5.2f}x {reference[name]}" + ("" if ratio <= GOAL else "  (over goal)")
+            line += f"   {ratio:5.2f}x {reference[name]}" + (
+                "" if ratio <= GOAL else "  (over goal)"
+            )
         if name != "scikit-learn (numpy)" and "native" not in name:
             line += f"   ({ms / times['scikit-learn (numpy)']:.2f}x scikit-learn)"
         print(line)

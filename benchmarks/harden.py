@@ -85,6 +85,7 @@ def run(number: int) -> dict[str, float]:
     for checks in (True, False):
         with b.index_checks(checks):
             for name, fn in table.items():
+
                 def call(fn=fn):
                     mx.eval(fn())
 

@@ -28,8 +28,13 @@ PAIRS = [  # (ember_ml module, the library it wraps; None: nothing to compare wi
 def import_ms(module: str) -> float:
     """Cumulative import time of ``module`` in a fresh interpreter, in milliseconds."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
-                          capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     for line in reversed(done.stderr.splitlines()):
         fields = [field.strip() for field in line.split("|")]
         if len(fields) == 3 and fields[2] == module:
@@ -39,7 +44,9 @@ def import_ms(module: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9, help="fresh interpreters per module (best counts)")
+    parser.add_argument(
+        "--runs", type=int, default=9, help="fresh interpreters per module (best counts)"
+    )
     options = parser.parse_args()
     modules = sorted({m for pair in PAIRS for m in pair if m is not None})
     available = []

@@ -40,9 +40,13 @@ def speed(tree: pathlib.Path) -> None:
         findings += len(check_source(source, str(path)))
     cpu, wall = time.process_time() - start, time.perf_counter() - wall
     print(f"tree: {tree} ({len(files)} files, {lines} lines, {findings} findings)")
-    print(f"ember-ml lint: {cpu:.2f} s CPU ({wall:.2f} s wall) -> {lines / cpu:,.0f} lines/s on one core")
-    print(f"ast.parse alone: {parse_only:.2f} s CPU -> {lines / parse_only:,.0f} lines/s; "
-          f"lint/parse time ratio {cpu / parse_only:.2f}")
+    print(
+        f"ember-ml lint: {cpu:.2f} s CPU ({wall:.2f} s wall) -> {lines / cpu:,.0f} lines/s on one core"
+    )
+    print(
+        f"ast.parse alone: {parse_only:.2f} s CPU -> {lines / parse_only:,.0f} lines/s; "
+        f"lint/parse time ratio {cpu / parse_only:.2f}"
+    )
 
 
 def operators() -> None:
@@ -53,11 +57,12 @@ def operators() -> None:
         mx.eval(a, b)
 
         def functions(a, b):
-            return mx.divide(mx.multiply(mx.add(a, b), mx.subtract(a, b)),
-                             mx.add(mx.power(a, 2), 1.0))
+            return mx.divide(
+                mx.multiply(mx.add(a, b), mx.subtract(a, b)), mx.add(mx.power(a, 2), 1.0)
+            )
 
         def python_operators(a, b):
-            return (a + b) * (a - b) / (a ** 2 + 1.0)
+            return (a + b) * (a - b) / (a**2 + 1.0)
 
         graphs = []
         for fn in (functions, python_operators):
@@ -65,10 +70,12 @@ def operators() -> None:
             mx.export_to_dot(out, fn(a, b))  # the lazy graph, before any evaluation
             graphs.append(re.sub(r"\d{6,}", "N", out.getvalue()))  # node ids are addresses
         nodes = re.findall(r'label ="(\w+)"', graphs[0])
-        print(f"MLX {mx.__version__}: same lazy graph: {graphs[0] == graphs[1]} ({nodes}); "
-              f"bitwise equal eager: {mx.array_equal(functions(a, b), python_operators(a, b)).item()}; "
-              "bitwise equal under mx.compile: "
-              f"{mx.array_equal(mx.compile(functions)(a, b), mx.compile(python_operators)(a, b)).item()}")
+        print(
+            f"MLX {mx.__version__}: same lazy graph: {graphs[0] == graphs[1]} ({nodes}); "
+            f"bitwise equal eager: {mx.array_equal(functions(a, b), python_operators(a, b)).item()}; "
+            "bitwise equal under mx.compile: "
+            f"{mx.array_equal(mx.compile(functions)(a, b), mx.compile(python_operators)(a, b)).item()}"
+        )
     if importlib.util.find_spec("torch") is not None:
         import torch
         import torch._dynamo as dynamo
@@ -77,18 +84,25 @@ def operators() -> None:
         x, y = torch.randn(1000), torch.randn(1000)
 
         def t_functions(a, b):
-            return torch.div(torch.mul(torch.add(a, b), torch.sub(a, b)), torch.add(torch.pow(a, 2), 1.0))
+            return torch.div(
+                torch.mul(torch.add(a, b), torch.sub(a, b)), torch.add(torch.pow(a, 2), 1.0)
+            )
 
         def t_operators(a, b):
-            return (a + b) * (a - b) / (a ** 2 + 1.0)
+            return (a + b) * (a - b) / (a**2 + 1.0)
 
         for fn in (t_functions, t_operators):
             explained = dynamo.explain(fn)(x, y)
-            traced = [n.target.__name__ for n in torch.fx.symbolic_trace(fn).graph.nodes
-                      if n.op == "call_function"]
-            print(f"torch {torch.__version__} {fn.__name__}: torch.compile graphs "
-                  f"{explained.graph_count}, graph breaks {explained.graph_break_count}, ops "
-                  f"{explained.op_count}; fx: {traced}")
+            traced = [
+                n.target.__name__
+                for n in torch.fx.symbolic_trace(fn).graph.nodes
+                if n.op == "call_function"
+            ]
+            print(
+                f"torch {torch.__version__} {fn.__name__}: torch.compile graphs "
+                f"{explained.graph_count}, graph breaks {explained.graph_break_count}, ops "
+                f"{explained.op_count}; fx: {traced}"
+            )
             dynamo.reset()
         print(f"torch bitwise equal: {torch.equal(t_functions(x, y), t_operators(x, y))}")
 

@@ -64,6 +64,7 @@ def run(kind: str, batch: int, seq: int, features: int, repeats: int, train_repe
         def f():
             with torch.no_grad():
                 model(x)
+
         return f
 
     def train_step(model):
@@ -74,14 +75,19 @@ def run(kind: str, batch: int, seq: int, features: int, repeats: int, train_repe
             loss = torch.mean((model(x)[0] - target) ** 2)
             loss.backward()
             optimizer.step()
+
         return f
 
     fwd = interleaved({"ember_ml": forward(ours), "ncps": forward(theirs)}, repeats)
     step = interleaved({"ember_ml": train_step(ours), "ncps": train_step(theirs)}, train_repeats)
-    print(f"{kind} forward   torch: ember_ml {fwd['ember_ml']:7.1f} ms  ncps {fwd['ncps']:7.1f} ms  "
-          f"ratio {fwd['ember_ml'] / fwd['ncps']:.2f}")
-    print(f"{kind} train step torch: ember_ml {step['ember_ml']:7.1f} ms  ncps {step['ncps']:7.1f} ms  "
-          f"ratio {step['ember_ml'] / step['ncps']:.2f}")
+    print(
+        f"{kind} forward   torch: ember_ml {fwd['ember_ml']:7.1f} ms  ncps {fwd['ncps']:7.1f} ms  "
+        f"ratio {fwd['ember_ml'] / fwd['ncps']:.2f}"
+    )
+    print(
+        f"{kind} train step torch: ember_ml {step['ember_ml']:7.1f} ms  ncps {step['ncps']:7.1f} ms  "
+        f"ratio {step['ember_ml'] / step['ncps']:.2f}"
+    )
 
     numpy_model = getattr(nn, kind)(features, AutoNCP(32, 4), backend="numpy", seed=0)
     numpy_model.load_ncps_state_dict(theirs.state_dict())
@@ -122,8 +128,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--train-repeats", type=int, default=1)
     args = parser.parse_args(argv)
-    print(f"batch {args.batch}, {args.seq} steps, AutoNCP(32, 4), {args.features} features; "
-          "best CPU time (process_time) of each, ember_ml and ncps interleaved")
+    print(
+        f"batch {args.batch}, {args.seq} steps, AutoNCP(32, 4), {args.features} features; "
+        "best CPU time (process_time) of each, ember_ml and ncps interleaved"
+    )
     for kind in ("CfC", "LTC"):
         run(kind, args.batch, args.seq, args.features, args.repeats, args.train_repeats)
 

@@ -64,7 +64,10 @@ def _cases(backend: str, n: int):
     else:
         import mlx.core as mx
 
-        native = {"normal": lambda: mx.random.normal((n,)), "uniform": lambda: mx.random.uniform(shape=(n,))}
+        native = {
+            "normal": lambda: mx.random.normal((n,)),
+            "uniform": lambda: mx.random.uniform(shape=(n,)),
+        }
         sync = mx.eval
     if sync is not None:
         ours = {k: (lambda f=f: sync(f())) for k, f in ours.items()}

@@ -57,7 +57,12 @@ def numpy_cases(v, i, n):
         return out
 
     yield "scatter-add", lambda: ops.scatter(v, i, n), add_at, "np.add.at"
-    yield "scatter-add", lambda: ops.scatter(v, i, n), lambda: np.bincount(i, v, n).astype(v.dtype), "np.bincount"
+    yield (
+        "scatter-add",
+        lambda: ops.scatter(v, i, n),
+        lambda: np.bincount(i, v, n).astype(v.dtype),
+        "np.bincount",
+    )
     yield "scatter-max", lambda: ops.scatter(v, i, n, aggr="max"), max_at, "np.maximum.at"
     yield "segment_sum", lambda: ops.segment_sum(v, i, n), add_at, "np.add.at"
 
@@ -66,14 +71,24 @@ def torch_cases(v, i, n):
     import torch
 
     tv, ti = torch.from_numpy(v), torch.from_numpy(i)
-    yield "scatter-add", lambda: ops.scatter(tv, ti, n), lambda: torch.zeros(n).index_add_(0, ti, tv), "index_add_"
+    yield (
+        "scatter-add",
+        lambda: ops.scatter(tv, ti, n),
+        lambda: torch.zeros(n).index_add_(0, ti, tv),
+        "index_add_",
+    )
     yield (
         "scatter-max",
         lambda: ops.scatter(tv, ti, n, aggr="max"),
         lambda: torch.zeros(n).scatter_reduce_(0, ti, tv, "amax", include_self=False),
         "scatter_reduce_",
     )
-    yield "segment_sum", lambda: ops.segment_sum(tv, ti, n), lambda: torch.zeros(n).index_add_(0, ti, tv), "index_add_"
+    yield (
+        "segment_sum",
+        lambda: ops.segment_sum(tv, ti, n),
+        lambda: torch.zeros(n).index_add_(0, ti, tv),
+        "index_add_",
+    )
 
 
 def mlx_cases(v, i, n):
@@ -104,23 +119,36 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--bins", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=25)
-    parser.add_argument("--generic", action="store_true", help="also time the generic kernel on NumPy")
+    parser.add_argument(
+        "--generic", action="store_true", help="also time the generic kernel on NumPy"
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     v = rng.standard_normal(args.size).astype(np.float32)
     i = rng.integers(0, args.bins, args.size)
-    print(f"{args.size} float32 values into {args.bins} bins; best of {args.repeat} alternating runs")
-    print(f"{'backend':8} {'case':12} {'ops ms':>9} {'native ms':>10} {'ops/native':>10}  native call")
+    print(
+        f"{args.size} float32 values into {args.bins} bins; best of {args.repeat} alternating runs"
+    )
+    print(
+        f"{'backend':8} {'case':12} {'ops ms':>9} {'native ms':>10} {'ops/native':>10}  native call"
+    )
     suites = {"numpy": numpy_cases, "torch": torch_cases, "mlx": mlx_cases}
     for name, cases in suites.items():
-        if importlib.util.find_spec({"numpy": "numpy", "torch": "torch", "mlx": "mlx"}[name]) is None:
+        if (
+            importlib.util.find_spec({"numpy": "numpy", "torch": "torch", "mlx": "mlx"}[name])
+            is None
+        ):
             print(f"{name:8} not installed")
             continue
         for case, ours, native, label in cases(v, i, args.bins):
             t_ours, t_native = _median_pair(ours, native, args.repeat)
             ratio = t_ours / t_native
             goal = GOALS.get((name, case)) if label != "np.bincount" else None
-            mark = "" if goal is None else (f"  goal <= {goal}: " + ("met" if ratio <= goal else "NOT met"))
+            mark = (
+                ""
+                if goal is None
+                else (f"  goal <= {goal}: " + ("met" if ratio <= goal else "NOT met"))
+            )
             print(f"{name:8} {case:12} {t_ours:9.2f} {t_native:10.2f} {ratio:10.2f}  {label}{mark}")
     if args.generic:
         import array_api_compat.numpy as cnp
@@ -128,7 +156,9 @@ def main() -> None:
         for reduce, label in (("sum", "scatter-add"), ("max", "scatter-max")):
             t = time.perf_counter()
             indexing._scatter_generic(cnp, v, i, args.bins, reduce, 0)
-            print(f"generic  {label:12} {(time.perf_counter() - t) * 1e3:9.2f} ms (sort + segmented scan, one run)")
+            print(
+                f"generic  {label:12} {(time.perf_counter() - t) * 1e3:9.2f} ms (sort + segmented scan, one run)"
+            )
 
 
 if __name__ == "__main__":

@@ -55,12 +55,34 @@ def _cases(n: int):
     for dtype in ("float32", "float64"):
         v, m = data.astype(dtype), square.astype(dtype)
         cases += [
-            ("numpy", dtype, "quantile 1-D", lambda v=v: stats.quantile(v, 0.3), lambda v=v: np.quantile(v, 0.3)),
-            ("numpy", dtype, "quantile axis=1", lambda m=m: stats.quantile(m, 0.3, axis=1),
-             lambda m=m: np.quantile(m, 0.3, axis=1)),
-            ("numpy", dtype, "logsumexp all", lambda v=v: stats.logsumexp(v), lambda v=v: scipy_logsumexp(v)),
-            ("numpy", dtype, "logsumexp axis=1", lambda m=m: stats.logsumexp(m, axis=1),
-             lambda m=m: scipy_logsumexp(m, axis=1)),
+            (
+                "numpy",
+                dtype,
+                "quantile 1-D",
+                lambda v=v: stats.quantile(v, 0.3),
+                lambda v=v: np.quantile(v, 0.3),
+            ),
+            (
+                "numpy",
+                dtype,
+                "quantile axis=1",
+                lambda m=m: stats.quantile(m, 0.3, axis=1),
+                lambda m=m: np.quantile(m, 0.3, axis=1),
+            ),
+            (
+                "numpy",
+                dtype,
+                "logsumexp all",
+                lambda v=v: stats.logsumexp(v),
+                lambda v=v: scipy_logsumexp(v),
+            ),
+            (
+                "numpy",
+                dtype,
+                "logsumexp axis=1",
+                lambda m=m: stats.logsumexp(m, axis=1),
+                lambda m=m: scipy_logsumexp(m, axis=1),
+            ),
         ]
     if importlib.util.find_spec("torch"):
         import torch
@@ -69,12 +91,34 @@ def _cases(n: int):
             v, m = torch.asarray(data, dtype=dtype), torch.asarray(square, dtype=dtype)
             name = str(dtype).removeprefix("torch.")
             cases += [
-                ("torch", name, "quantile 1-D", lambda v=v: stats.quantile(v, 0.3), lambda v=v: torch.quantile(v, 0.3)),
-                ("torch", name, "quantile axis=1", lambda m=m: stats.quantile(m, 0.3, axis=1),
-                 lambda m=m: torch.quantile(m, 0.3, dim=1)),
-                ("torch", name, "logsumexp all", lambda v=v: stats.logsumexp(v), lambda v=v: torch.logsumexp(v, dim=0)),
-                ("torch", name, "logsumexp axis=1", lambda m=m: stats.logsumexp(m, axis=1),
-                 lambda m=m: torch.logsumexp(m, dim=1)),
+                (
+                    "torch",
+                    name,
+                    "quantile 1-D",
+                    lambda v=v: stats.quantile(v, 0.3),
+                    lambda v=v: torch.quantile(v, 0.3),
+                ),
+                (
+                    "torch",
+                    name,
+                    "quantile axis=1",
+                    lambda m=m: stats.quantile(m, 0.3, axis=1),
+                    lambda m=m: torch.quantile(m, 0.3, dim=1),
+                ),
+                (
+                    "torch",
+                    name,
+                    "logsumexp all",
+                    lambda v=v: stats.logsumexp(v),
+                    lambda v=v: torch.logsumexp(v, dim=0),
+                ),
+                (
+                    "torch",
+                    name,
+                    "logsumexp axis=1",
+                    lambda m=m: stats.logsumexp(m, axis=1),
+                    lambda m=m: torch.logsumexp(m, dim=1),
+                ),
             ]
     if importlib.util.find_spec("mlx"):
         import mlx.core as mx
@@ -86,19 +130,42 @@ def _cases(n: int):
             s = mx.sort(a, axis=axis)
             k = 0.3 * (a.shape[axis] - 1)
             lo = int(k)
-            return mx.take(s, lo, axis=axis) * (1 - (k - lo)) + mx.take(s, lo + 1, axis=axis) * (k - lo)
+            return mx.take(s, lo, axis=axis) * (1 - (k - lo)) + mx.take(s, lo + 1, axis=axis) * (
+                k - lo
+            )
 
         for dtype in (mx.float32, mx.float64):
             v, m = mx.array(data).astype(dtype), mx.array(square).astype(dtype)
             name = str(dtype).removeprefix("mlx.core.")
             cases += [
-                ("mlx", name, "quantile 1-D (vs sort+gather)", ev(lambda v=v: stats.quantile(v, 0.3)),
-                 ev(lambda v=v: sort_gather(v, 0))),
-                ("mlx", name, "quantile axis=1 (vs sort+gather)", ev(lambda m=m: stats.quantile(m, 0.3, axis=1)),
-                 ev(lambda m=m: sort_gather(m, 1))),
-                ("mlx", name, "logsumexp all", ev(lambda v=v: stats.logsumexp(v)), ev(lambda v=v: mx.logsumexp(v))),
-                ("mlx", name, "logsumexp axis=1", ev(lambda m=m: stats.logsumexp(m, axis=1)),
-                 ev(lambda m=m: mx.logsumexp(m, axis=1))),
+                (
+                    "mlx",
+                    name,
+                    "quantile 1-D (vs sort+gather)",
+                    ev(lambda v=v: stats.quantile(v, 0.3)),
+                    ev(lambda v=v: sort_gather(v, 0)),
+                ),
+                (
+                    "mlx",
+                    name,
+                    "quantile axis=1 (vs sort+gather)",
+                    ev(lambda m=m: stats.quantile(m, 0.3, axis=1)),
+                    ev(lambda m=m: sort_gather(m, 1)),
+                ),
+                (
+                    "mlx",
+                    name,
+                    "logsumexp all",
+                    ev(lambda v=v: stats.logsumexp(v)),
+                    ev(lambda v=v: mx.logsumexp(v)),
+                ),
+                (
+                    "mlx",
+                    name,
+                    "logsumexp axis=1",
+                    ev(lambda m=m: stats.logsumexp(m, axis=1)),
+                    ev(lambda m=m: mx.logsumexp(m, axis=1)),
+                ),
             ]
     return cases
 
@@ -113,7 +180,9 @@ def main() -> None:
         t_ours, t_native = _best_pair(ours, native, budget)
         ratio = t_ours / t_native
         flag = "" if ratio <= GOAL else "  > goal"
-        print(f"{lib:8} {dtype:8} {case:34} {t_ours * 1e3:9.2f} {t_native * 1e3:9.2f} {ratio:6.2f}{flag}")
+        print(
+            f"{lib:8} {dtype:8} {case:34} {t_ours * 1e3:9.2f} {t_native * 1e3:9.2f} {ratio:6.2f}{flag}"
+        )
 
 
 if __name__ == "__main__":

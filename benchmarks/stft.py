@@ -55,9 +55,13 @@ def _report(title: str, times: dict, ours: str, native: str, goal: float | None)
     """Best-of ratio, and the median of the per-round ratios (robust to load that drifts)."""
     best = min(times[ours]) / min(times[native])
     paired = statistics.median(a / b for a, b in zip(times[ours], times[native], strict=True))
-    verdict = "" if goal is None else (f"  goal <= {goal}x: " + ("met" if paired <= goal else "MISSED"))
-    print(f"{title:36s} ops {min(times[ours]):8.2f} ms  {native} {min(times[native]):8.2f} ms  "
-          f"best-of ratio {best:4.2f}x  median paired ratio {paired:4.2f}x{verdict}")
+    verdict = (
+        "" if goal is None else (f"  goal <= {goal}x: " + ("met" if paired <= goal else "MISSED"))
+    )
+    print(
+        f"{title:36s} ops {min(times[ours]):8.2f} ms  {native} {min(times[native]):8.2f} ms  "
+        f"best-of ratio {best:4.2f}x  median paired ratio {paired:4.2f}x{verdict}"
+    )
 
 
 def _overhead(title: str, ours, native, number: int = 300) -> None:
@@ -66,8 +70,10 @@ def _overhead(title: str, ours, native, number: int = 300) -> None:
         call()
     t_ours = min(timeit.repeat(ours, number=number, repeat=5)) / number * 1e6
     t_native = min(timeit.repeat(native, number=number, repeat=5)) / number * 1e6
-    print(f"{title:36s} per call, 256 samples: ops {t_ours:7.1f} us  native {t_native:7.1f} us  "
-          f"(ops adds {t_ours - t_native:+.1f} us)")
+    print(
+        f"{title:36s} per call, 256 samples: ops {t_ours:7.1f} us  native {t_native:7.1f} us  "
+        f"(ops adds {t_ours - t_native:+.1f} us)"
+    )
 
 
 def bench_torch(signal: np.ndarray, repeat: int) -> None:
@@ -76,16 +82,22 @@ def bench_torch(signal: np.ndarray, repeat: int) -> None:
     x = torch.from_numpy(signal)
     w = torch.hann_window(N_FFT)
     s = torch.stft(x, N_FFT, HOP, window=w, return_complex=True)
-    times = _race({
-        "torch.stft": lambda: torch.stft(x, N_FFT, HOP, window=w, return_complex=True),
-        "ops.stft": lambda: ops.stft(x, N_FFT, HOP, window=w),
-        "torch.istft": lambda: torch.istft(s, N_FFT, HOP, window=w, length=len(signal)),
-        "ops.istft": lambda: ops.istft(s, N_FFT, HOP, window=w, length=len(signal)),
-    }, repeat)
+    times = _race(
+        {
+            "torch.stft": lambda: torch.stft(x, N_FFT, HOP, window=w, return_complex=True),
+            "ops.stft": lambda: ops.stft(x, N_FFT, HOP, window=w),
+            "torch.istft": lambda: torch.istft(s, N_FFT, HOP, window=w, length=len(signal)),
+            "ops.istft": lambda: ops.istft(s, N_FFT, HOP, window=w, length=len(signal)),
+        },
+        repeat,
+    )
     _report("torch stft", times, "ops.stft", "torch.stft", 1.1)
     small, w64 = x[:256].clone(), torch.hann_window(64)
-    _overhead("torch stft overhead", lambda: ops.stft(small, 64, 16, window=w64),
-              lambda: torch.stft(small, 64, 16, window=w64, return_complex=True))
+    _overhead(
+        "torch stft overhead",
+        lambda: ops.stft(small, 64, 16, window=w64),
+        lambda: torch.stft(small, 64, 16, window=w64, return_complex=True),
+    )
     _report("torch istft (information)", times, "ops.istft", "torch.istft", None)
 
 
@@ -104,21 +116,29 @@ def bench_mlx(signal: np.ndarray, repeat: int) -> None:
 
     s = mx.fft.stft(x, N_FFT, HOP, window=w)
     mx.eval(s)
-    times = _race({
-        "mx.fft.stft": lambda: mx.eval(mx.fft.stft(x, N_FFT, HOP, window=w)),
-        "as_strided+rfft": lambda: mx.eval(strided_rfft()),
-        "ops.stft": lambda: mx.eval(ops.stft(x, N_FFT, HOP, window=w)),
-        "mx.fft.istft": lambda: mx.eval(mx.fft.istft(s, N_FFT, HOP, window=w, length=len(signal))),
-        "ops.istft": lambda: mx.eval(ops.istft(s, N_FFT, HOP, window=w, length=len(signal))),
-    }, repeat)
+    times = _race(
+        {
+            "mx.fft.stft": lambda: mx.eval(mx.fft.stft(x, N_FFT, HOP, window=w)),
+            "as_strided+rfft": lambda: mx.eval(strided_rfft()),
+            "ops.stft": lambda: mx.eval(ops.stft(x, N_FFT, HOP, window=w)),
+            "mx.fft.istft": lambda: mx.eval(
+                mx.fft.istft(s, N_FFT, HOP, window=w, length=len(signal))
+            ),
+            "ops.istft": lambda: mx.eval(ops.istft(s, N_FFT, HOP, window=w, length=len(signal))),
+        },
+        repeat,
+    )
     # the faster native formulation in this run (lower median time)
     best = min(("mx.fft.stft", "as_strided+rfft"), key=lambda name: statistics.median(times[name]))
     _report("mlx stft vs mx.fft.stft", times, "ops.stft", "mx.fft.stft", None)
     _report("mlx stft vs as_strided+rfft", times, "ops.stft", "as_strided+rfft", None)
     _report("mlx stft vs best native", times, "ops.stft", best, 1.1)
     small, w64 = x[:256], mx.array(np.hanning(65)[:-1].astype(np.float32))
-    _overhead("mlx stft overhead (graph building)", lambda: ops.stft(small, 64, 16, window=w64),
-              lambda: mx.fft.stft(small, 64, 16, window=w64))
+    _overhead(
+        "mlx stft overhead (graph building)",
+        lambda: ops.stft(small, 64, 16, window=w64),
+        lambda: mx.fft.stft(small, 64, 16, window=w64),
+    )
     _report("mlx istft (information)", times, "ops.istft", "mx.fft.istft", None)
 
 
@@ -137,23 +157,31 @@ def bench_numpy(signal: np.ndarray, repeat: int) -> None:
     calls["ops.stft float64"] = lambda: ops.stft(signal64, N_FFT, HOP, window=w64)
     times = _race(calls, repeat)
     _report("numpy stft (float32 -> complex64)", times, "ops.stft", "ShortTimeFFT.stft", 1.5)
-    _report("numpy stft (float64 -> complex128)", times, "ops.stft float64", "ShortTimeFFT.stft", 1.5)
+    _report(
+        "numpy stft (float64 -> complex128)", times, "ops.stft float64", "ShortTimeFFT.stft", 1.5
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the test signal")
-    parser.add_argument("--torch-threads", type=int, default=0,
-                        help="torch.set_num_threads for both torch calls (0: torch's default)")
+    parser.add_argument(
+        "--torch-threads",
+        type=int,
+        default=0,
+        help="torch.set_num_threads for both torch calls (0: torch's default)",
+    )
     args = parser.parse_args()
     if args.torch_threads and importlib.util.find_spec("torch") is not None:
         import torch
 
         torch.set_num_threads(args.torch_threads)
     signal = np.random.default_rng(0).standard_normal(int(args.seconds * RATE)).astype(np.float32)
-    print(f"STFT of {len(signal)} float32 samples, n_fft {N_FFT}, hop {HOP}, Hann, center/reflect; "
-          f"best of {args.repeat}")
+    print(
+        f"STFT of {len(signal)} float32 samples, n_fft {N_FFT}, hop {HOP}, Hann, center/reflect; "
+        f"best of {args.repeat}"
+    )
     for name, bench in (("torch", bench_torch), ("mlx", bench_mlx), ("numpy", bench_numpy)):
         if importlib.util.find_spec(name) is None:
             print(f"{name}: not installed, skipped")

@@ -92,8 +92,10 @@ def main(argv: list[str] | None = None) -> dict[str, list[float]]:
         losses = train(args.model, args.steps, args.lr)
         seconds = time.perf_counter() - start
         results[backend] = losses
-        print(f"{backend:5s} {args.model}: loss {losses[0]:.4f} -> {losses[-1]:.5f} "
-              f"({losses[0] / losses[-1]:.0f}x lower) in {args.steps} steps, {seconds:.1f} s")
+        print(
+            f"{backend:5s} {args.model}: loss {losses[0]:.4f} -> {losses[-1]:.5f} "
+            f"({losses[0] / losses[-1]:.0f}x lower) in {args.steps} steps, {seconds:.1f} s"
+        )
     return results
 
 

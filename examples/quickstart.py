@@ -39,7 +39,9 @@ def main() -> None:
         out = softmax_energy(x)
         results[name] = convert_to_tensor(out, backend="numpy")
         xp = array_namespace(out)
-        print(f"{name:6} input {type(x).__module__}.{type(x).__name__:8} -> namespace {xp.__name__}")
+        print(
+            f"{name:6} input {type(x).__module__}.{type(x).__name__:8} -> namespace {xp.__name__}"
+        )
     reference = results["numpy"]
     print("\n" + " " * 8 + "".join(f"{name:>22}" for name in results))
     for row in range(reference.shape[0]):

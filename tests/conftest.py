@@ -15,13 +15,20 @@ import ember_ml
 from ember_ml import _selection
 
 LIBRARIES = ("numpy", "torch", "mlx", "array_api_strict")
-_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core", "array_api_strict": "array_api_strict"}
+_MODULE = {
+    "numpy": "numpy",
+    "torch": "torch",
+    "mlx": "mlx.core",
+    "array_api_strict": "array_api_strict",
+}
 
 
 def namespace_for(library: str):
     """The standard namespace ember_ml gives arrays of ``library`` (skip if not installed)."""
     module = pytest.importorskip(_MODULE[library], reason=f"{library} is not installed")
-    return ember_ml.array_namespace(module.asarray([0.0]) if library != "mlx" else module.array([0.0]))
+    return ember_ml.array_namespace(
+        module.asarray([0.0]) if library != "mlx" else module.array([0.0])
+    )
 
 
 @pytest.fixture(params=LIBRARIES)

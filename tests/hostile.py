@@ -53,20 +53,30 @@ for i, code in enumerate(json.loads(sys.stdin.read())):
         outcome = type(err).__name__
     print("END", i, outcome, flush=True)
 """
-_LIMIT = 6 * 2**30  # bytes of address space for the child: the huge cases must fail cleanly under it
+_LIMIT = (
+    6 * 2**30
+)  # bytes of address space for the child: the huge cases must fail cleanly under it
 
 
-def run_hostile(backend: str, cases: list[tuple[str, str | tuple[str, ...]]], timeout: float = 60.0) -> None:
+def run_hostile(
+    backend: str, cases: list[tuple[str, str | tuple[str, ...]]], timeout: float = 60.0
+) -> None:
     """Run each ``(code, expected outcome(s))`` in one child process; fail on a crash, hang or surprise."""
     pytest.importorskip(backend)
     codes = [code for code, _ in cases]
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", _CHILD, backend, str(_LIMIT)], input=json.dumps(codes), capture_output=True,
-            text=True, timeout=timeout, env={**os.environ, "EMBER_ML_BACKEND": backend, "OMP_NUM_THREADS": "1"},
+            [sys.executable, "-c", _CHILD, backend, str(_LIMIT)],
+            input=json.dumps(codes),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "EMBER_ML_BACKEND": backend, "OMP_NUM_THREADS": "1"},
         )
     except subprocess.TimeoutExpired as err:
-        started = [line for line in (err.stdout or b"").decode().splitlines() if line.startswith("START")]
+        started = [
+            line for line in (err.stdout or b"").decode().splitlines() if line.startswith("START")
+        ]
         last = codes[int(started[-1].split()[1])] if started else "(start-up)"
         pytest.fail(f"{backend}: hang (over {timeout} s) in {last}")
     outcomes: dict[int, str] = {}
@@ -79,7 +89,11 @@ def run_hostile(backend: str, cases: list[tuple[str, str | tuple[str, ...]]], ti
             outcomes[int(parts[1])] = parts[2]
     if proc.returncode != 0:
         where = codes[last] if last is not None else "(start-up)"
-        pytest.fail(f"{backend}: the process died (status {proc.returncode}) in {where}\n{proc.stderr[-2000:]}")
+        pytest.fail(
+            f"{backend}: the process died (status {proc.returncode}) in {where}\n{proc.stderr[-2000:]}"
+        )
     for i, (code, expected) in enumerate(cases):
         allowed = (expected,) if isinstance(expected, str) else expected
-        assert outcomes.get(i) in allowed, f"{backend}: {code} gave {outcomes.get(i)}, expected one of {allowed}"
+        assert outcomes.get(i) in allowed, (
+            f"{backend}: {code} gave {outcomes.get(i)}, expected one of {allowed}"
+        )

@@ -27,10 +27,15 @@ def test_info_lists_every_backend_and_the_selection_rule():
 def test_python_dash_m_runs_info():
     out = subprocess.run(
         [sys.executable, "-m", "ember_ml", "info"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "EMBER_ML_BACKEND": "numpy"},
     )
-    assert "selected backend: numpy (chosen by the EMBER_ML_BACKEND environment variable)" in out.stdout
+    assert (
+        "selected backend: numpy (chosen by the EMBER_ML_BACKEND environment variable)"
+        in out.stdout
+    )
 
 
 def test_unknown_command_exits_with_usage(capsys):

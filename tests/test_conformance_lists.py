@@ -15,18 +15,25 @@ import pytest
 from ember_ml import conformance
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-LISTS = sorted((ROOT / "conformance").glob("*-xfails.txt")) + sorted((ROOT / "conformance").glob("*-skips.txt"))
+LISTS = sorted((ROOT / "conformance").glob("*-xfails.txt")) + sorted(
+    (ROOT / "conformance").glob("*-skips.txt")
+)
 SNAPSHOT = ROOT / "conformance" / "suite-tests.txt"
 
 
 def suite_ids() -> list[str]:
-    return [line.strip() for line in SNAPSHOT.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [
+        line.strip()
+        for line in SNAPSHOT.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def test_the_snapshot_names_its_suite_commit():
     header = SNAPSHOT.read_text(encoding="utf-8").splitlines()[:5]
-    assert any(line.startswith("# suite commit: ") and len(line.split()[-1]) == 40 for line in header)
+    assert any(
+        line.startswith("# suite commit: ") and len(line.split()[-1]) == 40 for line in header
+    )
     assert len(suite_ids()) > 1000
 
 
@@ -56,8 +63,11 @@ def test_list_names_a_known_target(path):
 
 def test_read_list_parses_reasons(tmp_path):
     sample = tmp_path / "x-xfails.txt"
-    sample.write_text("# comment\n\narray_api_tests/test_a.py::test_b[c]  # a reason # with a hash\n"
-                      "array_api_tests/test_a.py::test_d\n", encoding="utf-8")
+    sample.write_text(
+        "# comment\n\narray_api_tests/test_a.py::test_b[c]  # a reason # with a hash\n"
+        "array_api_tests/test_a.py::test_d\n",
+        encoding="utf-8",
+    )
     assert conformance.read_list(sample) == [
         ("array_api_tests/test_a.py::test_b[c]", "a reason # with a hash", 3),
         ("array_api_tests/test_a.py::test_d", "", 4),
@@ -75,19 +85,40 @@ def test_matrix_rows_cover_the_standard_and_map_suite_tests():
 
 
 def test_summary_counts_outcomes_reports_stale_xfails_and_builds_the_matrix(tmp_path):
-    xfails = [("array_api_tests/test_operators_and_elementwise_functions.py::test_add", "a reason", 1),
-              ("array_api_tests/test_sorting_functions.py::test_sort", "sorts badly", 2)]
-    report = {"tests": [
-        {"nodeid": "array_api_tests/test_operators_and_elementwise_functions.py::test_add[add(x1, x2)]",
-         "outcome": "xpassed"},
-        {"nodeid": "array_api_tests/test_sorting_functions.py::test_sort", "outcome": "xfailed"},
-        {"nodeid": "array_api_tests/test_has_names.py::test_has_names[elementwise-sin]", "outcome": "failed",
-         "call": {"outcome": "failed", "crash": {"message": "AssertionError: missing sin"}}},
-        {"nodeid": "array_api_tests/test_linalg.py::test_det", "outcome": "passed"},
-        {"nodeid": "array_api_tests/test_linalg.py::test_inv", "outcome": "skipped"},
-    ]}
-    result = conformance.summarize(report, xfails, [], key="numpy", module="m", max_examples=5,
-                                   commit="c" * 40, duration=1.0, skip_dtypes="")
+    xfails = [
+        ("array_api_tests/test_operators_and_elementwise_functions.py::test_add", "a reason", 1),
+        ("array_api_tests/test_sorting_functions.py::test_sort", "sorts badly", 2),
+    ]
+    report = {
+        "tests": [
+            {
+                "nodeid": "array_api_tests/test_operators_and_elementwise_functions.py::test_add[add(x1, x2)]",
+                "outcome": "xpassed",
+            },
+            {
+                "nodeid": "array_api_tests/test_sorting_functions.py::test_sort",
+                "outcome": "xfailed",
+            },
+            {
+                "nodeid": "array_api_tests/test_has_names.py::test_has_names[elementwise-sin]",
+                "outcome": "failed",
+                "call": {"outcome": "failed", "crash": {"message": "AssertionError: missing sin"}},
+            },
+            {"nodeid": "array_api_tests/test_linalg.py::test_det", "outcome": "passed"},
+            {"nodeid": "array_api_tests/test_linalg.py::test_inv", "outcome": "skipped"},
+        ]
+    }
+    result = conformance.summarize(
+        report,
+        xfails,
+        [],
+        key="numpy",
+        module="m",
+        max_examples=5,
+        commit="c" * 40,
+        duration=1.0,
+        skip_dtypes="",
+    )
     assert result["counts"] == {"passed": 1, "failed": 1, "xfailed": 1, "xpassed": 1, "skipped": 1}
     assert result["stale_xfails"] == [xfails[0][0]]
     assert result["matrix"]["sort"] == {"status": "xfail", "reasons": ["sorts badly"]}
@@ -95,7 +126,9 @@ def test_summary_counts_outcomes_reports_stale_xfails_and_builds_the_matrix(tmp_
     assert result["matrix"]["linalg.det"]["status"] == "pass"
     assert result["matrix"]["linalg.inv"]["status"] == "skip"
     assert "AssertionError: missing sin" in next(iter(result["failures"].values()))
-    assert conformance.summary_line(result).startswith("numpy: 1 passed, 1 failed, 1 xfailed, 1 xpassed, 1 skipped")
+    assert conformance.summary_line(result).startswith(
+        "numpy: 1 passed, 1 failed, 1 xfailed, 1 xpassed, 1 skipped"
+    )
     (tmp_path / "numpy.json").write_text(__import__("json").dumps(result), encoding="utf-8")
     matrix = tmp_path / "m.md"
     conformance.write_matrix(tmp_path, matrix)

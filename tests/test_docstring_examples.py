@@ -13,7 +13,11 @@ from ember_ml import backend as _backend
 from ember_ml.ops._spec import SPEC
 
 # Backend modules need their library; every other module of the package is listed itself.
-_NEEDS = {"ember_ml.backend.numpy": "numpy", "ember_ml.backend.torch": "torch", "ember_ml.backend.mlx": "mlx"}
+_NEEDS = {
+    "ember_ml.backend.numpy": "numpy",
+    "ember_ml.backend.torch": "torch",
+    "ember_ml.backend.mlx": "mlx",
+}
 
 
 def _package_modules() -> dict[str, str | None]:
@@ -21,8 +25,14 @@ def _package_modules() -> dict[str, str | None]:
     for info in pkgutil.walk_packages(ember_ml.__path__, "ember_ml."):
         if info.name == "ember_ml.__main__":
             continue
-        needs = next((lib for prefix, lib in _NEEDS.items()
-                      if info.name == prefix or info.name.startswith(prefix + ".")), None)
+        needs = next(
+            (
+                lib
+                for prefix, lib in _NEEDS.items()
+                if info.name == prefix or info.name.startswith(prefix + ".")
+            ),
+            None,
+        )
         modules[info.name] = needs
     return modules
 
@@ -62,5 +72,7 @@ def _public_definitions():
 
 
 def test_every_public_function_and_class_has_a_runnable_example():
-    missing = [qualname for qualname, obj in _public_definitions() if ">>>" not in (obj.__doc__ or "")]
+    missing = [
+        qualname for qualname, obj in _public_definitions() if ">>>" not in (obj.__doc__ or "")
+    ]
     assert missing == []

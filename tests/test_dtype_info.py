@@ -9,7 +9,9 @@ from ember_ml import ops
 strict = pytest.importorskip("array_api_strict")
 
 
-@pytest.mark.parametrize("name, real", [("float32", "float32"), ("float64", "float64"), ("complex64", "float32")])
+@pytest.mark.parametrize(
+    "name, real", [("float32", "float32"), ("float64", "float64"), ("complex64", "float32")]
+)
 def test_finfo_matches_array_api_strict(xp, name, real):
     if not hasattr(xp, name) or name not in xp.__array_namespace_info__().dtypes():
         pytest.skip(f"{xp.__name__} has no {name} on its default device")

@@ -33,7 +33,9 @@ def test_only_the_backend_package_imports_array_libraries():
 
 def test_the_check_sees_every_import_form(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("import numpy as np\nfrom torch.nn import Linear\nimport mlx.core\nfrom . import x\n")
+    sample.write_text(
+        "import numpy as np\nfrom torch.nn import Linear\nimport mlx.core\nfrom . import x\n"
+    )
     assert imported_roots(sample) == {"numpy", "torch", "mlx"}
 
 

@@ -27,6 +27,8 @@ print("ok")
 
 
 def test_cholesky_and_inv_of_small_batches_match_numpy_in_a_surviving_process():
-    proc = subprocess.run([sys.executable, "-c", _PROGRAM], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROGRAM], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "ok"

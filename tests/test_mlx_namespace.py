@@ -82,7 +82,9 @@ def assert_same(mine, ref, *, rtol=1e-5, atol=1e-6):
     if m.dtype.kind in "fc":
         np.testing.assert_allclose(m, r, rtol=rtol, atol=atol, equal_nan=True)
         # signed zeros matter for the standard's special cases
-        np.testing.assert_array_equal(np.signbit(m.real[m.real == 0]), np.signbit(r.real[r.real == 0]))
+        np.testing.assert_array_equal(
+            np.signbit(m.real[m.real == 0]), np.signbit(r.real[r.real == 0])
+        )
     else:
         np.testing.assert_array_equal(m, r)
 
@@ -92,7 +94,9 @@ F = rng.standard_normal((3, 4)).astype("float32")
 V = rng.standard_normal(6).astype("float32")
 I8 = rng.integers(-5, 5, size=(3, 4)).astype("int8")
 U8 = rng.integers(0, 200, size=(3, 4)).astype("uint8")
-SPD = (lambda a: a @ a.T + 4 * np.eye(4, dtype="float32"))(rng.standard_normal((4, 4)).astype("float32"))
+SPD = (lambda a: a @ a.T + 4 * np.eye(4, dtype="float32"))(
+    rng.standard_normal((4, 4)).astype("float32")
+)
 SQ = rng.standard_normal((2, 3, 3)).astype("float32")
 
 
@@ -115,7 +119,9 @@ def run_both(name, args_np, kwargs=None, *, dtype=None, module=None, rtol=1e-5, 
 def test_has_every_standard_name():
     skip = {"complex128", "__version__", "ArrayAPIStrictFlags"}
     missing = [
-        n for n in strict.__all__ if not n.endswith("_flags") and n not in skip and not hasattr(xp, n)
+        n
+        for n in strict.__all__
+        if not n.endswith("_flags") and n not in skip and not hasattr(xp, n)
     ]
     assert missing == []
     assert [n for n in strict.linalg.__all__ if not hasattr(xp.linalg, n)] == []
@@ -160,7 +166,9 @@ def test_patches_opt_out():
         """
     )
     env = {"EMBER_ML_MLX_PATCHES": "0", "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 0, r.stderr
 
 
@@ -173,7 +181,11 @@ def test_namespace_info():
     d = info.dtypes(device=cpu)
     assert "float64" in d and "complex128" not in d
     assert set(info.dtypes(kind="real floating")) == {"float32", "float64"}
-    assert set(info.capabilities()) >= {"boolean indexing", "data-dependent shapes", "max dimensions"}
+    assert set(info.capabilities()) >= {
+        "boolean indexing",
+        "data-dependent shapes",
+        "max dimensions",
+    }
     with pytest.raises(ValueError):
         info.dtypes(kind="nope")
 
@@ -191,15 +203,24 @@ def test_device_helpers():
 # ---------------------------------------------------------------------------------------
 ELEMENTWISE_CASES = [
     ("copysign", [F, -F[::-1]]),
-    ("copysign", [np.array([0.0, -0.0, 1.0, -2.0], "float32"), np.array([-1.0, 1.0, -0.0, 0.0], "float32")]),
+    (
+        "copysign",
+        [np.array([0.0, -0.0, 1.0, -2.0], "float32"), np.array([-1.0, 1.0, -0.0, 0.0], "float32")],
+    ),
     ("hypot", [F, F[::-1]]),
     ("hypot", [np.array([np.inf, 0.0, 3.0], "float32"), np.array([np.nan, 0.0, 4.0], "float32")]),
     ("nextafter", [F, np.zeros_like(F)]),
-    ("nextafter", [np.array([0.0, 1.0, -1.0, 2.0], "float32"), np.array([1.0, 2.0, -2.0, 2.0], "float32")]),
+    (
+        "nextafter",
+        [np.array([0.0, 1.0, -1.0, 2.0], "float32"), np.array([1.0, 2.0, -2.0, 2.0], "float32")],
+    ),
     ("signbit", [np.array([-0.0, 0.0, -1.0, np.nan, -np.inf], "float32")]),
     ("sign", [np.array([np.nan, -2.0, 0.0, 3.0], "float32")]),
     ("sin", [np.array([-0.0, 0.0, 1.0], "float32")]),
-    ("remainder", [np.array([-0.0, 0.0, 5.0, -5.0], "float32"), np.array([3.0, -3.0, 2.5, 2.5], "float32")]),
+    (
+        "remainder",
+        [np.array([-0.0, 0.0, 5.0, -5.0], "float32"), np.array([3.0, -3.0, 2.5, 2.5], "float32")],
+    ),
     ("remainder", [I8, np.full((3, 4), 3, "int8")]),
     ("expm1", [np.array([0.5 + 1j, -1 - 0.25j], "complex64")]),
     ("expm1", [F]),
@@ -211,7 +232,9 @@ ELEMENTWISE_CASES = [
 ]
 
 
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # NumPy (under array-api-strict) warns on sin(inf)
+@pytest.mark.filterwarnings(
+    "ignore::RuntimeWarning"
+)  # NumPy (under array-api-strict) warns on sin(inf)
 @pytest.mark.parametrize("name,args", ELEMENTWISE_CASES, ids=[c[0] for c in ELEMENTWISE_CASES])
 def test_elementwise_vs_strict(name, args):
     run_both(name, args, rtol=2e-6)
@@ -258,7 +281,11 @@ MANIP_CASES = [
     ("repeat", [F, 2], {"axis": 0}),
     ("repeat", [V, np.array([0, 1, 2, 0, 3, 1])], {}),
     ("repeat", [F, np.array([1, 0, 2])], {"axis": 0}),
-    ("diff", [F], {"axis": 1, "prepend": np.ones((3, 1), "float32"), "append": np.zeros((3, 2), "float32")}),
+    (
+        "diff",
+        [F],
+        {"axis": 1, "prepend": np.ones((3, 1), "float32"), "append": np.zeros((3, 2), "float32")},
+    ),
     ("concat", [(F, F)], {"axis": None}),
     ("expand_dims", [F], {"axis": (0, -1)}),
     ("squeeze", [np.zeros((1, 3, 1), "float32")], {"axis": (0, 2)}),
@@ -281,8 +308,12 @@ def test_manipulation_vs_strict(name, args, kw):
             return tuple(conv(b, lib) for b in a)
         return a
 
-    ref = getattr(strict, name)(*[conv(a, "s") for a in args], **{k: conv(v, "s") for k, v in kw.items()})
-    mine = getattr(xp, name)(*[conv(a, "m") for a in args], **{k: conv(v, "m") for k, v in kw.items()})
+    ref = getattr(strict, name)(
+        *[conv(a, "s") for a in args], **{k: conv(v, "s") for k, v in kw.items()}
+    )
+    mine = getattr(xp, name)(
+        *[conv(a, "m") for a in args], **{k: conv(v, "m") for k, v in kw.items()}
+    )
     assert_same(mine, ref)
 
 
@@ -352,7 +383,9 @@ def test_unique_vs_strict(data):
             if field == "indices":
                 np.testing.assert_array_equal(data.reshape(-1)[to_np(arr)], vals)
             if field == "counts":
-                ref_counts = dict(zip(to_np(ref.values).tolist(), to_np(ref.counts).tolist(), strict=True))
+                ref_counts = dict(
+                    zip(to_np(ref.values).tolist(), to_np(ref.counts).tolist(), strict=True)
+                )
                 for v, c in zip(vals.tolist(), to_np(arr).tolist(), strict=True):
                     if not math.isnan(v):
                         assert ref_counts[v] == c
@@ -365,7 +398,9 @@ def test_nonzero_and_isin_vs_strict():
     run_both("nonzero", [np.array([0.0, -0.0, 1.0], "float32")])
     run_both("isin", [data, np.array([3, 0], "int32")])
     # array-api-strict 2.6.1 ignores invert=, so the oracle there is logical_not(isin(...))
-    ref = strict.logical_not(strict.isin(strict.asarray(data), strict.asarray(np.array([3, 0], "int32"))))
+    ref = strict.logical_not(
+        strict.isin(strict.asarray(data), strict.asarray(np.array([3, 0], "int32")))
+    )
     assert_same(xp.isin(mx.array(data), mx.array([3, 0], dtype=mx.int32), invert=True), ref)
     run_both("isin", [data, np.zeros((0,), "int32")])
 
@@ -391,7 +426,9 @@ def test_asarray_keeps_the_dtype_of_typed_buffers():
 def test_linspace_float64_vs_strict(endpoint):
     for start, stop, num in [(16777217.0, 0.0, 1), (2.5, -7.1, 7), (0.0, 1.0, 0)]:
         ref = strict.linspace(start, stop, num, dtype=strict.float64, endpoint=endpoint)
-        assert_same(xp.linspace(start, stop, num, dtype=mx.float64, endpoint=endpoint), ref, rtol=0, atol=0)
+        assert_same(
+            xp.linspace(start, stop, num, dtype=mx.float64, endpoint=endpoint), ref, rtol=0, atol=0
+        )
 
 
 def test_creation_and_dtype_functions():
@@ -603,7 +640,9 @@ def test_getitem_extensions_match_strict():
     data = np.arange(12, dtype="float32").reshape(3, 4)
     s, m = strict.asarray(data), mx.array(data)
     assert_same(m[m > 5], s[s > 5])
-    np.testing.assert_array_equal(to_np(m[mx.array([True, False, True])]), data[np.array([True, False, True])])
+    np.testing.assert_array_equal(
+        to_np(m[mx.array([True, False, True])]), data[np.array([True, False, True])]
+    )
     assert_same(m[mx.array(True)], s[strict.asarray(True)])
     assert_same(m[mx.array(False)], s[strict.asarray(False)])
     assert_same(m[1 : mx.array(3)], s[1:3, ...])
@@ -685,32 +724,93 @@ def test_index_checks_inside_compile_do_not_break_it():
 def _many(a, b, i, m):
     """Calls at least 50 functions of the namespace with static output shapes."""
     out = [
-        xp.abs(a), xp.acos(xp.clip(a, min=-1.0, max=1.0)), xp.add(a, b), xp.asinh(a), xp.atan(a),
-        xp.atan2(a, b), xp.ceil(a), xp.copysign(a, b), xp.cos(a), xp.cosh(a), xp.divide(a, b + 3.0),
-        xp.exp(a), xp.expm1(a), xp.floor(a), xp.hypot(a, b), xp.log1p(xp.abs(a)),
-        xp.logaddexp(a, b), xp.maximum(a, b), xp.minimum(a, b), xp.multiply(a, b),
-        xp.negative(a), xp.nextafter(a, b), xp.remainder(a, b + 3.0), xp.round(a), xp.sign(a),
-        xp.signbit(a).astype(xp.float32), xp.sin(a), xp.sinh(a), xp.sqrt(xp.abs(a)), xp.square(a),
-        xp.subtract(a, b), xp.tan(a), xp.tanh(a), xp.trunc(a), xp.pow(xp.abs(a), 2.0),
-        xp.isin(i, m).astype(xp.float32), xp.take(a, i, axis=1),
-        xp.sum(a, axis=0), xp.prod(a, axis=1), xp.mean(a), xp.std(a, correction=1.0),
-        xp.var(a, axis=0), xp.max(a), xp.min(a),
-        xp.argmax(a, axis=0).astype(xp.float32), xp.argmin(a).astype(xp.float32),
-        xp.cumulative_sum(a, axis=0, include_initial=True), xp.cumulative_prod(a, axis=1),
-        xp.sort(a, axis=0, descending=True), xp.argsort(a, descending=True).astype(xp.float32),
+        xp.abs(a),
+        xp.acos(xp.clip(a, min=-1.0, max=1.0)),
+        xp.add(a, b),
+        xp.asinh(a),
+        xp.atan(a),
+        xp.atan2(a, b),
+        xp.ceil(a),
+        xp.copysign(a, b),
+        xp.cos(a),
+        xp.cosh(a),
+        xp.divide(a, b + 3.0),
+        xp.exp(a),
+        xp.expm1(a),
+        xp.floor(a),
+        xp.hypot(a, b),
+        xp.log1p(xp.abs(a)),
+        xp.logaddexp(a, b),
+        xp.maximum(a, b),
+        xp.minimum(a, b),
+        xp.multiply(a, b),
+        xp.negative(a),
+        xp.nextafter(a, b),
+        xp.remainder(a, b + 3.0),
+        xp.round(a),
+        xp.sign(a),
+        xp.signbit(a).astype(xp.float32),
+        xp.sin(a),
+        xp.sinh(a),
+        xp.sqrt(xp.abs(a)),
+        xp.square(a),
+        xp.subtract(a, b),
+        xp.tan(a),
+        xp.tanh(a),
+        xp.trunc(a),
+        xp.pow(xp.abs(a), 2.0),
+        xp.isin(i, m).astype(xp.float32),
+        xp.take(a, i, axis=1),
+        xp.sum(a, axis=0),
+        xp.prod(a, axis=1),
+        xp.mean(a),
+        xp.std(a, correction=1.0),
+        xp.var(a, axis=0),
+        xp.max(a),
+        xp.min(a),
+        xp.argmax(a, axis=0).astype(xp.float32),
+        xp.argmin(a).astype(xp.float32),
+        xp.cumulative_sum(a, axis=0, include_initial=True),
+        xp.cumulative_prod(a, axis=1),
+        xp.sort(a, axis=0, descending=True),
+        xp.argsort(a, descending=True).astype(xp.float32),
         xp.searchsorted(xp.sort(a[0]), b[0]).astype(xp.float32),
-        xp.moveaxis(a[None], (0, 1), (2, 0)), xp.permute_dims(a, (1, 0)), xp.flip(a, axis=0),
-        xp.roll(a, 1, axis=1), xp.repeat(a, 2, axis=0), xp.tile(a, (2, 1)), xp.concat([a, b], axis=None),
-        xp.stack([a, b]), xp.expand_dims(a, axis=0), xp.squeeze(a[None], axis=0), xp.tril(a),
-        xp.triu(a), xp.diff(a, axis=0, prepend=b[:1]), xp.where(a > 0, a, b),
-        xp.count_nonzero(a > 0).astype(xp.float32), xp.matmul(a, xp.matrix_transpose(b)),
-        xp.vecdot(a, b), xp.tensordot(a, b, axes=2), xp.linalg.vector_norm(a, axis=1),
-        xp.linalg.matrix_norm(a), xp.linalg.trace(a @ b.T), xp.linalg.outer(a[0], b[0]),
-        xp.linalg.diagonal(a), xp.linalg.cross(a[:, :3], b[:, :3]), xp.linalg.matrix_power(a @ b.T, 2),
-        xp.take_along_axis(a, xp.argsort(a, axis=1), axis=1), xp.broadcast_arrays(a, b[0])[1],
-        xp.astype(a, xp.int32).astype(xp.float32), xp.ones_like(a), xp.zeros_like(a),
-        xp.full_like(a, 2.0), xp.fft.rfft(a).real, xp.fft.hfft(a.astype(xp.complex64)),
-        xp.fft.ihfft(a).imag, xp.unstack(a)[0], xp.logical_and(a > 0, b > 0).astype(xp.float32),
+        xp.moveaxis(a[None], (0, 1), (2, 0)),
+        xp.permute_dims(a, (1, 0)),
+        xp.flip(a, axis=0),
+        xp.roll(a, 1, axis=1),
+        xp.repeat(a, 2, axis=0),
+        xp.tile(a, (2, 1)),
+        xp.concat([a, b], axis=None),
+        xp.stack([a, b]),
+        xp.expand_dims(a, axis=0),
+        xp.squeeze(a[None], axis=0),
+        xp.tril(a),
+        xp.triu(a),
+        xp.diff(a, axis=0, prepend=b[:1]),
+        xp.where(a > 0, a, b),
+        xp.count_nonzero(a > 0).astype(xp.float32),
+        xp.matmul(a, xp.matrix_transpose(b)),
+        xp.vecdot(a, b),
+        xp.tensordot(a, b, axes=2),
+        xp.linalg.vector_norm(a, axis=1),
+        xp.linalg.matrix_norm(a),
+        xp.linalg.trace(a @ b.T),
+        xp.linalg.outer(a[0], b[0]),
+        xp.linalg.diagonal(a),
+        xp.linalg.cross(a[:, :3], b[:, :3]),
+        xp.linalg.matrix_power(a @ b.T, 2),
+        xp.take_along_axis(a, xp.argsort(a, axis=1), axis=1),
+        xp.broadcast_arrays(a, b[0])[1],
+        xp.astype(a, xp.int32).astype(xp.float32),
+        xp.ones_like(a),
+        xp.zeros_like(a),
+        xp.full_like(a, 2.0),
+        xp.fft.rfft(a).real,
+        xp.fft.hfft(a.astype(xp.complex64)),
+        xp.fft.ihfft(a).imag,
+        xp.unstack(a)[0],
+        xp.logical_and(a > 0, b > 0).astype(xp.float32),
     ]
     return [o.astype(xp.float32) if o.dtype != xp.float32 else o for o in out]
 
@@ -725,7 +825,9 @@ def test_fifty_functions_compile_and_match_eager():
     assert len(eager) >= 50
     for k, (e_, c_) in enumerate(zip(eager, compiled, strict=True)):
         assert e_.shape == c_.shape, k
-        np.testing.assert_allclose(to_np(c_), to_np(e_), rtol=1e-5, atol=1e-5, equal_nan=True, err_msg=str(k))
+        np.testing.assert_allclose(
+            to_np(c_), to_np(e_), rtol=1e-5, atol=1e-5, equal_nan=True, err_msg=str(k)
+        )
 
 
 def test_isin_with_python_ints_beyond_int64_against_uint64():
@@ -773,7 +875,9 @@ def test_fused_float_fixes_match_numpy_and_the_eager_graph(name):
         assert _same_bits(got, np.asarray(want))
 
 
-@pytest.mark.parametrize("name", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"])
+@pytest.mark.parametrize(
+    "name", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
+)
 def test_fused_shifts_match_numpy(name):
     info = np.iinfo(name)
     bits = info.bits
@@ -785,13 +889,24 @@ def test_fused_shifts_match_numpy(name):
     py = [int(v) for v in x.tolist()]
     want_l = [((v << k) if k < bits else 0) for v, k in zip(py, s.tolist(), strict=True)]
     want_l = np.array([w & (2**bits - 1) for w in want_l], dtype=np.uint64).astype(name)
-    want_r = np.array([(v >> k) if k < bits else (-1 if v < 0 else 0) for v, k in zip(py, s.tolist(), strict=True)],
-                      dtype=name)
+    want_r = np.array(
+        [
+            (v >> k) if k < bits else (-1 if v < 0 else 0)
+            for v, k in zip(py, s.tolist(), strict=True)
+        ],
+        dtype=name,
+    )
     assert xp.bitwise_left_shift(a, b).tolist() == want_l.tolist()  # fused
     assert xp.bitwise_right_shift(a, b).tolist() == want_r.tolist()
     # broadcasting (eager path) and Python-int shifts give the same answers
-    assert xp.bitwise_left_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist() == want_l.tolist()
-    assert xp.bitwise_right_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist() == want_r.tolist()
+    assert (
+        xp.bitwise_left_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist()
+        == want_l.tolist()
+    )
+    assert (
+        xp.bitwise_right_shift(a[None], b[:, None])[np.arange(8), np.arange(8)].tolist()
+        == want_r.tolist()
+    )
     assert xp.bitwise_right_shift(a, 2).tolist() == (x >> np.array(2, name)).tolist()
     assert xp.bitwise_left_shift(a, bits).tolist() == [0] * 8
 
@@ -815,7 +930,9 @@ def test_take_bounds_check_on_the_host(n):
         idx = rng.integers(-n if np.iinfo(dt).min < 0 else 0, hi, size=n).astype(dt)
         want = np.arange(n, dtype=np.float32)[idx]
         assert np.array_equal(np.asarray(xp.take(x, mx.array(idx))), want)
-        assert np.array_equal(np.asarray(xp.take(x, mx.array(idx.reshape(2, -1)))), want.reshape(2, -1))
+        assert np.array_equal(
+            np.asarray(xp.take(x, mx.array(idx.reshape(2, -1)))), want.reshape(2, -1)
+        )
         lazy = mx.array(idx) + mx.array(0, dtype=mx.array(idx).dtype)  # not yet evaluated
         assert np.array_equal(np.asarray(xp.take_along_axis(x, lazy, axis=0)), want)
     for bad in ([0, n], [-n - 1, 1]):
@@ -837,18 +954,32 @@ def test_manipulation_fast_paths_match_the_general_path():
         for axis in (0, 1, -1, -2):
             fast = xp.cumulative_sum(x, axis=axis)
             general = _aliases._cumulative(mx.cumsum, 0, x, axis, None, False)
-            assert fast.dtype == general.dtype and np.array_equal(np.asarray(fast), np.asarray(general))
+            assert fast.dtype == general.dtype and np.array_equal(
+                np.asarray(fast), np.asarray(general)
+            )
             fast = xp.cumulative_prod(x, axis=axis)
             general = _aliases._cumulative(mx.cumprod, 1, x, axis, None, False)
-            assert fast.dtype == general.dtype and np.array_equal(np.asarray(fast), np.asarray(general))
+            assert fast.dtype == general.dtype and np.array_equal(
+                np.asarray(fast), np.asarray(general)
+            )
             # integer repeats (fast) vs an array of equal repeats (general, data-dependent path)
             reps = mx.array([2] * x.shape[axis])
-            assert np.array_equal(np.asarray(xp.repeat(x, 2, axis=axis)), np.asarray(xp.repeat(x, reps, axis=axis)))
+            assert np.array_equal(
+                np.asarray(xp.repeat(x, 2, axis=axis)), np.asarray(xp.repeat(x, reps, axis=axis))
+            )
         assert np.array_equal(np.asarray(xp.repeat(x, 3)), np.repeat(a, 3))
-        assert np.array_equal(np.asarray(xp.cumulative_sum(x[0])), np.asarray(xp.cumulative_sum(x[0], axis=0)))
+        assert np.array_equal(
+            np.asarray(xp.cumulative_sum(x[0])), np.asarray(xp.cumulative_sum(x[0], axis=0))
+        )
     for axis in (0, 1, 2, -1, -3):
-        assert xp.expand_dims(mx.ones((2, 5)), axis=axis).shape == np.expand_dims(np.ones((2, 5)), axis).shape
-        assert xp.expand_dims(mx.ones((2, 5)), axis=(axis,)).shape == np.expand_dims(np.ones((2, 5)), axis).shape
+        assert (
+            xp.expand_dims(mx.ones((2, 5)), axis=axis).shape
+            == np.expand_dims(np.ones((2, 5)), axis).shape
+        )
+        assert (
+            xp.expand_dims(mx.ones((2, 5)), axis=(axis,)).shape
+            == np.expand_dims(np.ones((2, 5)), axis).shape
+        )
     for bad in (3, -4):
         with pytest.raises(IndexError):
             xp.expand_dims(mx.ones((2, 5)), axis=bad)
@@ -866,19 +997,33 @@ def test_manipulation_fast_paths_match_the_general_path():
     v = mx.array(rng.standard_normal((3, 4)).astype("float32"))
     for axis in (0, 1, -1):
         fast = xp.vecdot(u, v, axis=axis)
-        general = xp.vecdot(u[None], v, axis=axis)[0] if axis < 0 else xp.vecdot(u, v[None], axis=axis - 2)[0]
+        general = (
+            xp.vecdot(u[None], v, axis=axis)[0]
+            if axis < 0
+            else xp.vecdot(u, v[None], axis=axis - 2)[0]
+        )
         np.testing.assert_allclose(np.asarray(fast), np.asarray(general), rtol=1e-6)
     # floor_divide of floats (straight to MLX) vs NumPy
     f, g = np.array([7.5, -7.5, 1.0, -0.0], "float32"), np.array([2.0, 2.0, -0.5, 3.0], "float32")
-    assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), mx.array(g))), np.floor_divide(f, g))
-    assert np.array_equal(np.asarray(xp.floor_divide(mx.array(f), 2.0)), np.floor_divide(f, np.float32(2.0)))
+    assert np.array_equal(
+        np.asarray(xp.floor_divide(mx.array(f), mx.array(g))), np.floor_divide(f, g)
+    )
+    assert np.array_equal(
+        np.asarray(xp.floor_divide(mx.array(f), 2.0)), np.floor_divide(f, np.float32(2.0))
+    )
 
 
 @pytest.mark.parametrize("dt", ["float32", "float64", "int32"])
 def test_tensordot_int_axes_fast_path_matches_numpy(dt):
     rng = np.random.default_rng(3)
-    for s1, s2, ax in [((3, 4, 5), (4, 5, 2), 2), ((3, 4), (4, 2), 1), ((3,), (2,), 0), ((2, 0), (0, 3), 1),
-                       ((), (), 0), ((3, 4), (4,), 1)]:
+    for s1, s2, ax in [
+        ((3, 4, 5), (4, 5, 2), 2),
+        ((3, 4), (4, 2), 1),
+        ((3,), (2,), 0),
+        ((2, 0), (0, 3), 1),
+        ((), (), 0),
+        ((3, 4), (4,), 1),
+    ]:
         a = (rng.standard_normal(s1) * 4).astype(dt)
         b = (rng.standard_normal(s2) * 4).astype(dt)
         got = xp.tensordot(mx.array(a), mx.array(b), axes=ax)
@@ -887,8 +1032,12 @@ def test_tensordot_int_axes_fast_path_matches_numpy(dt):
         np.testing.assert_allclose(np.asarray(got), want, rtol=1e-5, atol=1e-5)
         # the general path (axes as sequences) agrees
         pair = (list(range(len(s1) - ax, len(s1))), list(range(ax)))
-        np.testing.assert_allclose(np.asarray(xp.tensordot(mx.array(a), mx.array(b), axes=pair)), want,
-                                   rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(
+            np.asarray(xp.tensordot(mx.array(a), mx.array(b), axes=pair)),
+            want,
+            rtol=1e-5,
+            atol=1e-5,
+        )
     with pytest.raises(ValueError):
         xp.tensordot(mx.ones((3, 4)), mx.ones((5, 4)), axes=1)
     with pytest.raises(ValueError):
@@ -904,12 +1053,16 @@ def test_fused_kernels_any_shape_after_the_first_trace():
         j = mx.array(np.full(shape, 17, "int16"))
         assert xp.sin(a).shape == shape and np.signbit(np.asarray(xp.sin(a))).all()
         assert np.array_equal(np.asarray(xp.sign(b)), np.full(shape, -1.0, "float32"))
-        assert np.signbit(np.asarray(xp.remainder(a, b))).all() and xp.remainder(a, b).shape == shape
+        assert (
+            np.signbit(np.asarray(xp.remainder(a, b))).all() and xp.remainder(a, b).shape == shape
+        )
         assert np.array_equal(np.asarray(xp.bitwise_right_shift(i, j)), np.full(shape, -1, "int16"))
         assert np.array_equal(np.asarray(xp.bitwise_left_shift(i, j)), np.zeros(shape, "int16"))
 
 
-@pytest.mark.parametrize("name", ["bool", "int8", "int16", "uint8", "uint16", "int32", "uint32", "int64", "float32"])
+@pytest.mark.parametrize(
+    "name", ["bool", "int8", "int16", "uint8", "uint16", "int32", "uint32", "int64", "float32"]
+)
 def test_prod_fast_path_matches_the_general_path(name):
     from ember_ml.backend.mlx import _aliases
 
@@ -919,10 +1072,15 @@ def test_prod_fast_path_matches_the_general_path(name):
     for axis in (None, 0, 1, -1):
         for keepdims in (False, True):
             fast = xp.prod(x, axis=axis, keepdims=keepdims)
-            general = xp.prod(x, axis=axis, keepdims=keepdims, dtype=want_dt)  # explicit dtype: general path
+            general = xp.prod(
+                x, axis=axis, keepdims=keepdims, dtype=want_dt
+            )  # explicit dtype: general path
             assert fast.dtype == general.dtype == want_dt
             assert np.array_equal(np.asarray(fast), np.asarray(general))
-            assert np.array_equal(np.asarray(fast), np.prod(a, axis=axis, keepdims=keepdims).astype(np.asarray(fast).dtype))
+            assert np.array_equal(
+                np.asarray(fast),
+                np.prod(a, axis=axis, keepdims=keepdims).astype(np.asarray(fast).dtype),
+            )
     assert xp.prod(mx.array(a[0, 0])).dtype == want_dt  # 0-d: the general path keeps the upcast
 
 

@@ -53,7 +53,9 @@ def _compare(ours, theirs, *args, **kwargs):
     _same(mine, reference)
 
 
-NUMPY_DTYPES = st.sampled_from(["float32", "float64", "int8", "int64", "uint8", "complex64", "bool"])
+NUMPY_DTYPES = st.sampled_from(
+    ["float32", "float64", "int8", "int64", "uint8", "complex64", "bool"]
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -88,14 +90,19 @@ def test_numpy_direct_functions_match_array_api_compat(shape, dtype, data):
             _compare(bnp.astype, cnp.astype, x, target, copy=False)
 
 
-TORCH_DTYPES = st.sampled_from(["float32", "float64", "int32", "int64", "uint8", "bool", "complex64"])
+TORCH_DTYPES = st.sampled_from(
+    ["float32", "float64", "int32", "int64", "uint8", "bool", "complex64"]
+)
 
 
 @settings(max_examples=40, deadline=None)
 @given(shape=SHAPES, dtype=TORCH_DTYPES, data=st.data())
 def test_torch_direct_functions_match_array_api_compat(shape, dtype, data):
-    values = data.draw(st.lists(st.floats(-100, 100, width=32), min_size=math.prod(shape),
-                                max_size=math.prod(shape)))
+    values = data.draw(
+        st.lists(
+            st.floats(-100, 100, width=32), min_size=math.prod(shape), max_size=math.prod(shape)
+        )
+    )
     x = torch.tensor(values, dtype=torch.float64).reshape(shape).to(getattr(torch, dtype))
     axis = data.draw(st.sampled_from([-1, 0, None]))
     for name in ("cumulative_sum", "cumulative_prod"):
@@ -116,7 +123,9 @@ def test_torch_direct_functions_match_array_api_compat(shape, dtype, data):
 
 @pytest.mark.parametrize("library", ["numpy", "torch"])
 def test_complex_tanh_at_infinite_real_part_has_the_sign_of_the_imaginary_part(library):
-    values = [complex(r, i) for r in (math.inf, -math.inf, 0.5) for i in (2.0, -2.0, 0.25, -0.0, 0.0)]
+    values = [
+        complex(r, i) for r in (math.inf, -math.inf, 0.5) for i in (2.0, -2.0, 0.25, -0.0, 0.0)
+    ]
     z = np.asarray(values, dtype=np.complex64)
     if library == "numpy":
         out = bnp.tanh(z)
@@ -128,7 +137,9 @@ def test_complex_tanh_at_infinite_real_part_has_the_sign_of_the_imaginary_part(l
     assert (np.signbit(out.imag[special]) == np.signbit(z.imag[special])).all()
     assert (out.real[special] == np.sign(z.real[special])).all()
     real = np.linspace(-3, 3, 7, dtype=np.float32)
-    assert (bnp.tanh(real) if library == "numpy" else btorch.tanh(torch.from_numpy(real)).numpy()).dtype == np.float32
+    assert (
+        bnp.tanh(real) if library == "numpy" else btorch.tanh(torch.from_numpy(real)).numpy()
+    ).dtype == np.float32
 
 
 def test_numpy_svd_family_refuses_non_finite_input_and_matches_numpy_otherwise():
@@ -158,34 +169,47 @@ def test_torch_eig_of_non_finite_matrices_is_nan_in_a_surviving_process():
         "assert torch.allclose(r.eigenvalues[1], torch.linalg.eig(x[1]).eigenvalues)\n"
         "print('ok')\n"
     )
-    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]
 
 
 @settings(max_examples=60, deadline=None)
 @given(shape=st.sampled_from([(5,), (2, 3), (3, 1, 4), (1, 6)]), data=st.data())
-def test_torch_take_and_take_along_axis_match_numpy_with_negative_and_out_of_range_indices(shape, data):
+def test_torch_take_and_take_along_axis_match_numpy_with_negative_and_out_of_range_indices(
+    shape, data
+):
     x = np.arange(math.prod(shape), dtype=np.float32).reshape(shape)
     axis = data.draw(st.integers(-len(shape), len(shape) - 1))
     size = shape[axis]
     index_dtype = data.draw(st.sampled_from([np.int64, np.int32]))
-    idx = np.asarray(data.draw(st.lists(st.integers(-size - 2, size + 1), min_size=1, max_size=6)), dtype=index_dtype)
+    idx = np.asarray(
+        data.draw(st.lists(st.integers(-size - 2, size + 1), min_size=1, max_size=6)),
+        dtype=index_dtype,
+    )
     in_range = bool(((idx >= -size) & (idx < size)).all())
     if in_range:
-        np.testing.assert_array_equal(btorch.take(torch.from_numpy(x), torch.from_numpy(idx), axis=axis).numpy(),
-                                      np.take(x, idx, axis=axis))
+        np.testing.assert_array_equal(
+            btorch.take(torch.from_numpy(x), torch.from_numpy(idx), axis=axis).numpy(),
+            np.take(x, idx, axis=axis),
+        )
     else:
         with pytest.raises(IndexError):
             btorch.take(torch.from_numpy(x), torch.from_numpy(idx), axis=axis)
     # take_along_axis: indices shaped like x except along axis
     along_shape = list(shape)
     along_shape[axis] = len(idx)
-    along = np.broadcast_to(idx.reshape([-1 if d == axis % len(shape) else 1 for d in range(len(shape))]),
-                            along_shape).astype(np.int64)
+    along = np.broadcast_to(
+        idx.reshape([-1 if d == axis % len(shape) else 1 for d in range(len(shape))]), along_shape
+    ).astype(np.int64)
     if in_range:
         np.testing.assert_array_equal(
-            btorch.take_along_axis(torch.from_numpy(x), torch.from_numpy(along.copy()), axis=axis).numpy(),
-            np.take_along_axis(x, along, axis=axis))
+            btorch.take_along_axis(
+                torch.from_numpy(x), torch.from_numpy(along.copy()), axis=axis
+            ).numpy(),
+            np.take_along_axis(x, along, axis=axis),
+        )
     else:
         with pytest.raises(IndexError):
             btorch.take_along_axis(torch.from_numpy(x), torch.from_numpy(along.copy()), axis=axis)

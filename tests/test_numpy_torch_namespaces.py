@@ -46,7 +46,9 @@ def test_torch_matmul_and_where_are_compats_answer(dtypes):
 
 
 @pytest.mark.parametrize("dtype", ["float32", "int8", "uint8", "bool", "complex64"])
-@pytest.mark.parametrize("axis, keepdims", [(None, False), (None, True), (0, False), ((0, 1), True), ((), False)])
+@pytest.mark.parametrize(
+    "axis, keepdims", [(None, False), (None, True), (0, False), ((0, 1), True), ((), False)]
+)
 def test_torch_sum_is_compats_answer(dtype, axis, keepdims):
     torch = pytest.importorskip("torch")
     import array_api_compat.torch as compat
@@ -67,11 +69,18 @@ def test_numpy_diff_reads_explicit_none_as_absent():
 
     x = np.asarray([[1, 4, 9], [2, 2, 0]])
     np.testing.assert_array_equal(ours.diff(x, prepend=None, append=None), np.diff(x))
-    np.testing.assert_array_equal(ours.diff(x, axis=0, prepend=x[:1]), np.diff(x, axis=0, prepend=x[:1]))
-    np.testing.assert_array_equal(ours.diff(x, n=2, append=x[:, :1]), np.diff(x, n=2, append=x[:, :1]))
+    np.testing.assert_array_equal(
+        ours.diff(x, axis=0, prepend=x[:1]), np.diff(x, axis=0, prepend=x[:1])
+    )
+    np.testing.assert_array_equal(
+        ours.diff(x, n=2, append=x[:, :1]), np.diff(x, n=2, append=x[:, :1])
+    )
 
 
-@pytest.mark.parametrize("dtypes", [("float32", "float32"), ("int16", "int16"), ("float32", "float64"), ("int8", "uint8")])
+@pytest.mark.parametrize(
+    "dtypes",
+    [("float32", "float32"), ("int16", "int16"), ("float32", "float64"), ("int8", "uint8")],
+)
 def test_torch_binary_fast_paths_are_compats_answer(dtypes):
     torch = pytest.importorskip("torch")
     import array_api_compat.torch as compat
@@ -99,7 +108,16 @@ def test_torch_binary_fast_paths_are_compats_answer(dtypes):
             assert torch.equal(got, expected) or torch.allclose(got, expected, equal_nan=True), name
 
 
-@pytest.mark.parametrize("x_shape, i_shape, axis", [((3, 4), (3, 2), 1), ((3, 4), (1, 5), 1), ((2, 3, 4), (2, 1, 4), 1), ((5,), (7,), 0), ((1, 4), (3, 4), 0)])
+@pytest.mark.parametrize(
+    "x_shape, i_shape, axis",
+    [
+        ((3, 4), (3, 2), 1),
+        ((3, 4), (1, 5), 1),
+        ((2, 3, 4), (2, 1, 4), 1),
+        ((5,), (7,), 0),
+        ((1, 4), (3, 4), 0),
+    ],
+)
 def test_torch_take_along_axis_is_compats_answer_in_range(x_shape, i_shape, axis):
     torch = pytest.importorskip("torch")
     import array_api_compat.torch as compat
@@ -110,7 +128,9 @@ def test_torch_take_along_axis_is_compats_answer_in_range(x_shape, i_shape, axis
     x = torch.randn(x_shape, generator=generator)
     size = x_shape[axis]
     indices = torch.randint(-size, size, i_shape, generator=generator)
-    assert torch.equal(ours.take_along_axis(x, indices, axis=axis), compat.take_along_axis(x, indices, axis=axis))
+    assert torch.equal(
+        ours.take_along_axis(x, indices, axis=axis), compat.take_along_axis(x, indices, axis=axis)
+    )
 
 
 @pytest.mark.parametrize("bad", [3, 7, -4, 1000])
@@ -131,9 +151,20 @@ def test_numpy_floor_divide_follows_the_standard_for_infinite_operands():
 
     inf = float("inf")
     # (x1, x2, the standard's result): the special cases of floor_divide, and ordinary values
-    table = [(7.0, 2.0, 3.0), (-7.0, 2.0, -4.0), (1.0, inf, 0.0), (-1.0, inf, -0.0),
-             (1.0, -inf, -0.0), (-1.0, -inf, 0.0), (inf, 3.0, inf), (inf, -3.0, -inf),
-             (-inf, 3.0, -inf), (-inf, -3.0, inf), (5.0, -2.0, -3.0), (0.0, 4.0, 0.0)]
+    table = [
+        (7.0, 2.0, 3.0),
+        (-7.0, 2.0, -4.0),
+        (1.0, inf, 0.0),
+        (-1.0, inf, -0.0),
+        (1.0, -inf, -0.0),
+        (-1.0, -inf, 0.0),
+        (inf, 3.0, inf),
+        (inf, -3.0, -inf),
+        (-inf, 3.0, -inf),
+        (-inf, -3.0, inf),
+        (5.0, -2.0, -3.0),
+        (0.0, 4.0, 0.0),
+    ]
     x1, x2, expected = (np.asarray(column) for column in zip(*table, strict=True))
     with np.errstate(invalid="ignore"):
         got = ours.floor_divide(x1, x2)

@@ -205,8 +205,13 @@ def test_calls_without_arrays_follow_the_selection_after_caching():
     torch = pytest.importorskip("torch")
     for name, array_type in (("numpy", np.ndarray), ("torch", torch.Tensor), ("numpy", np.ndarray)):
         with ember_ml.use_backend(name):
-            for result in (ops.zeros((2,)), ops.asarray([1.0, 2.0]), ops.linspace(0.0, 1.0, 3),
-                           ops.fft.fftfreq(4), ops.asarray(2.0)):
+            for result in (
+                ops.zeros((2,)),
+                ops.asarray([1.0, 2.0]),
+                ops.linspace(0.0, 1.0, 3),
+                ops.fft.fftfreq(4),
+                ops.asarray(2.0),
+            ):
                 assert isinstance(result, array_type), (name, type(result))
 
 

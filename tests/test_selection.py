@@ -154,7 +154,9 @@ def test_undecodable_config_file_warns():
         assert _selection.selected_backend()[1] == "auto-selection"
 
 
-@pytest.mark.parametrize("call", [ember_ml.set_backend, lambda n: ember_ml.use_backend(n).__enter__()])
+@pytest.mark.parametrize(
+    "call", [ember_ml.set_backend, lambda n: ember_ml.use_backend(n).__enter__()]
+)
 def test_unknown_backend_raises_value_error_listing_valid_names(call):
     with pytest.raises(ValueError) as raised:
         call("tensorflow")

@@ -64,7 +64,9 @@ def old_guard(x: mx.array, fn, *others: mx.array):
 
     def fix(o):
         b = bad.reshape(tuple(bad.shape) + (1,) * (o.ndim - bad.ndim))
-        nan = mx.array(complex(math.nan, math.nan) if o.dtype == mx.complex64 else math.nan, dtype=o.dtype)
+        nan = mx.array(
+            complex(math.nan, math.nan) if o.dtype == mx.complex64 else math.nan, dtype=o.dtype
+        )
         return mx.where(b, nan, o)
 
     return tuple(fix(o) for o in out) if isinstance(out, (tuple, list)) else fix(out)
@@ -89,11 +91,18 @@ def batches(dtype: str, square: bool = True, kind: str = "spd"):
     if not square:
         shapes += [(3, 5), (5, 3), (2, 4, 3), (2, 3, 4), (1, 6)]
     for shape in shapes:
-        base = spd(shape, dtype) if kind == "spd" and shape[-1] == shape[-2] else (
-            RNG.standard_normal(shape).astype(dtype) + np.eye(shape[-2], shape[-1], dtype=dtype) * 3
+        base = (
+            spd(shape, dtype)
+            if kind == "spd" and shape[-1] == shape[-2]
+            else (
+                RNG.standard_normal(shape).astype(dtype)
+                + np.eye(shape[-2], shape[-1], dtype=dtype) * 3
+            )
         )
         yield f"{shape}", base
-        if shape[-2] > 1 and shape[-1] > 1:  # off-diagonal -0.0 (symmetric, so still positive definite)
+        if (
+            shape[-2] > 1 and shape[-1] > 1
+        ):  # off-diagonal -0.0 (symmetric, so still positive definite)
             zeros = base.copy()
             zeros[..., -1, 0] = -0.0
             zeros[..., 0, -1] = -0.0
@@ -105,22 +114,69 @@ def batches(dtype: str, square: bool = True, kind: str = "spd"):
 
 
 GUARDED = {
-    "cholesky": (lambda x: L.cholesky(x), lambda x: L._cholesky_general(x),
-                 lambda x: old_guard(x, lambda a: mx.linalg.cholesky(a, stream=CPU)), True, "spd"),
-    "cholesky_upper": (lambda x: L.cholesky(x, upper=True), lambda x: L._cholesky_general(x, upper=True),
-                       lambda x: old_guard(x, lambda a: mx.linalg.cholesky(a, upper=True, stream=CPU)), True, "spd"),
-    "eigh": (L.eigh, L._eigh_general, lambda x: L.EighResult(*old_guard(x, lambda a: mx.linalg.eigh(a, stream=CPU))),
-             True, "spd"),
-    "eigvalsh": (L.eigvalsh, L._eigvalsh_general, lambda x: old_guard(x, lambda a: mx.linalg.eigvalsh(a, stream=CPU)),
-                 True, "spd"),
-    "inv": (L.inv, L._inv_general, lambda x: old_guard(x, lambda a: mx.linalg.inv(a, stream=CPU)), True, "gen"),
-    "pinv": (L.pinv, L._pinv_general, lambda x: old_guard(x, lambda a: mx.linalg.pinv(a, stream=CPU)), False, "gen"),
-    "qr": (L.qr, L._qr_general, lambda x: L.QRResult(*old_guard(x, lambda a: mx.linalg.qr(a, stream=CPU))),
-           False, "gen"),
-    "svd": (L.svd, L._svd_general, lambda x: L.SVDResult(*old_guard(x, lambda a: mx.linalg.svd(a, stream=CPU))),
-            False, "gen"),
-    "svdvals": (L.svdvals, L._svdvals_general,
-                lambda x: old_guard(x, lambda a: mx.linalg.svd(a, compute_uv=False, stream=CPU)), False, "gen"),
+    "cholesky": (
+        lambda x: L.cholesky(x),
+        lambda x: L._cholesky_general(x),
+        lambda x: old_guard(x, lambda a: mx.linalg.cholesky(a, stream=CPU)),
+        True,
+        "spd",
+    ),
+    "cholesky_upper": (
+        lambda x: L.cholesky(x, upper=True),
+        lambda x: L._cholesky_general(x, upper=True),
+        lambda x: old_guard(x, lambda a: mx.linalg.cholesky(a, upper=True, stream=CPU)),
+        True,
+        "spd",
+    ),
+    "eigh": (
+        L.eigh,
+        L._eigh_general,
+        lambda x: L.EighResult(*old_guard(x, lambda a: mx.linalg.eigh(a, stream=CPU))),
+        True,
+        "spd",
+    ),
+    "eigvalsh": (
+        L.eigvalsh,
+        L._eigvalsh_general,
+        lambda x: old_guard(x, lambda a: mx.linalg.eigvalsh(a, stream=CPU)),
+        True,
+        "spd",
+    ),
+    "inv": (
+        L.inv,
+        L._inv_general,
+        lambda x: old_guard(x, lambda a: mx.linalg.inv(a, stream=CPU)),
+        True,
+        "gen",
+    ),
+    "pinv": (
+        L.pinv,
+        L._pinv_general,
+        lambda x: old_guard(x, lambda a: mx.linalg.pinv(a, stream=CPU)),
+        False,
+        "gen",
+    ),
+    "qr": (
+        L.qr,
+        L._qr_general,
+        lambda x: L.QRResult(*old_guard(x, lambda a: mx.linalg.qr(a, stream=CPU))),
+        False,
+        "gen",
+    ),
+    "svd": (
+        L.svd,
+        L._svd_general,
+        lambda x: L.SVDResult(*old_guard(x, lambda a: mx.linalg.svd(a, stream=CPU))),
+        False,
+        "gen",
+    ),
+    "svdvals": (
+        L.svdvals,
+        L._svdvals_general,
+        lambda x: old_guard(x, lambda a: mx.linalg.svd(a, compute_uv=False, stream=CPU)),
+        False,
+        "gen",
+    ),
 }
 
 
@@ -158,14 +214,19 @@ def test_qr_modes_and_svd_reduced_match_the_general_path(mode, shape):
 def test_solve_fast_paths_match_the_general_path_and_the_old_guard(dtype):
     for label, a in batches(dtype, kind="gen"):
         n = a.shape[-1]
-        for b in (RNG.standard_normal(a.shape[:-1] + (2,)).astype(dtype),
-                  spoil(RNG.standard_normal(a.shape[:-1] + (1,)).astype(dtype), math.inf, (..., 0, 0))):
+        for b in (
+            RNG.standard_normal(a.shape[:-1] + (2,)).astype(dtype),
+            spoil(RNG.standard_normal(a.shape[:-1] + (1,)).astype(dtype), math.inf, (..., 0, 0)),
+        ):
             x1, x2 = mx.array(a), mx.array(b)
             got = L.solve(x1, x2)
             assert_same(got, L._solve_general(x1, x2))
             assert_same(got, old_guard(x1, lambda m, v: mx.linalg.solve(m, v, stream=CPU), x2))
         if a.ndim == 2:  # one matrix, one vector
-            for v in (RNG.standard_normal(n).astype(dtype), spoil(RNG.standard_normal(n).astype(dtype), math.nan, (0,))):
+            for v in (
+                RNG.standard_normal(n).astype(dtype),
+                spoil(RNG.standard_normal(n).astype(dtype), math.nan, (0,)),
+            ):
                 x1, x2 = mx.array(a), mx.array(v)
                 got = L.solve(x1, x2)
                 assert got.shape == (n,), label
@@ -177,10 +238,16 @@ def test_solve_with_broadcasting_or_mixed_dtypes_keeps_the_old_guard():
     a[1, 2, 0] = math.nan
     b = RNG.standard_normal((3, 2)).astype("float32")
     x1, x2 = mx.array(a), mx.array(b)
-    want = old_guard(x1, lambda m, v: mx.linalg.solve(m, v, stream=CPU), mx.broadcast_to(x2, (2, 3, 2)))
+    want = old_guard(
+        x1, lambda m, v: mx.linalg.solve(m, v, stream=CPU), mx.broadcast_to(x2, (2, 3, 2))
+    )
     assert_same(L.solve(x1, x2), want)
     bi = mx.array(np.array([[1, 0], [2, 1], [0, 3]], dtype=np.int32))
-    want = old_guard(x1, lambda m, v: mx.linalg.solve(m, v, stream=CPU), mx.broadcast_to(bi.astype(mx.float32), (2, 3, 2)))
+    want = old_guard(
+        x1,
+        lambda m, v: mx.linalg.solve(m, v, stream=CPU),
+        mx.broadcast_to(bi.astype(mx.float32), (2, 3, 2)),
+    )
     assert_same(L.solve(x1, bi), want)
 
 
@@ -207,13 +274,18 @@ def test_general_paths_still_serve_the_other_dtypes_and_shapes():
 
 
 def test_guard_of_complex_and_eig_paths_matches_the_old_guard():
-    a = np.array([[[2.0, 1.0], [0.5, 3.0]], [[math.nan, 1.0], [1.0, 1.0]], [[1.0, math.inf], [0.0, 1.0]]], "float32")
+    a = np.array(
+        [[[2.0, 1.0], [0.5, 3.0]], [[math.nan, 1.0], [1.0, 1.0]], [[1.0, math.inf], [0.0, 1.0]]],
+        "float32",
+    )
     x = mx.array(a)
     assert_same(L.eigvals(x), old_guard(x, lambda m: mx.linalg.eigvals(m, stream=CPU)))
     assert_same(tuple(L.eig(x)), old_guard(x, lambda m: mx.linalg.eig(m, stream=CPU)))
     c = mx.array((a + 0.5j * np.eye(2)).astype(np.complex64))
     got = L.inv(c)
-    assert_same(got, L._unembed(old_guard(L._embed(c), lambda m: mx.linalg.inv(m, stream=CPU)), 2, 2))
+    assert_same(
+        got, L._unembed(old_guard(L._embed(c), lambda m: mx.linalg.inv(m, stream=CPU)), 2, 2)
+    )
     assert np.isnan(_host(got)[1:]).all() and not np.isnan(_host(got)[0]).any()
 
 
@@ -232,7 +304,11 @@ def test_guarded_calls_are_lazy_and_compile():
 @pytest.mark.parametrize("name", ["inv", "cholesky", "eigh", "qr", "svd", "pinv"])
 def test_guard_on_matrices_too_large_for_the_constant_cache(name):
     fast, general, old, _square_only, kind = GUARDED[name]
-    a = spd((2, 65, 65)) if kind == "spd" else RNG.standard_normal((2, 65, 65)).astype("float32") + 20 * np.eye(65, dtype="float32")
+    a = (
+        spd((2, 65, 65))
+        if kind == "spd"
+        else RNG.standard_normal((2, 65, 65)).astype("float32") + 20 * np.eye(65, dtype="float32")
+    )
     a[1, 3, 7] = math.inf
     x = mx.array(a)
     got = fast(x)
@@ -292,8 +368,10 @@ def test_vector_norm_fast_path(dtype):
             axes = [None] + list(range(-len(shape), len(shape)))
             for axis in axes:
                 for keepdims in (False, True):
-                    assert_same(L.vector_norm(x, axis=axis, keepdims=keepdims),
-                                L._vector_norm_general(x, axis=axis, keepdims=keepdims))
+                    assert_same(
+                        L.vector_norm(x, axis=axis, keepdims=keepdims),
+                        L._vector_norm_general(x, axis=axis, keepdims=keepdims),
+                    )
     with pytest.raises((ValueError, IndexError)):
         L.vector_norm(mx.ones((3, 4)), axis=2)
 
@@ -303,30 +381,59 @@ def test_matrix_norm_fast_path(dtype):
     for shape in [(1, 1), (3, 4), (2, 3, 3), (0, 2, 2), (2, 0, 3)]:
         for specials in (False, True):
             x = _values(shape, "float32", specials)
-            x = x + 1j * x if dtype == "complex64" else (
-                mx.array(np.nan_to_num(_host(x), posinf=7).astype("int32")) if dtype == "int32"
-                else x.astype(getattr(mx, dtype)))
+            x = (
+                x + 1j * x
+                if dtype == "complex64"
+                else (
+                    mx.array(np.nan_to_num(_host(x), posinf=7).astype("int32"))
+                    if dtype == "int32"
+                    else x.astype(getattr(mx, dtype))
+                )
+            )
             for keepdims in (False, True):
-                assert_same(L.matrix_norm(x, keepdims=keepdims), L._matrix_norm_general(x, keepdims=keepdims))
+                assert_same(
+                    L.matrix_norm(x, keepdims=keepdims),
+                    L._matrix_norm_general(x, keepdims=keepdims),
+                )
 
 
-@pytest.mark.parametrize("dtype", ["bool_", "int8", "uint8", "int32", "uint32", "int64", "float16", "bfloat16",
-                                   "float32", "float64", "complex64"])
+@pytest.mark.parametrize(
+    "dtype",
+    [
+        "bool_",
+        "int8",
+        "uint8",
+        "int32",
+        "uint32",
+        "int64",
+        "float16",
+        "bfloat16",
+        "float32",
+        "float64",
+        "complex64",
+    ],
+)
 def test_trace_fast_path(dtype):
     for shape in [(1, 1), (3, 4), (4, 3), (2, 3, 3), (0, 3, 3), (3, 0), (2, 2, 5, 5)]:
         a = RNG.integers(-3, 4, size=shape)
         x = mx.array(a.astype("float32")).astype(getattr(mx, dtype))
         for offset in range(-shape[-2] - 1, shape[-1] + 2):
             assert_same(L.trace(x, offset=offset), L._trace_general(x, offset=offset))
-            assert_same(L.trace(x, offset=offset, dtype=mx.float64 if dtype != "complex64" else None),
-                        L._trace_general(x, offset=offset, dtype=mx.float64 if dtype != "complex64" else None))
+            assert_same(
+                L.trace(x, offset=offset, dtype=mx.float64 if dtype != "complex64" else None),
+                L._trace_general(
+                    x, offset=offset, dtype=mx.float64 if dtype != "complex64" else None
+                ),
+            )
     f = mx.array(np.array([[-0.0, 1.0], [2.0, -0.0]], "float32"))
     assert_same(L.trace(f), L._trace_general(f))
     with pytest.raises(ValueError):
         L.trace(mx.ones((3,)))
 
 
-@pytest.mark.parametrize("d1", ["bool_", "int8", "uint16", "int32", "float16", "bfloat16", "float32", "complex64"])
+@pytest.mark.parametrize(
+    "d1", ["bool_", "int8", "uint16", "int32", "float16", "bfloat16", "float32", "complex64"]
+)
 @pytest.mark.parametrize("d2", ["bool_", "int32", "float32", "float64"])
 def test_outer_fast_path(d1, d2):
     for n1, n2 in [(1, 1), (3, 4), (0, 2), (5, 0)]:
@@ -352,12 +459,16 @@ def _signal(shape, complex_=False, specials=False) -> mx.array:
     return x + 1j * mx.array(RNG.standard_normal(shape).astype("float32")) if complex_ else x
 
 
-@pytest.mark.parametrize("name", ["fft", "ifft", "rfft", "irfft", "fftn", "ifftn", "rfftn", "irfftn"])
+@pytest.mark.parametrize(
+    "name", ["fft", "ifft", "rfft", "irfft", "fftn", "ifftn", "rfftn", "irfftn"]
+)
 def test_fft_fast_paths(name):
     fast, general = getattr(F, name), getattr(F, f"_{name}_general")
     complex_in = name in ("fft", "ifft", "irfft", "ifftn", "irfftn", "fftn")
     for shape in [(1,), (2,), (8,), (5,), (3, 6), (2, 3, 4)]:
-        if name.startswith("irfft") and shape[-1] < 2:  # an output length of 0: both paths refuse it
+        if (
+            name.startswith("irfft") and shape[-1] < 2
+        ):  # an output length of 0: both paths refuse it
             with pytest.raises(ValueError):
                 general(_signal(shape, complex_in))
             with pytest.raises(ValueError):
@@ -423,17 +534,24 @@ from hypothesis import strategies as st  # noqa: E402
     batch=st.lists(st.integers(1, 3), min_size=0, max_size=2),
     n=st.integers(1, 5),
     dtype=st.sampled_from(["float32", "float64"]),
-    spoilt=st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([*SPECIALS, -0.0])), max_size=3),
+    spoilt=st.lists(
+        st.tuples(st.integers(0, 10**6), st.sampled_from([*SPECIALS, -0.0])), max_size=3
+    ),
     name=st.sampled_from(sorted(GUARDED)),
 )
 def test_guarded_fast_paths_on_random_batches(batch, n, dtype, spoilt, name):
     fast, general, old, square_only, kind = GUARDED[name]
-    a = spd((*batch, n, n), dtype) if kind == "spd" else (
-        RNG.standard_normal((*batch, n, n)) + 3 * np.eye(n)).astype(dtype)
+    a = (
+        spd((*batch, n, n), dtype)
+        if kind == "spd"
+        else (RNG.standard_normal((*batch, n, n)) + 3 * np.eye(n)).astype(dtype)
+    )
     flat = a.reshape(-1)
     for where, value in spoilt:
         flat[where % flat.size] = value
-    if kind == "spd":  # -0.0 may break symmetry: keep the matrix symmetric as cholesky/eigh read one triangle
+    if (
+        kind == "spd"
+    ):  # -0.0 may break symmetry: keep the matrix symmetric as cholesky/eigh read one triangle
         a = np.where(np.isfinite(a), (a + np.swapaxes(a, -1, -2)) / 2, a)
     x = mx.array(a)
     got = fast(x)

@@ -63,9 +63,12 @@ def _compare(mine, theirs, *args, **kwargs):
     got, error = _outcome(mine, *args, **kwargs)
     expected, expected_error = _outcome(theirs, *args, **kwargs)
     if error is not None or expected_error is not None:
-        assert error is expected_error or (error is not None and expected_error is not None
-                                           and issubclass(error, ValueError)
-                                           and issubclass(expected_error, ValueError)), (error, expected_error)
+        assert error is expected_error or (
+            error is not None
+            and expected_error is not None
+            and issubclass(error, ValueError)
+            and issubclass(expected_error, ValueError)
+        ), (error, expected_error)
         return
     _same(got, expected)
 
@@ -82,13 +85,14 @@ def _previous_floor_divide(x1, x2):
 
 # --- floor_divide: the count of isinf per operand against the previous `|` and `.any()` ---
 
+
 @pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
 def test_floor_divide_matches_the_previous_implementation_on_every_special_pair(dtype):
     a, b = np.meshgrid(np.asarray(SPECIAL), np.asarray(SPECIAL))
     x1, x2 = _array(a.ravel(), (-1,), dtype), _array(b.ravel(), (-1,), dtype)
     _compare(ours.floor_divide, _previous_floor_divide, x1, x2)
     for i in range(x1.size):  # one element at a time: 0-d arrays and NumPy scalars
-        _compare(ours.floor_divide, _previous_floor_divide, x1[i:i + 1].reshape(()), x2[i])
+        _compare(ours.floor_divide, _previous_floor_divide, x1[i : i + 1].reshape(()), x2[i])
     # the standard's special cases hold where an operand is infinite
     with np.errstate(all="ignore"):
         got = ours.floor_divide(x1, x2)
@@ -109,16 +113,27 @@ def test_floor_divide_inner_product_check_finds_one_infinite_element_anywhere(dt
                 x1, x2 = base1.copy(), base2.copy()
                 (x1 if first else x2)[where] = value
                 _compare(ours.floor_divide, _previous_floor_divide, x1, x2)
-                _compare(lambda a, b: ours.floor_divide(a[:, None], b[:, None])[:, 0],
-                         _previous_floor_divide, x1, x2)
+                _compare(
+                    lambda a, b: ours.floor_divide(a[:, None], b[:, None])[:, 0],
+                    _previous_floor_divide,
+                    x1,
+                    x2,
+                )
     big = np.full(4, huge / 2, dtype=dtype)  # products overflow: the exact check decides
     _compare(ours.floor_divide, _previous_floor_divide, big, big)
     _compare(ours.floor_divide, _previous_floor_divide, base1[:1], base2)  # lengths 1 and 8
-    _compare(ours.floor_divide, _previous_floor_divide, base1.astype(np.float32), base2.astype(np.float64))
+    _compare(
+        ours.floor_divide,
+        _previous_floor_divide,
+        base1.astype(np.float32),
+        base2.astype(np.float64),
+    )
 
 
 @settings(max_examples=25, deadline=None)
-@given(shape=SHAPES, dtype=st.sampled_from(["float32", "float64", "int16", "uint8"]), data=st.data())
+@given(
+    shape=SHAPES, dtype=st.sampled_from(["float32", "float64", "int16", "uint8"]), data=st.data()
+)
 def test_floor_divide_matches_the_previous_implementation(shape, dtype, data):
     size = math.prod(shape)
     x1 = _array(data.draw(st.lists(FLOATS, min_size=size, max_size=size)), shape, dtype)
@@ -133,6 +148,7 @@ def test_floor_divide_matches_the_previous_implementation(shape, dtype, data):
 
 
 # --- the functions whose object changed: NumPy's own (or ember_ml's) against compat's ---
+
 
 @settings(max_examples=25, deadline=None)
 @given(shape=SHAPES, dtype=st.sampled_from(DTYPES), data=st.data())
@@ -154,11 +170,21 @@ def test_direct_functions_match_array_api_compat(shape, dtype, data):
         correction = data.draw(st.sampled_from([0, 1, 0.5]))
         for name in ("std", "var"):
             if dtype != "complex64" or name == "var":
-                _compare(getattr(ours, name), getattr(compat, name), x, axis=axis, correction=correction)
+                _compare(
+                    getattr(ours, name), getattr(compat, name), x, axis=axis, correction=correction
+                )
                 _compare(getattr(ours, name), getattr(compat, name), x, axis=axis, keepdims=True)
     if x.ndim:
-        indices = np.asarray(data.draw(st.lists(st.integers(-x.shape[-1] - 1, x.shape[-1]),
-                                                min_size=x.shape[-1], max_size=x.shape[-1])), dtype=np.int64)
+        indices = np.asarray(
+            data.draw(
+                st.lists(
+                    st.integers(-x.shape[-1] - 1, x.shape[-1]),
+                    min_size=x.shape[-1],
+                    max_size=x.shape[-1],
+                )
+            ),
+            dtype=np.int64,
+        )
         indices = np.broadcast_to(indices, x.shape).copy()
         _compare(ours.take_along_axis, compat.take_along_axis, x, indices)
         _compare(ours.take_along_axis, compat.take_along_axis, x, indices, axis=-1)
@@ -172,13 +198,36 @@ def test_direct_functions_match_array_api_compat(shape, dtype, data):
     _compare(ours.asarray, compat.asarray, x, device="gpu")
 
 
-CLIP_BOUNDS = st.sampled_from([None, 0, 1, -1, 5, -200, 300, 2**40, -(2**40), 0.5, -1.5, 1e3, -1e3,
-                               math.inf, -math.inf, math.nan])
+CLIP_BOUNDS = st.sampled_from(
+    [
+        None,
+        0,
+        1,
+        -1,
+        5,
+        -200,
+        300,
+        2**40,
+        -(2**40),
+        0.5,
+        -1.5,
+        1e3,
+        -1e3,
+        math.inf,
+        -math.inf,
+        math.nan,
+    ]
+)
 
 
 @settings(max_examples=25, deadline=None)
-@given(shape=SHAPES, dtype=st.sampled_from(["float32", "float64", "int8", "int64", "uint8", "int16"]),
-       low=CLIP_BOUNDS, high=CLIP_BOUNDS, data=st.data())
+@given(
+    shape=SHAPES,
+    dtype=st.sampled_from(["float32", "float64", "int8", "int64", "uint8", "int16"]),
+    low=CLIP_BOUNDS,
+    high=CLIP_BOUNDS,
+    data=st.data(),
+)
 def test_clip_matches_array_api_compat(shape, dtype, low, high, data):
     size = math.prod(shape)
     x = _array(data.draw(st.lists(FLOATS, min_size=size, max_size=size)), shape, dtype)
@@ -192,7 +241,13 @@ def test_clip_matches_array_api_compat(shape, dtype, low, high, data):
     bound = _array(data.draw(st.lists(FLOATS, min_size=1, max_size=1)), (1,), dtype)
     _compare(ours.clip, compat.clip, x, bound, None)
     _compare(ours.clip, compat.clip, x, None, bound.reshape(()))
-    _compare(ours.clip, compat.clip, x, bound, bound + (1 if integer else 0.5) if not integer or bound[0] < 100 else None)
+    _compare(
+        ours.clip,
+        compat.clip,
+        x,
+        bound,
+        bound + (1 if integer else 0.5) if not integer or bound[0] < 100 else None,
+    )
 
 
 def test_clip_fast_path_and_general_path_agree():
@@ -212,11 +267,18 @@ def test_diff_and_astype_fast_paths_match_their_general_paths(shape, dtype, data
     axis = data.draw(st.sampled_from([0, -1]))
     if x.ndim:
         _compare(lambda v: ours.diff(v, axis=axis), lambda v: ours._diff_steps(v, 1, axis, {}), x)
-        _compare(lambda v: ours.diff(v, axis=axis, n=1, prepend=None, append=None),
-                 lambda v: np.diff(v, axis=axis), x)
+        _compare(
+            lambda v: ours.diff(v, axis=axis, n=1, prepend=None, append=None),
+            lambda v: np.diff(v, axis=axis),
+            x,
+        )
     _compare(ours.diff, lambda v: ours._diff_steps(v, 1, -1, {}), x)  # 0-d: NumPy's error
     for target in (np.float64, np.int8, np.bool_):
-        _compare(lambda v, t=target: ours.astype(v, t), lambda v, t=target: compat.astype(v, t, copy=True), x)
+        _compare(
+            lambda v, t=target: ours.astype(v, t),
+            lambda v, t=target: compat.astype(v, t, copy=True),
+            x,
+        )
         got = ours.astype(x, x.dtype)
         assert got is not x and not np.shares_memory(got, x) or x.size == 0
 
@@ -232,11 +294,20 @@ def test_sort_and_argsort_match_array_api_compat(descending, dtype):
 
 def test_creation_functions_match_array_api_compat():
     cases = [
-        ("arange", (5,), {}), ("arange", (1, 7, 2), {"dtype": np.float32}), ("arange", (3,), {"device": "cpu"}),
-        ("empty", ((2, 0),), {}), ("eye", (3,), {"k": 1}), ("eye", (2, 4), {"dtype": np.int8}),
-        ("full", ((2,), True), {}), ("full", ((2, 2), 3), {}), ("full", ((1,), 2.5), {"dtype": np.float32}),
-        ("linspace", (0, 1, 5), {}), ("linspace", (0, 1), {"num": 4, "endpoint": False}),
-        ("ones", (3,), {"dtype": np.int64}), ("zeros", ((),), {}), ("ones", (2,), {"device": "gpu"}),
+        ("arange", (5,), {}),
+        ("arange", (1, 7, 2), {"dtype": np.float32}),
+        ("arange", (3,), {"device": "cpu"}),
+        ("empty", ((2, 0),), {}),
+        ("eye", (3,), {"k": 1}),
+        ("eye", (2, 4), {"dtype": np.int8}),
+        ("full", ((2,), True), {}),
+        ("full", ((2, 2), 3), {}),
+        ("full", ((1,), 2.5), {"dtype": np.float32}),
+        ("linspace", (0, 1, 5), {}),
+        ("linspace", (0, 1), {"num": 4, "endpoint": False}),
+        ("ones", (3,), {"dtype": np.int64}),
+        ("zeros", ((),), {}),
+        ("ones", (2,), {"device": "gpu"}),
     ]
     for name, args, kwargs in cases:
         _compare(getattr(ours, name), getattr(compat, name), *args, **kwargs)
@@ -253,12 +324,22 @@ def test_inspection_namespace_matches_array_api_compat_with_a_tuple_of_devices()
     assert mine.default_device() in mine.devices()
     assert mine.capabilities() == theirs.capabilities()
     assert mine.default_dtypes() == theirs.default_dtypes()
-    for kind in (None, "bool", "signed integer", "unsigned integer", "integral", "real floating",
-                 "complex floating", "numeric", ("integral", "bool")):
+    for kind in (
+        None,
+        "bool",
+        "signed integer",
+        "unsigned integer",
+        "integral",
+        "real floating",
+        "complex floating",
+        "numeric",
+        ("integral", "bool"),
+    ):
         assert mine.dtypes(kind=kind) == theirs.dtypes(kind=kind)
 
 
 # --- linalg and fft ---
+
 
 @pytest.mark.parametrize("dtype", ["float32", "float64", "complex64"])
 def test_linalg_matches_array_api_compat(dtype):
@@ -266,16 +347,41 @@ def test_linalg_matches_array_api_compat(dtype):
     a = (rng.standard_normal((3, 4, 4)) + 4 * np.eye(4)).astype(dtype)
     sym = (a + np.swapaxes(a, -1, -2).conj()) / 2
     b1, b2 = rng.standard_normal(4).astype(dtype), rng.standard_normal((3, 4, 2)).astype(dtype)
-    for name, args in [("solve", (a, b1)), ("solve", (a, b2)), ("solve", (a, b2[0])), ("eigvals", (a,)),
-                       ("eig", (a,)), ("eig", (np.eye(2, dtype=dtype),)), ("eigh", (sym,)),
-                       ("qr", (a,)), ("slogdet", (a,)), ("cholesky", (sym @ sym,)), ("matrix_norm", (a,)),
-                       ("diagonal", (a,)), ("trace", (a,)), ("svd", (a,)), ("svdvals", (a,)),
-                       ("pinv", (a,)), ("matrix_rank", (a,)), ("inv", (a,)), ("det", (a,)),
-                       ("vector_norm", (b1,)), ("outer", (b1, b1)), ("cross", (b1[:3], b1[1:])),
-                       ("matmul", (a, a)), ("matrix_transpose", (a,)), ("tensordot", (b1, b1)),
-                       ("vecdot", (b2, b2)), ("solve", (a[:, :3], b1)), ("matrix_rank", (b1,)),
-                       ("cross", (b1[:2], b1[2:])), ("cross", (a[..., :3], b1[:3])), ("outer", (a, b1)),
-                       ("trace", (a[0],)), ("trace", (a,))]:
+    for name, args in [
+        ("solve", (a, b1)),
+        ("solve", (a, b2)),
+        ("solve", (a, b2[0])),
+        ("eigvals", (a,)),
+        ("eig", (a,)),
+        ("eig", (np.eye(2, dtype=dtype),)),
+        ("eigh", (sym,)),
+        ("qr", (a,)),
+        ("slogdet", (a,)),
+        ("cholesky", (sym @ sym,)),
+        ("matrix_norm", (a,)),
+        ("diagonal", (a,)),
+        ("trace", (a,)),
+        ("svd", (a,)),
+        ("svdvals", (a,)),
+        ("pinv", (a,)),
+        ("matrix_rank", (a,)),
+        ("inv", (a,)),
+        ("det", (a,)),
+        ("vector_norm", (b1,)),
+        ("outer", (b1, b1)),
+        ("cross", (b1[:3], b1[1:])),
+        ("matmul", (a, a)),
+        ("matrix_transpose", (a,)),
+        ("tensordot", (b1, b1)),
+        ("vecdot", (b2, b2)),
+        ("solve", (a[:, :3], b1)),
+        ("matrix_rank", (b1,)),
+        ("cross", (b1[:2], b1[2:])),
+        ("cross", (a[..., :3], b1[:3])),
+        ("outer", (a, b1)),
+        ("trace", (a[0],)),
+        ("trace", (a,)),
+    ]:
         got, error = _outcome(getattr(ours.linalg, name), *args)
         expected, expected_error = _outcome(getattr(compat.linalg, name), *args)
         assert error is expected_error, (name, error, expected_error)
@@ -284,8 +390,11 @@ def test_linalg_matches_array_api_compat(dtype):
             if isinstance(expected, tuple):
                 assert type(got).__name__ == type(expected).__name__, name
                 assert got._fields == expected._fields
-            for g, e in zip(got if isinstance(got, tuple) else (got,),
-                            expected if isinstance(expected, tuple) else (expected,), strict=True):
+            for g, e in zip(
+                got if isinstance(got, tuple) else (got,),
+                expected if isinstance(expected, tuple) else (expected,),
+                strict=True,
+            ):
                 assert g.dtype == e.dtype and g.shape == e.shape, name
                 np.testing.assert_allclose(g, e, rtol=2e-4, atol=2e-4, err_msg=name)
     assert set(ours.linalg.__all__) >= {n for n in compat.linalg.__all__ if not n.startswith("__")}
@@ -317,9 +426,21 @@ def test_fft_matches_array_api_compat(dtype):
 
 # --- the namespace as a whole ---
 
+
 def test_the_namespace_has_every_name_array_api_compat_had_but_numpys_lazy_modules():
-    lazy = {"char", "core", "ctypeslib", "f2py", "ma", "polynomial", "random", "rec", "strings",
-            "testing", "typing"}
+    lazy = {
+        "char",
+        "core",
+        "ctypeslib",
+        "f2py",
+        "ma",
+        "polynomial",
+        "random",
+        "rec",
+        "strings",
+        "testing",
+        "typing",
+    }
     missing = {n for n in compat.__all__ if not hasattr(ours, n)} - {"__builtins__"}
     assert missing <= lazy
     assert ours.__array_api_version__ == compat.__array_api_version__
@@ -332,24 +453,66 @@ def test_the_namespace_has_every_name_array_api_compat_had_but_numpys_lazy_modul
 
 @pytest.mark.skipif(not OWN, reason="with NumPy < 2.1 the namespace is array-api-compat's")
 def test_import_leaves_numpys_lazy_modules_and_array_api_compat_unloaded():
-    code = ("import sys, ember_ml.backend.numpy as xp; xp.sum(xp.ones(3)); "
-            "print(sorted(m for m in sys.modules if m in ('numpy.testing', 'numpy.f2py', 'numpy.ma', "
-            "'numpy.random', 'numpy.polynomial', 'numpy.fft', 'array_api_compat', 'array_api_compat.numpy')))")
+    code = (
+        "import sys, ember_ml.backend.numpy as xp; xp.sum(xp.ones(3)); "
+        "print(sorted(m for m in sys.modules if m in ('numpy.testing', 'numpy.f2py', 'numpy.ma', "
+        "'numpy.random', 'numpy.polynomial', 'numpy.fft', 'array_api_compat', 'array_api_compat.numpy')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.skipif(not OWN, reason="with NumPy < 2.1 the namespace is array-api-compat's")
 def test_conforming_numpy_functions_are_numpys_own_objects():
-    for name in ("sum", "sin", "std", "var", "tensordot", "matrix_transpose", "take_along_axis",
-                 "asarray", "ceil", "permute_dims", "cumulative_sum", "unique_values", "vecdot", "concat",
-                 "acos", "pow", "bitwise_left_shift", "matmul", "reshape", "isdtype", "unstack"):
+    for name in (
+        "sum",
+        "sin",
+        "std",
+        "var",
+        "tensordot",
+        "matrix_transpose",
+        "take_along_axis",
+        "asarray",
+        "ceil",
+        "permute_dims",
+        "cumulative_sum",
+        "unique_values",
+        "vecdot",
+        "concat",
+        "acos",
+        "pow",
+        "bitwise_left_shift",
+        "matmul",
+        "reshape",
+        "isdtype",
+        "unstack",
+    ):
         assert getattr(ours, name) is getattr(np, name), name
-    for name in ("arange", "empty", "empty_like", "eye", "full", "full_like", "linspace", "ones", "zeros"):
+    for name in (
+        "arange",
+        "empty",
+        "empty_like",
+        "eye",
+        "full",
+        "full_like",
+        "linspace",
+        "ones",
+        "zeros",
+    ):
         assert getattr(ours, name) is getattr(np, name), name
     assert ours.bool is np.bool_
-    for name in ("solve", "eigh", "qr", "slogdet", "cholesky", "matrix_norm", "vector_norm", "diagonal",
-                 "inv", "det"):
+    for name in (
+        "solve",
+        "eigh",
+        "qr",
+        "slogdet",
+        "cholesky",
+        "matrix_norm",
+        "vector_norm",
+        "diagonal",
+        "inv",
+        "det",
+    ):
         assert getattr(ours.linalg, name) is getattr(np.linalg, name), name
     for name in ("fft", "ifft", "rfft", "irfft", "fftn", "hfft", "fftshift"):
         assert getattr(ours.fft, name) is getattr(np.fft, name), name

@@ -26,7 +26,15 @@ pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
 SPECIALS = [math.nan, math.inf, -math.inf, -0.0, 0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 1e-40]
 FLOAT_DTYPES = [torch.float32, torch.float64, torch.float16, torch.bfloat16]
-REAL_DTYPES = [*FLOAT_DTYPES, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.bool]
+REAL_DTYPES = [
+    *FLOAT_DTYPES,
+    torch.int8,
+    torch.int16,
+    torch.int32,
+    torch.int64,
+    torch.uint8,
+    torch.bool,
+]
 ALL_DTYPES = [*REAL_DTYPES, torch.complex64, torch.complex128]
 SHAPES = [(), (0,), (1,), (7,), (2, 3), (1, 4), (3, 1, 2), (2, 0)]
 
@@ -37,8 +45,13 @@ def _tensor(values, shape, dtype):
     data = [values[k % len(values)] for k in range(n)]
     if dtype.is_complex:
         imag = [values[(-k - 1) % len(values)] for k in range(n)]
-        return torch.complex(torch.tensor(data, dtype=torch.float64), torch.tensor(imag, dtype=torch.float64)
-                             ).reshape(shape).to(dtype)
+        return (
+            torch.complex(
+                torch.tensor(data, dtype=torch.float64), torch.tensor(imag, dtype=torch.float64)
+            )
+            .reshape(shape)
+            .to(dtype)
+        )
     if not dtype.is_floating_point:
         data = [0.0 if not math.isfinite(v) else v for v in data]
     return torch.tensor(data, dtype=torch.float64).reshape(shape).to(dtype)
@@ -55,7 +68,9 @@ def _same_values(a, b, exact=True):
     assert a.shape == b.shape, (a.shape, b.shape)
     assert a.device == b.device
     if a.is_complex():
-        _same_values(torch.view_as_real(a.resolve_conj()), torch.view_as_real(b.resolve_conj()), exact)
+        _same_values(
+            torch.view_as_real(a.resolve_conj()), torch.view_as_real(b.resolve_conj()), exact
+        )
         return
     if not a.is_floating_point():
         assert torch.equal(a, b), (a, b)
@@ -99,13 +114,17 @@ def test_unary_and_reduction_fast_paths_match_compat(dtype, shape):
     _agree("round", x)
     # complex tanh(+-inf + yj) takes y's sign for its zero imaginary part (the standard) where
     # array-api-compat keeps torch's C99 sign: the values agree, the zeros' signs need not
-    _agree("tanh", x, reference=None if dtype.is_complex else torch.tanh, exact=not dtype.is_complex)
+    _agree(
+        "tanh", x, reference=None if dtype.is_complex else torch.tanh, exact=not dtype.is_complex
+    )
     for axis in (None, 0, -1, (0,)):
         _agree("flip", x, axis=axis)
     for name in ("sum", "prod"):
         for keepdims in (False, True):
             _agree(name, x, keepdims=keepdims)
-            _agree(name, x, dtype=torch.float64 if not dtype.is_complex else None, keepdims=keepdims)
+            _agree(
+                name, x, dtype=torch.float64 if not dtype.is_complex else None, keepdims=keepdims
+            )
         _agree(name, x, axis=-1)
     for name in ("max", "min", "mean", "count_nonzero", "any", "all"):
         for keepdims in (False, True):
@@ -146,8 +165,17 @@ def test_unary_and_reduction_fast_paths_match_compat(dtype, shape):
             _agree("argsort", x, descending=descending)
             _agree("argsort", x, axis=0, descending=descending)
         _agree("argsort", x, stable=False)
-        for bounds in ((0.0, 0.5), (-1.0, 1.0), (2.0, -2.0), (math.nan, 1.0), (0.0, None), (None, None), (0, 1),
-                       (-1000, 1000), (0.5, 2)):
+        for bounds in (
+            (0.0, 0.5),
+            (-1.0, 1.0),
+            (2.0, -2.0),
+            (math.nan, 1.0),
+            (0.0, None),
+            (None, None),
+            (0, 1),
+            (-1000, 1000),
+            (0.5, 2),
+        ):
             _agree("clip", x, *bounds)
 
 
@@ -170,14 +198,31 @@ def test_sign_is_nan_for_nan_and_numpys_sign_elsewhere_on_long_arrays(dtype):
 
 def _pair_dtypes():
     same = [(d, d) for d in ALL_DTYPES]
-    mixed = [(torch.float32, torch.float64), (torch.int8, torch.int64), (torch.uint8, torch.int8),
-             (torch.int32, torch.float32), (torch.complex64, torch.float64), (torch.bool, torch.int16)]
+    mixed = [
+        (torch.float32, torch.float64),
+        (torch.int8, torch.int64),
+        (torch.uint8, torch.int8),
+        (torch.int32, torch.float32),
+        (torch.complex64, torch.float64),
+        (torch.bool, torch.int16),
+    ]
     return same + mixed
 
 
 @pytest.mark.parametrize("dtypes", _pair_dtypes(), ids=str)
-@pytest.mark.parametrize("shapes", [((5,), (5,)), ((), (5,)), ((2, 3), ()), ((), ()), ((2, 1), (3,)),
-                                    ((0,), (0,)), ((1, 0), (3, 1))], ids=str)
+@pytest.mark.parametrize(
+    "shapes",
+    [
+        ((5,), (5,)),
+        ((), (5,)),
+        ((2, 3), ()),
+        ((), ()),
+        ((2, 1), (3,)),
+        ((0,), (0,)),
+        ((1, 0), (3, 1)),
+    ],
+    ids=str,
+)
 def test_two_array_fast_paths_match_compat(dtypes, shapes):
     x1 = _tensor(SPECIALS, shapes[0], dtypes[0])
     x2 = _tensor(SPECIALS[::-1], shapes[1], dtypes[1])
@@ -200,10 +245,25 @@ def test_two_array_fast_paths_match_compat(dtypes, shapes):
         _agree("concat", (x1, x1), axis=axis)
 
 
-@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.complex64, torch.bfloat16], ids=str)
-@pytest.mark.parametrize("shapes", [((3,), (3,)), ((2, 3), (3,)), ((2, 3), (2, 1)), ((3,), (1,)), ((1,), (3,)),
-                                    ((2, 1), (3,)), ((4, 2, 3), (2, 3)), ((0,), (0,)), ((), (3,)), ((2, 0), (0,))],
-                         ids=str)
+@pytest.mark.parametrize(
+    "dtype", [torch.float32, torch.float64, torch.complex64, torch.bfloat16], ids=str
+)
+@pytest.mark.parametrize(
+    "shapes",
+    [
+        ((3,), (3,)),
+        ((2, 3), (3,)),
+        ((2, 3), (2, 1)),
+        ((3,), (1,)),
+        ((1,), (3,)),
+        ((2, 1), (3,)),
+        ((4, 2, 3), (2, 3)),
+        ((0,), (0,)),
+        ((), (3,)),
+        ((2, 0), (0,)),
+    ],
+    ids=str,
+)
 def test_vecdot_refuses_a_broadcast_contracted_axis_as_compat_does(dtype, shapes):
     x1 = _tensor([1.5, -2.0, 0.25, 3.0], shapes[0], dtype)
     x2 = _tensor([0.5, 1.0, -1.0], shapes[1], dtype)
@@ -226,7 +286,9 @@ def test_take_on_one_dimensional_arrays_matches_numpy(n, index_dtype, data):
     axis = data.draw(st.sampled_from([None, 0, -1]))
     if all(-n <= i < n for i in indices):
         got = ours.take(x, idx, axis=axis)
-        np.testing.assert_array_equal(got.numpy(), np.take(x.numpy(), np.asarray(indices, dtype=np.int64)))
+        np.testing.assert_array_equal(
+            got.numpy(), np.take(x.numpy(), np.asarray(indices, dtype=np.int64))
+        )
         assert got.dtype == x.dtype
     else:
         with pytest.raises(IndexError):
@@ -245,20 +307,54 @@ def test_std_and_var_with_plain_corrections_take_torchs_positional_form():
     x = torch.tensor([1.0, 2.0, 4.0, 8.0])
     for correction, expected in ((0, np.std([1, 2, 4, 8])), (1, np.std([1, 2, 4, 8], ddof=1))):
         assert math.isclose(ours.std(x, correction=correction).item(), expected, rel_tol=1e-6)
-        assert math.isclose(ours.var(x, correction=float(correction)).item(), expected**2, rel_tol=1e-6)
-    with pytest.raises(NotImplementedError):  # array-api-compat's answer for a fractional correction
+        assert math.isclose(
+            ours.var(x, correction=float(correction)).item(), expected**2, rel_tol=1e-6
+        )
+    with pytest.raises(
+        NotImplementedError
+    ):  # array-api-compat's answer for a fractional correction
         ours.std(x, correction=0.5)
 
 
 def _every_direct_path(xp, v, m, idx, w):
     """One call of each direct path (static output shapes), summed into one tensor; sign of real and complex w."""
-    out = xp.sign(v) + xp.clip(v, -1.0, 1.0) + xp.max(v) + xp.min(v) + xp.sum(v) + xp.prod(v) + xp.mean(v)
+    out = (
+        xp.sign(v)
+        + xp.clip(v, -1.0, 1.0)
+        + xp.max(v)
+        + xp.min(v)
+        + xp.sum(v)
+        + xp.prod(v)
+        + xp.mean(v)
+    )
     out = out + xp.std(v) + xp.var(v, correction=1) + xp.round(v) + xp.flip(v) + xp.tanh(v)
-    out = out + xp.cumulative_sum(v) + xp.cumulative_prod(v, axis=0) + xp.take(v, idx) + xp.roll(v, 1)
-    out = out + xp.vecdot(v, v) + xp.vecdot(m, m)[0] + xp.tensordot(m, m, axes=2) + xp.matmul(m, m)[0]
-    out = out + xp.squeeze(xp.expand_dims(v, 0), 0) + xp.reshape(m, (-1,))[:4] + xp.sort(v) + xp.diff(v)[0]
-    out = out + xp.concat([v, v])[:4] + xp.add(v, v) + xp.where(v > 0, v, v) + xp.matrix_transpose(m)[0]
-    out = out + xp.broadcast_to(v, (2, 4))[0] + xp.repeat(v, 2)[:4] + xp.argsort(v) + xp.count_nonzero(v)
+    out = (
+        out + xp.cumulative_sum(v) + xp.cumulative_prod(v, axis=0) + xp.take(v, idx) + xp.roll(v, 1)
+    )
+    out = (
+        out + xp.vecdot(v, v) + xp.vecdot(m, m)[0] + xp.tensordot(m, m, axes=2) + xp.matmul(m, m)[0]
+    )
+    out = (
+        out
+        + xp.squeeze(xp.expand_dims(v, 0), 0)
+        + xp.reshape(m, (-1,))[:4]
+        + xp.sort(v)
+        + xp.diff(v)[0]
+    )
+    out = (
+        out
+        + xp.concat([v, v])[:4]
+        + xp.add(v, v)
+        + xp.where(v > 0, v, v)
+        + xp.matrix_transpose(m)[0]
+    )
+    out = (
+        out
+        + xp.broadcast_to(v, (2, 4))[0]
+        + xp.repeat(v, 2)[:4]
+        + xp.argsort(v)
+        + xp.count_nonzero(v)
+    )
     return out + xp.any(v > 0) + xp.all(v > 0), xp.sign(w), xp.sign(w * (1 - 1j))
 
 
@@ -279,9 +375,14 @@ def test_every_direct_path_works_under_torch_compile_fullgraph():
 @pytest.mark.parametrize("shape", [(0,), (3,), (2, 2), (4, 4), (3, 5), (2, 3, 3), ()], ids=str)
 def test_creation_dtype_and_linalg_fast_paths_match_compat(dtype, shape):
     x = _tensor(SPECIALS, shape, dtype)
-    well_posed = _tensor([2.0], shape, dtype) + (torch.eye(shape[-1], dtype=dtype) if len(shape) >= 2
-                                                  and shape[-1] == shape[-2] and dtype.is_floating_point
-                                                  and dtype not in (torch.float16, torch.bfloat16) else 0)
+    well_posed = _tensor([2.0], shape, dtype) + (
+        torch.eye(shape[-1], dtype=dtype)
+        if len(shape) >= 2
+        and shape[-1] == shape[-2]
+        and dtype.is_floating_point
+        and dtype not in (torch.float16, torch.bfloat16)
+        else 0
+    )
     assert ours.asarray(x) is x  # a tensor as it is: what compat returns too
     assert compat.asarray(x) is x
     _agree("asarray", x, dtype=torch.float64)
@@ -301,23 +402,56 @@ def test_creation_dtype_and_linalg_fast_paths_match_compat(dtype, shape):
     assert ours.result_type(dtype, x) == compat.result_type(dtype, x)
 
 
-@pytest.mark.parametrize("args, kwargs", [((3,), {}), ((0,), {}), ((2, 3), {}), ((3,), {"k": 1}),
-                                          ((3,), {"dtype": torch.int32}), ((3,), {"dtype": torch.float64}),
-                                          ((2,), {"device": "cpu"}), ((-1,), {}), ((2.5,), {})], ids=str)
+@pytest.mark.parametrize(
+    "args, kwargs",
+    [
+        ((3,), {}),
+        ((0,), {}),
+        ((2, 3), {}),
+        ((3,), {"k": 1}),
+        ((3,), {"dtype": torch.int32}),
+        ((3,), {"dtype": torch.float64}),
+        ((2,), {"device": "cpu"}),
+        ((-1,), {}),
+        ((2.5,), {}),
+    ],
+    ids=str,
+)
 def test_eye_matches_compat(args, kwargs):
     _agree("eye", *args, **kwargs)
 
 
-@pytest.mark.parametrize("name, args", [
-    ("arange", (5,)), ("arange", (1,)), ("arange", (0,)), ("arange", (-2,)), ("arange", (2.5,)), ("arange", (True,)),
-    ("full", (3, 1.5)), ("full", ((2, 2), 7)), ("full", (2, True)), ("full", ((0, 3), 1.0)), ("full", (-1, 1.0)),
-    ("zeros", (3,)), ("zeros", ((2, 0),)), ("zeros", (-1,)), ("ones", ((2, 3),)), ("ones", (0,)),
-    ("empty", ((2, 3),)),
-], ids=str)
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("arange", (5,)),
+        ("arange", (1,)),
+        ("arange", (0,)),
+        ("arange", (-2,)),
+        ("arange", (2.5,)),
+        ("arange", (True,)),
+        ("full", (3, 1.5)),
+        ("full", ((2, 2), 7)),
+        ("full", (2, True)),
+        ("full", ((0, 3), 1.0)),
+        ("full", (-1, 1.0)),
+        ("zeros", (3,)),
+        ("zeros", ((2, 0),)),
+        ("zeros", (-1,)),
+        ("ones", ((2, 3),)),
+        ("ones", (0,)),
+        ("empty", ((2, 3),)),
+    ],
+    ids=str,
+)
 def test_creation_fast_paths_match_compat(name, args):
     if name == "empty":  # contents are arbitrary: compare what is defined
         ours_out, theirs = getattr(ours, name)(*args), getattr(compat, name)(*args)
-        assert (ours_out.dtype, ours_out.shape, ours_out.device) == (theirs.dtype, theirs.shape, theirs.device)
+        assert (ours_out.dtype, ours_out.shape, ours_out.device) == (
+            theirs.dtype,
+            theirs.shape,
+            theirs.device,
+        )
         return
     _agree(name, *args)
 

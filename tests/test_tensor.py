@@ -23,8 +23,10 @@ def test_lists_become_arrays_of_the_backend(name):
     x = convert_to_tensor([[1.5, 2.0], [3.0, -4.0]], dtype="float32", backend=name)
     assert ember_ml.array_namespace(x) is xp
     assert x.dtype == xp.float32 and tuple(x.shape) == (2, 2)
-    np.testing.assert_array_equal(np.asarray(convert_to_tensor(x, backend="numpy")),
-                                  np.array([[1.5, 2.0], [3.0, -4.0]], dtype=np.float32))
+    np.testing.assert_array_equal(
+        np.asarray(convert_to_tensor(x, backend="numpy")),
+        np.array([[1.5, 2.0], [3.0, -4.0]], dtype=np.float32),
+    )
 
 
 def test_default_backend_is_the_selected_one():
@@ -50,7 +52,9 @@ def test_torch_tensor_requiring_grad_converts():
     np.testing.assert_array_equal(out, np.ones(3, dtype=np.float32))
 
 
-@pytest.mark.parametrize("source, target", [("numpy", "mlx"), ("mlx", "numpy"), ("torch", "mlx"), ("mlx", "torch")])
+@pytest.mark.parametrize(
+    "source, target", [("numpy", "mlx"), ("mlx", "numpy"), ("torch", "mlx"), ("mlx", "torch")]
+)
 def test_conversions_through_mlx_keep_values_and_dtype(source, target):
     installed(source)
     xp_target = installed(target)
@@ -58,7 +62,9 @@ def test_conversions_through_mlx_keep_values_and_dtype(source, target):
     y = convert_to_tensor(x, backend=target)
     assert ember_ml.array_namespace(y) is xp_target
     assert y.dtype == xp_target.float32
-    np.testing.assert_array_equal(np.asarray(convert_to_tensor(y, backend="numpy")), [[1.0, 2.0, 3.0]])
+    np.testing.assert_array_equal(
+        np.asarray(convert_to_tensor(y, backend="numpy")), [[1.0, 2.0, 3.0]]
+    )
 
 
 def test_same_backend_array_is_returned_as_is():

@@ -94,11 +94,7 @@ def auto_select_backend() -> str:
     has_torch = _backend.is_installed("torch")
     if has_torch and _backend.torch_accelerator("cuda"):
         return "torch"
-    if (
-        sys.platform == "darwin"
-        and os.uname().machine == "arm64"
-        and _backend.is_installed("mlx")
-    ):
+    if sys.platform == "darwin" and os.uname().machine == "arm64" and _backend.is_installed("mlx"):
         return "mlx"
     if has_torch and _backend.torch_accelerator("mps"):
         return "torch"

@@ -36,10 +36,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ember-ml", description="ember_ml command line")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("info", help="installed backends, devices and the selected backend")
-    commands.add_parser("conformance", add_help=False,
-                        help="run the official array API suite (ember-ml conformance --help)")
-    commands.add_parser("lint", add_help=False,
-                        help="check code for backend-agnostic array API use (ember-ml lint --help)")
+    commands.add_parser(
+        "conformance",
+        add_help=False,
+        help="run the official array API suite (ember-ml conformance --help)",
+    )
+    commands.add_parser(
+        "lint",
+        add_help=False,
+        help="check code for backend-agnostic array API use (ember-ml lint --help)",
+    )
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["conformance"]:
         from ember_ml import conformance

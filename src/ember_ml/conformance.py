@@ -52,11 +52,40 @@ TORCH_SKIP_DTYPES = "uint16,uint32,uint64"
 # The array object's attributes and methods in the 2025.12 standard (array_object.py stubs).
 ARRAY_ATTRIBUTES = ("dtype", "device", "mT", "ndim", "shape", "size", "T")
 ARRAY_METHODS = (
-    "__abs__", "__add__", "__and__", "__array_namespace__", "__bool__", "__complex__",
-    "__dlpack__", "__dlpack_device__", "__eq__", "__float__", "__floordiv__", "__ge__",
-    "__getitem__", "__gt__", "__index__", "__int__", "__invert__", "__le__", "__lshift__",
-    "__lt__", "__matmul__", "__mod__", "__mul__", "__ne__", "__neg__", "__or__", "__pos__",
-    "__pow__", "__rshift__", "__setitem__", "__sub__", "__truediv__", "__xor__", "to_device",
+    "__abs__",
+    "__add__",
+    "__and__",
+    "__array_namespace__",
+    "__bool__",
+    "__complex__",
+    "__dlpack__",
+    "__dlpack_device__",
+    "__eq__",
+    "__float__",
+    "__floordiv__",
+    "__ge__",
+    "__getitem__",
+    "__gt__",
+    "__index__",
+    "__int__",
+    "__invert__",
+    "__le__",
+    "__lshift__",
+    "__lt__",
+    "__matmul__",
+    "__mod__",
+    "__mul__",
+    "__ne__",
+    "__neg__",
+    "__or__",
+    "__pos__",
+    "__pow__",
+    "__rshift__",
+    "__setitem__",
+    "__sub__",
+    "__truediv__",
+    "__xor__",
+    "to_device",
 )
 # Standard functions that are not in ember_ml.ops' table (inspection namespace).
 EXTRA_FUNCTIONS = ("__array_namespace_info__",)
@@ -123,7 +152,9 @@ def check_id_match(nodeid: str, pattern: str) -> bool:
     return nodeid.split("[", maxsplit=2)[0] == pattern
 
 
-def matching_entry(nodeid: str, entries: Iterable[tuple[str, str, int]]) -> tuple[str, str, int] | None:
+def matching_entry(
+    nodeid: str, entries: Iterable[tuple[str, str, int]]
+) -> tuple[str, str, int] | None:
     for entry in entries:
         if check_id_match(nodeid, entry[0]):
             return entry
@@ -161,8 +192,10 @@ def row_of_test(nodeid: str, rows: set[str]) -> str | None:
             snake = "__array_namespace_info__"
         function = f"test_{snake}"
     if filename == "test_dlpack.py":
-        function = {"test_dlpack_device": "test___dlpack_device__",
-                    "test_dunder_dlpack": "test___dlpack__"}.get(function, function)
+        function = {
+            "test_dlpack_device": "test___dlpack_device__",
+            "test_dunder_dlpack": "test___dlpack__",
+        }.get(function, function)
     if filename == "test_has_names.py":
         category, _, name = param.partition("-")
         if category in ("linalg", "fft"):
@@ -191,9 +224,13 @@ def row_of_test(nodeid: str, rows: set[str]) -> str | None:
         for prefix in ("linalg.", "fft."):
             if name.startswith(prefix):
                 candidates.insert(0, name)
-        special = {"getitem": "array.__getitem__", "setitem": "array.__setitem__",
-                   "getitem_masking": "array.__getitem__", "setitem_masking": "array.__setitem__",
-                   "scalar_casting": None}
+        special = {
+            "getitem": "array.__getitem__",
+            "setitem": "array.__setitem__",
+            "getitem_masking": "array.__getitem__",
+            "setitem_masking": "array.__setitem__",
+            "scalar_casting": None,
+        }
         stem = function.removeprefix("test_")
         for key, row in special.items():
             if stem == key or stem.startswith(key + "_arrays"):
@@ -208,7 +245,10 @@ def row_of_test(nodeid: str, rows: set[str]) -> str | None:
     parts = function.removeprefix("test_").split("_")
     for end in range(len(parts) - 1, 0, -1):
         stem = "_".join(parts[:end])
-        for candidate in ((f"linalg.{stem}",) if filename == "test_linalg.py" else ()) + (stem, f"fft.{stem}"):
+        for candidate in ((f"linalg.{stem}",) if filename == "test_linalg.py" else ()) + (
+            stem,
+            f"fft.{stem}",
+        ):
             if candidate in rows:
                 return candidate
     return None
@@ -219,8 +259,12 @@ def row_of_test(nodeid: str, rows: set[str]) -> str | None:
 
 def suite_commit(suite: pathlib.Path) -> str:
     try:
-        out = subprocess.run(["git", "-C", str(suite), "rev-parse", "HEAD"],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["git", "-C", str(suite), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return out.stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -242,7 +286,9 @@ def suite_environment(target: str, backend: str | None, skip_dtypes: str | None)
     return env
 
 
-def _bare_copy(entries: list[tuple[str, str, int]], directory: pathlib.Path, name: str) -> pathlib.Path:
+def _bare_copy(
+    entries: list[tuple[str, str, int]], directory: pathlib.Path, name: str
+) -> pathlib.Path:
     path = directory / name
     path.write_text("".join(f"{test_id}\n" for test_id, _, _ in entries), encoding="utf-8")
     return path
@@ -260,8 +306,18 @@ def _message(test: dict[str, Any]) -> str:
     return ""
 
 
-def summarize(report: dict[str, Any], xfails: list, skips: list, *, key: str, module: str,
-              max_examples: int, commit: str, duration: float, skip_dtypes: str) -> dict[str, Any]:
+def summarize(
+    report: dict[str, Any],
+    xfails: list,
+    skips: list,
+    *,
+    key: str,
+    module: str,
+    max_examples: int,
+    commit: str,
+    duration: float,
+    skip_dtypes: str,
+) -> dict[str, Any]:
     """The small per-target summary kept in conformance/results/<key>.json."""
     rows = standard_rows()
     row_set = set(rows)
@@ -307,8 +363,11 @@ def summarize(report: dict[str, Any], xfails: list, skips: list, *, key: str, mo
         else:
             matrix[row] = {"status": "skip"}
     stale = sorted({entry[0] for nodeid in xpassed if (entry := matching_entry(nodeid, xfails))})
-    matched = {entry[0] for test in report.get("tests", [])
-               if (entry := matching_entry(test["nodeid"], xfails + skips))}
+    matched = {
+        entry[0]
+        for test in report.get("tests", [])
+        if (entry := matching_entry(test["nodeid"], xfails + skips))
+    }
     unmatched = sorted({e[0] for e in xfails + skips} - matched)
     return {
         "target": key,
@@ -329,14 +388,25 @@ def summarize(report: dict[str, Any], xfails: list, skips: list, *, key: str, mo
 
 def summary_line(result: dict[str, Any]) -> str:
     c = result["counts"]
-    return (f"{result['target']}: {c['passed']} passed, {c['failed']} failed, {c['xfailed']} xfailed, "
-            f"{c['xpassed']} xpassed, {c['skipped']} skipped in {result['duration_s']:.0f}s "
-            f"(max-examples={result['max_examples']})")
+    return (
+        f"{result['target']}: {c['passed']} passed, {c['failed']} failed, {c['xfailed']} xfailed, "
+        f"{c['xpassed']} xpassed, {c['skipped']} skipped in {result['duration_s']:.0f}s "
+        f"(max-examples={result['max_examples']})"
+    )
 
 
-def run_target(suite: pathlib.Path, target: str, backend: str | None, *, max_examples: int,
-               lists_dir: pathlib.Path, results_dir: pathlib.Path | None, skip_dtypes: str | None,
-               pytest_args: Sequence[str] = (), tests: Sequence[str] = ()) -> dict[str, Any]:
+def run_target(
+    suite: pathlib.Path,
+    target: str,
+    backend: str | None,
+    *,
+    max_examples: int,
+    lists_dir: pathlib.Path,
+    results_dir: pathlib.Path | None,
+    skip_dtypes: str | None,
+    pytest_args: Sequence[str] = (),
+    tests: Sequence[str] = (),
+) -> dict[str, Any]:
     key = target_key(target, backend)
     xfails = read_list(lists_dir / f"{key}-xfails.txt")
     skips = read_list(lists_dir / f"{key}-skips.txt")
@@ -345,34 +415,65 @@ def run_target(suite: pathlib.Path, target: str, backend: str | None, *, max_exa
         tmpdir = pathlib.Path(tmp)
         report_path = tmpdir / "report.json"
         command = [
-            sys.executable, "-m", "pytest", *(tests or ["array_api_tests/"]),
-            "-p", "no:cacheprovider", "-q", "--no-header", "-rN", "--tb=no",
-            f"--max-examples={max_examples}", "--hypothesis-disable-deadline",
-            "--json-report", f"--json-report-file={report_path}",
-            "--json-report-omit", "collectors", "keywords", "log", "streams", "warnings", "traceback",
-            "--xfails-file", str(_bare_copy(xfails, tmpdir, "xfails.txt")),
-            "--skips-file", str(_bare_copy(skips, tmpdir, "skips.txt")),
+            sys.executable,
+            "-m",
+            "pytest",
+            *(tests or ["array_api_tests/"]),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--no-header",
+            "-rN",
+            "--tb=no",
+            f"--max-examples={max_examples}",
+            "--hypothesis-disable-deadline",
+            "--json-report",
+            f"--json-report-file={report_path}",
+            "--json-report-omit",
+            "collectors",
+            "keywords",
+            "log",
+            "streams",
+            "warnings",
+            "traceback",
+            "--xfails-file",
+            str(_bare_copy(xfails, tmpdir, "xfails.txt")),
+            "--skips-file",
+            str(_bare_copy(skips, tmpdir, "skips.txt")),
             *pytest_args,
         ]
         start = time.monotonic()
-        completed = subprocess.run(command, cwd=suite, env=env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True)
+        completed = subprocess.run(
+            command, cwd=suite, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         duration = time.monotonic() - start
         if not report_path.is_file():
             sys.stderr.write(completed.stdout[-5000:])
-            raise RuntimeError(f"the suite produced no report for {key} (exit status {completed.returncode})")
+            raise RuntimeError(
+                f"the suite produced no report for {key} (exit status {completed.returncode})"
+            )
         report = json.loads(report_path.read_text(encoding="utf-8"))
     module = target_module(target)
     if target == "ops":
         module += f" (EMBER_ML_BACKEND={backend or 'numpy'})"
-    result = summarize(report, xfails, skips, key=key, module=module,
-                       max_examples=max_examples, commit=suite_commit(suite), duration=duration,
-                       skip_dtypes=env.get("ARRAY_API_TESTS_SKIP_DTYPES", ""))
+    result = summarize(
+        report,
+        xfails,
+        skips,
+        key=key,
+        module=module,
+        max_examples=max_examples,
+        commit=suite_commit(suite),
+        duration=duration,
+        skip_dtypes=env.get("ARRAY_API_TESTS_SKIP_DTYPES", ""),
+    )
     if tests:
         result["partial"] = list(tests)
     if results_dir is not None and not tests:
         results_dir.mkdir(parents=True, exist_ok=True)
-        (results_dir / f"{key}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        (results_dir / f"{key}.json").write_text(
+            json.dumps(result, indent=1) + "\n", encoding="utf-8"
+        )
     return result
 
 
@@ -383,10 +484,27 @@ def collect_ids(suite: pathlib.Path, output: pathlib.Path) -> int:
     for target in BACKENDS:
         env = suite_environment(target, None, "")
         out = subprocess.run(
-            [sys.executable, "-m", "pytest", "array_api_tests/", "--collect-only", "-q", "-p", "no:cacheprovider"],
-            cwd=suite, env=env, capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "array_api_tests/",
+                "--collect-only",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+            ],
+            cwd=suite,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
-        found = {line.strip() for line in out.stdout.splitlines() if line.startswith("array_api_tests/") and "::" in line}
+        found = {
+            line.strip()
+            for line in out.stdout.splitlines()
+            if line.startswith("array_api_tests/") and "::" in line
+        }
         if found:
             used.append(target_module(target))
             ids |= found
@@ -445,24 +563,35 @@ def extras_rows() -> list[str]:
 
     standard = {name for ext, name, _, _ in SPEC if ext == "linalg"}
     backend_dir = pathlib.Path(backend.__file__).parent
-    lines = ["", "## Extras", "",
-             "Not part of the standard, so the official suite does not test them; ember_ml's own tests",
-             "compare each with its oracle (docs/extras.md) on NumPy, torch, MLX and array-api-strict.",
-             "Every extra runs its generic implementation (standard calls) on any standard library;",
-             "a backend column names the native fast paths (`backend/<library>/_<group>.py`) that",
-             "serve the group there, each tested against the generic code.", "",
-             "| group | extras | " + " | ".join(backend.BACKENDS) + " |",
-             "|---|---|" + "---|" * len(backend.BACKENDS)]
+    lines = [
+        "",
+        "## Extras",
+        "",
+        "Not part of the standard, so the official suite does not test them; ember_ml's own tests",
+        "compare each with its oracle (docs/extras.md) on NumPy, torch, MLX and array-api-strict.",
+        "Every extra runs its generic implementation (standard calls) on any standard library;",
+        "a backend column names the native fast paths (`backend/<library>/_<group>.py`) that",
+        "serve the group there, each tested against the generic code.",
+        "",
+        "| group | extras | " + " | ".join(backend.BACKENDS) + " |",
+        "|---|---|" + "---|" * len(backend.BACKENDS),
+    ]
     for group in backend.FAST_PATH_GROUPS:
         module_name = _GROUP_MODULE.get(group, f"ember_ml.ops.{group}")
         module = importlib.import_module(module_name)
         extras = [n for n in module.__all__ if n not in standard and callable(getattr(module, n))]
         cells = []
         for b in backend.BACKENDS:
-            native = sorted(n for n in _defined_functions(backend_dir / b / f"_{group}.py") if not n.startswith("_"))
+            native = sorted(
+                n
+                for n in _defined_functions(backend_dir / b / f"_{group}.py")
+                if not n.startswith("_")
+            )
             cells.append(", ".join(f"`{n}`" for n in native) or "generic only")
         names = ", ".join(f"`{n}`" for n in extras)
-        lines.append(f"| `{module_name.removeprefix('ember_ml.')}` | {names} | " + " | ".join(cells) + " |")
+        lines.append(
+            f"| `{module_name.removeprefix('ember_ml.')}` | {names} | " + " | ".join(cells) + " |"
+        )
     return lines
 
 
@@ -471,8 +600,10 @@ def write_matrix(results_dir: pathlib.Path, output: pathlib.Path) -> None:
     results = []
     for path in sorted(results_dir.glob("*.json")):
         results.append(json.loads(path.read_text(encoding="utf-8")))
-    order = {key: i for i, key in enumerate(
-        ["numpy", "torch", "mlx", "ops-numpy", "ops-torch", "ops-mlx"])}
+    order = {
+        key: i
+        for i, key in enumerate(["numpy", "torch", "mlx", "ops-numpy", "ops-torch", "ops-mlx"])
+    }
     results.sort(key=lambda r: (order.get(r["target"], 99), r["target"]))
     lines = [
         "# Support matrix: the array API standard (2025.12) on ember_ml's namespaces",
@@ -493,11 +624,16 @@ def write_matrix(results_dir: pathlib.Path, output: pathlib.Path) -> None:
             f"{c['xpassed']} | {c['skipped']} | {r['max_examples']} | {r.get('skip_dtypes') or '—'} | "
             f"{r['suite_commit'][:7]} | {r['date']} |"
         )
-    lines += ["", "| function | " + " | ".join(r["target"] for r in results) + " |",
-              "|---|" + "---|" * len(results)]
+    lines += [
+        "",
+        "| function | " + " | ".join(r["target"] for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
     for row in standard_rows():
         name = f"`{row}`" if not row.startswith("array.") else f"`x.{row[6:]}`"
-        lines.append(f"| {name} | " + " | ".join(_cell(r["matrix"].get(row)) for r in results) + " |")
+        lines.append(
+            f"| {name} | " + " | ".join(_cell(r["matrix"].get(row)) for r in results) + " |"
+        )
     lines += extras_rows()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -511,25 +647,57 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ember-ml conformance",
         description="Run the official array API test suite against ember_ml namespaces.",
     )
-    parser.add_argument("--suite", help="path of a data-apis/array-api-tests clone "
-                        "(default: $ARRAY_API_TESTS_DIR)")
-    parser.add_argument("--target", action="append", choices=TARGETS,
-                        help="namespace to test; repeatable (default: numpy)")
-    parser.add_argument("--backend", action="append", choices=BACKENDS,
-                        help="backend of the ops target (EMBER_ML_BACKEND); repeatable (default: numpy)")
-    parser.add_argument("--max-examples", type=int, default=200, help="hypothesis examples per test")
-    parser.add_argument("--skip-dtypes", default=None,
-                        help="ARRAY_API_TESTS_SKIP_DTYPES (default: uint16,uint32,uint64 for torch, none otherwise)")
-    parser.add_argument("--lists-dir", help="folder of the xfail/skip lists (default: conformance/)")
-    parser.add_argument("--results-dir", help="folder of the per-target summaries (default: conformance/results/)")
-    parser.add_argument("--matrix", help="support matrix to rebuild (default: docs/support-matrix.md)")
-    parser.add_argument("--no-matrix", action="store_true", help="do not rebuild the support matrix")
-    parser.add_argument("--matrix-only", action="store_true",
-                        help="only rebuild the support matrix from the stored results")
-    parser.add_argument("--collect-ids", metavar="FILE",
-                        help="write the suite's test ids to FILE (e.g. conformance/suite-tests.txt) and exit")
-    parser.add_argument("--tests", nargs="+", default=[],
-                        help="run only these suite test ids or files (results are not stored)")
+    parser.add_argument(
+        "--suite", help="path of a data-apis/array-api-tests clone (default: $ARRAY_API_TESTS_DIR)"
+    )
+    parser.add_argument(
+        "--target",
+        action="append",
+        choices=TARGETS,
+        help="namespace to test; repeatable (default: numpy)",
+    )
+    parser.add_argument(
+        "--backend",
+        action="append",
+        choices=BACKENDS,
+        help="backend of the ops target (EMBER_ML_BACKEND); repeatable (default: numpy)",
+    )
+    parser.add_argument(
+        "--max-examples", type=int, default=200, help="hypothesis examples per test"
+    )
+    parser.add_argument(
+        "--skip-dtypes",
+        default=None,
+        help="ARRAY_API_TESTS_SKIP_DTYPES (default: uint16,uint32,uint64 for torch, none otherwise)",
+    )
+    parser.add_argument(
+        "--lists-dir", help="folder of the xfail/skip lists (default: conformance/)"
+    )
+    parser.add_argument(
+        "--results-dir", help="folder of the per-target summaries (default: conformance/results/)"
+    )
+    parser.add_argument(
+        "--matrix", help="support matrix to rebuild (default: docs/support-matrix.md)"
+    )
+    parser.add_argument(
+        "--no-matrix", action="store_true", help="do not rebuild the support matrix"
+    )
+    parser.add_argument(
+        "--matrix-only",
+        action="store_true",
+        help="only rebuild the support matrix from the stored results",
+    )
+    parser.add_argument(
+        "--collect-ids",
+        metavar="FILE",
+        help="write the suite's test ids to FILE (e.g. conformance/suite-tests.txt) and exit",
+    )
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        default=[],
+        help="run only these suite test ids or files (results are not stored)",
+    )
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
     return parser
 
@@ -551,8 +719,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     suite_dir = args.suite or os.environ.get("ARRAY_API_TESTS_DIR")
     if not suite_dir:
-        print("ember-ml conformance: give --suite PATH or set ARRAY_API_TESTS_DIR to a clone of "
-              "https://github.com/data-apis/array-api-tests (with --recurse-submodules)", file=sys.stderr)
+        print(
+            "ember-ml conformance: give --suite PATH or set ARRAY_API_TESTS_DIR to a clone of "
+            "https://github.com/data-apis/array-api-tests (with --recurse-submodules)",
+            file=sys.stderr,
+        )
         return 2
     suite = pathlib.Path(suite_dir).expanduser().resolve()
     if not (suite / "array_api_tests").is_dir():
@@ -560,8 +731,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     missing = [name for name in _SUITE_NEEDS if importlib.util.find_spec(name) is None]
     if missing:
-        print(f"ember-ml conformance: the suite needs {', '.join(missing)}; install with: "
-              'pip install "ember-ml[conformance]"', file=sys.stderr)
+        print(
+            f"ember-ml conformance: the suite needs {', '.join(missing)}; install with: "
+            'pip install "ember-ml[conformance]"',
+            file=sys.stderr,
+        )
         return 2
     if args.collect_ids:
         count = collect_ids(suite, pathlib.Path(args.collect_ids))
@@ -571,13 +745,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for target in args.target or ["numpy"]:
         backends = (args.backend or ["numpy"]) if target == "ops" else [None]
         for backend in backends:
-            result = run_target(suite, target, backend, max_examples=args.max_examples,
-                                lists_dir=lists_dir, results_dir=results_dir,
-                                skip_dtypes=args.skip_dtypes, pytest_args=args.pytest_args,
-                                tests=args.tests)
+            result = run_target(
+                suite,
+                target,
+                backend,
+                max_examples=args.max_examples,
+                lists_dir=lists_dir,
+                results_dir=results_dir,
+                skip_dtypes=args.skip_dtypes,
+                pytest_args=args.pytest_args,
+                tests=args.tests,
+            )
             print(summary_line(result), flush=True)
             for entry in result["stale_xfails"]:
-                print(f"  stale xfail (passed this run; stale, or its failing examples were not drawn): {entry}")
+                print(
+                    f"  stale xfail (passed this run; stale, or its failing examples were not drawn): {entry}"
+                )
             if not args.tests:
                 for entry in result["unmatched_list_entries"]:
                     print(f"  list entry matches no test: {entry}")

@@ -42,8 +42,30 @@ ORACLES = {
 
 # Inputs at and near every kink and tail: ±inf, nan, ±1e4, ±30 and the branch points.
 SPECIAL = [
-    -math.inf, -1e4, -100.0, -30.0, -21.0, -6.5, -3.0, -2.5, -1.0, -0.3, 0.0, 1e-8,
-    0.3, 1.0, 2.5, 3.0, 6.5, 10.0, 21.0, 30.0, 100.0, 1e4, math.inf, math.nan,
+    -math.inf,
+    -1e4,
+    -100.0,
+    -30.0,
+    -21.0,
+    -6.5,
+    -3.0,
+    -2.5,
+    -1.0,
+    -0.3,
+    0.0,
+    1e-8,
+    0.3,
+    1.0,
+    2.5,
+    3.0,
+    6.5,
+    10.0,
+    21.0,
+    30.0,
+    100.0,
+    1e4,
+    math.inf,
+    math.nan,
 ]
 
 
@@ -57,8 +79,15 @@ def function_name(case: str) -> str:
     return case
 
 
-_DEFAULTS = {"leaky_relu": [0.01], "elu": [1.0], "celu": [1.0], "gelu": ["none"],
-             "softplus": [1.0, 20.0], "softmax": [-1], "log_softmax": [-1]}
+_DEFAULTS = {
+    "leaky_relu": [0.01],
+    "elu": [1.0],
+    "celu": [1.0],
+    "gelu": ["none"],
+    "softplus": [1.0, 20.0],
+    "softmax": [-1],
+    "log_softmax": [-1],
+}
 
 
 def generic_args(case: str) -> list:

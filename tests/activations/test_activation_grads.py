@@ -13,10 +13,28 @@ torch = pytest.importorskip("torch")
 CASES = sorted(ORACLES)
 
 # Large and tail inputs, away from the kinks (0, ±3, 6) where subgradient conventions differ.
-TAILS = np.asarray([
-    -1e4, -100.0, -30.0, -21.0, -6.5, -2.5, -1.0, -0.3, 1e-8, 0.3, 1.0, 2.5, 6.5, 10.0, 21.0,
-    30.0, 100.0, 1e4,
-])
+TAILS = np.asarray(
+    [
+        -1e4,
+        -100.0,
+        -30.0,
+        -21.0,
+        -6.5,
+        -2.5,
+        -1.0,
+        -0.3,
+        1e-8,
+        0.3,
+        1.0,
+        2.5,
+        6.5,
+        10.0,
+        21.0,
+        30.0,
+        100.0,
+        1e4,
+    ]
+)
 
 
 def inputs():
@@ -32,8 +50,15 @@ def ember_call(case, x, generic_xp=None):
     kwargs, _ = ORACLES[case]
     if generic_xp is None:
         return getattr(activations, name)(x, **kwargs)
-    defaults = {"leaky_relu": [0.01], "elu": [1.0], "celu": [1.0], "gelu": ["none"],
-                "softplus": [1.0, 20.0], "softmax": [-1], "log_softmax": [-1]}
+    defaults = {
+        "leaky_relu": [0.01],
+        "elu": [1.0],
+        "celu": [1.0],
+        "gelu": ["none"],
+        "softplus": [1.0, 20.0],
+        "softmax": [-1],
+        "log_softmax": [-1],
+    }
     args = list(kwargs.values()) or defaults.get(name, [])
     return activations._GENERIC[name](generic_xp, x, *args)
 
@@ -80,7 +105,9 @@ def program(x):
 
 def test_activations_inside_torch_compile_fullgraph():
     x = torch.asarray(random_input(), dtype=torch.float32)
-    eager = program(x)  # first call eager, as tests/test_compile.py: fast_path's first lookup imports
+    eager = program(
+        x
+    )  # first call eager, as tests/test_compile.py: fast_path's first lookup imports
     compiled = torch.compile(program, fullgraph=True, backend="eager")(x)
     torch.testing.assert_close(compiled, eager)
 

@@ -51,5 +51,7 @@ def test_any_float64_matches_torch(path, case, x):
     assert np.array_equal(np.isnan(got), np.isnan(expected))
     with np.errstate(invalid="ignore", over="ignore"):  # inf - inf where both are inf
         same = (got == expected) | np.isnan(expected)
-        close = np.abs(got - expected) <= 1e-12 * np.abs(expected) + 4 * np.finfo(np.float64).eps * (1.0 + scale)
+        close = np.abs(got - expected) <= 1e-12 * np.abs(expected) + 4 * np.finfo(
+            np.float64
+        ).eps * (1.0 + scale)
     assert np.all(same | close), (got, expected)

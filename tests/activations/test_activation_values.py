@@ -23,7 +23,11 @@ def call(case, x):
 
 def float_dtype(xp):
     """The widest float each library has (MLX computes in float32)."""
-    return xp.float64 if hasattr(xp, "float64") and xp.__name__ != "ember_ml.backend.mlx" else xp.float32
+    return (
+        xp.float64
+        if hasattr(xp, "float64") and xp.__name__ != "ember_ml.backend.mlx"
+        else xp.float32
+    )
 
 
 def assert_matches(got, expected, rtol, atol):
@@ -84,10 +88,17 @@ def test_gelu_tail_is_accurate_where_torch_cancels():
 def test_softmax_special_slices_match_torch(xp, name):
     dtype = float_dtype(xp)
     inf, nan = float("inf"), float("nan")
-    rows = np.asarray([
-        [1e4, -1e4, 0.0], [-1e4, -1e4, -1e4], [inf, 1.0, 2.0], [-inf, 1.0, 2.0],
-        [-inf, -inf, -inf], [nan, 1.0, 2.0], [3.0, 3.0, 3.0],
-    ])
+    rows = np.asarray(
+        [
+            [1e4, -1e4, 0.0],
+            [-1e4, -1e4, -1e4],
+            [inf, 1.0, 2.0],
+            [-inf, 1.0, 2.0],
+            [-inf, -inf, -inf],
+            [nan, 1.0, 2.0],
+            [3.0, 3.0, 3.0],
+        ]
+    )
     width = torch.float64 if dtype == getattr(xp, "float64", None) else torch.float32
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -101,8 +112,11 @@ def test_softmax_special_slices_match_torch(xp, name):
 def test_no_overflow_up_to_1e4_in_float32(xp, name):
     x = np.linspace(-1e4, 1e4, 41).astype(np.float32).reshape(1, 41)
     got = to_numpy(getattr(activations, name)(xp.asarray(x, dtype=xp.float32)))
-    expected = getattr(torch.nn.functional, name)(torch.asarray(x), -1) if "softmax" in name else (
-        torch_oracle(name, x, torch.float32))
+    expected = (
+        getattr(torch.nn.functional, name)(torch.asarray(x), -1)
+        if "softmax" in name
+        else (torch_oracle(name, x, torch.float32))
+    )
     assert np.all(np.isfinite(got))
     assert_matches(got, expected, rtol=1e-6, atol=1e-6)
 
@@ -126,8 +140,15 @@ def test_fast_path_matches_generic(xp, case):
     widths = ["float32"] if xp.__name__.endswith("mlx") else ["float32", "float64"]
     name = "silu" if case == "swish" else function_name(case)
     kwargs, _ = ORACLES[case]
-    defaults = {"leaky_relu": [0.01], "elu": [1.0], "celu": [1.0], "gelu": ["none"],
-                "softplus": [1.0, 20.0], "softmax": [0], "log_softmax": [0]}
+    defaults = {
+        "leaky_relu": [0.01],
+        "elu": [1.0],
+        "celu": [1.0],
+        "gelu": ["none"],
+        "softplus": [1.0, 20.0],
+        "softmax": [0],
+        "log_softmax": [0],
+    }
     args = list(kwargs.values()) or defaults.get(name, [])
     if name in ("softmax", "log_softmax"):
         args = [0]
@@ -168,7 +189,9 @@ def test_half_precision_dtype_kept(xp, case):
 def test_zero_d_input(xp, case):
     got = call(case, xp.asarray(-0.7, dtype=float_dtype(xp)))
     assert tuple(got.shape) == ()
-    expected = torch_oracle(case, np.asarray(-0.7), torch.float64 if not xp.__name__.endswith("mlx") else torch.float32)
+    expected = torch_oracle(
+        case, np.asarray(-0.7), torch.float64 if not xp.__name__.endswith("mlx") else torch.float32
+    )
     assert_matches(got, expected, rtol=1e-6, atol=1e-7)
 
 

@@ -6,4 +6,6 @@ from differential_table import PROFILE, SETTINGS
 
 
 def pytest_report_header(config):
-    return f"differential tests: hypothesis profile {PROFILE} (max_examples={SETTINGS.max_examples})"
+    return (
+        f"differential tests: hypothesis profile {PROFILE} (max_examples={SETTINGS.max_examples})"
+    )

@@ -36,10 +36,19 @@ xps = make_strategies_namespace(strict)
 
 _SUPPRESS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 # CI draws the same examples every run (derandomize): a red CI is a real regression, not a new draw.
-settings.register_profile("differential-ci", max_examples=10, deadline=None, derandomize=True,
-                          suppress_health_check=_SUPPRESS)
-settings.register_profile("differential-deep", max_examples=300, deadline=None, suppress_health_check=_SUPPRESS)
-PROFILE = "differential-deep" if os.environ.get("EMBER_ML_DIFFERENTIAL") == "deep" else "differential-ci"
+settings.register_profile(
+    "differential-ci",
+    max_examples=10,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=_SUPPRESS,
+)
+settings.register_profile(
+    "differential-deep", max_examples=300, deadline=None, suppress_health_check=_SUPPRESS
+)
+PROFILE = (
+    "differential-deep" if os.environ.get("EMBER_ML_DIFFERENTIAL") == "deep" else "differential-ci"
+)
 SETTINGS = settings.get_profile(PROFILE)
 
 # --------------------------------------------------------------------------- dtypes
@@ -57,8 +66,12 @@ ALL = BOOL + NUMERIC
 COMPLEX_OF = {"float32": "complex64", "float64": "complex128"}
 
 # Default tolerances (rtol, atol) by result dtype; rows may widen them, with a reason.
-TOLERANCE = {"float32": (1e-5, 1e-6), "complex64": (1e-5, 1e-6),
-             "float64": (1e-12, 1e-13), "complex128": (1e-12, 1e-13)}
+TOLERANCE = {
+    "float32": (1e-5, 1e-6),
+    "complex64": (1e-5, 1e-6),
+    "float64": (1e-12, 1e-13),
+    "complex128": (1e-12, 1e-13),
+}
 # Linear algebra and FFT precision is implementation-defined (different LAPACK/pocketfft/
 # MLX kernels, summation orders); inputs are well conditioned, so these bound it.
 LINALG_TOL = {"float32": (2e-3, 2e-4), "float64": (1e-8, 1e-10)}
@@ -77,10 +90,13 @@ class Example:
     def __repr__(self) -> str:  # hypothesis prints it on failure
         def show(v):
             if hasattr(v, "__array_namespace__"):
-                return f"asarray({np.asarray(v).tolist()!r}, dtype={str(v.dtype).rsplit('.', 1)[-1]})"
+                return (
+                    f"asarray({np.asarray(v).tolist()!r}, dtype={str(v.dtype).rsplit('.', 1)[-1]})"
+                )
             if isinstance(v, (list, tuple)):
                 return "[" + ", ".join(show(i) for i in v) + "]"
             return repr(v)
+
         parts = [show(a) for a in self.args] + [f"{k}={show(v)}" for k, v in self.kwargs.items()]
         return "(" + ", ".join(parts) + ")"
 
@@ -110,7 +126,9 @@ class Ctx:
         for a in self.names(group1):
             for b in self.names(group2):
                 try:
-                    result = str(strict.result_type(getattr(strict, a), getattr(strict, b))).rsplit(".", 1)[-1]
+                    result = str(strict.result_type(getattr(strict, a), getattr(strict, b))).rsplit(
+                        ".", 1
+                    )[-1]
                 except TypeError:
                     continue
                 if result not in self.excluded:
@@ -124,8 +142,9 @@ class NoDtype(Exception):
     """The target holds none of the dtypes the row needs."""
 
 
-def elements(dtype: str, lo: float = -1e3, hi: float = 1e3, special: bool = True,
-             cmin: float = 0.0) -> st.SearchStrategy:
+def elements(
+    dtype: str, lo: float = -1e3, hi: float = 1e3, special: bool = True, cmin: float = 0.0
+) -> st.SearchStrategy:
     """Element values: bounded, plus NaN, infinities and signed zeros for real floats when ``special``."""
     if dtype == "bool":
         return st.booleans()
@@ -133,9 +152,14 @@ def elements(dtype: str, lo: float = -1e3, hi: float = 1e3, special: bool = True
         info = np.iinfo(dtype)
         return st.integers(max(int(lo), int(info.min)), min(int(hi), int(info.max)))
     if dtype in CFLOAT:
-        return st.complex_numbers(min_magnitude=max(lo, cmin, 0), max_magnitude=max(abs(lo), abs(hi)),
-                                  allow_nan=False, allow_infinity=False,
-                                  allow_subnormal=False, width=64 if dtype == "complex64" else 128)
+        return st.complex_numbers(
+            min_magnitude=max(lo, cmin, 0),
+            max_magnitude=max(abs(lo), abs(hi)),
+            allow_nan=False,
+            allow_infinity=False,
+            allow_subnormal=False,
+            width=64 if dtype == "complex64" else 128,
+        )
     width = 32 if dtype == "float32" else 64
     if width == 32:  # bounds exactly representable in float32, inside [lo, hi]
         lo32, hi32 = np.float32(lo), np.float32(hi)
@@ -143,12 +167,16 @@ def elements(dtype: str, lo: float = -1e3, hi: float = 1e3, special: bool = True
         hi = float(hi32 if hi32 <= hi else np.nextafter(hi32, np.float32(-np.inf)))
     base = st.floats(lo, hi, width=width, allow_subnormal=False)
     if special:
-        return st.one_of(base, base, base, st.sampled_from([math.nan, math.inf, -math.inf, 0.0, -0.0]))
+        return st.one_of(
+            base, base, base, st.sampled_from([math.nan, math.inf, -math.inf, 0.0, -0.0])
+        )
     return base
 
 
 def shapes(min_dims=0, max_dims=3, min_side=0, max_side=4):
-    return xps.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
+    return xps.array_shapes(
+        min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side
+    )
 
 
 def array(draw, dtype, shape, lo=-1e3, hi=1e3, special=True, unique=False):
@@ -160,7 +188,10 @@ def small_values(dtype):
     if dtype == "bool":
         return st.booleans()
     return st.integers(-3 if dtype not in UINT else 0, 3).map(
-        (lambda v: v) if dtype in INT else (lambda v: float(v) if dtype in RFLOAT else complex(v, 0)))
+        (lambda v: v)
+        if dtype in INT
+        else (lambda v: float(v) if dtype in RFLOAT else complex(v, 0))
+    )
 
 
 def axis_for(draw, ndim, allow_none=True, allow_tuple=True):
@@ -168,7 +199,11 @@ def axis_for(draw, ndim, allow_none=True, allow_tuple=True):
     if ndim:
         options.append(st.integers(-ndim, ndim - 1))
         if allow_tuple:
-            options.append(st.lists(st.integers(0, ndim - 1), unique=True, min_size=1, max_size=ndim).map(tuple))
+            options.append(
+                st.lists(st.integers(0, ndim - 1), unique=True, min_size=1, max_size=ndim).map(
+                    tuple
+                )
+            )
     return draw(st.one_of(options))
 
 
@@ -177,20 +212,24 @@ def axis_for(draw, ndim, allow_none=True, allow_tuple=True):
 
 @dataclass(frozen=True)
 class Case:
-    name: str                  # "sin", "linalg.det", "fft.rfft"
+    name: str  # "sin", "linalg.det", "fft.rfft"
     category: str
     build: Callable[[Ctx], st.SearchStrategy[Example]]
-    tol: dict | None = None    # dtype name -> (rtol, atol), instead of TOLERANCE
+    tol: dict | None = None  # dtype name -> (rtol, atol), instead of TOLERANCE
     signed_zero: bool = False  # the standard specifies the sign of zero results
-    post: Callable[[Any], Any] | None = None   # canonical form of a result (numpy) before comparing values
+    post: Callable[[Any], Any] | None = (
+        None  # canonical form of a result (numpy) before comparing values
+    )
     defaults: tuple[str, ...] = ()  # implementation-defined default dtype kinds the result may take
-    values: bool = True        # False: compare dtype and shape only (empty, empty_like)
-    oracle: Callable | None = None  # computes the expected result with array-api-strict instead of the function
+    values: bool = True  # False: compare dtype and shape only (empty, empty_like)
+    oracle: Callable | None = (
+        None  # computes the expected result with array-api-strict instead of the function
+    )
     # library -> (reason, predicate(example)): a deviation of the library or of array-api-compat,
     # outside ember_ml's code; matching examples are not drawn for that library, and
     # test_known_deviation lists each one as a skip with its reason.
     known: dict = field(default_factory=dict)
-    why: str = ""              # the reason for any non-default choice above
+    why: str = ""  # the reason for any non-default choice above
 
     @property
     def id(self) -> str:
@@ -202,14 +241,32 @@ def unary(group, lo=-1e3, hi=1e3, special=True, min_dims=0, cmin=0.0):
         @st.composite
         def strategy(draw):
             dtype = draw(ctx.dtype(group))
-            x = draw(xps.arrays(dtype, shapes(min_dims=min_dims), elements=elements(dtype, lo, hi, special, cmin)))
+            x = draw(
+                xps.arrays(
+                    dtype,
+                    shapes(min_dims=min_dims),
+                    elements=elements(dtype, lo, hi, special, cmin),
+                )
+            )
             return Example((x,))
+
         return strategy()
+
     return build
 
 
-def binary(group, group2=None, lo=-1e3, hi=1e3, lo2=None, hi2=None, special=True, nonzero_int_x2=False,
-           same_dtype=False, cmin2=0.0):
+def binary(
+    group,
+    group2=None,
+    lo=-1e3,
+    hi=1e3,
+    lo2=None,
+    hi2=None,
+    special=True,
+    nonzero_int_x2=False,
+    same_dtype=False,
+    cmin2=0.0,
+):
     def build(ctx):
         @st.composite
         def strategy(draw):
@@ -217,21 +274,37 @@ def binary(group, group2=None, lo=-1e3, hi=1e3, lo2=None, hi2=None, special=True
                 d1 = d2 = draw(ctx.dtype(group))
             else:
                 d1, d2 = draw(ctx.pair(group, group2))
-            s1, s2 = draw(xps.mutually_broadcastable_shapes(2, min_dims=0, max_dims=3, max_side=4)).input_shapes
+            s1, s2 = draw(
+                xps.mutually_broadcastable_shapes(2, min_dims=0, max_dims=3, max_side=4)
+            ).input_shapes
             x1 = array(draw, d1, s1, lo, hi, special)
-            e2 = elements(d2, lo if lo2 is None else lo2, hi if hi2 is None else hi2, special, cmin2)
+            e2 = elements(
+                d2, lo if lo2 is None else lo2, hi if hi2 is None else hi2, special, cmin2
+            )
             if nonzero_int_x2 and d2 in INT:
                 e2 = e2.filter(lambda v: v != 0)
-            if cmin2 and (d1 in CFLOAT or d2 in CFLOAT):  # complex division by zero: implementation-defined
+            if cmin2 and (
+                d1 in CFLOAT or d2 in CFLOAT
+            ):  # complex division by zero: implementation-defined
                 e2 = e2.filter(lambda v: v != 0)
             x2 = draw(xps.arrays(d2, s2, elements=e2))
             return Example((x1, x2))
+
         return strategy()
+
     return build
 
 
-def reduction(group, lo=-100, hi=100, special=False, min_side=0, kwargs=None, axis_tuple=True,
-              single_axis=False):
+def reduction(
+    group,
+    lo=-100,
+    hi=100,
+    special=False,
+    min_side=0,
+    kwargs=None,
+    axis_tuple=True,
+    single_axis=False,
+):
     kwargs = kwargs or {}
 
     def build(ctx):
@@ -254,14 +327,18 @@ def reduction(group, lo=-100, hi=100, special=False, min_side=0, kwargs=None, ax
                 if value is not None:
                     kw[name] = value
             return Example((x,), kw)
+
         return strategy()
+
     return build
 
 
 def custom(fn):
     """A row whose example is drawn by ``fn(draw, ctx)``."""
+
     def build(ctx):
         return st.composite(lambda draw: fn(draw, ctx))()
+
     return build
 
 
@@ -278,7 +355,7 @@ def _sorted_unique(result):
 
 def _unique_inverse(result):
     values, inverse = result
-    return np.sort(values), values[inverse]          # sorted set, and x rebuilt from it
+    return np.sort(values), values[inverse]  # sorted set, and x rebuilt from it
 
 
 def _unique_all(result):
@@ -288,7 +365,7 @@ def _unique_all(result):
 
 
 def _eigh(result):
-    return result[0]                                   # eigenvectors: unique only up to sign
+    return result[0]  # eigenvectors: unique only up to sign
 
 
 def _qr(result):
@@ -300,7 +377,7 @@ def _qr(result):
 
 def _svd(result):
     u, s, vh = result
-    return s, (u * s[..., None, :]) @ vh                # singular values, and U S Vh rebuilt
+    return s, (u * s[..., None, :]) @ vh  # singular values, and U S Vh rebuilt
 
 
 # --- generators for special rows --------------------------------------------
@@ -343,21 +420,32 @@ def _tensordot(draw, ctx):
 
 def _vecdot(draw, ctx):
     d1, d2 = draw(ctx.pair(REAL + CFLOAT))
-    s1, s2 = draw(xps.mutually_broadcastable_shapes(2, min_dims=1, max_dims=3, max_side=4, min_side=1)).input_shapes
+    s1, s2 = draw(
+        xps.mutually_broadcastable_shapes(2, min_dims=1, max_dims=3, max_side=4, min_side=1)
+    ).input_shapes
     k = draw(st.integers(1, 4))
     s1, s2 = (*s1[:-1], k), (*s2[:-1], k)
-    return Example((array(draw, d1, s1, -10, 10, False), array(draw, d2, s2, -10, 10, False)), {"axis": -1})
+    return Example(
+        (array(draw, d1, s1, -10, 10, False), array(draw, d2, s2, -10, 10, False)), {"axis": -1}
+    )
 
 
 def _outer(draw, ctx):
     d1, d2 = draw(ctx.pair(REAL))
-    return Example((array(draw, d1, shapes(1, 1), -10, 10, False), array(draw, d2, shapes(1, 1), -10, 10, False)))
+    return Example(
+        (
+            array(draw, d1, shapes(1, 1), -10, 10, False),
+            array(draw, d2, shapes(1, 1), -10, 10, False),
+        )
+    )
 
 
 def _cross(draw, ctx):
     d1, d2 = draw(ctx.pair(REAL))
     batch = draw(st.sampled_from([(), (2,)]))
-    return Example((array(draw, d1, (*batch, 3), -10, 10, False), array(draw, d2, (*batch, 3), -10, 10, False)))
+    return Example(
+        (array(draw, d1, (*batch, 3), -10, 10, False), array(draw, d2, (*batch, 3), -10, 10, False))
+    )
 
 
 def _matrix_only(kind="general", group=RFLOAT, kwargs=None):
@@ -365,6 +453,7 @@ def _matrix_only(kind="general", group=RFLOAT, kwargs=None):
         a = square_matrices(draw, ctx, group, kind)
         kw = {k: draw(st.sampled_from(v)) for k, v in (kwargs or {}).items()}
         return Example((a,), {k: v for k, v in kw.items() if v is not None})
+
     return fn
 
 
@@ -377,7 +466,14 @@ def _rect(draw, ctx, group=RFLOAT):
 def _solve(draw, ctx):
     a = square_matrices(draw, ctx, RFLOAT, "wellcond")
     n = a.shape[-1]
-    b = array(draw, str(a.dtype).rsplit(".", 1)[-1], (*a.shape[:-2], n, draw(st.integers(1, 3))), -1, 1, False)
+    b = array(
+        draw,
+        str(a.dtype).rsplit(".", 1)[-1],
+        (*a.shape[:-2], n, draw(st.integers(1, 3))),
+        -1,
+        1,
+        False,
+    )
     return Example((a, b))
 
 
@@ -409,10 +505,11 @@ def _fft_complex(nd=False):
         kw = {"norm": draw(st.sampled_from(["backward", "ortho", "forward"]))}
         if nd:
             if draw(st.booleans()):
-                kw["axes"] = tuple(range(x.ndim))[-draw(st.integers(1, x.ndim)):]
+                kw["axes"] = tuple(range(x.ndim))[-draw(st.integers(1, x.ndim)) :]
         elif draw(st.booleans()):
             kw["n"] = draw(st.integers(1, 6))
         return Example((x,), kw)
+
     return fn
 
 
@@ -424,6 +521,7 @@ def _fft_real(nd=False):
         if not nd and draw(st.booleans()):
             kw["n"] = draw(st.integers(1, 6))
         return Example((x,), kw)
+
     return fn
 
 
@@ -435,6 +533,7 @@ def _fft_c2r(nd=False):
         if not nd and draw(st.booleans()):
             kw["n"] = draw(st.integers(2, 8))
         return Example((x,), kw)
+
     return fn
 
 
@@ -458,7 +557,9 @@ def _shift(draw, ctx):
 def _broadcast_to(draw, ctx):
     dtype = draw(ctx.dtype(ALL))
     s1 = draw(shapes(0, 3, 1, 3))
-    other = draw(xps.mutually_broadcastable_shapes(1, base_shape=s1, max_dims=3, max_side=3)).input_shapes[0]
+    other = draw(
+        xps.mutually_broadcastable_shapes(1, base_shape=s1, max_dims=3, max_side=3)
+    ).input_shapes[0]
     x = array(draw, dtype, s1, -100, 100)
     target = np.broadcast_shapes(s1, other)
     return Example((x, tuple(int(t) for t in target)))
@@ -466,7 +567,9 @@ def _broadcast_to(draw, ctx):
 
 def _broadcast_arrays(draw, ctx):
     dtype = draw(ctx.dtype(ALL))
-    ss = draw(xps.mutually_broadcastable_shapes(draw(st.integers(1, 3)), max_dims=3, max_side=3)).input_shapes
+    ss = draw(
+        xps.mutually_broadcastable_shapes(draw(st.integers(1, 3)), max_dims=3, max_side=3)
+    ).input_shapes
     return Example(tuple(array(draw, dtype, s, -100, 100) for s in ss))
 
 
@@ -504,7 +607,9 @@ def _flip(draw, ctx):
 
 def _moveaxis(draw, ctx):
     x = array(draw, draw(ctx.dtype(ALL)), shapes(1), -100, 100)
-    return Example((x, draw(st.integers(-x.ndim, x.ndim - 1)), draw(st.integers(-x.ndim, x.ndim - 1))))
+    return Example(
+        (x, draw(st.integers(-x.ndim, x.ndim - 1)), draw(st.integers(-x.ndim, x.ndim - 1)))
+    )
 
 
 def _permute_dims(draw, ctx):
@@ -577,20 +682,29 @@ def _searchsorted(draw, ctx):
 def _where(draw, ctx):
     d1, d2 = draw(ctx.pair(ALL))
     s0, s1, s2 = draw(xps.mutually_broadcastable_shapes(3, max_dims=3, max_side=3)).input_shapes
-    return Example((array(draw, "bool", s0), array(draw, d1, s1, -100, 100), array(draw, d2, s2, -100, 100)))
+    return Example(
+        (array(draw, "bool", s0), array(draw, d1, s1, -100, 100), array(draw, d2, s2, -100, 100))
+    )
 
 
 def _sort(draw, ctx):
     dtype = draw(ctx.dtype(REAL))
     x = draw(xps.arrays(dtype, shapes(1, 3, 0, 5), elements=small_values(dtype)))
-    return Example((x,), {"axis": draw(st.integers(-x.ndim, x.ndim - 1)),
-                          "descending": draw(st.booleans()), "stable": True})
+    return Example(
+        (x,),
+        {
+            "axis": draw(st.integers(-x.ndim, x.ndim - 1)),
+            "descending": draw(st.booleans()),
+            "stable": True,
+        },
+    )
 
 
 def _set_input(group=REAL):
     def fn(draw, ctx):
         dtype = draw(ctx.dtype(group))
         return Example((draw(xps.arrays(dtype, shapes(0, 3, 0, 5), elements=small_values(dtype))),))
+
     return fn
 
 
@@ -605,7 +719,11 @@ def _take(draw, ctx):
     x = array(draw, draw(ctx.dtype(ALL)), shapes(1, 3, 1, 4), -100, 100)
     axis = draw(st.integers(-x.ndim, x.ndim - 1)) if x.ndim > 1 or draw(st.booleans()) else None
     n = x.shape[axis] if axis is not None else math.prod(x.shape)
-    idx = draw(xps.arrays(draw(ctx.dtype(("int32", "int64"))), shapes(1, 1, 0, 5), elements=st.integers(0, n - 1)))
+    idx = draw(
+        xps.arrays(
+            draw(ctx.dtype(("int32", "int64"))), shapes(1, 1, 0, 5), elements=st.integers(0, n - 1)
+        )
+    )
     return Example((x, idx), {} if axis is None else {"axis": axis})
 
 
@@ -634,6 +752,7 @@ def _cumulative(group):
                 x = strict.reshape(x, (1,))
             kw["axis"] = draw(st.integers(-x.ndim, x.ndim - 1))
         return Example((x,), kw)
+
     return fn
 
 
@@ -644,9 +763,16 @@ def _arange(draw, ctx):
     if draw(st.booleans()):
         start, stop = draw(st.integers(-10, 10)), draw(st.integers(-10, 10))
         step = draw(st.sampled_from([1, 2, 3, -1, -2]))
-        kw = {"dtype": D(draw(ctx.dtype(("int32", "int64", "float32", "float64"))))} if draw(st.booleans()) else {}
+        kw = (
+            {"dtype": D(draw(ctx.dtype(("int32", "int64", "float32", "float64"))))}
+            if draw(st.booleans())
+            else {}
+        )
     else:
-        start, stop = draw(st.sampled_from([0.0, 1.5, -2.0])), draw(st.sampled_from([4.0, 7.25, -5.0]))
+        start, stop = (
+            draw(st.sampled_from([0.0, 1.5, -2.0])),
+            draw(st.sampled_from([4.0, 7.25, -5.0])),
+        )
         step = draw(st.sampled_from([0.5, 1.0, -0.25, -1.0]))
         kw = {"dtype": D(draw(ctx.dtype(RFLOAT)))} if draw(st.booleans()) else {}
     return Example((start, stop, step), kw)
@@ -658,12 +784,18 @@ def _shape_dtype(fill=False):
         dtype = draw(st.one_of(st.none(), ctx.dtype(ALL)))
         kw = {} if dtype is None else {"dtype": D(dtype)}
         if fill:
-            value = (draw(st.booleans()) if dtype == "bool" else draw(st.integers(0, 5)) if dtype in INT or dtype is None and draw(st.booleans())
-                     else draw(st.floats(-10, 10, width=32)))
+            value = (
+                draw(st.booleans())
+                if dtype == "bool"
+                else draw(st.integers(0, 5))
+                if dtype in INT or dtype is None and draw(st.booleans())
+                else draw(st.floats(-10, 10, width=32))
+            )
             if dtype is None and isinstance(value, bool):
                 value = float(value)
             return Example((shape, value), kw)
         return Example((shape,), kw)
+
     return fn
 
 
@@ -674,10 +806,16 @@ def _like(fill=False):
         kw = {} if dtype is None else {"dtype": D(dtype)}
         if fill:
             target = dtype or str(x.dtype).rsplit(".", 1)[-1]
-            value = (draw(st.booleans()) if target == "bool" else draw(st.integers(0, 5)) if target in INT
-                     else draw(st.floats(-10, 10, width=32)))
+            value = (
+                draw(st.booleans())
+                if target == "bool"
+                else draw(st.integers(0, 5))
+                if target in INT
+                else draw(st.floats(-10, 10, width=32))
+            )
             return Example((x, value), kw)
         return Example((x,), kw)
+
     return fn
 
 
@@ -699,12 +837,17 @@ def _linspace(draw, ctx):
 
 
 def _tri(draw, ctx):
-    return Example((array(draw, draw(ctx.dtype(ALL)), shapes(2, 3, 0, 4), -10, 10),), {"k": draw(st.integers(-3, 3))})
+    return Example(
+        (array(draw, draw(ctx.dtype(ALL)), shapes(2, 3, 0, 4), -10, 10),),
+        {"k": draw(st.integers(-3, 3))},
+    )
 
 
 def _meshgrid(draw, ctx):
     dtype = draw(ctx.dtype(NUMERIC))
-    arrays = [array(draw, dtype, shapes(1, 1, 0, 3), -10, 10) for _ in range(draw(st.integers(0, 3)))]
+    arrays = [
+        array(draw, dtype, shapes(1, 1, 0, 3), -10, 10) for _ in range(draw(st.integers(0, 3)))
+    ]
     return Example(tuple(arrays), {"indexing": draw(st.sampled_from(["xy", "ij"]))})
 
 
@@ -718,8 +861,12 @@ def _asarray(draw, ctx):
 def _astype(draw, ctx):
     src = draw(ctx.dtype(ALL))
     # casts the standard defines values for: same kind or wider; no float->int, complex->real
-    targets = [d for d in ctx.names(ALL)
-               if strict.can_cast(getattr(strict, src), getattr(strict, d)) or (src in INT + BOOL and d in FLOAT)]
+    targets = [
+        d
+        for d in ctx.names(ALL)
+        if strict.can_cast(getattr(strict, src), getattr(strict, d))
+        or (src in INT + BOOL and d in FLOAT)
+    ]
     x = array(draw, src, shapes(), -100, 100)
     return Example((x, D(draw(st.sampled_from(targets)))), {"copy": draw(st.booleans())})
 
@@ -734,19 +881,35 @@ def _can_cast(draw, ctx):
 
 
 def _isdtype(draw, ctx):
-    kind = draw(st.sampled_from(["bool", "signed integer", "unsigned integer", "integral", "real floating",
-                                 "complex floating", "numeric"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "bool",
+                "signed integer",
+                "unsigned integer",
+                "integral",
+                "real floating",
+                "complex floating",
+                "numeric",
+            ]
+        )
+    )
     return Example((D(draw(ctx.dtype(ALL))), kind))
 
 
 def _info(group):
     def fn(draw, ctx):
         return Example((D(draw(ctx.dtype(group))),))
+
     return fn
 
 
 def _info_post(result):
-    return {k: getattr(result, k) for k in ("bits", "eps", "max", "min", "smallest_normal") if hasattr(result, k)}
+    return {
+        k: getattr(result, k)
+        for k in ("bits", "eps", "max", "min", "smallest_normal")
+        if hasattr(result, k)
+    }
 
 
 def _dtypes_of(example):
@@ -764,7 +927,9 @@ def _complex(example):
 def _complex_with_nonfinite(example):
     if not _complex(example):
         return False
-    return any(not bool(strict.all(strict.isfinite(a))) for a in example.args if hasattr(a, "dtype"))
+    return any(
+        not bool(strict.all(strict.isfinite(a))) for a in example.args if hasattr(a, "dtype")
+    )
 
 
 def _fractional_correction(example):
@@ -775,11 +940,16 @@ def _always(example):
     return True
 
 
-TORCH_UINT_SUM = ("torch has no usable uint64 (the standard's default unsigned integer dtype): sums and "
-                  "products of unsigned integers accumulate in int64", _unsigned)
-TORCH_COMPLEX_INF = ("torch's complex arithmetic gives NaN parts when an operand has an infinite part "
-                     "((0+0j) - (inf+0j) is -inf+nanj, the standard's per-component rule gives -inf+0j)",
-                     _complex_with_nonfinite)
+TORCH_UINT_SUM = (
+    "torch has no usable uint64 (the standard's default unsigned integer dtype): sums and "
+    "products of unsigned integers accumulate in int64",
+    _unsigned,
+)
+TORCH_COMPLEX_INF = (
+    "torch's complex arithmetic gives NaN parts when an operand has an infinite part "
+    "((0+0j) - (inf+0j) is -inf+nanj, the standard's per-component rule gives -inf+0j)",
+    _complex_with_nonfinite,
+)
 
 
 def _isin_oracle(xp, x1, x2, *, invert=False):
@@ -834,8 +1004,12 @@ TABLE: tuple[Case, ...] = (
     Case("negative", _U, unary(NUMERIC, -100, 100), signed_zero=True),
     Case("positive", _U, unary(NUMERIC, -100, 100), signed_zero=True),
     Case("real", _U, unary(NUMERIC)),
-    Case("reciprocal", _U, unary(FLOAT, -100, 100, cmin=1e-3),
-         why="1/(0+0j) is implementation-defined (NumPy nan+nanj, torch inf+nanj): no complex zero drawn"),
+    Case(
+        "reciprocal",
+        _U,
+        unary(FLOAT, -100, 100, cmin=1e-3),
+        why="1/(0+0j) is implementation-defined (NumPy nan+nanj, torch inf+nanj): no complex zero drawn",
+    ),
     Case("round", _U, unary(REAL, -100, 100), signed_zero=True),
     Case("sign", _U, unary(NUMERIC, -100, 100)),
     Case("signbit", _U, unary(RFLOAT)),
@@ -855,11 +1029,20 @@ TABLE: tuple[Case, ...] = (
     Case("bitwise_right_shift", _B, binary(INT, lo=-100, hi=100, lo2=0, hi2=6)),
     Case("bitwise_xor", _B, binary(INT + BOOL)),
     Case("copysign", _B, binary(RFLOAT), signed_zero=True),
-    Case("divide", _B, binary(FLOAT, lo=-100, hi=100, cmin2=1e-3), known={"torch": TORCH_COMPLEX_INF},
-         why="complex division by zero is implementation-defined: no zero divisor drawn when a complex operand is"),
+    Case(
+        "divide",
+        _B,
+        binary(FLOAT, lo=-100, hi=100, cmin2=1e-3),
+        known={"torch": TORCH_COMPLEX_INF},
+        why="complex division by zero is implementation-defined: no zero divisor drawn when a complex operand is",
+    ),
     Case("equal", _B, binary(ALL, lo=-3, hi=3)),
-    Case("floor_divide", _B, binary(REAL, lo=-100, hi=100, lo2=-10, hi2=10, special=False, nonzero_int_x2=True),
-         why="finite floats: NumPy's infinite-operand results differ (see conformance/numpy-xfails.txt)"),
+    Case(
+        "floor_divide",
+        _B,
+        binary(REAL, lo=-100, hi=100, lo2=-10, hi2=10, special=False, nonzero_int_x2=True),
+        why="finite floats: NumPy's infinite-operand results differ (see conformance/numpy-xfails.txt)",
+    ),
     Case("greater", _B, binary(REAL, lo=-3, hi=3)),
     Case("greater_equal", _B, binary(REAL, lo=-3, hi=3)),
     Case("hypot", _B, binary(RFLOAT)),
@@ -875,34 +1058,94 @@ TABLE: tuple[Case, ...] = (
     Case("nextafter", _B, binary(RFLOAT, lo=-10, hi=10, same_dtype=True), signed_zero=True),
     Case("not_equal", _B, binary(ALL, lo=-3, hi=3)),
     Case("pow", _B, binary(FLOAT, lo=0.01, hi=10, lo2=-3, hi2=3, special=False)),
-    Case("remainder", _B, binary(REAL, lo=-100, hi=100, lo2=-10, hi2=10, special=False, nonzero_int_x2=True)),
+    Case(
+        "remainder",
+        _B,
+        binary(REAL, lo=-100, hi=100, lo2=-10, hi2=10, special=False, nonzero_int_x2=True),
+    ),
     Case("subtract", _B, binary(NUMERIC, lo=-100, hi=100), known={"torch": TORCH_COMPLEX_INF}),
     Case("clip", _U, custom(_clip)),
     # statistical / reductions
     Case("all", "reduction", reduction(ALL, -1, 1, kwargs={"keepdims": [False, True]})),
     Case("any", "reduction", reduction(ALL, -1, 1, kwargs={"keepdims": [False, True]})),
-    Case("count_nonzero", "searching", reduction(ALL, -2, 2, kwargs={"keepdims": [False, True]}), defaults=("indexing",)),
-    Case("cumulative_prod", "reduction", custom(_cumulative(NUMERIC)), tol=SUM_TOL, defaults=("integral",),
-         known={"torch": TORCH_UINT_SUM}),
-    Case("cumulative_sum", "reduction", custom(_cumulative(NUMERIC)), tol=SUM_TOL, defaults=("integral",),
-         known={"torch": TORCH_UINT_SUM}),
+    Case(
+        "count_nonzero",
+        "searching",
+        reduction(ALL, -2, 2, kwargs={"keepdims": [False, True]}),
+        defaults=("indexing",),
+    ),
+    Case(
+        "cumulative_prod",
+        "reduction",
+        custom(_cumulative(NUMERIC)),
+        tol=SUM_TOL,
+        defaults=("integral",),
+        known={"torch": TORCH_UINT_SUM},
+    ),
+    Case(
+        "cumulative_sum",
+        "reduction",
+        custom(_cumulative(NUMERIC)),
+        tol=SUM_TOL,
+        defaults=("integral",),
+        known={"torch": TORCH_UINT_SUM},
+    ),
     Case("max", "reduction", reduction(REAL, min_side=1, kwargs={"keepdims": [False, True]})),
-    Case("mean", "reduction", reduction(FLOAT, kwargs={"keepdims": [False, True]}, min_side=1), tol=SUM_TOL),
+    Case(
+        "mean",
+        "reduction",
+        reduction(FLOAT, kwargs={"keepdims": [False, True]}, min_side=1),
+        tol=SUM_TOL,
+    ),
     Case("min", "reduction", reduction(REAL, min_side=1, kwargs={"keepdims": [False, True]})),
-    Case("prod", "reduction", reduction(NUMERIC, -3, 3, kwargs={"keepdims": [False, True]}), tol=SUM_TOL,
-         defaults=("integral",), known={"torch": TORCH_UINT_SUM}),
-    Case("std", "reduction", reduction(RFLOAT, min_side=2, kwargs={"correction": [0, 1, 0.5], "keepdims": [False, True]}),
-         tol=SUM_TOL, known={"torch": ("torch.std supports no fractional correction", _fractional_correction)}),
-    Case("sum", "reduction", reduction(NUMERIC, kwargs={"keepdims": [False, True]}), tol=SUM_TOL,
-         defaults=("integral",), known={"torch": TORCH_UINT_SUM}),
-    Case("var", "reduction", reduction(RFLOAT, min_side=2, kwargs={"correction": [0, 1, 0.5], "keepdims": [False, True]}),
-         tol=SUM_TOL, known={"torch": ("torch.var supports no fractional correction", _fractional_correction)}),
+    Case(
+        "prod",
+        "reduction",
+        reduction(NUMERIC, -3, 3, kwargs={"keepdims": [False, True]}),
+        tol=SUM_TOL,
+        defaults=("integral",),
+        known={"torch": TORCH_UINT_SUM},
+    ),
+    Case(
+        "std",
+        "reduction",
+        reduction(
+            RFLOAT, min_side=2, kwargs={"correction": [0, 1, 0.5], "keepdims": [False, True]}
+        ),
+        tol=SUM_TOL,
+        known={"torch": ("torch.std supports no fractional correction", _fractional_correction)},
+    ),
+    Case(
+        "sum",
+        "reduction",
+        reduction(NUMERIC, kwargs={"keepdims": [False, True]}),
+        tol=SUM_TOL,
+        defaults=("integral",),
+        known={"torch": TORCH_UINT_SUM},
+    ),
+    Case(
+        "var",
+        "reduction",
+        reduction(
+            RFLOAT, min_side=2, kwargs={"correction": [0, 1, 0.5], "keepdims": [False, True]}
+        ),
+        tol=SUM_TOL,
+        known={"torch": ("torch.var supports no fractional correction", _fractional_correction)},
+    ),
     Case("diff", "utility", custom(_diff)),
     # searching
-    Case("argmax", "searching", reduction(REAL, min_side=1, single_axis=True, kwargs={"keepdims": [False, True]}),
-         defaults=("indexing",)),
-    Case("argmin", "searching", reduction(REAL, min_side=1, single_axis=True, kwargs={"keepdims": [False, True]}),
-         defaults=("indexing",)),
+    Case(
+        "argmax",
+        "searching",
+        reduction(REAL, min_side=1, single_axis=True, kwargs={"keepdims": [False, True]}),
+        defaults=("indexing",),
+    ),
+    Case(
+        "argmin",
+        "searching",
+        reduction(REAL, min_side=1, single_axis=True, kwargs={"keepdims": [False, True]}),
+        defaults=("indexing",),
+    ),
     Case("nonzero", "searching", custom(_nonzero), defaults=("indexing",)),
     Case("searchsorted", "searching", custom(_searchsorted), defaults=("indexing",)),
     Case("where", "searching", custom(_where)),
@@ -910,14 +1153,39 @@ TABLE: tuple[Case, ...] = (
     Case("argsort", "sorting", custom(_sort), defaults=("indexing",)),
     Case("sort", "sorting", custom(_sort)),
     # sets (order of unique values is unspecified: compared sorted)
-    Case("isin", "sets", custom(_isin), oracle=_isin_oracle,
-         why="array-api-strict 2.6.1 ignores invert=True: the oracle is logical_not(isin(x1, x2))"),
-    Case("unique_all", "sets", custom(_set_input()), post=_unique_all, defaults=("indexing",),
-         known={"torch": ("array-api-compat: unique_all is not implemented for torch (pytorch/pytorch#36748)", _always)}),
-    Case("unique_counts", "sets", custom(_set_input()), post=_sorted_unique, defaults=("indexing",)),
-    Case("unique_inverse", "sets", custom(_set_input()), post=_unique_inverse, defaults=("indexing",)),
-    Case("unique_values", "sets", custom(_set_input(ALL)), post=_sorted_unique,
-         known={"torch": ("torch.unique is not implemented for complex dtypes", _complex)}),
+    Case(
+        "isin",
+        "sets",
+        custom(_isin),
+        oracle=_isin_oracle,
+        why="array-api-strict 2.6.1 ignores invert=True: the oracle is logical_not(isin(x1, x2))",
+    ),
+    Case(
+        "unique_all",
+        "sets",
+        custom(_set_input()),
+        post=_unique_all,
+        defaults=("indexing",),
+        known={
+            "torch": (
+                "array-api-compat: unique_all is not implemented for torch (pytorch/pytorch#36748)",
+                _always,
+            )
+        },
+    ),
+    Case(
+        "unique_counts", "sets", custom(_set_input()), post=_sorted_unique, defaults=("indexing",)
+    ),
+    Case(
+        "unique_inverse", "sets", custom(_set_input()), post=_unique_inverse, defaults=("indexing",)
+    ),
+    Case(
+        "unique_values",
+        "sets",
+        custom(_set_input(ALL)),
+        post=_sorted_unique,
+        known={"torch": ("torch.unique is not implemented for complex dtypes", _complex)},
+    ),
     # indexing
     Case("take", "indexing", custom(_take)),
     Case("take_along_axis", "indexing", custom(_take_along_axis)),
@@ -945,28 +1213,64 @@ TABLE: tuple[Case, ...] = (
     Case("linalg.cross", "linalg", custom(_cross), tol=LINALG_TOL),
     Case("linalg.det", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL),
     Case("linalg.diagonal", "linalg", custom(_diagonal)),
-    Case("linalg.eigh", "linalg", custom(_matrix_only("symmetric")), tol=LINALG_TOL, post=_eigh,
-         why="eigenvectors are unique only up to sign: eigenvalues compared"),
+    Case(
+        "linalg.eigh",
+        "linalg",
+        custom(_matrix_only("symmetric")),
+        tol=LINALG_TOL,
+        post=_eigh,
+        why="eigenvectors are unique only up to sign: eigenvalues compared",
+    ),
     Case("linalg.eigvalsh", "linalg", custom(_matrix_only("symmetric")), tol=LINALG_TOL),
     Case("linalg.inv", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL),
     Case("linalg.matmul", "linalg", custom(_matmul), tol=LINALG_TOL),
-    Case("linalg.matrix_norm", "linalg", custom(_matrix_only("general", kwargs={
-        "ord": ["fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf], "keepdims": [False, True]})), tol=LINALG_TOL),
+    Case(
+        "linalg.matrix_norm",
+        "linalg",
+        custom(
+            _matrix_only(
+                "general",
+                kwargs={
+                    "ord": ["fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf],
+                    "keepdims": [False, True],
+                },
+            )
+        ),
+        tol=LINALG_TOL,
+    ),
     Case("linalg.matrix_power", "linalg", custom(_matrix_power), tol=LINALG_TOL),
     Case("linalg.matrix_rank", "linalg", custom(_matrix_only("wellcond")), defaults=("integral",)),
     Case("linalg.matrix_transpose", "linalg", custom(_matrix_transpose)),
     Case("linalg.outer", "linalg", custom(_outer), tol=LINALG_TOL),
     Case("linalg.pinv", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL),
-    Case("linalg.qr", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL, post=_qr,
-         why="Q and R are unique up to the signs of R's diagonal: normalised to a positive diagonal"),
+    Case(
+        "linalg.qr",
+        "linalg",
+        custom(_matrix_only("wellcond")),
+        tol=LINALG_TOL,
+        post=_qr,
+        why="Q and R are unique up to the signs of R's diagonal: normalised to a positive diagonal",
+    ),
     Case("linalg.slogdet", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL),
     Case("linalg.solve", "linalg", custom(_solve), tol=LINALG_TOL),
-    Case("linalg.svd", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL, post=_svd,
-         why="singular vectors are unique only up to sign: S and U S Vh compared"),
+    Case(
+        "linalg.svd",
+        "linalg",
+        custom(_matrix_only("wellcond")),
+        tol=LINALG_TOL,
+        post=_svd,
+        why="singular vectors are unique only up to sign: S and U S Vh compared",
+    ),
     Case("linalg.svdvals", "linalg", custom(_matrix_only("wellcond")), tol=LINALG_TOL),
     Case("linalg.tensordot", "linalg", custom(_tensordot), tol=LINALG_TOL),
-    Case("linalg.trace", "linalg", custom(_matrix_only("general", group=REAL)), tol=SUM_TOL, defaults=("integral",),
-         known={"torch": TORCH_UINT_SUM}),
+    Case(
+        "linalg.trace",
+        "linalg",
+        custom(_matrix_only("general", group=REAL)),
+        tol=SUM_TOL,
+        defaults=("integral",),
+        known={"torch": TORCH_UINT_SUM},
+    ),
     Case("linalg.vecdot", "linalg", custom(_vecdot), tol=LINALG_TOL),
     Case("linalg.vector_norm", "linalg", custom(_vector_norm), tol=LINALG_TOL),
     # fft (precision implementation-defined)
@@ -985,12 +1289,16 @@ TABLE: tuple[Case, ...] = (
     Case("fft.fftshift", "fft", custom(_shift)),
     Case("fft.ifftshift", "fft", custom(_shift)),
     # creation (no array input: ops uses the selected backend, set to the target's library)
-    Case("arange", "creation", custom(_arange), tol=SUM_TOL, defaults=("integral", "real floating")),
+    Case(
+        "arange", "creation", custom(_arange), tol=SUM_TOL, defaults=("integral", "real floating")
+    ),
     Case("asarray", "creation", custom(_asarray)),
     Case("empty", "creation", custom(_shape_dtype()), values=False, defaults=("real floating",)),
     Case("empty_like", "creation", custom(_like()), values=False),
     Case("eye", "creation", custom(_eye), defaults=("real floating",)),
-    Case("full", "creation", custom(_shape_dtype(fill=True)), defaults=("integral", "real floating")),
+    Case(
+        "full", "creation", custom(_shape_dtype(fill=True)), defaults=("integral", "real floating")
+    ),
     Case("full_like", "creation", custom(_like(fill=True))),
     Case("linspace", "creation", custom(_linspace), tol=SUM_TOL, defaults=("real floating",)),
     Case("meshgrid", "creation", custom(_meshgrid)),
@@ -1014,6 +1322,6 @@ NOT_COMPARED = {
     "from_dlpack": "moves data between libraries; no value to compare (tests/test_tensor.py covers it)",
     "broadcast_shapes": "pure shape arithmetic on Python tuples, no arrays; tested in the conformance suite",
     "linalg.eig": "eigenvectors and eigenvalue order are not unique and MLX/torch/NumPy order them differently; "
-                  "the conformance suite checks the properties",
+    "the conformance suite checks the properties",
     "linalg.eigvals": "eigenvalue order is unspecified for general matrices; the conformance suite checks it",
 }

@@ -56,8 +56,10 @@ def _mlx_unsupported() -> dict[str, str]:
 # The dtypes each library cannot hold (or barely computes with): not drawn for its targets.
 UNSUPPORTED = {
     "numpy": lambda: {},
-    "torch": lambda: {d: f"torch has only limited support for {d} (most operations are not implemented)"
-                      for d in ("uint16", "uint32", "uint64")},
+    "torch": lambda: {
+        d: f"torch has only limited support for {d} (most operations are not implemented)"
+        for d in ("uint16", "uint32", "uint64")
+    },
     "mlx": _mlx_unsupported,
 }
 
@@ -112,8 +114,12 @@ def is_array(x) -> bool:
     return hasattr(x, "shape") and hasattr(x, "dtype") and not isinstance(x, type)
 
 
-_DEFAULT_KINDS = {"real floating": "float64", "complex floating": "complex128", "integral": "int64",
-                  "indexing": "int64"}
+_DEFAULT_KINDS = {
+    "real floating": "float64",
+    "complex floating": "complex128",
+    "integral": "int64",
+    "indexing": "int64",
+}
 
 
 def _allowed_dtypes(case: Case, expected: str, lib_ns) -> set[str]:
@@ -146,22 +152,32 @@ def flatten(result, where="result"):
 
 def compare(case: Case, expected, actual, lib_ns) -> None:
     exp_leaves, act_leaves = flatten(expected), flatten(actual)
-    assert len(exp_leaves) == len(act_leaves), f"{len(act_leaves)} results, expected {len(exp_leaves)}"
+    assert len(exp_leaves) == len(act_leaves), (
+        f"{len(act_leaves)} results, expected {len(exp_leaves)}"
+    )
     exp_np, act_np = [], []
     for (where, e), (_, a) in zip(exp_leaves, act_leaves, strict=True):
         if is_array(e):
             assert is_array(a), f"{where}: got {type(a).__name__}, expected an array"
-            assert tuple(a.shape) == tuple(e.shape), f"{where}: shape {tuple(a.shape)}, expected {tuple(e.shape)}"
+            assert tuple(a.shape) == tuple(e.shape), (
+                f"{where}: shape {tuple(a.shape)}, expected {tuple(e.shape)}"
+            )
             allowed = _allowed_dtypes(case, dtype_name(e.dtype), lib_ns)
-            assert dtype_name(a.dtype) in allowed, f"{where}: dtype {dtype_name(a.dtype)}, expected {allowed}"
+            assert dtype_name(a.dtype) in allowed, (
+                f"{where}: dtype {dtype_name(a.dtype)}, expected {allowed}"
+            )
             exp_np.append(to_numpy(e))
             act_np.append(to_numpy(a))
         elif case.post is not None:
             exp_np.append(e)
             act_np.append(a)
         elif isinstance(e, (bool, int, float, complex)) and not isinstance(e, type):
-            assert type(a) in (type(e), bool) or isinstance(a, (int, float, complex)), f"{where}: {a!r}"
-            assert a == e or (isinstance(e, float) and math.isnan(e) and math.isnan(a)), f"{where}: {a!r} != {e!r}"
+            assert type(a) in (type(e), bool) or isinstance(a, (int, float, complex)), (
+                f"{where}: {a!r}"
+            )
+            assert a == e or (isinstance(e, float) and math.isnan(e) and math.isnan(a)), (
+                f"{where}: {a!r} != {e!r}"
+            )
         else:  # a dtype
             assert dtype_name(a) == dtype_name(e), f"{where}: {a!r}, expected {e!r}"
     if not case.values:
@@ -171,7 +187,9 @@ def compare(case: Case, expected, actual, lib_ns) -> None:
         exp_vals, act_vals = case.post(shape_of(exp_np)), case.post(shape_of(act_np))
         if isinstance(exp_vals, dict):
             for k in exp_vals:
-                assert float(act_vals[k]) == float(exp_vals[k]), f"{k}: {act_vals[k]!r} != {exp_vals[k]!r}"
+                assert float(act_vals[k]) == float(exp_vals[k]), (
+                    f"{k}: {act_vals[k]!r} != {exp_vals[k]!r}"
+                )
             return
         exp_np = list(exp_vals) if isinstance(exp_vals, tuple) else [exp_vals]
         act_np = list(act_vals) if isinstance(act_vals, tuple) else [act_vals]
@@ -186,7 +204,9 @@ def compare_values(case: Case, e: np.ndarray, a: np.ndarray, where: str) -> None
             # A narrower implementation-defined default integer (MLX's int32) wraps around
             # where the oracle's int64 does not: compare in the narrower dtype.
             e = e.astype(a.dtype)
-        assert np.array_equal(e, a.astype(e.dtype, copy=False)), f"{where}: {a.tolist()} != {e.tolist()}"
+        assert np.array_equal(e, a.astype(e.dtype, copy=False)), (
+            f"{where}: {a.tolist()} != {e.tolist()}"
+        )
         return
     # the coarser of the two dtypes sets the tolerance (they differ only for implementation-defined defaults)
     coarse = e.dtype if e.dtype.itemsize <= a.dtype.itemsize else a.dtype
@@ -198,33 +218,62 @@ def compare_values(case: Case, e: np.ndarray, a: np.ndarray, where: str) -> None
         # (the tolerance of each part scales with the complex magnitude)
         magnitude = np.where(np.isfinite(e), np.abs(np.where(np.isfinite(e), e, 0)), 0)
         for part, e_part, a_part in (("real", e.real, a.real), ("imag", e.imag, a.imag)):
-            _compare_floats(case, e_part, a_part, f"{where} ({part} part)", rtol, atol, magnitude,
-                            signed_zero=False)  # the sign of a zero part: only in special-case tables
+            _compare_floats(
+                case,
+                e_part,
+                a_part,
+                f"{where} ({part} part)",
+                rtol,
+                atol,
+                magnitude,
+                signed_zero=False,
+            )  # the sign of a zero part: only in special-case tables
         return
     _compare_floats(case, e, a, where, rtol, atol)
 
 
-def _compare_floats(case: Case, e: np.ndarray, a: np.ndarray, where: str, rtol: float, atol: float,
-                    magnitude: np.ndarray | None = None, signed_zero: bool = True) -> None:
+def _compare_floats(
+    case: Case,
+    e: np.ndarray,
+    a: np.ndarray,
+    where: str,
+    rtol: float,
+    atol: float,
+    magnitude: np.ndarray | None = None,
+    signed_zero: bool = True,
+) -> None:
     nan_e, nan_a = np.isnan(e), np.isnan(a)
-    assert np.array_equal(nan_e, nan_a), f"{where}: NaN at {np.argwhere(nan_a).tolist()}, expected at {np.argwhere(nan_e).tolist()}\n got {a}\n expected {e}"
+    assert np.array_equal(nan_e, nan_a), (
+        f"{where}: NaN at {np.argwhere(nan_a).tolist()}, expected at {np.argwhere(nan_e).tolist()}\n got {a}\n expected {e}"
+    )
     inf_e = np.isinf(e)
-    assert np.array_equal(a[inf_e], e[inf_e]), f"{where}: infinities differ: got {a[inf_e]}, expected {e[inf_e]}"
+    assert np.array_equal(a[inf_e], e[inf_e]), (
+        f"{where}: infinities differ: got {a[inf_e]}, expected {e[inf_e]}"
+    )
     finite = ~nan_e & ~inf_e
-    scale = np.abs(e[finite]) if magnitude is None else np.maximum(np.abs(e[finite]), magnitude[finite])
+    scale = (
+        np.abs(e[finite]) if magnitude is None else np.maximum(np.abs(e[finite]), magnitude[finite])
+    )
     with np.errstate(invalid="ignore", over="ignore"):
         close = np.abs(a[finite] - e[finite]) <= atol + rtol * scale
-    assert close.all(), (f"{where}: values differ beyond rtol={rtol}, atol={atol}:\n got {a[finite][~close]}\n "
-                         f"expected {e[finite][~close]}")
+    assert close.all(), (
+        f"{where}: values differ beyond rtol={rtol}, atol={atol}:\n got {a[finite][~close]}\n "
+        f"expected {e[finite][~close]}"
+    )
     if case.signed_zero and signed_zero:
         zero = e == 0
         assert np.array_equal(np.signbit(a[zero]), np.signbit(e[zero])), (
-            f"{where}: sign of zero differs: got {a[zero]}, expected {e[zero]}")
+            f"{where}: sign of zero differs: got {a[zero]}, expected {e[zero]}"
+        )
 
 
 def call(case: Case, namespace, lib_ns, example: Example, lib: str | None):
     args = example.args if lib is None else convert(example.args, lib, lib_ns)
-    kwargs = example.kwargs if lib is None else {k: convert(v, lib, lib_ns) for k, v in example.kwargs.items()}
+    kwargs = (
+        example.kwargs
+        if lib is None
+        else {k: convert(v, lib, lib_ns) for k, v in example.kwargs.items()}
+    )
     if lib is None:
         args = tuple(getattr(strict, str(a)) if isinstance(a, D) else a for a in args)
         kwargs = {k: getattr(strict, str(v)) if isinstance(v, D) else v for k, v in kwargs.items()}
@@ -267,8 +316,14 @@ def test_matches_array_api_strict(case: Case, target: str):
     check()
 
 
-@pytest.mark.parametrize("lib,dtype", [(lib, d) for lib in LIBRARIES
-                                       for d in ("uint16", "uint32", "uint64", "float64", "complex128")])
+@pytest.mark.parametrize(
+    "lib,dtype",
+    [
+        (lib, d)
+        for lib in LIBRARIES
+        for d in ("uint16", "uint32", "uint64", "float64", "complex128")
+    ],
+)
 def test_unsupported_dtype(lib, dtype):
     """Each dtype kept out of a library's draws is reported here as a skip with its reason."""
     if importlib.util.find_spec(_ROOT[lib]) is None:
@@ -295,4 +350,6 @@ def test_table_covers_the_standard():
     assert set(rows) <= standard, f"rows that are not standard functions: {set(rows) - standard}"
     assert not set(rows) & set(NOT_COMPARED)
     missing = standard - set(rows) - set(NOT_COMPARED)
-    assert not missing, f"standard functions with no differential row (add them to the table): {sorted(missing)}"
+    assert not missing, (
+        f"standard functions with no differential row (add them to the table): {sorted(missing)}"
+    )

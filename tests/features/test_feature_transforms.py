@@ -47,10 +47,18 @@ def tolerance(xp):
 def check(got, expected, xp, native):
     """Same values as scikit-learn, as an array of the input's library."""
     assert type(got) is type(native)
-    np.testing.assert_allclose(np.asarray(to_numpy(got), dtype=np.float64), expected, **tolerance(xp))
+    np.testing.assert_allclose(
+        np.asarray(to_numpy(got), dtype=np.float64), expected, **tolerance(xp)
+    )
 
 
-PCA_ATTRIBUTES = ("components_", "explained_variance_", "explained_variance_ratio_", "singular_values_", "mean_")
+PCA_ATTRIBUTES = (
+    "components_",
+    "explained_variance_",
+    "explained_variance_ratio_",
+    "singular_values_",
+    "mean_",
+)
 
 
 @pytest.mark.parametrize("solver", ["full", "covariance_eigh", "randomized", "auto"])
@@ -60,14 +68,19 @@ def test_pca_matches_sklearn(xp, solver, n_components, whiten):
     if solver == "randomized" and not isinstance(n_components, int):
         n_components = 4
     x, x64 = as_xp(xp, data())
-    ours = features.PCA(n_components=n_components, whiten=whiten, svd_solver=solver, random_state=0).fit(x)
+    ours = features.PCA(
+        n_components=n_components, whiten=whiten, svd_solver=solver, random_state=0
+    ).fit(x)
     theirs = sklearn_decomposition.PCA(
-        n_components=n_components, whiten=whiten, svd_solver=solver, random_state=0).fit(x64)
+        n_components=n_components, whiten=whiten, svd_solver=solver, random_state=0
+    ).fit(x64)
     assert ours.n_components_ == theirs.n_components_
     assert ours.n_features_in_ == theirs.n_features_in_ and ours.n_samples_ == theirs.n_samples_
     for name in PCA_ATTRIBUTES:  # components_ includes svd_flip's signs
         check(getattr(ours, name), getattr(theirs, name), xp, x)
-    np.testing.assert_allclose(float(to_numpy(ours.noise_variance_)), theirs.noise_variance_, **tolerance(xp))
+    np.testing.assert_allclose(
+        float(to_numpy(ours.noise_variance_)), theirs.noise_variance_, **tolerance(xp)
+    )
     new, new64 = as_xp(xp, data(n=9, seed=1))
     check(ours.transform(new), theirs.transform(new64), xp, x)
     check(ours.fit_transform(x), theirs.fit_transform(x64), xp, x)
@@ -148,17 +161,36 @@ def test_normalizer_and_normalize_match_sklearn(xp, norm):
     raw = data(n=6) - 3.0
     raw[2] = 0.0  # an all-zero row stays zero
     x, x64 = as_xp(xp, raw)
-    check(features.Normalizer(norm=norm).fit_transform(x), sklearn_preprocessing.normalize(x64, norm=norm), xp, x)
-    check(features.normalize_features(norm=norm).fit(x).transform(x),
-          sklearn_preprocessing.Normalizer(norm=norm).fit_transform(x64), xp, x)
-    check(features.normalize(x, norm=norm, axis=0), sklearn_preprocessing.normalize(x64, norm=norm, axis=0), xp, x)
+    check(
+        features.Normalizer(norm=norm).fit_transform(x),
+        sklearn_preprocessing.normalize(x64, norm=norm),
+        xp,
+        x,
+    )
+    check(
+        features.normalize_features(norm=norm).fit(x).transform(x),
+        sklearn_preprocessing.Normalizer(norm=norm).fit_transform(x64),
+        xp,
+        x,
+    )
+    check(
+        features.normalize(x, norm=norm, axis=0),
+        sklearn_preprocessing.normalize(x64, norm=norm, axis=0),
+        xp,
+        x,
+    )
 
 
 @pytest.mark.parametrize("axis", [0, 1])
 def test_standardize_matches_sklearn_scale(xp, axis):
     x, x64 = as_xp(xp, data(n=10))
     check(features.standardize(x, axis=axis), sklearn_preprocessing.scale(x64, axis=axis), xp, x)
-    check(features.standardize(x, with_std=False), sklearn_preprocessing.scale(x64, with_std=False), xp, x)
+    check(
+        features.standardize(x, with_std=False),
+        sklearn_preprocessing.scale(x64, with_std=False),
+        xp,
+        x,
+    )
 
 
 def test_factories_give_the_classes():
@@ -171,8 +203,11 @@ def test_integer_input_promotes_to_float(xp):
     x = xp.asarray([[1, 2], [3, 5], [4, 4]])
     scaled = features.StandardScaler().fit_transform(x)
     assert xp.isdtype(scaled.dtype, "real floating")
-    np.testing.assert_allclose(to_numpy(scaled), sklearn_preprocessing.scale(np.asarray([[1, 2], [3, 5], [4, 4]], float)),
-                               rtol=1e-6)
+    np.testing.assert_allclose(
+        to_numpy(scaled),
+        sklearn_preprocessing.scale(np.asarray([[1, 2], [3, 5], [4, 4]], float)),
+        rtol=1e-6,
+    )
 
 
 @pytest.mark.parametrize("solver", ["full", "covariance_eigh", "randomized"])
@@ -180,17 +215,27 @@ def test_float32_matches_sklearn_to_float32_accuracy(xp, solver):
     raw = data().astype(np.float32)
     x = xp.asarray(raw, dtype=xp.float32)
     ours = features.PCA(n_components=3, svd_solver=solver, random_state=0).fit(x)
-    theirs = sklearn_decomposition.PCA(n_components=3, svd_solver="full").fit(raw.astype(np.float64))
+    theirs = sklearn_decomposition.PCA(n_components=3, svd_solver="full").fit(
+        raw.astype(np.float64)
+    )
     for name in PCA_ATTRIBUTES:
-        np.testing.assert_allclose(to_numpy(getattr(ours, name)), getattr(theirs, name), rtol=1e-4, atol=2e-5)
+        np.testing.assert_allclose(
+            to_numpy(getattr(ours, name)), getattr(theirs, name), rtol=1e-4, atol=2e-5
+        )
     scaled = features.StandardScaler().fit_transform(x)
-    np.testing.assert_allclose(to_numpy(scaled), sklearn_preprocessing.scale(raw.astype(np.float64)),
-                               rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(
+        to_numpy(scaled), sklearn_preprocessing.scale(raw.astype(np.float64)), rtol=1e-4, atol=1e-5
+    )
 
 
 def test_float32_stays_float32(xp):
     x = xp.asarray(data().astype(np.float32), dtype=xp.float32)
-    for transform in (features.PCA(2), features.StandardScaler(), features.MinMaxScaler(), features.Normalizer()):
+    for transform in (
+        features.PCA(2),
+        features.StandardScaler(),
+        features.MinMaxScaler(),
+        features.Normalizer(),
+    ):
         out = transform.fit_transform(x)
         assert out.dtype == xp.float32
     assert features.PCA(2).fit(x).components_.dtype == xp.float32
@@ -199,7 +244,9 @@ def test_float32_stays_float32(xp):
 # --- errors ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("make", [features.PCA, features.StandardScaler, features.MinMaxScaler, features.Normalizer])
+@pytest.mark.parametrize(
+    "make", [features.PCA, features.StandardScaler, features.MinMaxScaler, features.Normalizer]
+)
 def test_transform_before_fit_is_not_fitted_error(xp, make):
     x = xp.asarray(data(n=4, p=3))
     with pytest.raises(features.NotFittedError, match="not fitted yet") as info:
@@ -210,7 +257,9 @@ def test_transform_before_fit_is_not_fitted_error(xp, make):
             make().inverse_transform(x)
 
 
-@pytest.mark.parametrize("make", [features.PCA, features.StandardScaler, features.MinMaxScaler, features.Normalizer])
+@pytest.mark.parametrize(
+    "make", [features.PCA, features.StandardScaler, features.MinMaxScaler, features.Normalizer]
+)
 def test_feature_count_mismatch_names_both_counts(xp, make):
     fitted = make().fit(xp.asarray(data(n=10, p=4)))
     with pytest.raises(ValueError, match="X has 3 features, but .* is expecting 4 features"):

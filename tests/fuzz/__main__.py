@@ -18,13 +18,23 @@ from tests.fuzz import fuzzer
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__.splitlines()[0])
-    p.add_argument("--targets", default=",".join(fuzzer.CI_TARGETS),
-                   help=f"comma-separated, from {', '.join(fuzzer.TARGETS)}")
+    p.add_argument(
+        "--targets",
+        default=",".join(fuzzer.CI_TARGETS),
+        help=f"comma-separated, from {', '.join(fuzzer.TARGETS)}",
+    )
     p.add_argument("--cases", type=int, default=300, help="cases per target")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds a case may take before it counts as a hang")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help="seconds a case may take before it counts as a hang",
+    )
     p.add_argument("--budget", type=float, default=None, help="seconds per target (stop early)")
-    p.add_argument("--mem-limit", type=int, default=2 * 2**30, help="RLIMIT_AS of the workers, bytes")
+    p.add_argument(
+        "--mem-limit", type=int, default=2 * 2**30, help="RLIMIT_AS of the workers, bytes"
+    )
     p.add_argument("--differential", action="store_true", help="compare returned cases with NumPy")
     p.add_argument("--json", default=None, help="write the reports as JSON here")
     p.add_argument("--repro", default=None, help="TARGET:INDEX: print the code of one case")
@@ -39,13 +49,30 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.repro:
         target, _, idx = a.repro.partition(":")
-        print(fuzzer.repro(fuzzer.case_for(a.seed, target, int(idx), fuzzer.functions_for(target)), target))
+        print(
+            fuzzer.repro(
+                fuzzer.case_for(a.seed, target, int(idx), fuzzer.functions_for(target)), target
+            )
+        )
         return 0
     reports = []
     for target in a.targets.split(","):
-        reports.append(fuzzer.run_target(target, a.seed, a.cases, timeout=a.timeout, differential=a.differential,
-                                         mem_limit=a.mem_limit, budget=a.budget))
-        print(f"... {target}: {reports[-1].cases} cases in {reports[-1].seconds:.1f} s", file=sys.stderr, flush=True)
+        reports.append(
+            fuzzer.run_target(
+                target,
+                a.seed,
+                a.cases,
+                timeout=a.timeout,
+                differential=a.differential,
+                mem_limit=a.mem_limit,
+                budget=a.budget,
+            )
+        )
+        print(
+            f"... {target}: {reports[-1].cases} cases in {reports[-1].seconds:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     fuzzer.print_report(reports)
     if a.json:
         with open(a.json, "w") as f:

@@ -53,46 +53,178 @@ from typing import Any
 TARGETS = ("mlx", "ops-mlx", "ops-numpy", "ops-torch", "numpy", "torch", "raw-mlx")
 CI_TARGETS = ("mlx", "ops-mlx", "ops-numpy", "ops-torch")
 EXTRA_MODULES = ("activations", "signal", "stats", "indexing", "random", "nn", "features")
-INDEXING = ("__getitem__", "__setitem__")  # fuzzed on targets whose arrays ember_ml patches (and raw MLX)
+INDEXING = (
+    "__getitem__",
+    "__setitem__",
+)  # fuzzed on targets whose arrays ember_ml patches (and raw MLX)
 # functions whose adversarial sizes would really allocate (not a crash): never called
 SKIP: frozenset[str] = frozenset()
 # exception types that usually mean a bug in the wrapper, not a clean refusal: examples are kept
-NOTABLE = frozenset(("AttributeError", "KeyError", "UnboundLocalError", "NameError", "ZeroDivisionError",
-                     "AssertionError", "RecursionError", "SystemError", "RuntimeError"))
+NOTABLE = frozenset(
+    (
+        "AttributeError",
+        "KeyError",
+        "UnboundLocalError",
+        "NameError",
+        "ZeroDivisionError",
+        "AssertionError",
+        "RecursionError",
+        "SystemError",
+        "RuntimeError",
+    )
+)
 
 I32 = 2**31
-DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
-          "complex64")
-SHAPES = ((), (0,), (1,), (3,), (4,), (2, 3), (3, 3), (2, 0, 0), (0, 3), (1, 4, 4), (2, 2, 2), (4, 4))
+DTYPES = (
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+)
+SHAPES = (
+    (),
+    (0,),
+    (1,),
+    (3,),
+    (4,),
+    (2, 3),
+    (3, 3),
+    (2, 0, 0),
+    (0, 3),
+    (1, 4, 4),
+    (2, 2, 2),
+    (4, 4),
+)
 SIZES = (0, 1, 2, 3, -1, -3, 2**31, 2**31 - 1, 2**40, -(2**40), 2**63, 1.5, True, None)
 AXES = (0, 1, -1, 2, 3, 5, -5, 2**31, -(2**31) - 1, None, (0,), (0, 1), (0, 0), (-1, 5), (), 1.0)
-SCALARS = (0, 1, -1, 2, 0.5, -0.0, math.nan, math.inf, -math.inf, 2**31, -(2**31), 2**63, -(2**63) - 1, 1j, True,
-           False, None, "a")
+SCALARS = (
+    0,
+    1,
+    -1,
+    2,
+    0.5,
+    -0.0,
+    math.nan,
+    math.inf,
+    -math.inf,
+    2**31,
+    -(2**31),
+    2**63,
+    -(2**63) - 1,
+    1j,
+    True,
+    False,
+    None,
+    "a",
+)
 
 # parameter name -> pool name (parameters not listed draw from "scalar")
 PARAM_ALIASES = {
-    "x": "array", "x1": "array", "x2": "array_or_scalar", "a": "array", "input": "array", "values": "array",
-    "obj": "obj", "condition": "array", "indices": "indices", "index": "indices", "sorter": "indices",
-    "arrays": "array", "signal": "array", "src": "array", "weights": "array", "logits": "array",
-    "shape": "shape", "shapes": "shape", "sizes": "shape", "repetitions": "shape", "reps": "shape",
-    "axis": "axis", "axes": "axes", "dim": "axis", "source": "axis", "destination": "axis", "start_axis": "axis",
-    "n": "size", "num": "size", "n_rows": "size", "n_cols": "size", "k": "size", "offset": "size", "shift": "size",
-    "repeats": "repeats", "dim_size": "size", "num_classes": "size", "n_fft": "size", "hop_length": "size",
-    "win_length": "size", "frame_length": "size", "frame_step": "size", "bins": "size", "q": "scalar",
-    "dtype": "dtype", "type": "dtype_or_array", "from_": "dtype_or_array", "to": "dtype", "kind": "kind",
-    "s": "s", "norm": "norm", "side": "side", "ord": "ord", "correction": "scalar", "ddof": "scalar",
-    "keepdims": "flag", "descending": "flag", "stable": "flag", "endpoint": "flag", "upper": "flag",
-    "full_matrices": "flag", "copy": "flag", "include_initial": "flag", "invert": "flag", "center": "flag",
-    "indexing": "indexing", "mode": "mode", "device": "device", "aggr": "aggr", "reduce": "aggr",
-    "key": "key", "value": "value",
+    "x": "array",
+    "x1": "array",
+    "x2": "array_or_scalar",
+    "a": "array",
+    "input": "array",
+    "values": "array",
+    "obj": "obj",
+    "condition": "array",
+    "indices": "indices",
+    "index": "indices",
+    "sorter": "indices",
+    "arrays": "array",
+    "signal": "array",
+    "src": "array",
+    "weights": "array",
+    "logits": "array",
+    "shape": "shape",
+    "shapes": "shape",
+    "sizes": "shape",
+    "repetitions": "shape",
+    "reps": "shape",
+    "axis": "axis",
+    "axes": "axes",
+    "dim": "axis",
+    "source": "axis",
+    "destination": "axis",
+    "start_axis": "axis",
+    "n": "size",
+    "num": "size",
+    "n_rows": "size",
+    "n_cols": "size",
+    "k": "size",
+    "offset": "size",
+    "shift": "size",
+    "repeats": "repeats",
+    "dim_size": "size",
+    "num_classes": "size",
+    "n_fft": "size",
+    "hop_length": "size",
+    "win_length": "size",
+    "frame_length": "size",
+    "frame_step": "size",
+    "bins": "size",
+    "q": "scalar",
+    "dtype": "dtype",
+    "type": "dtype_or_array",
+    "from_": "dtype_or_array",
+    "to": "dtype",
+    "kind": "kind",
+    "s": "s",
+    "norm": "norm",
+    "side": "side",
+    "ord": "ord",
+    "correction": "scalar",
+    "ddof": "scalar",
+    "keepdims": "flag",
+    "descending": "flag",
+    "stable": "flag",
+    "endpoint": "flag",
+    "upper": "flag",
+    "full_matrices": "flag",
+    "copy": "flag",
+    "include_initial": "flag",
+    "invert": "flag",
+    "center": "flag",
+    "indexing": "indexing",
+    "mode": "mode",
+    "device": "device",
+    "aggr": "aggr",
+    "reduce": "aggr",
+    "key": "key",
+    "value": "value",
 }
 
 POOLS: dict[str, Any] = {
     "size": SIZES,
     "axis": AXES,
     "axes": AXES + (((0,), (0,)), ((5,), (0,)), ((0, 1), (1, 0)), 2**31, 3),
-    "shape": ((), (3,), (0,), (2, 3), (-1,), (2, -1), (-3,), (2**31,), (2**40,), (2**20, 2**20), (2**31 - 1, 2),
-              3, -3, 2**40, (1.5,), None, "ab"),
+    "shape": (
+        (),
+        (3,),
+        (0,),
+        (2, 3),
+        (-1,),
+        (2, -1),
+        (-3,),
+        (2**31,),
+        (2**40,),
+        (2**20, 2**20),
+        (2**31 - 1, 2),
+        3,
+        -3,
+        2**40,
+        (1.5,),
+        None,
+        "ab",
+    ),
     "repeats": (0, 1, 2, -1, 2**31, 2**40, 1.5, "arr:int", "arr:float", "arr:neg", "arr:huge"),
     "s": (None, (2,), (1, 1), (0,), (-1,), (2**31,), (2**40,), (3, 3, 3), (4, 4)),
     "norm": ("backward", "ortho", "forward", "bad", None),
@@ -104,8 +236,17 @@ POOLS: dict[str, Any] = {
     "device": (None, None, None, "cpu", "bad"),
     "aggr": ("add", "sum", "mean", "max", "min", "mul", "bad"),
     "dtype": tuple(("dtype", d) for d in DTYPES) + (None, "float32", 3),
-    "kind": ("bool", "signed integer", "unsigned integer", "integral", "real floating", "complex floating",
-             "numeric", "bad", ("dtype", "float32")),
+    "kind": (
+        "bool",
+        "signed integer",
+        "unsigned integer",
+        "integral",
+        "real floating",
+        "complex floating",
+        "numeric",
+        "bad",
+        ("dtype", "float32"),
+    ),
     "scalar": SCALARS,
 }
 
@@ -131,8 +272,13 @@ def _array_recipe(rng: random.Random, *, kind: str = "any") -> tuple:
 def _index_recipe(rng: random.Random) -> tuple:
     shape = rng.choice(((0,), (1,), (3,), (2, 2), ()))
     fill = rng.choice(("idx_ok", "idx_ok", "idx_far", "idx_neg", "idx_huge", "idx_min"))
-    return ("arr", shape, rng.choice(("int32", "int64", "uint32", "int8", "float32", "bool")), fill,
-            rng.randrange(2**31))
+    return (
+        "arr",
+        shape,
+        rng.choice(("int32", "int64", "uint32", "int8", "float32", "bool")),
+        fill,
+        rng.randrange(2**31),
+    )
 
 
 def _key_part(rng: random.Random) -> Any:
@@ -144,7 +290,9 @@ def _key_part(rng: random.Random) -> Any:
         return ("npint", rng.choice(big[:12]))
     if r < 0.5:
         bounds = (None,) + big
-        step = rng.choice((None, 1, -1, 2, -2, 0, 3, 2**40, -(2**40), ("npint", 2), ("mx0d", 1), ("mx0d", 0)))
+        step = rng.choice(
+            (None, 1, -1, 2, -2, 0, 3, 2**40, -(2**40), ("npint", 2), ("mx0d", 1), ("mx0d", 0))
+        )
         return ("slice", rng.choice(bounds), rng.choice(bounds), step)
     if r < 0.6:
         return [rng.choice(big) for _ in range(rng.randint(0, 3))]
@@ -155,8 +303,16 @@ def _key_part(rng: random.Random) -> Any:
     if r < 0.8:
         return rng.choice((True, False))
     if r < 0.9:
-        return ("arr", rng.choice(((3,), (2,), (0,), (4, 4), (2, 3))), "bool", "rand", rng.randrange(2**31))
-    return rng.choice((1.5, "a", ("arr", (), "int32", "idx_ok", 1), ("arr", (2,), "float32", "rand", 2)))
+        return (
+            "arr",
+            rng.choice(((3,), (2,), (0,), (4, 4), (2, 3))),
+            "bool",
+            "rand",
+            rng.randrange(2**31),
+        )
+    return rng.choice(
+        (1.5, "a", ("arr", (), "int32", "idx_ok", 1), ("arr", (2,), "float32", "rand", 2))
+    )
 
 
 def _key(rng: random.Random) -> Any:
@@ -173,24 +329,38 @@ def _draw(pool: str, rng: random.Random, fname: str) -> Any:
     if pool == "array_or_scalar":
         if rng.random() < 0.3:
             return rng.choice(SCALARS[:14])
-        kind = "int" if fname.startswith(("bitwise", "floor_divide", "remainder")) and rng.random() < 0.7 else "any"
+        kind = (
+            "int"
+            if fname.startswith(("bitwise", "floor_divide", "remainder")) and rng.random() < 0.7
+            else "any"
+        )
         return _array_recipe(rng, kind=kind)
     if pool == "indices":
         return _index_recipe(rng)
     if pool == "obj":
-        return rng.choice((_array_recipe(rng), [1, 2], [[1], [2, 3]], 2**70, "a", None, 1.5, [], ((),)))
+        return rng.choice(
+            (_array_recipe(rng), [1, 2], [[1], [2, 3]], 2**70, "a", None, 1.5, [], ((),))
+        )
     if pool == "dtype_or_array":
         return rng.choice((_array_recipe(rng), ("dtype", rng.choice(DTYPES)), None, 3))
     if pool == "key":
         return _key(rng)
     if pool == "value":
-        return rng.choice((7.0, 2, True, 1j, None, "s", _array_recipe(rng), ("arr", (2,), "float32", "rand", 1)))
+        return rng.choice(
+            (7.0, 2, True, 1j, None, "s", _array_recipe(rng), ("arr", (2,), "float32", "rand", 1))
+        )
     if pool == "repeats":
         v = rng.choice(POOLS["repeats"])
         if isinstance(v, str) and v.startswith("arr:"):
-            return ("arr", rng.choice(((1,), (3,), (2,), ())), "float32" if v == "arr:float" else "int32",
-                    {"arr:int": "rand", "arr:float": "rand", "arr:neg": "negative", "arr:huge": "huge"}[v],
-                    rng.randrange(2**31))
+            return (
+                "arr",
+                rng.choice(((1,), (3,), (2,), ())),
+                "float32" if v == "arr:float" else "int32",
+                {"arr:int": "rand", "arr:float": "rand", "arr:neg": "negative", "arr:huge": "huge"}[
+                    v
+                ],
+                rng.randrange(2**31),
+            )
         return v
     return rng.choice(POOLS[pool])
 
@@ -237,9 +407,15 @@ def params_of(fn: Any) -> list[Param]:
     for p in sig.parameters.values():
         if p.kind is p.VAR_KEYWORD:
             continue
-        out.append(Param(p.name, p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL),
-                         p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY), p.default is p.empty
-                         and p.kind is not p.VAR_POSITIONAL, variadic=p.kind is p.VAR_POSITIONAL))
+        out.append(
+            Param(
+                p.name,
+                p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL),
+                p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY),
+                p.default is p.empty and p.kind is not p.VAR_POSITIONAL,
+                variadic=p.kind is p.VAR_POSITIONAL,
+            )
+        )
     return out
 
 
@@ -250,7 +426,10 @@ def make_case(fname: str, params: list[Param], rng: random.Random) -> dict:
     for p in params:
         pool = PARAM_ALIASES.get(p.name, "scalar")
         if p.variadic:
-            args.extend(_draw(pool if pool != "scalar" else "array", rng, fname) for _ in range(rng.randint(0, 3)))
+            args.extend(
+                _draw(pool if pool != "scalar" else "array", rng, fname)
+                for _ in range(rng.randint(0, 3))
+            )
             positional_ok = False
             continue
         if not p.required and rng.random() < 0.5:
@@ -291,13 +470,25 @@ def functions_for(target: str) -> list[tuple[str, list[Param] | None]]:
                 if callable(obj) and not isinstance(obj, type):
                     out.append((f"{mod}.{name}", params_of(obj)))
     if target in ("mlx", "ops-mlx", "raw-mlx"):
-        out.append(("__getitem__", [Param("x", True, False, True), Param("key", True, False, True)]))
-        out.append(("__setitem__", [Param("x", True, False, True), Param("key", True, False, True),
-                                    Param("value", True, False, True)]))
+        out.append(
+            ("__getitem__", [Param("x", True, False, True), Param("key", True, False, True)])
+        )
+        out.append(
+            (
+                "__setitem__",
+                [
+                    Param("x", True, False, True),
+                    Param("key", True, False, True),
+                    Param("value", True, False, True),
+                ],
+            )
+        )
     return [(n, p) for n, p in out if n not in SKIP]
 
 
-def case_for(seed: int, target: str, index: int, table: list[tuple[str, list[Param] | None]]) -> dict:
+def case_for(
+    seed: int, target: str, index: int, table: list[tuple[str, list[Param] | None]]
+) -> dict:
     rng = random.Random(f"{seed}:{target}:{index}")
     fname, params = table[index % len(table)] if index < len(table) else rng.choice(table)
     case = make_case(fname, params or [], rng)
@@ -457,7 +648,10 @@ def describe(r: Any) -> str:
 
 
 def repro(case: dict, target: str) -> str:
-    args = ", ".join([describe(a) for a in case["args"]] + [f"{k}={describe(v)}" for k, v in case["kwargs"].items()])
+    args = ", ".join(
+        [describe(a) for a in case["args"]]
+        + [f"{k}={describe(v)}" for k, v in case["kwargs"].items()]
+    )
     if case["fn"] == "__getitem__":
         a = case["args"]
         return f"[{target}] {describe(a[0])}[{describe(a[1])}]"
@@ -512,7 +706,9 @@ def _call(fn_name: str, fn: Any, args: list, kwargs: dict) -> Any:
     return fn(*args, **kwargs)
 
 
-def worker(target: str, seed: int, start: int, stop: int, differential: bool, mem_limit: int) -> None:
+def worker(
+    target: str, seed: int, start: int, stop: int, differential: bool, mem_limit: int
+) -> None:
     """Run cases [start, stop) of ``target``, one JSON line per case ("start" then the result)."""
     try:
         import resource
@@ -570,10 +766,19 @@ def worker(target: str, seed: int, start: int, stop: int, differential: bool, me
             if res["exc"] in NOTABLE:
                 res["msg"] = str(err)[:160]
             shape = None
-        if differential and res["status"] == "returned" and case["fn"] not in INDEXING and ref is not None:
+        if (
+            differential
+            and res["status"] == "returned"
+            and case["fn"] not in INDEXING
+            and ref is not None
+        ):
             nb = Builder("numpy")
             # the NumPy reference itself can hang (SVD of inf) or crash: the parent must know whose it is
-            print(json.dumps({"ref": i, "status": res["status"], "fn": case["fn"]}), file=out_stream, flush=True)
+            print(
+                json.dumps({"ref": i, "status": res["status"], "fn": case["fn"]}),
+                file=out_stream,
+                flush=True,
+            )
             try:
                 rfn = _function(ref, case["fn"])
                 rargs = [nb.build(a) for a in case["args"]]
@@ -607,18 +812,41 @@ class Report:
 
     def as_dict(self) -> dict:
         return {
-            "target": self.target, "cases": self.cases, "statuses": dict(self.statuses),
-            "exceptions": dict(self.exceptions.most_common()), "crashes": self.crashes, "hangs": self.hangs,
-            "memory": self.memory, "diffs": self.diffs, "notable": self.notable, "seconds": round(self.seconds, 1),
+            "target": self.target,
+            "cases": self.cases,
+            "statuses": dict(self.statuses),
+            "exceptions": dict(self.exceptions.most_common()),
+            "crashes": self.crashes,
+            "hangs": self.hangs,
+            "memory": self.memory,
+            "diffs": self.diffs,
+            "notable": self.notable,
+            "seconds": round(self.seconds, 1),
         }
 
 
 _ALLOC_WORDS = ("bad_alloc", "MemoryError", "Cannot allocate", "out of memory", "std::length_error")
 
 
-def _spawn(target: str, seed: int, start: int, stop: int, differential: bool, mem_limit: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "tests.fuzz", "--worker", "--target", target, "--seed", str(seed),
-           "--start", str(start), "--stop", str(stop), "--mem-limit", str(mem_limit)]
+def _spawn(
+    target: str, seed: int, start: int, stop: int, differential: bool, mem_limit: int
+) -> subprocess.Popen:
+    cmd = [
+        sys.executable,
+        "-m",
+        "tests.fuzz",
+        "--worker",
+        "--target",
+        target,
+        "--seed",
+        str(seed),
+        "--start",
+        str(start),
+        "--stop",
+        str(stop),
+        "--mem-limit",
+        str(mem_limit),
+    ]
     if differential:
         cmd.append("--differential")
     env = dict(os.environ)
@@ -641,8 +869,17 @@ def _kill(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, start_timeout: float = 60.0,
-               differential: bool = False, mem_limit: int = 2 * 2**30, budget: float | None = None) -> Report:
+def run_target(
+    target: str,
+    seed: int,
+    cases: int,
+    *,
+    timeout: float = 10.0,
+    start_timeout: float = 60.0,
+    differential: bool = False,
+    mem_limit: int = 2 * 2**30,
+    budget: float | None = None,
+) -> Report:
     """Run ``cases`` cases of ``target`` in worker subprocesses; restart after each crash or hang."""
     rep = Report(target)
     t0 = time.monotonic()
@@ -666,10 +903,14 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
                 ready, chunk = [fd], b""
             if not ready:  # a hang (or a very slow import)
                 _kill(proc)
-                if running is not None and in_reference:  # the target returned; NumPy's reference hung
+                if (
+                    running is not None and in_reference
+                ):  # the target returned; NumPy's reference hung
                     rep.cases += 1
                     rep.statuses["returned"] += 1
-                    rep.diffs.append({"index": running, "fn": "?", "diff": "NumPy's reference hung"})
+                    rep.diffs.append(
+                        {"index": running, "fn": "?", "diff": "NumPy's reference hung"}
+                    )
                     i = running + 1
                 elif running is not None:
                     rep.hangs.append(running)
@@ -694,13 +935,18 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
                 if running is not None and in_reference:  # NumPy's reference died, not the target
                     rep.cases += 1
                     rep.statuses["returned"] += 1
-                    rep.diffs.append({"index": running, "fn": "?", "diff": "NumPy's reference crashed"})
+                    rep.diffs.append(
+                        {"index": running, "fn": "?", "diff": "NumPy's reference crashed"}
+                    )
                     i = running + 1
                 elif running is not None:  # it died inside a case
                     rc = proc.returncode
-                    entry = {"index": running, "returncode": rc,
-                             "signal": signal.Signals(-rc).name if rc < 0 else f"exit {rc}",
-                             "stderr": err.strip().splitlines()[-1:] if err.strip() else []}
+                    entry = {
+                        "index": running,
+                        "returncode": rc,
+                        "signal": signal.Signals(-rc).name if rc < 0 else f"exit {rc}",
+                        "stderr": err.strip().splitlines()[-1:] if err.strip() else [],
+                    }
                     rep.cases += 1
                     if any(w in err for w in _ALLOC_WORDS):
                         rep.memory.append(entry)
@@ -729,7 +975,14 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
             if msg["status"] == "exception":
                 rep.exceptions[msg["exc"]] += 1
                 if "msg" in msg and len(rep.notable) < 50:
-                    rep.notable.append({"index": msg["index"], "fn": msg["fn"], "exc": msg["exc"], "msg": msg["msg"]})
+                    rep.notable.append(
+                        {
+                            "index": msg["index"],
+                            "fn": msg["fn"],
+                            "exc": msg["exc"],
+                            "msg": msg["msg"],
+                        }
+                    )
             if "diff" in msg:
                 rep.diffs.append({"index": msg["index"], "fn": msg["fn"], "diff": msg["diff"]})
             i = msg["index"] + 1
@@ -754,11 +1007,15 @@ def run_target(target: str, seed: int, cases: int, *, timeout: float = 10.0, sta
 
 def print_report(reports: list[Report], file: Any = sys.stdout) -> None:
     w = file.write
-    w(f"{'target':<10} {'cases':>6} {'returned':>8} {'except':>7} {'crash':>6} {'hang':>5} {'memory':>6} "
-      f"{'diffs':>6} {'sec':>6}\n")
+    w(
+        f"{'target':<10} {'cases':>6} {'returned':>8} {'except':>7} {'crash':>6} {'hang':>5} {'memory':>6} "
+        f"{'diffs':>6} {'sec':>6}\n"
+    )
     for r in reports:
-        w(f"{r.target:<10} {r.cases:>6} {r.statuses.get('returned', 0):>8} {r.statuses.get('exception', 0):>7} "
-          f"{len(r.crashes):>6} {len(r.hangs):>5} {len(r.memory):>6} {len(r.diffs):>6} {r.seconds:>6.1f}\n")
+        w(
+            f"{r.target:<10} {r.cases:>6} {r.statuses.get('returned', 0):>8} {r.statuses.get('exception', 0):>7} "
+            f"{len(r.crashes):>6} {len(r.hangs):>5} {len(r.memory):>6} {len(r.diffs):>6} {r.seconds:>6.1f}\n"
+        )
     for r in reports:
         top = ", ".join(f"{k} {v}" for k, v in r.exceptions.most_common(8))
         w(f"  {r.target} exceptions: {top}\n")
@@ -769,4 +1026,3 @@ def print_report(reports: list[Report], file: Any = sys.stdout) -> None:
             w(f"  NOTABLE {r.target} case {d['index']} {d['fn']}: {d['exc']}: {d['msg'][:100]}\n")
         for d in r.diffs[:10]:
             w(f"  DIFF {r.target} case {d['index']} {d['fn']}: {d['diff']}\n")
-

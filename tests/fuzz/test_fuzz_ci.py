@@ -38,9 +38,25 @@ def test_fuzz_fixed_seed_has_no_crash_and_no_hang(tmp_path):
     report = tmp_path / "fuzz.json"
     targets = _targets()
     proc = subprocess.run(
-        [sys.executable, "-m", "tests.fuzz", "--targets", ",".join(targets), "--cases", str(CASES), "--seed", "7",
-         "--budget", str(BUDGET_PER_TARGET), "--json", str(report)],
-        cwd=ROOT, capture_output=True, text=True, timeout=len(targets) * (BUDGET_PER_TARGET + 30),
+        [
+            sys.executable,
+            "-m",
+            "tests.fuzz",
+            "--targets",
+            ",".join(targets),
+            "--cases",
+            str(CASES),
+            "--seed",
+            "7",
+            "--budget",
+            str(BUDGET_PER_TARGET),
+            "--json",
+            str(report),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=len(targets) * (BUDGET_PER_TARGET + 30),
     )
     assert report.exists(), proc.stdout + proc.stderr
     reports = json.loads(report.read_text())
@@ -79,7 +95,9 @@ def test_the_fuzzer_detects_a_crash_and_a_hang(tmp_path, monkeypatch):
         import tempfile
 
         err = tempfile.TemporaryFile(mode="w+")
-        p = subprocess.Popen([sys.executable, str(script), "--start", str(start)], stdout=subprocess.PIPE, stderr=err)
+        p = subprocess.Popen(
+            [sys.executable, str(script), "--start", str(start)], stdout=subprocess.PIPE, stderr=err
+        )
         p.err_file = err
         return p
 

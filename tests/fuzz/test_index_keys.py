@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("mlx.core", reason="MLX is not installed")
 
 SCRIPT = textwrap.dedent(
-    r'''
+    r"""
     import random, sys
     import numpy as np
     import mlx.core as mx
@@ -81,13 +81,18 @@ SCRIPT = textwrap.dedent(
         elif we is None and not np.array_equal(np.array(x2), a2):
             bad.append(f"set {shape} {key!r} = {v!r}: values differ")
     print("\n".join(bad))
-    '''
+    """
 )
 
 
 @pytest.mark.parametrize("seed", [11, 12, 13])
 def test_random_keys_match_numpy(seed):
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(seed), "250"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(seed), "250"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, f"the process died ({proc.returncode}): {proc.stderr[-2000:]}"
     mismatches = [line for line in proc.stdout.splitlines() if line.strip()]
     assert mismatches == [], "\n".join(mismatches[:20])

@@ -27,4 +27,3 @@ def impl(request, monkeypatch):
     if request.param == "generic-sort":
         monkeypatch.setattr(indexing, "_DENSE_LIMIT", 0)
     return request.param
-

@@ -24,4 +24,6 @@ def native_namespace(library):
     import ember_ml
 
     module = pytest.importorskip({"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}[library])
-    return ember_ml.array_namespace(module.asarray([0.0]) if library != "mlx" else module.array([0.0]))
+    return ember_ml.array_namespace(
+        module.asarray([0.0]) if library != "mlx" else module.array([0.0])
+    )

@@ -18,7 +18,9 @@ EXAMPLES = int(os.environ.get("EMBER_ML_SCATTER_EXAMPLES", "20"))
 AGGRS = ["add", "sum", "mean", "max", "min", "prod"]
 
 
-def torch_scatter_reference(values: np.ndarray, indices: np.ndarray, n: int, aggr: str, axis: int) -> np.ndarray:
+def torch_scatter_reference(
+    values: np.ndarray, indices: np.ndarray, n: int, aggr: str, axis: int
+) -> np.ndarray:
     """torch_scatter's conventions computed with torch.Tensor.scatter_reduce_ / index_add_."""
     src = torch.from_numpy(values)
     idx = torch.from_numpy(indices.astype(np.int64))
@@ -33,7 +35,9 @@ def torch_scatter_reference(values: np.ndarray, indices: np.ndarray, n: int, agg
     full = idx.reshape(view).expand(src.shape)
     if aggr == "mean" and not src.dtype.is_floating_point:
         total = out.clone().index_add_(axis, idx, src)
-        count = torch.zeros(n, dtype=src.dtype).index_add_(0, idx, torch.ones(len(indices), dtype=src.dtype))
+        count = torch.zeros(n, dtype=src.dtype).index_add_(
+            0, idx, torch.ones(len(indices), dtype=src.dtype)
+        )
         cview = [1] * values.ndim
         cview[axis] = n
         return torch.div(total, count.clamp(min=1).reshape(cview), rounding_mode="trunc").numpy()
@@ -69,13 +73,23 @@ def scatter_case(draw):
     return values, indices.astype(index_dtype), n, axis, give_size, draw(st.sampled_from(AGGRS))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(case=scatter_case())
 def test_scatter_matches_torch_scatter_reduce(xp, impl, case):
     values, indices, n, axis, give_size, aggr = case
     if not give_size:
         n = int(indices.max()) + 1 if len(indices) else 0
-    result = ops.scatter(to_xp(xp, values), to_xp(xp, indices), dim_size=n if give_size else None, aggr=aggr, axis=axis)
+    result = ops.scatter(
+        to_xp(xp, values),
+        to_xp(xp, indices),
+        dim_size=n if give_size else None,
+        aggr=aggr,
+        axis=axis,
+    )
     expected = torch_scatter_reference(values, indices, n, aggr, axis)
     got = as_numpy(result)
     assert got.dtype == values.dtype
@@ -88,14 +102,18 @@ def test_thin_names_are_scatter(xp, name):
     values = np.asarray([[1.0, -2.0], [3.0, 4.0], [5.0, 0.5]], dtype=np.float32)
     indices = np.asarray([2, 0, 2])
     thin = getattr(ops, f"scatter_{name}")(to_xp(xp, values), to_xp(xp, indices), dim_size=4)
-    np.testing.assert_allclose(as_numpy(thin), torch_scatter_reference(values, indices, 4, name, 0), rtol=1e-6)
+    np.testing.assert_allclose(
+        as_numpy(thin), torch_scatter_reference(values, indices, 4, name, 0), rtol=1e-6
+    )
 
 
 def test_integer_mean_rounds_toward_zero(xp, impl):
     values = np.asarray([-7, 0, 7, 0, -5], dtype=np.int64)
     indices = np.asarray([0, 0, 1, 1, 2])
     got = as_numpy(ops.scatter_mean(to_xp(xp, values), to_xp(xp, indices)))
-    expected = torch.div(torch.tensor([-7, 7, -5]), torch.tensor([2, 2, 1]), rounding_mode="trunc").numpy()
+    expected = torch.div(
+        torch.tensor([-7, 7, -5]), torch.tensor([2, 2, 1]), rounding_mode="trunc"
+    ).numpy()
     np.testing.assert_array_equal(got, expected)
 
 
@@ -114,7 +132,9 @@ def test_empty_indices_give_empty_or_zero_output(xp, impl):
     values = to_xp(xp, np.zeros((0, 2), dtype=np.float32))
     indices = to_xp(xp, np.zeros((0,), dtype=np.int64))
     assert tuple(ops.scatter(values, indices).shape) == (0, 2)
-    np.testing.assert_array_equal(as_numpy(ops.scatter(values, indices, dim_size=3, aggr="max")), np.zeros((3, 2)))
+    np.testing.assert_array_equal(
+        as_numpy(ops.scatter(values, indices, dim_size=3, aggr="max")), np.zeros((3, 2))
+    )
 
 
 @pytest.mark.parametrize("bad", [[0, 4], [-5, 0], [0, 1000000], [-1000000, 1]])
@@ -138,7 +158,9 @@ def test_non_integer_indices_and_bad_arguments(xp):
         ops.scatter(values, to_xp(xp, np.asarray([0.0, 1.0, 2.0])), dim_size=3)
     with pytest.raises(TypeError, match="integer array"):
         ops.scatter(values, to_xp(xp, np.asarray([True, False, True])), dim_size=3)
-    with pytest.raises(ValueError, match=r"indices of shape \(2,\) do not match values of shape \(3,\)"):
+    with pytest.raises(
+        ValueError, match=r"indices of shape \(2,\) do not match values of shape \(3,\)"
+    ):
         ops.scatter(values, to_xp(xp, np.asarray([0, 1])), dim_size=3)
     with pytest.raises(ValueError, match="aggr must be one of"):
         ops.scatter(values, to_xp(xp, np.asarray([0, 1, 2])), aggr="median")
@@ -153,7 +175,9 @@ def test_scatter_is_differentiable_in_torch():
     weights = torch.randn(4, 3, dtype=torch.float64)
     indices = torch.tensor([0, 3, 3, 1, 0, 3])
     for aggr in ("add", "mean"):
-        (grad,) = torch.autograd.grad((ops.scatter(values, indices, 4, aggr=aggr) * weights).sum(), values)
+        (grad,) = torch.autograd.grad(
+            (ops.scatter(values, indices, 4, aggr=aggr) * weights).sum(), values
+        )
         reference = values.detach().clone().requires_grad_(True)
         out = torch.zeros(4, 3, dtype=torch.float64).index_add(0, indices, reference)
         if aggr == "mean":
@@ -168,11 +192,15 @@ def test_scatter_is_differentiable_in_mlx():
     values, weights = rng.standard_normal((6, 3)), rng.standard_normal((4, 3))
     indices = np.asarray([0, 3, 3, 1, 0, 3])
     for aggr in ("add", "mean"):
-        grad = mx.grad(lambda v, aggr=aggr: (ops.scatter(v, mx.array(indices), 4, aggr=aggr) * mx.array(weights)).sum())(
-            mx.array(values, dtype=mx.float32)
-        )
+        grad = mx.grad(
+            lambda v, aggr=aggr: (
+                ops.scatter(v, mx.array(indices), 4, aggr=aggr) * mx.array(weights)
+            ).sum()
+        )(mx.array(values, dtype=mx.float32))
         reference = torch.tensor(values, requires_grad=True)
-        out = torch.zeros(4, 3, dtype=torch.float64).index_add(0, torch.from_numpy(indices), reference)
+        out = torch.zeros(4, 3, dtype=torch.float64).index_add(
+            0, torch.from_numpy(indices), reference
+        )
         if aggr == "mean":
             out = out / torch.bincount(torch.from_numpy(indices), minlength=4).clamp(min=1)[:, None]
         (expected,) = torch.autograd.grad((out * torch.from_numpy(weights)).sum(), reference)
@@ -180,7 +208,9 @@ def test_scatter_is_differentiable_in_mlx():
 
 
 def program(values, indices):
-    return ops.scatter(values, indices, dim_size=5) + ops.scatter(values, indices, dim_size=5, aggr="max")
+    return ops.scatter(values, indices, dim_size=5) + ops.scatter(
+        values, indices, dim_size=5, aggr="max"
+    )
 
 
 def test_static_scatter_inside_torch_compile():
@@ -199,7 +229,9 @@ def test_static_scatter_inside_mx_compile():
     values = mx.array(np.random.default_rng(0).standard_normal(8).astype(np.float32))
     indices = mx.array([0, 4, 4, 1, 0, 2, 3, 4])
     compiled = mx.compile(program)
-    np.testing.assert_allclose(np.asarray(compiled(values, indices)), np.asarray(program(values, indices)), rtol=1e-6)
+    np.testing.assert_allclose(
+        np.asarray(compiled(values, indices)), np.asarray(program(values, indices)), rtol=1e-6
+    )
     bad = np.asarray([0, 4, 4, 1, 9, 2, -7, 4])
     keep = np.asarray([True, True, True, True, False, True, False, True])
     got = compiled(values, mx.array(bad))
@@ -235,5 +267,7 @@ def test_fast_path_equals_generic_kernel(library, reduce, monkeypatch):
     got = as_numpy(native(v, i, 40, reduce, 1 if reduce != "count" else 0))
     for limit in (1 << 30, 0):
         monkeypatch.setattr(indexing, "_DENSE_LIMIT", limit)
-        expected = as_numpy(indexing._scatter_generic(xp, v, i, 40, reduce, 1 if reduce != "count" else 0))
+        expected = as_numpy(
+            indexing._scatter_generic(xp, v, i, 40, reduce, 1 if reduce != "count" else 0)
+        )
         np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6, equal_nan=True)

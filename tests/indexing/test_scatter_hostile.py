@@ -21,18 +21,37 @@ def test_mlx_hostile_scatter_calls_raise_or_return():
     cases: list[tuple[str, str | tuple[str, ...]]] = []
     for aggr in AGGRS:
         cases += [
-            (f"N(ops.scatter(A(np.zeros((3, 0)), 'float32'), A([0, 1, 0]), aggr='{aggr}')).shape == (2, 0)",
-             "returned"),
-            (f"ops.scatter(A(np.zeros((3, 0)), 'float32'), A([0, 1, 5]), dim_size=2, aggr='{aggr}')", "IndexError"),
-            (f"ops.scatter(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), dim_size=2**31 - 1, aggr='{aggr}')",
-             "MemoryError"),
-            (f"ops.scatter(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), dim_size=2**31, aggr='{aggr}')", "ValueError"),
-            (f"ops.scatter(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), dim_size=2**63, aggr='{aggr}')", "ValueError"),
+            (
+                f"N(ops.scatter(A(np.zeros((3, 0)), 'float32'), A([0, 1, 0]), aggr='{aggr}')).shape == (2, 0)",
+                "returned",
+            ),
+            (
+                f"ops.scatter(A(np.zeros((3, 0)), 'float32'), A([0, 1, 5]), dim_size=2, aggr='{aggr}')",
+                "IndexError",
+            ),
+            (
+                f"ops.scatter(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), dim_size=2**31 - 1, aggr='{aggr}')",
+                "MemoryError",
+            ),
+            (
+                f"ops.scatter(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), dim_size=2**31, aggr='{aggr}')",
+                "ValueError",
+            ),
+            (
+                f"ops.scatter(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), dim_size=2**63, aggr='{aggr}')",
+                "ValueError",
+            ),
         ]
     for name in ["segment_sum", "segment_mean", "segment_max", "segment_min"]:
         cases += [
-            (f"ops.{name}(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), num_segments=2**31 - 1)", "MemoryError"),
-            (f"N(ops.{name}(A(np.zeros((3, 0)), 'float32'), A([0, 1, 0]))).shape == (2, 0)", "returned"),
+            (
+                f"ops.{name}(A([1.0, 2.0, 3.0], 'float32'), A([0, 1, 0]), num_segments=2**31 - 1)",
+                "MemoryError",
+            ),
+            (
+                f"N(ops.{name}(A(np.zeros((3, 0)), 'float32'), A([0, 1, 0]))).shape == (2, 0)",
+                "returned",
+            ),
         ]
     cases += [
         ("ops.one_hot(A([0, 1, 0]), 2**31 - 1)", "MemoryError"),
@@ -83,4 +102,6 @@ def test_index_update_python_scalars_of_the_wrong_kind_raise(xp):
     # what the rule allows still matches NumPy
     want = np.asarray([255, 255, 3], dtype=np.uint8)
     np.testing.assert_array_equal(to_numpy(ops.index_update(small, idx, 255)), want)
-    np.testing.assert_array_equal(to_numpy(ops.index_update(flags, idx, False)), [False, False, True])
+    np.testing.assert_array_equal(
+        to_numpy(ops.index_update(flags, idx, False)), [False, False, True]
+    )

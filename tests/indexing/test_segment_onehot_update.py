@@ -15,7 +15,11 @@ from ember_ml import ops
 torch = pytest.importorskip("torch", reason="torch is the oracle of these tests")
 
 EXAMPLES = int(os.environ.get("EMBER_ML_SCATTER_EXAMPLES", "20"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def segment_reference(data: np.ndarray, ids: np.ndarray, n: int, reduce: str) -> np.ndarray:
@@ -50,11 +54,26 @@ def segment_case(draw):
     n = draw(st.integers(1, 8))
     N = draw(st.integers(0, 20))
     kind = draw(st.sampled_from(["uniform", "one-segment", "unused"]))
-    ids = {"uniform": rng.integers(0, n, N), "one-segment": np.full(N, n - 1), "unused": rng.integers(0, 1 + n // 3, N)}[kind]
+    ids = {
+        "uniform": rng.integers(0, n, N),
+        "one-segment": np.full(N, n - 1),
+        "unused": rng.integers(0, 1 + n // 3, N),
+    }[kind]
     inner = tuple(draw(st.lists(st.integers(1, 3), max_size=2)))
     dtype = draw(st.sampled_from([np.float32, np.int64]))
-    data = rng.integers(-9, 9, (N, *inner)).astype(dtype) if dtype == np.int64 else rng.standard_normal((N, *inner)).astype(dtype)
-    return data, ids, n, draw(st.booleans()), draw(st.booleans()), draw(st.sampled_from(["sum", "mean", "max", "min"]))
+    data = (
+        rng.integers(-9, 9, (N, *inner)).astype(dtype)
+        if dtype == np.int64
+        else rng.standard_normal((N, *inner)).astype(dtype)
+    )
+    return (
+        data,
+        ids,
+        n,
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.sampled_from(["sum", "mean", "max", "min"])),
+    )
 
 
 @SETTINGS
@@ -76,11 +95,16 @@ def test_segment_reductions_match_numpy_reference(xp, impl, case):
 
 def test_segment_ids_are_checked(xp, impl):
     data = to_xp(xp, np.ones((3, 2), dtype=np.float32))
-    with pytest.raises(IndexError, match=r"segment_sum: index out of bounds for dim_size 2 \(got indices in \[-1, 1\]\); valid indices are in \[0, 2\)"):
+    with pytest.raises(
+        IndexError,
+        match=r"segment_sum: index out of bounds for dim_size 2 \(got indices in \[-1, 1\]\); valid indices are in \[0, 2\)",
+    ):
         ops.segment_sum(data, to_xp(xp, np.asarray([0, -1, 1])), num_segments=2)
     with pytest.raises(IndexError, match=r"valid indices are in \[0, 2\)"):
         ops.segment_max(data, to_xp(xp, np.asarray([0, 2, 1])), num_segments=2)
-    with pytest.raises(ValueError, match=r"segment_ids of shape \(2,\) do not match data of shape \(3, 2\)"):
+    with pytest.raises(
+        ValueError, match=r"segment_ids of shape \(2,\) do not match data of shape \(3, 2\)"
+    ):
         ops.segment_mean(data, to_xp(xp, np.asarray([0, 1])))
     with pytest.raises(TypeError, match="segment_ids must be an integer array"):
         ops.segment_min(data, to_xp(xp, np.asarray([0.0, 1.0, 1.0])))
@@ -97,15 +121,22 @@ def test_one_hot_matches_torch(xp, shape, num_classes, axis_pick, seed):
     x = np.random.default_rng(seed).integers(0, num_classes, shape)
     axis = axis_pick % (len(shape) + 1) - (len(shape) + 1) * (axis_pick % 2)
     got = as_numpy(ops.one_hot(to_xp(xp, x), num_classes, dtype=xp.float32, axis=axis))
-    expected = torch.movedim(torch.nn.functional.one_hot(torch.from_numpy(x), num_classes), -1, axis).numpy()
+    expected = torch.movedim(
+        torch.nn.functional.one_hot(torch.from_numpy(x), num_classes), -1, axis
+    ).numpy()
     assert got.dtype == np.float32
     np.testing.assert_array_equal(got, expected)
 
 
 def test_one_hot_default_dtype_and_errors(xp):
     x = to_xp(xp, np.asarray([0, 2]))
-    assert ops.one_hot(x, 3).dtype == xp.__array_namespace_info__().default_dtypes()["real floating"]
-    with pytest.raises(IndexError, match=r"one_hot: class index out of bounds for num_classes 3 \(got values in \[0, 3\]\)"):
+    assert (
+        ops.one_hot(x, 3).dtype == xp.__array_namespace_info__().default_dtypes()["real floating"]
+    )
+    with pytest.raises(
+        IndexError,
+        match=r"one_hot: class index out of bounds for num_classes 3 \(got values in \[0, 3\]\)",
+    ):
         ops.one_hot(to_xp(xp, np.asarray([0, 3])), 3)
     with pytest.raises(IndexError, match=r"got values in \[-1, 0\]"):
         ops.one_hot(to_xp(xp, np.asarray([0, -1])), 3)
@@ -122,7 +153,13 @@ def update_reference(x: np.ndarray, indices: np.ndarray, values: np.ndarray, op:
         for i, r in zip(flat, rows, strict=True):
             out[i] = r
         return out
-    ufunc = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply, "min": np.minimum, "max": np.maximum}[op]
+    ufunc = {
+        "add": np.add,
+        "subtract": np.subtract,
+        "multiply": np.multiply,
+        "min": np.minimum,
+        "max": np.maximum,
+    }[op]
     ufunc.at(out, flat, rows)
     return out
 
@@ -140,7 +177,9 @@ def test_index_update_matches_numpy_ufunc_at(xp, impl, n, index_shape, inner, op
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((n, *inner)).astype(np.float32)
     indices = rng.integers(-n, n, index_shape)
-    values = rng.standard_normal(tuple(inner) if broadcast else (*index_shape, *inner)).astype(np.float32)
+    values = rng.standard_normal(tuple(inner) if broadcast else (*index_shape, *inner)).astype(
+        np.float32
+    )
     x_xp = to_xp(xp, x)
     got = as_numpy(ops.index_update(x_xp, to_xp(xp, indices), to_xp(xp, values), op=op))
     np.testing.assert_allclose(got, update_reference(x, indices, values, op), rtol=1e-5, atol=1e-6)
@@ -149,30 +188,57 @@ def test_index_update_matches_numpy_ufunc_at(xp, impl, n, index_shape, inner, op
 
 def test_index_update_scalar_nan_and_errors(xp, impl):
     x = to_xp(xp, np.asarray([1.0, 2.0, 3.0], dtype=np.float32))
-    np.testing.assert_array_equal(as_numpy(ops.index_update(x, to_xp(xp, np.asarray([0, 0])), 5.0, op="add")), [11.0, 2.0, 3.0])
-    got = as_numpy(ops.index_update(x, to_xp(xp, np.asarray([1, 1])), to_xp(xp, np.asarray([np.nan, 0.0], dtype=np.float32)), op="max"))
+    np.testing.assert_array_equal(
+        as_numpy(ops.index_update(x, to_xp(xp, np.asarray([0, 0])), 5.0, op="add")),
+        [11.0, 2.0, 3.0],
+    )
+    got = as_numpy(
+        ops.index_update(
+            x,
+            to_xp(xp, np.asarray([1, 1])),
+            to_xp(xp, np.asarray([np.nan, 0.0], dtype=np.float32)),
+            op="max",
+        )
+    )
     assert np.isnan(got[1]) and got[0] == 1.0
-    with pytest.raises(IndexError, match=r"index_update: index out of bounds for dim_size 3 \(got indices in \[3, 3\]\)"):
+    with pytest.raises(
+        IndexError,
+        match=r"index_update: index out of bounds for dim_size 3 \(got indices in \[3, 3\]\)",
+    ):
         ops.index_update(x, to_xp(xp, np.asarray([3])), 1.0)
-    with pytest.raises(ValueError, match=r"values of shape \(2,\) do not broadcast to x\[indices\] of shape \(3,\)"):
-        ops.index_update(x, to_xp(xp, np.asarray([0, 1, 2])), to_xp(xp, np.asarray([1.0, 2.0], dtype=np.float32)))
+    with pytest.raises(
+        ValueError, match=r"values of shape \(2,\) do not broadcast to x\[indices\] of shape \(3,\)"
+    ):
+        ops.index_update(
+            x, to_xp(xp, np.asarray([0, 1, 2])), to_xp(xp, np.asarray([1.0, 2.0], dtype=np.float32))
+        )
     with pytest.raises(ValueError, match="op must be one of"):
         ops.index_update(x, to_xp(xp, np.asarray([0])), 1.0, op="divide")
     flags = to_xp(xp, np.asarray([True, False]))
-    np.testing.assert_array_equal(as_numpy(ops.index_update(flags, to_xp(xp, np.asarray([1])), True)), [True, True])
+    np.testing.assert_array_equal(
+        as_numpy(ops.index_update(flags, to_xp(xp, np.asarray([1])), True)), [True, True]
+    )
     with pytest.raises(TypeError, match="needs a numeric x"):
         ops.index_update(flags, to_xp(xp, np.asarray([1])), True, op="add")
     with pytest.raises(TypeError, match="do not cast safely"):
-        ops.index_update(to_xp(xp, np.asarray([1, 2])), to_xp(xp, np.asarray([0])), to_xp(xp, np.asarray([1.5])))
+        ops.index_update(
+            to_xp(xp, np.asarray([1, 2])), to_xp(xp, np.asarray([0])), to_xp(xp, np.asarray([1.5]))
+        )
 
 
 @pytest.mark.parametrize("op", ["set", "add", "subtract"])
 def test_index_update_gradients_torch_and_mlx(op):
     rng = np.random.default_rng(3)
-    x0, v0, w = rng.standard_normal((4, 2)), rng.standard_normal((3, 2)), rng.standard_normal((4, 2))
+    x0, v0, w = (
+        rng.standard_normal((4, 2)),
+        rng.standard_normal((3, 2)),
+        rng.standard_normal((4, 2)),
+    )
     idx = np.asarray([2, 0, 2])
     x, v = torch.tensor(x0, requires_grad=True), torch.tensor(v0, requires_grad=True)
-    gx, gv = torch.autograd.grad((ops.index_update(x, torch.from_numpy(idx), v, op=op) * torch.from_numpy(w)).sum(), (x, v))
+    gx, gv = torch.autograd.grad(
+        (ops.index_update(x, torch.from_numpy(idx), v, op=op) * torch.from_numpy(w)).sum(), (x, v)
+    )
     # reference: torch's own functional index ops
     rx, rv = torch.tensor(x0, requires_grad=True), torch.tensor(v0, requires_grad=True)
     if op == "set":
@@ -186,7 +252,9 @@ def test_index_update_gradients_torch_and_mlx(op):
     def loss(a, b):
         return (ops.index_update(a, mx.array(idx), b, op=op) * mx.array(w, dtype=mx.float32)).sum()
 
-    mgx, mgv = mx.grad(loss, argnums=(0, 1))(mx.array(x0, dtype=mx.float32), mx.array(v0, dtype=mx.float32))
+    mgx, mgv = mx.grad(loss, argnums=(0, 1))(
+        mx.array(x0, dtype=mx.float32), mx.array(v0, dtype=mx.float32)
+    )
     np.testing.assert_allclose(np.asarray(mgx), ex.numpy(), rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(np.asarray(mgv), ev.numpy(), rtol=1e-5, atol=1e-6)
 
@@ -194,9 +262,13 @@ def test_index_update_gradients_torch_and_mlx(op):
 def graph_program(x, ids):
     """Static-shape calls of every kind: segment ops with num_segments, one_hot, index_update."""
     hot = ops.one_hot(ids, 4, dtype=x.dtype)
-    seg = ops.segment_sum(x, ids, num_segments=4) + ops.segment_max(x, ids, num_segments=4, sorted=True)
+    seg = ops.segment_sum(x, ids, num_segments=4) + ops.segment_max(
+        x, ids, num_segments=4, sorted=True
+    )
     rows = ids // 2
-    return ops.index_update(hot, rows, seg[:3, None], op="add"), ops.index_update(x, rows, -x, op="min")
+    return ops.index_update(hot, rows, seg[:3, None], op="add"), ops.index_update(
+        x, rows, -x, op="min"
+    )
 
 
 def test_static_calls_inside_torch_compile_and_mx_compile():

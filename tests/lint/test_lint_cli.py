@@ -53,7 +53,9 @@ def test_clean_exit_0_and_usage_errors_exit_2(project, capsys):
 
 
 def test_select_ignore_and_noqa(project, capsys):
-    assert [line.split()[1] for line in run(["--select", "EM1", "pkg"], capsys)[1].splitlines()] == ["EM101"]
+    assert [
+        line.split()[1] for line in run(["--select", "EM1", "pkg"], capsys)[1].splitlines()
+    ] == ["EM101"]
     status, out, _ = run(["--ignore", "EM101,EM201", "pkg"], capsys)
     assert (status, out) == (0, "")
     (project / "pkg" / "bad.py").write_text(BAD.replace("as np", "as np  # noqa: EM101"))
@@ -64,12 +66,21 @@ def test_json_github_statistics_and_fix_suggestions(project, capsys):
     status, out, err = run(["--format", "json", "--statistics", "pkg"], capsys)
     records = json.loads(out)
     assert status == 1 and [r["code"] for r in records] == ["EM101", "EM201", "EM201"]
-    assert records[1] == {"path": "pkg/bad.py", "line": 5, "col": 15, "code": "EM201",
-                          "severity": "error", "message": "`xp.concatenate` is not in the array API standard",
-                          "suggestion": "use xp.concat", "fix": "xp.concat"}
+    assert records[1] == {
+        "path": "pkg/bad.py",
+        "line": 5,
+        "col": 15,
+        "code": "EM201",
+        "severity": "error",
+        "message": "`xp.concatenate` is not in the array API standard",
+        "suggestion": "use xp.concat",
+        "fix": "xp.concat",
+    }
     assert "     2 EM201" in err and "     3 total" in err
     out = run(["--format", "github", "pkg"], capsys)[1]
-    assert out.splitlines()[1].startswith("::error file=pkg/bad.py,line=5,col=15,title=EM201::EM201 ")
+    assert out.splitlines()[1].startswith(
+        "::error file=pkg/bad.py,line=5,col=15,title=EM201::EM201 "
+    )
     out = run(["--fix-suggestions", "pkg"], capsys)[1]
     assert "    fix: xp.acos" in out.splitlines()
 
@@ -95,12 +106,16 @@ def test_em901_is_opt_in_and_explains_the_measurement(tmp_path, capsys):
 def test_pyproject_configuration(project, capsys):
     (project / "pyproject.toml").write_text(
         '[tool.ember-ml.lint]\nignore = ["EM101"]\n'
-        '[tool.ember-ml.lint.per-file-ignores]\n"pkg/bad.py" = ["EM201"]\n')
+        '[tool.ember-ml.lint.per-file-ignores]\n"pkg/bad.py" = ["EM201"]\n'
+    )
     assert run(["pkg"], capsys)[:2] == (0, "")
     (project / "pyproject.toml").write_text(
-        '[tool.ember-ml.lint]\nbackend-specific = ["pkg/bad.py"]\n')
+        '[tool.ember-ml.lint]\nbackend-specific = ["pkg/bad.py"]\n'
+    )
     assert run(["pkg"], capsys)[0] == 0
-    (project / "pyproject.toml").write_text('[tool.ember-ml.lint]\nbackend-agnostic = ["pkg/good.py"]\n')
+    (project / "pyproject.toml").write_text(
+        '[tool.ember-ml.lint]\nbackend-agnostic = ["pkg/good.py"]\n'
+    )
     assert run(["pkg"], capsys)[0] == 0
     (project / "pyproject.toml").write_text('[tool.ember-ml.lint]\nselect = ["EM2"]\n')
     assert {line.split()[1] for line in run(["pkg"], capsys)[1].splitlines()} == {"EM201"}
@@ -148,9 +163,10 @@ def test_without_tomllib_the_table_is_still_read(project, capsys, monkeypatch):
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"  # [tool.ember-ml.lint]\n'
         '[tool.ember-ml.lint]\nignore = [\n  "EM101",  # numpy is fine here\n]\n'
-        '[tool.ember-ml.lint.per-file-ignores]\n"pkg/*.py" = [\'EM201\']\n[tool.ruff]\nignore = ["E"]\n')
+        '[tool.ember-ml.lint.per-file-ignores]\n"pkg/*.py" = [\'EM201\']\n[tool.ruff]\nignore = ["E"]\n'
+    )
     assert run(["pkg"], capsys)[:3] == (0, "", "")
-    (project / "pyproject.toml").write_text('[tool.ember-ml.lint]\nignore = {a = 1}\n')
+    (project / "pyproject.toml").write_text("[tool.ember-ml.lint]\nignore = {a = 1}\n")
     status, out, err = run(["pkg"], capsys)
     assert status == 1 and "install tomli" in err
 
@@ -160,9 +176,11 @@ def test_the_fallback_reader_agrees_with_tomllib(tmp_path):
 
     from ember_ml.lint._config import _read_our_tables
 
-    text = ('[tool.ember-ml.lint]\nselect = ["EM1", "EM2"]  # c\nignore = [\n "EM701",  # x\n \'EM702\',\n]\n'
-            'backend-agnostic = "src/**"\n[tool.ember-ml.lint.per-file-ignores]\n"t#/**" = ["EM4"]\n'
-            '[tool.other]\nselect = 3\n')
+    text = (
+        '[tool.ember-ml.lint]\nselect = ["EM1", "EM2"]  # c\nignore = [\n "EM701",  # x\n \'EM702\',\n]\n'
+        'backend-agnostic = "src/**"\n[tool.ember-ml.lint.per-file-ignores]\n"t#/**" = ["EM4"]\n'
+        "[tool.other]\nselect = 3\n"
+    )
     (tmp_path / "pyproject.toml").write_text(text)
     expected = {"tool": {"ember-ml": tomllib.loads(text)["tool"]["ember-ml"]}}
     assert _read_our_tables(tmp_path / "pyproject.toml") == expected
@@ -170,13 +188,22 @@ def test_the_fallback_reader_agrees_with_tomllib(tmp_path):
 
 def test_python_dash_m_and_the_console_script():
     code = "def f(xp):\n    return xp.power(2, 3)\n"
-    done = subprocess.run([sys.executable, "-m", "ember_ml", "lint", "--isolated", "-"],
-                          capture_output=True, text=True, input=code)
+    done = subprocess.run(
+        [sys.executable, "-m", "ember_ml", "lint", "--isolated", "-"],
+        capture_output=True,
+        text=True,
+        input=code,
+    )
     assert done.returncode == 2  # "-" is not a path: a usage error, not a crash
-    done = subprocess.run([sys.executable, "-m", "ember_ml", "lint", "--explain", "EM201"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "ember_ml", "lint", "--explain", "EM201"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and done.stdout.startswith("EM201")
-    done = subprocess.run([sys.executable, "-m", "ember_ml", "info"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "ember_ml", "info"], capture_output=True, text=True
+    )
     assert done.returncode == 0 and "backends:" in done.stdout
 
 
@@ -191,5 +218,7 @@ def test_pre_commit_hook_runs_the_console_script():
     assert "language: python" in text and "types: [python]" in text
     script = pathlib.Path(sys.executable).parent / "ember-ml"
     if script.exists():  # the entry point pre-commit calls, with the files it passes
-        done = subprocess.run([str(script), "lint", "--isolated", __file__], capture_output=True, text=True)
+        done = subprocess.run(
+            [str(script), "lint", "--isolated", __file__], capture_output=True, text=True
+        )
         assert done.returncode == 0, done.stdout

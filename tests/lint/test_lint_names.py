@@ -20,7 +20,9 @@ def _codes(code: str) -> list[str]:
 def test_every_standard_function_is_valid_on_xp_and_ops(extension):
     names = [name for ext, name, _, _ in SPEC if ext == extension]
     prefix = f".{extension}" if extension else ""
-    lines = [f"    xp{prefix}.{name}" for name in names] + [f"    ops{prefix}.{name}" for name in names]
+    lines = [f"    xp{prefix}.{name}" for name in names] + [
+        f"    ops{prefix}.{name}" for name in names
+    ]
     code = "from ember_ml import ops\n\ndef f(xp):\n" + "\n".join(lines) + "\n"
     assert _codes(code) == []
 
@@ -57,7 +59,9 @@ def test_the_extras_are_read_from_the_modules_all(monkeypatch):
         assert [(f.line, f.code) for f in check_source(code)] == [(6, "EM201")]
         # an extra is not a standard name: on xp it points to ember_ml.ops
         found = check_source("def f(xp):\n    return xp.brand_new_scatter(1)\n")
-        assert [(f.code, f.suggestion) for f in found] == [("EM201", "use ember_ml.ops.brand_new_scatter")]
+        assert [(f.code, f.suggestion) for f in found] == [
+            ("EM201", "use ember_ml.ops.brand_new_scatter")
+        ]
     finally:
         monkeypatch.undo()
         _names.namespaces.cache_clear()
@@ -68,7 +72,10 @@ def test_the_current_extras_are_all_valid():
     for group in ("stats", "activations", "linalg", "signal"):
         module = importlib.import_module(f"ember_ml.ops.{group}")
         lines = [f"    ops.{group}.{name}" for name in module.__all__]
-        assert _codes("from ember_ml import ops\ndef f():\n" + "\n".join(lines or ["    pass"]) + "\n") == []
+        assert (
+            _codes("from ember_ml import ops\ndef f():\n" + "\n".join(lines or ["    pass"]) + "\n")
+            == []
+        )
     for module in ("ember_ml.ops.indexing", "ember_ml.ops.signal", "ember_ml.ops._random"):
         assert set(importlib.import_module(module).__all__) <= names["ops"].names
 
@@ -78,7 +85,9 @@ def test_a_broken_extras_module_makes_its_namespace_permissive(monkeypatch):
     monkeypatch.setitem(sys.modules, "ember_ml.ops.stats", broken)
     _names.namespaces.cache_clear()
     try:
-        assert _codes("from ember_ml import ops\ndef f(x):\n    return ops.stats.anything(x)\n") == []
+        assert (
+            _codes("from ember_ml import ops\ndef f(x):\n    return ops.stats.anything(x)\n") == []
+        )
     finally:
         monkeypatch.undo()
         _names.namespaces.cache_clear()

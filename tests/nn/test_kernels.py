@@ -19,6 +19,9 @@ def test_fast_paths_equal_generic(xp, name):
     if fast is not None:
         np.testing.assert_allclose(to_numpy(fast(x)), to_numpy(generic), rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(to_numpy(got), to_numpy(generic), rtol=1e-6, atol=1e-7)
-    expected = 1 / (1 + np.exp(-np.linspace(-30.0, 30.0, 41))) if name == "sigmoid" \
+    expected = (
+        1 / (1 + np.exp(-np.linspace(-30.0, 30.0, 41)))
+        if name == "sigmoid"
         else np.logaddexp(np.linspace(-30.0, 30.0, 41), 0)
+    )
     np.testing.assert_allclose(to_numpy(generic), expected, rtol=1e-5, atol=1e-30)

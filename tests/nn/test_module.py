@@ -44,15 +44,21 @@ def test_native_module_classes():
 
 @pytest.mark.parametrize("kind", ["CfC", "LTC"])
 def test_same_seed_same_parameters_on_every_backend(kind):
-    models = {b: getattr(nn, kind)(3, wirings.AutoNCP(8, 2), mixed_memory=True, backend=b, seed=7)
-              for b in INSTALLED}
+    models = {
+        b: getattr(nn, kind)(3, wirings.AutoNCP(8, 2), mixed_memory=True, backend=b, seed=7)
+        for b in INSTALLED
+    }
     reference = _arrays(models["numpy"])
     for b, model in models.items():
         arrays = _arrays(model)
         assert sorted(arrays) == sorted(reference), b
         for name in reference:
-            np.testing.assert_allclose(arrays[name], reference[name], rtol=1e-6, atol=1e-7, err_msg=name)
-    other = _arrays(getattr(nn, kind)(3, wirings.AutoNCP(8, 2), mixed_memory=True, backend="numpy", seed=8))
+            np.testing.assert_allclose(
+                arrays[name], reference[name], rtol=1e-6, atol=1e-7, err_msg=name
+            )
+    other = _arrays(
+        getattr(nn, kind)(3, wirings.AutoNCP(8, 2), mixed_memory=True, backend="numpy", seed=8)
+    )
     assert any(not np.array_equal(other[k], reference[k]) for k in reference)
 
 
@@ -158,7 +164,9 @@ def test_float64_models():
 
 @pytest.mark.parametrize("backend", INSTALLED)
 def test_backbone_dropout_acts_in_training_mode_only(backend):
-    model = nn.CfC(2, 4, backbone_units=6, backbone_layers=2, backbone_dropout=0.5, backend=backend, seed=0)
+    model = nn.CfC(
+        2, 4, backbone_units=6, backbone_layers=2, backbone_dropout=0.5, backend=backend, seed=0
+    )
     x = convert_to_tensor(np.ones((2, 3, 2), dtype=np.float32), backend=backend)
     model.eval()
     first, second = to_numpy(model(x)[0]), to_numpy(model(x)[0])
@@ -172,7 +180,9 @@ def test_import_ember_ml_nn_loads_neither_torch_nor_mlx():
     import subprocess
     import sys
 
-    code = ("import sys, ember_ml.nn, ember_ml.nn.wirings\n"
-            "print(sorted(m for m in ('torch', 'mlx') if m in sys.modules))")
+    code = (
+        "import sys, ember_ml.nn, ember_ml.nn.wirings\n"
+        "print(sorted(m for m in ('torch', 'mlx') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

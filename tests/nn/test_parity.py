@@ -15,8 +15,10 @@ torch = pytest.importorskip("torch", reason="torch is not installed (ncps needs 
 ncps_torch = pytest.importorskip("ncps.torch", reason="ncps is not installed")
 ncps_wirings = pytest.importorskip("ncps.wirings", reason="ncps is not installed")
 
-BACKENDS = [pytest.param(b, marks=pytest.mark.skipif(not _backend.is_installed(b), reason=f"{b} missing"))
-            for b in ("numpy", "torch", "mlx")]
+BACKENDS = [
+    pytest.param(b, marks=pytest.mark.skipif(not _backend.is_installed(b), reason=f"{b} missing"))
+    for b in ("numpy", "torch", "mlx")
+]
 TOL = {"rtol": 1e-5, "atol": 1e-5}
 
 
@@ -65,15 +67,30 @@ def _run(kind, backend, kwargs, wiring, x, ts=None, hx=None, units=6):
     ncps_cls = getattr(ncps_torch, kind)
     theirs = ncps_cls(x.shape[-1], _wiring(ncps_wirings, wiring) or units, **kwargs)
     _perturb(theirs)
-    ours = getattr(nn, kind)(x.shape[-1], _wiring(wirings, wiring) or units, **kwargs, backend=backend,
-                             seed=1)
+    ours = getattr(nn, kind)(
+        x.shape[-1], _wiring(wirings, wiring) or units, **kwargs, backend=backend, seed=1
+    )
     ours.load_ncps_state_dict(theirs.state_dict())
     t_args = {} if ts is None else {"timespans": torch.from_numpy(ts)}
     o_args = {} if ts is None else {"timespans": convert_to_tensor(ts, backend=backend)}
-    t_hx = None if hx is None else (tuple(torch.from_numpy(a) for a in hx) if isinstance(hx, tuple)
-                                    else torch.from_numpy(hx))
-    o_hx = None if hx is None else (tuple(convert_to_tensor(a, backend=backend) for a in hx)
-                                    if isinstance(hx, tuple) else convert_to_tensor(hx, backend=backend))
+    t_hx = (
+        None
+        if hx is None
+        else (
+            tuple(torch.from_numpy(a) for a in hx)
+            if isinstance(hx, tuple)
+            else torch.from_numpy(hx)
+        )
+    )
+    o_hx = (
+        None
+        if hx is None
+        else (
+            tuple(convert_to_tensor(a, backend=backend) for a in hx)
+            if isinstance(hx, tuple)
+            else convert_to_tensor(hx, backend=backend)
+        )
+    )
     expected = _torch_out(theirs(torch.from_numpy(x), t_hx, **t_args))
     got = _ours_out(ours(convert_to_tensor(x, backend=backend), o_hx, **o_args))
     return got, expected
@@ -113,11 +130,19 @@ def test_cfc_matches_ncps(case, backend):
 LTC_CASES = {
     "fully-connected": ({}, None),
     "autoncp": ({}, ("AutoNCP", (8, 2))),
-    "ncp-explicit-linear": ({"implicit_param_constraints": False, "input_mapping": "linear",
-                             "output_mapping": "linear"}, ("NCP", (4, 3, 2, 2, 2, 2, 2))),
+    "ncp-explicit-linear": (
+        {
+            "implicit_param_constraints": False,
+            "input_mapping": "linear",
+            "output_mapping": "linear",
+        },
+        ("NCP", (4, 3, 2, 2, 2, 2, 2)),
+    ),
     "not-batch-first": ({"batch_first": False}, ("AutoNCP", (7, 2))),
-    "mixed-none-mapping": ({"mixed_memory": True, "input_mapping": "none", "ode_unfolds": 3},
-                           ("AutoNCP", (7, 2))),
+    "mixed-none-mapping": (
+        {"mixed_memory": True, "input_mapping": "none", "ode_unfolds": 3},
+        ("AutoNCP", (7, 2)),
+    ),
 }
 
 
@@ -131,8 +156,13 @@ def test_ltc_matches_ncps(case, backend):
         torch.manual_seed(0)
         theirs = ncps_torch.LTC(3, _wiring(ncps_wirings, wiring), **kwargs)
         _perturb(theirs)
-        ours = nn.LTC(3, _wiring(wirings, wiring), **{**kwargs, "input_mapping": "none"},
-                      backend=backend, seed=1)
+        ours = nn.LTC(
+            3,
+            _wiring(wirings, wiring),
+            **{**kwargs, "input_mapping": "none"},
+            backend=backend,
+            seed=1,
+        )
         ours.load_ncps_state_dict(theirs.state_dict())
         expected = _torch_out(theirs(torch.from_numpy(x)))
         got = _ours_out(ours(convert_to_tensor(x, backend=backend)))
@@ -156,8 +186,11 @@ def test_timespans_per_step_and_initial_state(kind, backend):
     theirs = getattr(ncps_torch, kind)(3, ncps_wirings.AutoNCP(8, 2))
     _perturb(theirs)
     ours.load_ncps_state_dict(theirs.state_dict())
-    y, h = ours(convert_to_tensor(x, backend=backend), convert_to_tensor(hx, backend=backend),
-                timespans=convert_to_tensor(ts[0], backend=backend))
+    y, h = ours(
+        convert_to_tensor(x, backend=backend),
+        convert_to_tensor(hx, backend=backend),
+        timespans=convert_to_tensor(ts[0], backend=backend),
+    )
     _close(_ours_out((y, h)), expected)
 
 
@@ -171,9 +204,11 @@ def test_per_sample_timespans_equal_ncps_sample_by_sample(kind, backend):
     _perturb(theirs)
     ours = getattr(nn, kind)(2, wirings.AutoNCP(7, 2), backend=backend, seed=0)
     ours.load_ncps_state_dict(theirs.state_dict())
-    y, h = ours(convert_to_tensor(x, backend=backend), timespans=convert_to_tensor(ts, backend=backend))
+    y, h = ours(
+        convert_to_tensor(x, backend=backend), timespans=convert_to_tensor(ts, backend=backend)
+    )
     for b in range(3):
-        ty, th = theirs(torch.from_numpy(x[b:b + 1]), timespans=torch.from_numpy(ts[b:b + 1]))
+        ty, th = theirs(torch.from_numpy(x[b : b + 1]), timespans=torch.from_numpy(ts[b : b + 1]))
         np.testing.assert_allclose(to_numpy(y)[b], ty.detach().numpy()[0], **TOL)
         np.testing.assert_allclose(to_numpy(h)[b], th.detach().numpy()[0], **TOL)
 

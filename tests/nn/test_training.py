@@ -16,8 +16,9 @@ mlx_nn = pytest.importorskip("mlx.nn")
 from mlx.utils import tree_flatten  # noqa: E402
 
 MODELS = {
-    "cfc-backbone-mixed-proj": lambda b: nn.CfC(2, 6, proj_size=1, mixed_memory=True, backbone_units=5,
-                                                 backend=b, seed=0),
+    "cfc-backbone-mixed-proj": lambda b: nn.CfC(
+        2, 6, proj_size=1, mixed_memory=True, backbone_units=5, backend=b, seed=0
+    ),
     "cfc-wired-pure": lambda b: nn.CfC(2, wirings.AutoNCP(7, 1), mode="pure", backend=b, seed=0),
     "ltc-ncp": lambda b: nn.LTC(2, wirings.AutoNCP(7, 1), backend=b, seed=0),
 }
@@ -48,12 +49,15 @@ def test_mlx_gradients_equal_torch_gradients(name):
         return mx.mean((y - target) ** 2)
 
     m_loss, grads = mlx_nn.value_and_grad(m_model, loss_fn)(
-        m_model, mx.array(x), mx.array(ts), mx.array(target))
+        m_model, mx.array(x), mx.array(ts), mx.array(target)
+    )
     mlx_grads = dict(tree_flatten(grads))
     assert sorted(mlx_grads) == sorted(torch_grads)
     np.testing.assert_allclose(float(m_loss.item()), float(loss.item()), rtol=1e-5)
     for key, value in torch_grads.items():
-        np.testing.assert_allclose(np.array(mlx_grads[key]), value, rtol=1e-4, atol=1e-5, err_msg=key)
+        np.testing.assert_allclose(
+            np.array(mlx_grads[key]), value, rtol=1e-4, atol=1e-5, err_msg=key
+        )
 
 
 def test_torch_optimizer_steps_change_parameters_and_lower_the_loss():

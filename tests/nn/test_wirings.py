@@ -88,8 +88,12 @@ def test_sensory_synapse_count_counts_the_sensory_matrix():
 
 @pytest.mark.parametrize(
     ("args", "match"),
-    [((5, 3), r"1\.\.2"), ((10, 0), "output_size"), ((10, 2, 0.05), r"0\.1 and 1\.0"),
-     ((10, 2, 1.5), r"0\.1 and 1\.0")],
+    [
+        ((5, 3), r"1\.\.2"),
+        ((10, 0), "output_size"),
+        ((10, 2, 0.05), r"0\.1 and 1\.0"),
+        ((10, 2, 1.5), r"0\.1 and 1\.0"),
+    ],
 )
 def test_auto_ncp_errors_name_the_checked_range(args, match):
     with pytest.raises(ValueError, match=match):

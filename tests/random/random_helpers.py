@@ -14,7 +14,11 @@ _MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}
 
 def library_of(xp) -> str:
     """'numpy', 'torch', 'mlx' for ember_ml's namespaces, 'array_api_strict' for the strict one."""
-    return xp.__name__.rpartition(".")[2] if xp.__name__.startswith("ember_ml.backend.") else xp.__name__
+    return (
+        xp.__name__.rpartition(".")[2]
+        if xp.__name__.startswith("ember_ml.backend.")
+        else xp.__name__
+    )
 
 
 def make_key(xp, seed: int):
@@ -31,7 +35,9 @@ def installed_backends():
     """The backends whose library is installed (skips the test when fewer than two are)."""
     import importlib.util
 
-    found = [b for b in BACKENDS if importlib.util.find_spec(_MODULE[b].partition(".")[0]) is not None]
+    found = [
+        b for b in BACKENDS if importlib.util.find_spec(_MODULE[b].partition(".")[0]) is not None
+    ]
     if len(found) < 2:
         pytest.skip("needs at least two of numpy, torch, mlx installed")
     return found

@@ -173,7 +173,9 @@ def test_split_streams_are_independent(xp):
     n = 20000
     keys = random.split(make_key(xp, 3), 4)
     draws = np.stack([to_numpy(random.uniform(keys[i, ...], (n,))) for i in range(4)])
-    draws = np.concatenate([draws, to_numpy(random.uniform(random.fold_in(make_key(xp, 3), 1), (1, n)))])
+    draws = np.concatenate(
+        [draws, to_numpy(random.uniform(random.fold_in(make_key(xp, 3), 1), (1, n)))]
+    )
     corr = np.corrcoef(draws)
     assert np.abs(corr[~np.eye(len(draws), dtype=bool)]).max() < 4 / np.sqrt(n)
     # A key's own stream and its children's streams are not copies of each other either.
@@ -184,7 +186,10 @@ def test_split_streams_are_independent(xp):
 def test_split_fold_in_and_sampling_use_separate_counters(xp):
     key = make_key(xp, 8)
     children = to_numpy(random.key_data(random.split(key, 4))).astype(np.int64) & 0xFFFFFFFF
-    folded = [to_numpy(random.key_data(random.fold_in(key, i))).astype(np.int64) & 0xFFFFFFFF for i in range(4)]
+    folded = [
+        to_numpy(random.key_data(random.fold_in(key, i))).astype(np.int64) & 0xFFFFFFFF
+        for i in range(4)
+    ]
     words = [int(w) for w in _unsigned(_threefry.counter_words(xp, key, 0, 4)[0])]
     words += [int(w) for w in _unsigned(_threefry.counter_words(xp, key, 0, 4)[1])]
     all_words = children.reshape(-1).tolist() + np.concatenate(folded).tolist() + words
@@ -257,7 +262,9 @@ def test_inside_torch_compile_fullgraph():
 
     def program(k):
         a, b = random.split(k)
-        return random.normal(a, (4, 3)) + random.uniform(random.fold_in(b, 3), (4, 3), low=-1.0, high=1.0)
+        return random.normal(a, (4, 3)) + random.uniform(
+            random.fold_in(b, 3), (4, 3), low=-1.0, high=1.0
+        )
 
     compiled = torch.compile(program, fullgraph=True, backend="eager")
     torch.testing.assert_close(compiled(key), program(key), rtol=0, atol=0)
@@ -270,7 +277,9 @@ def test_inside_mx_compile():
 
     def program(k):
         ks = random.split(k)
-        return random.normal(ks[0], (4, 3)) + random.uniform(random.fold_in(ks[1], 3), (4, 3), low=-1.0, high=1.0)
+        return random.normal(ks[0], (4, 3)) + random.uniform(
+            random.fold_in(ks[1], 3), (4, 3), low=-1.0, high=1.0
+        )
 
     compiled = mx.compile(program)
     assert mx.array_equal(compiled(key), program(key)).item()
@@ -289,7 +298,9 @@ def test_polynomial_sin_cos_match_numpy():
     # Oracle: NumPy's sin/cos of the same angles (float64); 2**-52 absolute is ~2 ulp at 1.
     from ember_ml.random._samplers import unit_circle
 
-    words = np.concatenate([np.arange(0, 2**32, 9973, dtype=np.uint64), [0, 2**29, 2**31, 2**32 - 1]])
+    words = np.concatenate(
+        [np.arange(0, 2**32, 9973, dtype=np.uint64), [0, 2**29, 2**31, 2**32 - 1]]
+    )
     words = words.astype(np.uint32)
     xp = ember_ml.array_namespace(words)
     angle = words.astype(np.float64) * (2 * np.pi * 2.0**-32)
@@ -323,7 +334,9 @@ def test_float16_uniforms_are_identical_where_offered():
             key = random.key(4)
             if getattr(ember_ml.array_namespace(key), "float16", None) is None:
                 continue  # MLX's standard namespace has no float16
-            results[backend] = to_numpy(random.uniform(key, (99,), dtype="float16", low=-2.0, high=2.0))
+            results[backend] = to_numpy(
+                random.uniform(key, (99,), dtype="float16", low=-2.0, high=2.0)
+            )
     for value in results.values():
         assert value.dtype == np.float16
         np.testing.assert_array_equal(value, results["numpy"])

@@ -40,12 +40,18 @@ IDENTICAL = {
     "randint_full_int32": lambda k: random.randint(k, (300,), -(2**31), 2**31, dtype="int32"),
     "randint_int64": lambda k: random.randint(k, (300,), 10**12, 10**12 + 3 * 10**9, dtype="int64"),
     "permutation": lambda k: random.permutation(k, 1000),
-    "permutation_axis": lambda k: random.permutation(k, _like(k, np.arange(12.0).reshape(3, 4)), axis=1),
+    "permutation_axis": lambda k: random.permutation(
+        k, _like(k, np.arange(12.0).reshape(3, 4)), axis=1
+    ),
     "choice_no_replace": lambda k: random.choice(k, 50, (20,), replace=False),
     "choice_array": lambda k: random.choice(k, _like(k, np.arange(10.0)), (7,)),
     "choice_p": lambda k: random.choice(k, 3, (200,), p=[0.1, 0.2, 0.7]),
-    "choice_p_no_replace": lambda k: random.choice(k, 4, (3,), replace=False, p=[0.1, 0.2, 0.3, 0.4]),
-    "categorical": lambda k: random.categorical(k, _like(k, np.log([[0.1, 0.2, 0.7], [0.5, 0.25, 0.25]])), shape=(50, 2)),
+    "choice_p_no_replace": lambda k: random.choice(
+        k, 4, (3,), replace=False, p=[0.1, 0.2, 0.3, 0.4]
+    ),
+    "categorical": lambda k: random.categorical(
+        k, _like(k, np.log([[0.1, 0.2, 0.7], [0.5, 0.25, 0.25]])), shape=(50, 2)
+    ),
 }
 
 CLOSE = {
@@ -53,7 +59,9 @@ CLOSE = {
     "exponential": lambda k: random.exponential(k, (2001,), dtype="float64"),
     "laplace": lambda k: random.laplace(k, (2001,)),
     "truncated_normal": lambda k: random.truncated_normal(k, -2.0, 2.0, (2001,)),
-    "truncated_tail": lambda k: random.truncated_normal(k, -math.inf, -4.0, (2001,), dtype="float64"),
+    "truncated_tail": lambda k: random.truncated_normal(
+        k, -math.inf, -4.0, (2001,), dtype="float64"
+    ),
     "gamma": lambda k: random.gamma(k, 0.7, (2001,)),
     "gamma_array": lambda k: random.gamma(k, _like(k, [0.5, 2.0, 9.0] * 100)),
 }
@@ -85,10 +93,26 @@ def test_continuous_samplers_agree_across_libraries(name):
         ("gumbel", lambda k: random.gumbel(k, (8000,)), stats.gumbel_r()),
         ("exponential", lambda k: random.exponential(k, (8000,)), stats.expon()),
         ("laplace", lambda k: random.laplace(k, (8000,), dtype="float64"), stats.laplace()),
-        ("truncated_center", lambda k: random.truncated_normal(k, -2.0, 2.0, (8000,)), stats.truncnorm(-2, 2)),
-        ("truncated_narrow", lambda k: random.truncated_normal(k, 0.1, 0.3, (8000,)), stats.truncnorm(0.1, 0.3)),
-        ("truncated_tail", lambda k: random.truncated_normal(k, 6.0, math.inf, (8000,)), stats.truncnorm(6, np.inf)),
-        ("truncated_left_tail", lambda k: random.truncated_normal(k, -5.0, -3.0, (8000,)), stats.truncnorm(-5, -3)),
+        (
+            "truncated_center",
+            lambda k: random.truncated_normal(k, -2.0, 2.0, (8000,)),
+            stats.truncnorm(-2, 2),
+        ),
+        (
+            "truncated_narrow",
+            lambda k: random.truncated_normal(k, 0.1, 0.3, (8000,)),
+            stats.truncnorm(0.1, 0.3),
+        ),
+        (
+            "truncated_tail",
+            lambda k: random.truncated_normal(k, 6.0, math.inf, (8000,)),
+            stats.truncnorm(6, np.inf),
+        ),
+        (
+            "truncated_left_tail",
+            lambda k: random.truncated_normal(k, -5.0, -3.0, (8000,)),
+            stats.truncnorm(-5, -3),
+        ),
         ("gamma_small", lambda k: random.gamma(k, 0.3, (8000,), dtype="float64"), stats.gamma(0.3)),
         ("gamma_one", lambda k: random.gamma(k, 1.0, (8000,)), stats.gamma(1.0)),
         ("gamma_large", lambda k: random.gamma(k, 7.5, (8000,)), stats.gamma(7.5)),
@@ -267,7 +291,9 @@ def test_ops_names_use_the_keyed_samplers():
             )
             bits = to_numpy(ops.random_bernoulli((6,), p=0.5, seed=2))
             assert bits.dtype == np.float32
-            np.testing.assert_array_equal(bits, to_numpy(random.bernoulli(random.key(2), 0.5, (6,))))
+            np.testing.assert_array_equal(
+                bits, to_numpy(random.bernoulli(random.key(2), 0.5, (6,)))
+            )
             ops.set_seed(11)
             first = to_numpy(ops.random_normal((3,)))
             second = to_numpy(ops.random_normal((3,)))

@@ -12,5 +12,3 @@ def path(request, monkeypatch):
     if request.param == "generic":
         use_generic(monkeypatch)
     return request.param
-
-

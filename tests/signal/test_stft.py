@@ -15,7 +15,9 @@ from ember_ml.backend import to_numpy
 torch = pytest.importorskip("torch")
 
 SETTINGS = settings(
-    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
@@ -60,8 +62,19 @@ def stft_cases(draw, min_fft=1):
     normalized = draw(st.booleans())
     is_complex = draw(st.booleans())
     onesided = False if is_complex else draw(st.booleans())
-    return dict(n_fft=n_fft, win_length=win_length, hop=hop, center=center, pad_mode=pad_mode, n=n,
-                batch=batch, window=window, normalized=normalized, is_complex=is_complex, onesided=onesided)
+    return dict(
+        n_fft=n_fft,
+        win_length=win_length,
+        hop=hop,
+        center=center,
+        pad_mode=pad_mode,
+        n=n,
+        batch=batch,
+        window=window,
+        normalized=normalized,
+        is_complex=is_complex,
+        onesided=onesided,
+    )
 
 
 def _inputs(case, dtype, seed=0):
@@ -69,7 +82,9 @@ def _inputs(case, dtype, seed=0):
     shape = (*case["batch"], case["n"])
     x = rng.standard_normal(shape).astype(dtype)
     if case["is_complex"]:
-        x = (x + 1j * rng.standard_normal(shape)).astype("complex64" if dtype == "float32" else "complex128")
+        x = (x + 1j * rng.standard_normal(shape)).astype(
+            "complex64" if dtype == "float32" else "complex128"
+        )
     kind, wl = case["window"], case["win_length"]
     if kind is None:
         w = None
@@ -85,10 +100,25 @@ def _inputs(case, dtype, seed=0):
 def test_stft_matches_torch(xp, path, case, data):
     dtype = data.draw(st.sampled_from(_dtypes(xp)))
     x, w = _inputs(case, dtype)
-    kwargs = dict(win_length=case["win_length"], center=case["center"], pad_mode=case["pad_mode"],
-                  normalized=case["normalized"], onesided=case["onesided"])
-    got = ops.stft(xp.asarray(x), case["n_fft"], case["hop"], window=None if w is None else xp.asarray(w), **kwargs)
-    tw = torch.ones(case["win_length"], dtype=getattr(torch, dtype)) if w is None else torch.from_numpy(w)
+    kwargs = dict(
+        win_length=case["win_length"],
+        center=case["center"],
+        pad_mode=case["pad_mode"],
+        normalized=case["normalized"],
+        onesided=case["onesided"],
+    )
+    got = ops.stft(
+        xp.asarray(x),
+        case["n_fft"],
+        case["hop"],
+        window=None if w is None else xp.asarray(w),
+        **kwargs,
+    )
+    tw = (
+        torch.ones(case["win_length"], dtype=getattr(torch, dtype))
+        if w is None
+        else torch.from_numpy(w)
+    )
     want = _torch_stft(x, case["n_fft"], case["hop"], window=tw, **kwargs)
     assert ember_ml.array_namespace(got) is xp
     assert str(got.dtype).endswith("complex64" if dtype == "float32" else "complex128")
@@ -104,28 +134,57 @@ def test_istft_matches_torch_and_reconstructs(xp, path, case, data):
     if w is None:
         w = np.ones(case["win_length"], dtype=dtype)
     tw = torch.from_numpy(w)
-    common = dict(win_length=case["win_length"], center=case["center"], normalized=case["normalized"],
-                  onesided=case["onesided"])
+    common = dict(
+        win_length=case["win_length"],
+        center=case["center"],
+        normalized=case["normalized"],
+        onesided=case["onesided"],
+    )
     spectrum = _torch_stft(x, n_fft, hop, window=tw, pad_mode=case["pad_mode"], **common)
     length = data.draw(st.sampled_from([None, case["n"], case["n"] + 3]))
     if not case["center"] and length is not None:
         length = None  # the tail beyond the last frame is not covered by any window
     rc = case["is_complex"]
     try:
-        want = _torch_istft(spectrum, n_fft, hop, window=tw, length=length, return_complex=rc, **common)
+        want = _torch_istft(
+            spectrum, n_fft, hop, window=tw, length=length, return_complex=rc, **common
+        )
     except RuntimeError as err:
         if "numel() == 0" in str(err):  # torch fails on an empty output; ember_ml returns it
-            got = ops.istft(xp.asarray(spectrum), n_fft, hop, window=xp.asarray(w), length=length,
-                            return_complex=rc, **common)
+            got = ops.istft(
+                xp.asarray(spectrum),
+                n_fft,
+                hop,
+                window=xp.asarray(w),
+                length=length,
+                return_complex=rc,
+                **common,
+            )
             assert got.shape == (*case["batch"], 0)
             return
-        assert "window overlap add min" in str(err)  # torch refuses windows failing NOLA: so must ember_ml
+        assert "window overlap add min" in str(
+            err
+        )  # torch refuses windows failing NOLA: so must ember_ml
         with pytest.raises(ValueError, match="NOLA"):
-            ops.istft(xp.asarray(spectrum), n_fft, hop, window=xp.asarray(w), length=length,
-                      return_complex=rc, **common)
+            ops.istft(
+                xp.asarray(spectrum),
+                n_fft,
+                hop,
+                window=xp.asarray(w),
+                length=length,
+                return_complex=rc,
+                **common,
+            )
         return
-    got = ops.istft(xp.asarray(spectrum), n_fft, hop, window=xp.asarray(w), length=length,
-                    return_complex=rc, **common)
+    got = ops.istft(
+        xp.asarray(spectrum),
+        n_fft,
+        hop,
+        window=xp.asarray(w),
+        length=length,
+        return_complex=rc,
+        **common,
+    )
     _close(got, want)
     frames = spectrum.shape[-1]
     covered = n_fft + hop * (frames - 1) - 2 * (n_fft // 2)  # samples the frames reach
@@ -157,8 +216,16 @@ def test_fast_paths_match_generic(xp, monkeypatch):
     rng = np.random.default_rng(5)
     x = xp.asarray(rng.standard_normal((3, 2, 500)).astype(np.float32))
     w = ops.hann_window(64, dtype=xp.float32)
-    cases = [dict(center=True, pad_mode="reflect"), dict(center=False, normalized=True),
-             dict(center=True, pad_mode="circular", win_length=40, window=ops.hann_window(40, dtype=xp.float32))]
+    cases = [
+        dict(center=True, pad_mode="reflect"),
+        dict(center=False, normalized=True),
+        dict(
+            center=True,
+            pad_mode="circular",
+            win_length=40,
+            window=ops.hann_window(40, dtype=xp.float32),
+        ),
+    ]
     native = [to_numpy(ops.stft(x, 64, 16, **{"window": w, **c})) for c in cases]
     native_i = to_numpy(ops.istft(ops.stft(x, 64, 16, window=w), 64, 16, window=w, length=500))
     native_f = to_numpy(ops.frame(x, 30, 7, axis=1, pad_end=True))
@@ -184,7 +251,9 @@ def test_prefamed_input_recipe(xp):
 def test_bad_input_raises_with_numbers(xp, path):
     x = xp.asarray(np.zeros(100, dtype=np.float32))
     w = ops.hann_window(64, dtype=xp.float32)
-    with pytest.raises(ValueError, match=r"n_fft = 5 is larger than the padded signal \(4 samples = 0 \+ 2 \* 2\)"):
+    with pytest.raises(
+        ValueError, match=r"n_fft = 5 is larger than the padded signal \(4 samples = 0 \+ 2 \* 2\)"
+    ):
         ops.stft(xp.asarray(np.zeros(0, dtype=np.float32)), 5, 2, pad_mode="constant")
     with pytest.raises(ValueError, match="n_fft = 200 is larger than the signal .*100 samples"):
         ops.stft(x, 200, center=False)
@@ -194,10 +263,14 @@ def test_bad_input_raises_with_numbers(xp, path):
         ops.stft(x, 64, 0, window=w)
     with pytest.raises(ValueError, match="hop_length must be >= 1, got -3"):
         ops.istft(ops.stft(x, 64, 16, window=w), 64, -3, window=w)
-    with pytest.raises(ValueError, match=r"win_length = 48 samples \(n_fft = 64\), got shape \(32,\)"):
+    with pytest.raises(
+        ValueError, match=r"win_length = 48 samples \(n_fft = 64\), got shape \(32,\)"
+    ):
         ops.stft(x, 64, 16, win_length=48, window=ops.hann_window(32, dtype=xp.float32))
     with pytest.raises(ValueError, match="win_length = 64 .*\\(48,\\)"):
-        ops.istft(ops.stft(x, 64, 16, window=w), 64, 16, window=ops.hann_window(48, dtype=xp.float32))
+        ops.istft(
+            ops.stft(x, 64, 16, window=w), 64, 16, window=ops.hann_window(48, dtype=xp.float32)
+        )
     with pytest.raises(ValueError, match="win_length = 80 must be <= n_fft = 64"):
         ops.stft(x, 64, win_length=80)
     with pytest.raises(ValueError, match="pad_mode must be one of"):
@@ -240,6 +313,7 @@ def _pipeline(x, w):
 def test_stft_istft_inside_torch_compile():
     x = torch.randn(2, 400, generator=torch.Generator().manual_seed(0))
     w = torch.hann_window(64)
+
     def program(x, w):
         y, s = _pipeline(x, w)
         return y, s, ops.frame(x, 50, 20, axis=-1, pad_end=True)
@@ -276,7 +350,9 @@ def test_empty_batch(xp, path):
     """torch.stft / its FFT refuse an empty batch; ember_ml returns the empty result of the right shape."""
     x = xp.zeros((2, 0, 100), dtype=xp.float32)
     s = ops.stft(x, 32, 8)
-    want = _torch_stft(np.zeros((1, 100), dtype=np.float32), 32, 8, window=torch.ones(32)).shape[-2:]
+    want = _torch_stft(np.zeros((1, 100), dtype=np.float32), 32, 8, window=torch.ones(32)).shape[
+        -2:
+    ]
     assert s.shape == (2, 0, *want) and str(s.dtype).endswith("complex64")
     assert ops.istft(s, 32, 8).shape == (2, 0, 96)
     assert ops.istft(s, 32, 8, length=50).shape == (2, 0, 50)

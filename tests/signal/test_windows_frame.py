@@ -48,7 +48,10 @@ def test_window_library_comes_from_dtype_or_selection(path):
     t = ops.hann_window(8, dtype=torch.float64)
     assert isinstance(t, torch.Tensor) and t.dtype == torch.float64
     ember_ml.set_backend("torch")
-    assert isinstance(ops.blackman_window(8), torch.Tensor) and ops.blackman_window(8).dtype == torch.float32
+    assert (
+        isinstance(ops.blackman_window(8), torch.Tensor)
+        and ops.blackman_window(8).dtype == torch.float32
+    )
 
 
 def test_window_errors(path):
@@ -75,11 +78,17 @@ def _frame_oracle(x, frame_length, hop, axis, pad_end, pad_value):
         shape = list(x.shape)
         shape[axis : axis + 1] = [0, frame_length]
         return np.zeros(shape, dtype=x.dtype)
-    out = torch.from_numpy(np.ascontiguousarray(x)).unfold(axis, frame_length, hop)  # frames at axis, samples last
+    out = torch.from_numpy(np.ascontiguousarray(x)).unfold(
+        axis, frame_length, hop
+    )  # frames at axis, samples last
     return out.movedim(-1, axis + 1).numpy()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     shape=st.lists(st.integers(1, 4), min_size=0, max_size=2),
     n=st.integers(0, 40),

@@ -11,7 +11,9 @@ from ember_ml.ops import linalg, stats
 
 def program(x):
     """Sort-based quantiles, NaN reductions, static-length bincount, histogram, logsumexp, moments, norms."""
-    q = stats.quantile(x, [0.1, 0.5, 0.9], axis=1) + stats.median(x, axis=1)  # sort and selection paths
+    q = stats.quantile(x, [0.1, 0.5, 0.9], axis=1) + stats.median(
+        x, axis=1
+    )  # sort and selection paths
     med = stats.nanmedian(x, axis=0)
     lse = stats.logsumexp(x, axis=1)
     counts, edges = stats.histogram(x, bins=4)
@@ -26,8 +28,14 @@ def program(x):
 def small_program(x):
     """Fewer ops for dynamo (tracing cost grows with each): selection quantile, logsumexp, histogram, bincount."""
     counts, edges = stats.histogram(x, bins=4)
-    return [stats.quantile(x, 0.3, axis=1), stats.logsumexp(x, axis=1), counts, edges,
-            stats.bincount(counts, minlength=8), linalg.norm(x, ord=1, axis=0)]
+    return [
+        stats.quantile(x, 0.3, axis=1),
+        stats.logsumexp(x, axis=1),
+        counts,
+        edges,
+        stats.bincount(counts, minlength=8),
+        linalg.norm(x, ord=1, axis=0),
+    ]
 
 
 def _flat(parts):
@@ -47,7 +55,10 @@ def test_triangular_solves_inside_torch_compile_fullgraph():
     a = torch.eye(4) * 3 + torch.tril(torch.ones(4, 4))
 
     def solve(a, b):
-        return linalg.cholesky_solve(a, linalg.solve_triangular(a, b, lower=True)) + linalg.expm(a / 10) @ b
+        return (
+            linalg.cholesky_solve(a, linalg.solve_triangular(a, b, lower=True))
+            + linalg.expm(a / 10) @ b
+        )
 
     b = torch.ones(4, 2)
     eager = solve(a, b)  # the first call finds (imports) the fast paths, which dynamo cannot trace

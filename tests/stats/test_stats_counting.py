@@ -20,10 +20,14 @@ def test_bincount_matches_numpy(xp, rng, generic):
     x = rng.integers(0, 7, size=50)
     w = rng.standard_normal(50)
     for minlength in (0, 7, 10):
-        fast, slow = _both(xp, generic, lambda m=minlength: stats.bincount(make(xp, x), minlength=m))
+        fast, slow = _both(
+            xp, generic, lambda m=minlength: stats.bincount(make(xp, x), minlength=m)
+        )
         check(fast, np.bincount(x, minlength=minlength))
         check(slow, fast)
-        fast, slow = _both(xp, generic, lambda m=minlength: stats.bincount(make(xp, x), make(xp, w), minlength=m))
+        fast, slow = _both(
+            xp, generic, lambda m=minlength: stats.bincount(make(xp, x), make(xp, w), minlength=m)
+        )
         check(fast, np.bincount(x, w, minlength=minlength))
         check(slow, fast, rtol=1e-12, atol=1e-12)
 
@@ -56,7 +60,10 @@ def test_bincount_bad_input(xp):
         stats.bincount(make(xp, np.asarray([1.0])))
     with pytest.raises(ValueError, match="1-D"):
         stats.bincount(make(xp, np.zeros((2, 2), dtype=np.int64)))
-    check(stats.bincount(make(xp, np.zeros((0,), dtype=np.int64))), np.bincount(np.zeros((0,), dtype=np.int64)))
+    check(
+        stats.bincount(make(xp, np.zeros((0,), dtype=np.int64))),
+        np.bincount(np.zeros((0,), dtype=np.int64)),
+    )
 
 
 @pytest.mark.parametrize("bins", [1, 3, 10])
@@ -77,7 +84,9 @@ def test_histogram_matches_numpy(xp, rng, generic, bins):
 
 def test_histogram_edges_constant_ints_nan_and_errors(xp):
     const = np.full(5, 3.0)
-    for got, ref in zip(stats.histogram(make(xp, const), bins=4), np.histogram(const, bins=4), strict=True):
+    for got, ref in zip(
+        stats.histogram(make(xp, const), bins=4), np.histogram(const, bins=4), strict=True
+    ):
         check(got, ref)
     ints = np.asarray([0, 1, 1, 2, 7])
     counts, edges = stats.histogram(make(xp, ints), bins=7)
@@ -85,10 +94,14 @@ def test_histogram_edges_constant_ints_nan_and_errors(xp):
     check(counts, ref[0])
     check(edges, ref[1], rtol=1e-6)
     with_nan = np.asarray([0.1, np.nan, 0.7, 2.0])
-    check(stats.histogram(make(xp, with_nan), bins=2, range=(0.0, 1.0))[0],
-          np.histogram(with_nan, bins=2, range=(0.0, 1.0))[0])
+    check(
+        stats.histogram(make(xp, with_nan), bins=2, range=(0.0, 1.0))[0],
+        np.histogram(with_nan, bins=2, range=(0.0, 1.0))[0],
+    )
     empty = np.zeros((0,))
-    for got, ref in zip(stats.histogram(make(xp, empty), bins=3), np.histogram(empty, bins=3), strict=True):
+    for got, ref in zip(
+        stats.histogram(make(xp, empty), bins=3), np.histogram(empty, bins=3), strict=True
+    ):
         check(got, ref)
     f32 = stats.histogram(make(xp, np.asarray([1.0, 2.0]), dtype=np.float32), bins=2)[1]
     assert dtype_name(f32) == "float32"

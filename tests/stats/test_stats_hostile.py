@@ -37,27 +37,42 @@ NON_FINITE_CASES = [
     ("linalg.eigvals(A([[inf, -inf], [nan, 4.0]], 'float32'))", "returned"),
     # NaN for the non-finite matrix; the finite one keeps its eigenvalues (NumPy's: 2 and 3)
     (f"bool(np.isnan(N(linalg.eigvals({BATCH}))[0]).all())", "returned"),
-    (f"bool(np.allclose(np.sort(N(linalg.eigvals({BATCH}))[1].real), np.linalg.eigvals(np.diag([2.0, 3.0]))))",
-     "returned"),
+    (
+        f"bool(np.allclose(np.sort(N(linalg.eigvals({BATCH}))[1].real), np.linalg.eigvals(np.diag([2.0, 3.0]))))",
+        "returned",
+    ),
     (f"bool(np.isnan(N(linalg.eig({BATCH}).eigenvectors)[0]).all())", "returned"),
-    (f"bool(np.allclose(np.sort(N(linalg.eig({BATCH}).eigenvalues)[1].real), [2.0, 3.0]))", "returned"),
+    (
+        f"bool(np.allclose(np.sort(N(linalg.eig({BATCH}).eigenvalues)[1].real), [2.0, 3.0]))",
+        "returned",
+    ),
 ]
 
 
 def test_mlx_hostile_stats_linalg_calls_raise_or_return():
-    run_hostile("mlx", [
-        *EMPTY_CASES,
-        *NON_FINITE_CASES,
-        ("N(linalg.solve_triangular(A(np.zeros((0, 0)), 'float32'), A(np.zeros((0, 2)), 'float32'))).shape == (0, 2)",
-         "returned"),
-        ("linalg.solve_triangular(A(np.zeros((0, 0)), 'float32'), A(np.zeros(0), 'float32'), lower=True)",
-         "returned"),
-        ("linalg.cholesky_solve(A(np.zeros((0, 0)), 'float32'), A(np.zeros(0), 'float32'))", "returned"),
-        ("stats.bincount(A([0, 2**40]))", "ValueError"),
-        ("stats.bincount(A([0, 1]), minlength=2**30)", "MemoryError"),
-        ("stats.histogram(A([0.0, 1.0], 'float32'), bins=2**31)", "ValueError"),
-        ("linalg.orthogonal((2**16, 2**16), like=A([0.0], 'float32'))", "ValueError"),
-    ])
+    run_hostile(
+        "mlx",
+        [
+            *EMPTY_CASES,
+            *NON_FINITE_CASES,
+            (
+                "N(linalg.solve_triangular(A(np.zeros((0, 0)), 'float32'), A(np.zeros((0, 2)), 'float32'))).shape == (0, 2)",
+                "returned",
+            ),
+            (
+                "linalg.solve_triangular(A(np.zeros((0, 0)), 'float32'), A(np.zeros(0), 'float32'), lower=True)",
+                "returned",
+            ),
+            (
+                "linalg.cholesky_solve(A(np.zeros((0, 0)), 'float32'), A(np.zeros(0), 'float32'))",
+                "returned",
+            ),
+            ("stats.bincount(A([0, 2**40]))", "ValueError"),
+            ("stats.bincount(A([0, 1]), minlength=2**30)", "MemoryError"),
+            ("stats.histogram(A([0.0, 1.0], 'float32'), bins=2**31)", "ValueError"),
+            ("linalg.orthogonal((2**16, 2**16), like=A([0.0], 'float32'))", "ValueError"),
+        ],
+    )
 
 
 def test_torch_eig_of_non_finite_matrices_does_not_segfault():
@@ -106,10 +121,13 @@ def test_orthogonal_with_no_dtype_at_all_says_so(xp):
             linalg.orthogonal((3, 3), dtype=bad, like=xp.zeros((1,)))
 
 
-@pytest.mark.parametrize("name, call", [
-    ("histogram", lambda x, n: stats.histogram(x, bins=n)),
-    ("bincount", lambda x, n: stats.bincount(x, minlength=n)),
-])
+@pytest.mark.parametrize(
+    "name, call",
+    [
+        ("histogram", lambda x, n: stats.histogram(x, bins=n)),
+        ("bincount", lambda x, n: stats.bincount(x, minlength=n)),
+    ],
+)
 def test_bin_counts_beyond_memory_are_refused_before_allocating(xp, name, call):
     """A bin count whose working arrays exceed memory raises at once (NumPy and torch were
     granted the pages on an overcommitting Linux and ground on or were killed)."""

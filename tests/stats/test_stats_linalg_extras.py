@@ -52,13 +52,18 @@ def test_norm_matches_numpy(xp, rng):
     check(linalg.norm(make(xp, a), keepdims=True), np.linalg.norm(a, keepdims=True))
     for ord in VECTOR_ORDS:
         for axis in (0, -1):
-            check(linalg.norm(make(xp, a), ord=ord, axis=axis), np.linalg.norm(a, ord=ord, axis=axis))
+            check(
+                linalg.norm(make(xp, a), ord=ord, axis=axis), np.linalg.norm(a, ord=ord, axis=axis)
+            )
         check(linalg.norm(make(xp, a[0, 0]), ord=ord), np.linalg.norm(a[0, 0], ord=ord))
     for ord in MATRIX_ORDS:
         for axis in ((1, 2), (2, 0)):
             for keepdims in (False, True):
-                check(linalg.norm(make(xp, a), ord=ord, axis=axis, keepdims=keepdims),
-                      np.linalg.norm(a, ord=ord, axis=axis, keepdims=keepdims), rtol=1e-9)
+                check(
+                    linalg.norm(make(xp, a), ord=ord, axis=axis, keepdims=keepdims),
+                    np.linalg.norm(a, ord=ord, axis=axis, keepdims=keepdims),
+                    rtol=1e-9,
+                )
         check(linalg.norm(make(xp, a[0]), ord=ord), np.linalg.norm(a[0], ord=ord), rtol=1e-9)
     ints = np.asarray([3, 4])
     got = linalg.norm(make(xp, ints))
@@ -85,7 +90,9 @@ def test_diag_matches_numpy(xp, rng, generic):
             check(linalg.diag(make(xp, v), k=k), np.diag(v, k))
             check(linalg.diag(make(xp, m), k=k), np.diag(m, k))
         check(linalg.diag(make(xp, np.asarray([np.inf, 1.0]))), np.diag([np.inf, 1.0]))
-        assert dtype_name(linalg.diag(make(xp, np.arange(3)))) == "int64" or xp.__name__.endswith("mlx")
+        assert dtype_name(linalg.diag(make(xp, np.arange(3)))) == "int64" or xp.__name__.endswith(
+            "mlx"
+        )
         generic(xp, "linalg_extras", "diag")
     with pytest.raises(ValueError, match="1-D or 2-D"):
         linalg.diag(make(xp, np.zeros((2, 2, 2))))
@@ -101,12 +108,21 @@ def test_triangular_and_cholesky_solves_match_scipy(xp, rng, generic):
             for lower, t in ((True, low), (False, low.T)):
                 # the other triangle is ignored, as SciPy does
                 noisy = t + (np.triu(a, 1) if lower else np.tril(a, -1))
-                check(linalg.solve_triangular(make(xp, noisy), make(xp, b), lower=lower),
-                      scipy.linalg.solve_triangular(noisy, b, lower=lower), rtol=1e-9)
-            check(linalg.cholesky_solve(make(xp, c_low), make(xp, b)),
-                  scipy.linalg.cho_solve((c_low, True), b), rtol=1e-9)
-            check(linalg.cholesky_solve(make(xp, c_low.T), make(xp, b), lower=False),
-                  scipy.linalg.cho_solve((c_low.T, False), b), rtol=1e-9)
+                check(
+                    linalg.solve_triangular(make(xp, noisy), make(xp, b), lower=lower),
+                    scipy.linalg.solve_triangular(noisy, b, lower=lower),
+                    rtol=1e-9,
+                )
+            check(
+                linalg.cholesky_solve(make(xp, c_low), make(xp, b)),
+                scipy.linalg.cho_solve((c_low, True), b),
+                rtol=1e-9,
+            )
+            check(
+                linalg.cholesky_solve(make(xp, c_low.T), make(xp, b), lower=False),
+                scipy.linalg.cho_solve((c_low.T, False), b),
+                rtol=1e-9,
+            )
         generic(xp, "linalg_extras", "solve_triangular", "cholesky_solve")
     with pytest.raises(ValueError, match="square"):
         linalg.solve_triangular(make(xp, np.ones((2, 3))), make(xp, np.ones(2)))
@@ -152,7 +168,9 @@ def test_orthogonal_uses_the_selected_backend():
 def test_eig_and_eigvals_match_numpy(xp):
     a = np.asarray([[2.0, 1.0], [0.5, 3.0]])
     vals = to_numpy(linalg.eigvals(make(xp, a)))
-    np.testing.assert_allclose(np.sort_complex(vals), np.sort_complex(np.linalg.eigvals(a)), rtol=1e-6)
+    np.testing.assert_allclose(
+        np.sort_complex(vals), np.sort_complex(np.linalg.eigvals(a)), rtol=1e-6
+    )
     w, v = linalg.eig(make(xp, a))
     w, v = to_numpy(w), to_numpy(v)
     np.testing.assert_allclose(a @ v, v * w, rtol=1e-5, atol=1e-6)

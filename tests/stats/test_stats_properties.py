@@ -30,29 +30,56 @@ def arrays_and_axes(draw):
     return a, axis
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=arrays_and_axes(), method=st.sampled_from(QUANTILE_METHODS),
-       q=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=5), keepdims=st.booleans())
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=arrays_and_axes(),
+    method=st.sampled_from(QUANTILE_METHODS),
+    q=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=5),
+    keepdims=st.booleans(),
+)
 def test_quantile_and_nanquantile_equal_numpy(xp, data, method, q, keepdims):
     a, axis = data
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        check(stats.quantile(make(xp, a), q, axis=axis, keepdims=keepdims, method=method),
-              np.quantile(a, q, axis=axis, keepdims=keepdims, method=method), rtol=1e-9, atol=1e-12)
-        check(stats.quantile(make(xp, a), q[0], axis=axis, method=method),
-              np.quantile(a, q[0], axis=axis, method=method), rtol=1e-9, atol=1e-12)
-        check(stats.nanquantile(make(xp, a), q, axis=axis, keepdims=keepdims, method=method),
-              np.nanquantile(a, q, axis=axis, keepdims=keepdims, method=method), rtol=1e-9, atol=1e-12)
+        check(
+            stats.quantile(make(xp, a), q, axis=axis, keepdims=keepdims, method=method),
+            np.quantile(a, q, axis=axis, keepdims=keepdims, method=method),
+            rtol=1e-9,
+            atol=1e-12,
+        )
+        check(
+            stats.quantile(make(xp, a), q[0], axis=axis, method=method),
+            np.quantile(a, q[0], axis=axis, method=method),
+            rtol=1e-9,
+            atol=1e-12,
+        )
+        check(
+            stats.nanquantile(make(xp, a), q, axis=axis, keepdims=keepdims, method=method),
+            np.nanquantile(a, q, axis=axis, keepdims=keepdims, method=method),
+            rtol=1e-9,
+            atol=1e-12,
+        )
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=arrays_and_axes(), correction=st.sampled_from([0, 1]))
 def test_nan_reductions_equal_numpy(xp, data, correction):
     a, axis = data
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         check(stats.nanmean(make(xp, a), axis=axis), np.nanmean(a, axis=axis), atol=1e-12)
-        check(stats.nanvar(make(xp, a), axis=axis, correction=correction),
-              np.nanvar(a, axis=axis, ddof=correction), atol=1e-12)
+        check(
+            stats.nanvar(make(xp, a), axis=axis, correction=correction),
+            np.nanvar(a, axis=axis, ddof=correction),
+            atol=1e-12,
+        )
         check(stats.nanmedian(make(xp, a), axis=axis), np.nanmedian(a, axis=axis), atol=1e-12)
         check(stats.nanmax(make(xp, a), axis=axis), np.nanmax(a, axis=axis))

@@ -38,10 +38,15 @@ def test_generic_quantile_matches_fast_path_and_numpy(xp, rng, generic, method):
 def test_percentile_and_median(xp, rng):
     a = rng.standard_normal((6, 5))
     check(stats.percentile(make(xp, a), [5, 50, 95], axis=0), np.percentile(a, [5, 50, 95], axis=0))
-    check(stats.percentile(make(xp, a), 40, method="nearest"), np.percentile(a, 40, method="nearest"))
+    check(
+        stats.percentile(make(xp, a), 40, method="nearest"), np.percentile(a, 40, method="nearest")
+    )
     for axis in (None, 0, 1):
         check(stats.median(make(xp, a), axis=axis), np.median(a, axis=axis))
-        check(stats.median(make(xp, a), axis=axis, keepdims=True), np.median(a, axis=axis, keepdims=True))
+        check(
+            stats.median(make(xp, a), axis=axis, keepdims=True),
+            np.median(a, axis=axis, keepdims=True),
+        )
 
 
 def test_nan_and_inf_propagate_as_numpy(xp):
@@ -50,8 +55,10 @@ def test_nan_and_inf_propagate_as_numpy(xp):
         warnings.simplefilter("ignore", RuntimeWarning)
         for method in ("linear", "lower", "higher", "nearest", "midpoint", "hazen"):
             for q in (0.0, 0.25, 0.5, 1.0):
-                check(stats.quantile(make(xp, a), q, axis=1, method=method),
-                      np.quantile(a, q, axis=1, method=method))
+                check(
+                    stats.quantile(make(xp, a), q, axis=1, method=method),
+                    np.quantile(a, q, axis=1, method=method),
+                )
         check(stats.median(make(xp, a), axis=1), np.median(a, axis=1))
 
 
@@ -69,10 +76,14 @@ def test_nanquantile_matches_numpy(xp, rng, method):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         for axis in (None, 0, 1):
-            check(stats.nanquantile(make(xp, a), [0.0, 0.3, 0.5, 1.0], axis=axis, method=method),
-                  np.nanquantile(a, [0.0, 0.3, 0.5, 1.0], axis=axis, method=method))
-            check(stats.nanpercentile(make(xp, a), 60, axis=axis, keepdims=True, method=method),
-                  np.nanpercentile(a, 60, axis=axis, keepdims=True, method=method))
+            check(
+                stats.nanquantile(make(xp, a), [0.0, 0.3, 0.5, 1.0], axis=axis, method=method),
+                np.nanquantile(a, [0.0, 0.3, 0.5, 1.0], axis=axis, method=method),
+            )
+            check(
+                stats.nanpercentile(make(xp, a), 60, axis=axis, keepdims=True, method=method),
+                np.nanpercentile(a, 60, axis=axis, keepdims=True, method=method),
+            )
             check(stats.nanmedian(make(xp, a), axis=axis), np.nanmedian(a, axis=axis))
 
 
@@ -106,9 +117,14 @@ def test_axis_list_and_selection_path(xp, rng):
     check(stats.quantile(make(xp, a), 0.4, axis=[0, 2]), np.quantile(a, 0.4, axis=(0, 2)))
     check(stats.median(make(xp, a), axis=[1]), np.median(a, axis=(1,)))
     for q in (0.0, 0.25, 1.0):  # one or two order statistics: the torch/MLX selection fast path
-        check(stats.quantile(make(xp, a), q, axis=1, method="midpoint"), np.quantile(a, q, axis=1, method="midpoint"))
+        check(
+            stats.quantile(make(xp, a), q, axis=1, method="midpoint"),
+            np.quantile(a, q, axis=1, method="midpoint"),
+        )
 
 
 def test_array_q_is_accepted(xp):
     a = np.arange(8.0)
-    check(stats.quantile(make(xp, a), make(xp, np.asarray([0.25, 0.5]))), np.quantile(a, [0.25, 0.5]))
+    check(
+        stats.quantile(make(xp, a), make(xp, np.asarray([0.25, 0.5]))), np.quantile(a, [0.25, 0.5])
+    )

@@ -28,11 +28,19 @@ def test_nan_reductions_match_numpy(xp, rng, axis):
         check(stats.nansum(make(xp, a), axis=axis), np.nansum(a, axis=axis))
         check(stats.nanmean(make(xp, a), axis=axis), np.nanmean(a, axis=axis))
         for correction in (0, 1):
-            check(stats.nanvar(make(xp, a), axis=axis, correction=correction), np.nanvar(a, axis=axis, ddof=correction))
-            check(stats.nanstd(make(xp, a), axis=axis, correction=correction, keepdims=True),
-                  np.nanstd(a, axis=axis, ddof=correction, keepdims=True))
+            check(
+                stats.nanvar(make(xp, a), axis=axis, correction=correction),
+                np.nanvar(a, axis=axis, ddof=correction),
+            )
+            check(
+                stats.nanstd(make(xp, a), axis=axis, correction=correction, keepdims=True),
+                np.nanstd(a, axis=axis, ddof=correction, keepdims=True),
+            )
         check(stats.nanmax(make(xp, a), axis=axis), np.nanmax(a, axis=axis))
-        check(stats.nanmin(make(xp, a), axis=axis, keepdims=True), np.nanmin(a, axis=axis, keepdims=True))
+        check(
+            stats.nanmin(make(xp, a), axis=axis, keepdims=True),
+            np.nanmin(a, axis=axis, keepdims=True),
+        )
 
 
 def test_nan_reductions_on_integers_and_empty(xp):
@@ -65,7 +73,10 @@ def test_mean_var_std_reexports_with_correction(xp, rng):
 def test_cov_and_corrcoef_match_numpy(xp, rng, rowvar):
     a = rng.standard_normal((3, 8))
     for correction in (0, 1, 2):
-        check(stats.cov(make(xp, a), rowvar=rowvar, correction=correction), np.cov(a, rowvar=rowvar, ddof=correction))
+        check(
+            stats.cov(make(xp, a), rowvar=rowvar, correction=correction),
+            np.cov(a, rowvar=rowvar, ddof=correction),
+        )
     check(stats.corrcoef(make(xp, a), rowvar=rowvar), np.corrcoef(a, rowvar=rowvar))
     v = a[0]
     check(stats.cov(make(xp, v)), np.cov(v))
@@ -80,17 +91,32 @@ def test_cov_and_corrcoef_match_numpy(xp, rng, rowvar):
 def test_moments_skew_kurtosis_zscore_match_scipy(xp, rng, axis):
     a = rng.standard_normal((6, 5)) ** 3 + 1.0
     for order in (0, 1, 2, 3, 4, 5):
-        check(stats.moment(make(xp, a), order=order, axis=axis), scipy.stats.moment(a, order=order, axis=axis))
-    check(stats.moment(make(xp, a), order=3, axis=axis, center=0.5),
-          scipy.stats.moment(a, order=3, axis=axis, center=0.5))
+        check(
+            stats.moment(make(xp, a), order=order, axis=axis),
+            scipy.stats.moment(a, order=order, axis=axis),
+        )
+    check(
+        stats.moment(make(xp, a), order=3, axis=axis, center=0.5),
+        scipy.stats.moment(a, order=3, axis=axis, center=0.5),
+    )
     for bias in (True, False):
-        check(stats.skew(make(xp, a), axis=axis, bias=bias), scipy.stats.skew(a, axis=axis, bias=bias))
+        check(
+            stats.skew(make(xp, a), axis=axis, bias=bias), scipy.stats.skew(a, axis=axis, bias=bias)
+        )
         for fisher in (True, False):
-            check(stats.kurtosis(make(xp, a), axis=axis, fisher=fisher, bias=bias),
-                  scipy.stats.kurtosis(a, axis=axis, fisher=fisher, bias=bias))
+            check(
+                stats.kurtosis(make(xp, a), axis=axis, fisher=fisher, bias=bias),
+                scipy.stats.kurtosis(a, axis=axis, fisher=fisher, bias=bias),
+            )
     for ddof in (0, 1):
-        check(stats.zscore(make(xp, a), axis=axis, ddof=ddof), scipy.stats.zscore(a, axis=axis, ddof=ddof))
-    check(stats.skew(make(xp, a), axis=axis, keepdims=True), scipy.stats.skew(a, axis=axis, keepdims=True))
+        check(
+            stats.zscore(make(xp, a), axis=axis, ddof=ddof),
+            scipy.stats.zscore(a, axis=axis, ddof=ddof),
+        )
+    check(
+        stats.skew(make(xp, a), axis=axis, keepdims=True),
+        scipy.stats.skew(a, axis=axis, keepdims=True),
+    )
 
 
 def test_constant_slices_give_nan_as_scipy(xp):
@@ -107,7 +133,10 @@ def test_gaussian_is_the_normal_density(xp, rng):
     check(stats.gaussian(make(xp, x), 0.5, 2.0), scipy.stats.norm.pdf(x, 0.5, 2.0))
     check(stats.gaussian(make(xp, x)), scipy.stats.norm.pdf(x))
     mu, sigma = rng.standard_normal(20), rng.random(20) + 0.5
-    check(stats.gaussian(make(xp, x), make(xp, mu), make(xp, sigma)), scipy.stats.norm.pdf(x, mu, sigma))
+    check(
+        stats.gaussian(make(xp, x), make(xp, mu), make(xp, sigma)),
+        scipy.stats.norm.pdf(x, mu, sigma),
+    )
     with pytest.raises(ValueError, match="positive"):
         stats.gaussian(make(xp, x), 0.0, 0.0)
     assert dtype_name(stats.gaussian(make(xp, x, dtype=np.float32))) == "float32"
@@ -142,7 +171,10 @@ def test_logsumexp_fast_path_equals_generic(xp, rng, generic):
 
 
 def test_logsumexp_empty_scalar_and_dtypes(xp):
-    check(stats.logsumexp(make(xp, np.zeros((0, 3))), axis=0), scipy.special.logsumexp(np.zeros((0, 3)), axis=0))
+    check(
+        stats.logsumexp(make(xp, np.zeros((0, 3))), axis=0),
+        scipy.special.logsumexp(np.zeros((0, 3)), axis=0),
+    )
     check(stats.logsumexp(make(xp, np.asarray(2.5))), 2.5)
     ints = stats.logsumexp(make(xp, np.asarray([1, 2, 3])))
     assert ints.dtype == xp.__array_namespace_info__().default_dtypes()["real floating"]

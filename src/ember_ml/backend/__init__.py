@@ -31,7 +31,12 @@ _BACKEND_OF_ROOT = {root: name for name, root in _LIBRARY_ROOT.items()}
 # (see ember_ml/ops/_extras.py). They are imported with the backend, so that an extra's
 # first call may happen inside torch.compile, which refuses to trace an import.
 FAST_PATH_GROUPS: tuple[str, ...] = (
-    "indexing", "signal", "stats", "linalg_extras", "activations", "random",
+    "indexing",
+    "signal",
+    "stats",
+    "linalg_extras",
+    "activations",
+    "random",
 )
 
 _loaded: dict[str, ModuleType] = {}

@@ -63,6 +63,7 @@ def can_cast_by_promotion(isdtype: Any, result_type: Any, from_: Any, to: Any) -
     NumPy's and torch's own ``can_cast``. A pair the library cannot promote
     (torch's uint16/32/64 with signed integers) cannot be cast either.
     """
+
     def group(dtype: Any) -> int:
         return next(i for i, kind in enumerate(_PROMOTION_GROUPS) if isdtype(dtype, kind))
 

@@ -56,8 +56,9 @@ class Transform:
                 "appropriate arguments before using this estimator."
             )
 
-    def _check_input(self, x: Any, method: str, width: str = "n_features_in_",
-                     what: str = "features") -> tuple[Any, Any]:
+    def _check_input(
+        self, x: Any, method: str, width: str = "n_features_in_", what: str = "features"
+    ) -> tuple[Any, Any]:
         """(namespace, x) checked against the fit: its library, and as many columns as attribute ``width``."""
         self._check_fitted()
         xp, x = float_array(x, f"{type(self).__name__}.{method}")

@@ -61,7 +61,7 @@ def _centred_gram(xp: Any, x: Any, mean: Any) -> Any:
     rows = max(1, _GRAM_BLOCK // max(p, 1))
     total = None
     for start in range(0, n, rows):
-        block = x[start:min(start + rows, n), :] - mean
+        block = x[start : min(start + rows, n), :] - mean
         gram = block.T @ block
         total = gram if total is None else total + gram
     return total
@@ -115,12 +115,18 @@ class PCA(Transform):
             )
         if n_components is not None:
             if isinstance(n_components, bool) or not isinstance(n_components, Real):
-                raise TypeError(f"PCA: n_components must be None, an int or a float, got {n_components!r}")
+                raise TypeError(
+                    f"PCA: n_components must be None, an int or a float, got {n_components!r}"
+                )
             if not isinstance(n_components, Integral) and not 0 < n_components < 1:
-                raise ValueError(f"PCA: a float n_components must lie in (0, 1), got {n_components!r}")
+                raise ValueError(
+                    f"PCA: a float n_components must lie in (0, 1), got {n_components!r}"
+                )
             if isinstance(n_components, Integral) and n_components < 0:
                 raise ValueError(f"PCA: n_components must be >= 0, got {n_components!r}")
-        if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, Integral)):
+        if random_state is not None and (
+            isinstance(random_state, bool) or not isinstance(random_state, Integral)
+        ):
             raise TypeError(f"PCA: random_state must be None or an int, got {random_state!r}")
         self.n_components = n_components
         self.whiten = bool(whiten)
@@ -128,8 +134,12 @@ class PCA(Transform):
         self.random_state = random_state
 
     def _params(self) -> dict[str, Any]:
-        return {"n_components": self.n_components, "whiten": self.whiten,
-                "svd_solver": self.svd_solver, "random_state": self.random_state}
+        return {
+            "n_components": self.n_components,
+            "whiten": self.whiten,
+            "svd_solver": self.svd_solver,
+            "random_state": self.random_state,
+        }
 
     def _solver(self, n: int, p: int, k: int | float) -> str:
         if self.svd_solver != "auto":
@@ -180,8 +190,16 @@ class PCA(Transform):
         ratio = variance / total
         if not isinstance(k, Integral):  # a variance fraction: evaluates
             cumulative = xp.cumulative_sum(ratio)
-            k = int(xp.searchsorted(cumulative, xp.asarray(k, dtype=ratio.dtype, device=_device(ratio)),
-                                    side="right")) + 1
+            k = (
+                int(
+                    xp.searchsorted(
+                        cumulative,
+                        xp.asarray(k, dtype=ratio.dtype, device=_device(ratio)),
+                        side="right",
+                    )
+                )
+                + 1
+            )
             k = min(k, ratio.shape[0])
         k = int(k)
         rank = min(n, p)

@@ -18,7 +18,9 @@ def _check_axis(x: Any, axis: Any, name: str) -> int:
     return axis
 
 
-def _mean_and_scale(xp: Any, x: Any, axis: int, with_mean: bool, with_std: bool) -> tuple[Any, Any, Any]:
+def _mean_and_scale(
+    xp: Any, x: Any, axis: int, with_mean: bool, with_std: bool
+) -> tuple[Any, Any, Any]:
     """(mean, var, scale) along ``axis``; near-constant features get scale 1 (scikit-learn's rule).
 
     A feature counts as constant when its variance is within the rounding error of the
@@ -59,7 +61,9 @@ def standardize(x: Any, /, axis: int = 0, with_mean: bool = True, with_std: bool
 
 def _check_norm(norm: Any, name: str) -> str:
     if norm not in _NORMS:
-        raise ValueError(f"{name}: norm must be one of {', '.join(map(repr, _NORMS))}, got {norm!r}")
+        raise ValueError(
+            f"{name}: norm must be one of {', '.join(map(repr, _NORMS))}, got {norm!r}"
+        )
     return norm
 
 
@@ -120,7 +124,9 @@ class StandardScaler(Transform):
         xp, x = float_array(x, "StandardScaler.fit")
         if x.shape[0] < 1:
             raise ValueError("StandardScaler.fit needs at least one sample, got 0")
-        self.mean_, self.var_, self.scale_ = _mean_and_scale(xp, x, 0, self.with_mean, self.with_std)
+        self.mean_, self.var_, self.scale_ = _mean_and_scale(
+            xp, x, 0, self.with_mean, self.with_std
+        )
         self.n_samples_seen_ = int(x.shape[0])
         self._fitted_on(xp, int(x.shape[1]))
         return self

@@ -24,11 +24,23 @@ from ember_ml.lint._checker import Checker, Finding
 from ember_ml.lint._config import DEFAULT_EXCLUDE, Config, ConfigError, load_config
 from ember_ml.lint._rules import RULES, Rule
 
-__all__ = ["Config", "ConfigError", "Finding", "RULES", "Rule", "check_file", "check_paths",
-           "check_source", "iter_python_files", "load_config", "main"]
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Finding",
+    "RULES",
+    "Rule",
+    "check_file",
+    "check_paths",
+    "check_source",
+    "iter_python_files",
+    "load_config",
+    "main",
+]
 
-_NOQA = re.compile(r"#\s*noqa(?::[\s]*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?",
-                   re.IGNORECASE)
+_NOQA = re.compile(
+    r"#\s*noqa(?::[\s]*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE
+)
 
 
 def _suppressed(line: str, code: str) -> bool:
@@ -61,8 +73,9 @@ def _prescan_compiled(checker: Checker, tree: ast.AST) -> None:
                 checker.compiled_names.add(node.args[0].id)
 
 
-def check_source(source: str | bytes, path: str = "<string>", *,
-                 enabled: Iterable[str] | None = None) -> list[Finding]:
+def check_source(
+    source: str | bytes, path: str = "<string>", *, enabled: Iterable[str] | None = None
+) -> list[Finding]:
     """Findings for one module's source, sorted, with ``# noqa`` applied.
 
     ``enabled`` is the set of rule codes to report (default: the rules on by default).
@@ -74,8 +87,11 @@ def check_source(source: str | bytes, path: str = "<string>", *,
     >>> [f.code for f in check_source(code.replace("# noqa: EM301", ""))]
     ['EM301', 'EM301']
     """
-    codes = frozenset(enabled) if enabled is not None else frozenset(
-        c for c, r in RULES.items() if r.default)
+    codes = (
+        frozenset(enabled)
+        if enabled is not None
+        else frozenset(c for c, r in RULES.items() if r.default)
+    )
     try:
         tree = ast.parse(source, filename=path)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
@@ -89,8 +105,9 @@ def check_source(source: str | bytes, path: str = "<string>", *,
     try:
         findings = [f for f in check_tree(tree, path, prescan=prescan) if f.code in codes]
     except RecursionError:  # generated code with expressions nested hundreds deep
-        return [Finding(path, 1, 1, "EM001", "nested too deeply to check")] \
-            if "EM001" in codes else []
+        return (
+            [Finding(path, 1, 1, "EM001", "nested too deeply to check")] if "EM001" in codes else []
+        )
     if not findings:
         return []
     lines = text.splitlines()
@@ -102,8 +119,9 @@ def check_source(source: str | bytes, path: str = "<string>", *,
     return sorted(set(kept))
 
 
-def check_file(path: pathlib.Path, config: Config, shown: str | None = None,
-               base: pathlib.Path | None = None) -> list[Finding]:
+def check_file(
+    path: pathlib.Path, config: Config, shown: str | None = None, base: pathlib.Path | None = None
+) -> list[Finding]:
     """Findings for one file under ``config`` (empty for a backend-specific file).
 
     >>> import pathlib, tempfile
@@ -124,7 +142,9 @@ def check_file(path: pathlib.Path, config: Config, shown: str | None = None,
     try:
         source = path.read_bytes()
     except OSError as error:
-        return [Finding(shown or str(path), 1, 1, "EM001", f"cannot read: {error.strerror or error}")]
+        return [
+            Finding(shown or str(path), 1, 1, "EM001", f"cannot read: {error.strerror or error}")
+        ]
     return check_source(source, shown or str(path), enabled=enabled)
 
 
@@ -144,7 +164,9 @@ def iter_python_files(paths: Iterable[str], config: Config) -> Iterator[pathlib.
         yield path
 
 
-def _walk(paths: Iterable[str], config: Config) -> Iterator[tuple[pathlib.Path, pathlib.Path | None]]:
+def _walk(
+    paths: Iterable[str], config: Config
+) -> Iterator[tuple[pathlib.Path, pathlib.Path | None]]:
     for given in paths:
         root = pathlib.Path(given)
         if root.is_file():
@@ -152,8 +174,12 @@ def _walk(paths: Iterable[str], config: Config) -> Iterator[tuple[pathlib.Path, 
             continue
         found = []
         for directory, subdirs, files in os.walk(root):
-            subdirs[:] = [d for d in subdirs if d not in DEFAULT_EXCLUDE
-                          and not config.is_excluded(config.relative(pathlib.Path(directory, d), root))]
+            subdirs[:] = [
+                d
+                for d in subdirs
+                if d not in DEFAULT_EXCLUDE
+                and not config.is_excluded(config.relative(pathlib.Path(directory, d), root))
+            ]
             found.extend(pathlib.Path(directory, f) for f in files if f.endswith(".py"))
         for path in sorted(found):
             if not config.is_excluded(config.relative(path, root)):

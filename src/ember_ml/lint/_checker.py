@@ -33,7 +33,7 @@ from ember_ml.lint._rules import (
 class Finding:
     path: str
     line: int
-    col: int          # 1-based, as flake8 and ruff print it
+    col: int  # 1-based, as flake8 and ruff print it
     code: str
     message: str
     suggestion: str = ""
@@ -45,15 +45,32 @@ class Finding:
 
 
 ARRAY = "array"
-MASK = "mask"          # a boolean array from a comparison or a predicate
+MASK = "mask"  # a boolean array from a comparison or a predicate
 NS_TUPLE = "ns-tuple"  # (xp, ...) from sklearn-style get_namespace(...)
-NS_FUNC = "ns-func"    # a function returning a namespace: array_namespace
+NS_FUNC = "ns-func"  # a function returning a namespace: array_namespace
 NS_TUPLE_FUNC = "ns-tuple-func"
-COMPILE = "compile"    # mx.compile / torch.compile / jax.jit imported by name
-EMBER = "ember_ml"     # the ember_ml package
+COMPILE = "compile"  # mx.compile / torch.compile / jax.jit imported by name
+EMBER = "ember_ml"  # the ember_ml package
 ARRAY_FUNC = "array-func"  # a function of the module annotated to return an array
-_ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "sum", "max", "min", "sorted", "any",
-                                 "all", "enumerate", "zip", "iter", "reversed", "map", "dict"})
+_ITERATING_BUILTINS = frozenset(
+    {
+        "list",
+        "tuple",
+        "set",
+        "sum",
+        "max",
+        "min",
+        "sorted",
+        "any",
+        "all",
+        "enumerate",
+        "zip",
+        "iter",
+        "reversed",
+        "map",
+        "dict",
+    }
+)
 
 _ARRAY_KINDS = (ARRAY, MASK)
 _ARRAY_ANNOTATION = re.compile(r"(\w+\.)*(Array|NDArray(\[[\w.]+\])?|ndarray|Tensor|array)")
@@ -63,23 +80,65 @@ _BACKEND_CHECK = re.compile(
     r"^_?(is_\w*(numpy|torch|mlx|jax|cupy|dask|strict|ndonnx|sparse|namespace|array|tensor)\w*"
     r"|\w*_is_\w*namespace\w*)$"
 )
-_PREDICATES = frozenset({
-    "isnan", "isinf", "isfinite", "logical_and", "logical_or", "logical_not", "logical_xor",
-    "equal", "not_equal", "less", "less_equal", "greater", "greater_equal", "signbit",
-})
+_PREDICATES = frozenset(
+    {
+        "isnan",
+        "isinf",
+        "isfinite",
+        "logical_and",
+        "logical_or",
+        "logical_not",
+        "logical_xor",
+        "equal",
+        "not_equal",
+        "less",
+        "less_equal",
+        "greater",
+        "greater_equal",
+        "signbit",
+    }
+)
 _CAST_FUNCS = frozenset({"astype"})
 # non-standard methods whose result is again an array (so a chain is followed)
 _ARRAY_METHODS = frozenset(ARRAY_REPLACEMENTS) - {
-    "numpy", "item", "size", "dim", "numel", "itemsize", "nbytes", "strides", "data_ptr",
-    "tobytes", "nonzero", "tolist",
+    "numpy",
+    "item",
+    "size",
+    "dim",
+    "numel",
+    "itemsize",
+    "nbytes",
+    "strides",
+    "data_ptr",
+    "tobytes",
+    "nonzero",
+    "tolist",
 }
 # array methods with a namespace function of the same arguments: x.m(a) -> xp.f(x, a)
 _METHOD_FUNCTIONS = {
-    "astype": "astype", "reshape": "reshape", "sum": "sum", "mean": "mean", "prod": "prod",
-    "max": "max", "min": "min", "std": "std", "var": "var", "any": "any", "all": "all",
-    "argmax": "argmax", "argmin": "argmin", "argsort": "argsort", "sort": "sort", "clip": "clip",
-    "abs": "abs", "round": "round", "conj": "conj", "cumsum": "cumulative_sum",
-    "cumprod": "cumulative_prod", "squeeze": "squeeze", "unsqueeze": "expand_dims",
+    "astype": "astype",
+    "reshape": "reshape",
+    "sum": "sum",
+    "mean": "mean",
+    "prod": "prod",
+    "max": "max",
+    "min": "min",
+    "std": "std",
+    "var": "var",
+    "any": "any",
+    "all": "all",
+    "argmax": "argmax",
+    "argmin": "argmin",
+    "argsort": "argsort",
+    "sort": "sort",
+    "clip": "clip",
+    "abs": "abs",
+    "round": "round",
+    "conj": "conj",
+    "cumsum": "cumulative_sum",
+    "cumprod": "cumulative_prod",
+    "squeeze": "squeeze",
+    "unsqueeze": "expand_dims",
     "permute": "permute_dims",
 }
 _GET_NAMESPACE = frozenset({"get_namespace", "get_namespace_and_device"})
@@ -121,7 +180,7 @@ def _is_array_annotation(node: ast.AST | None) -> bool:
             return False
     text = text.replace(" ", "")
     if text.startswith("Optional[") and text.endswith("]"):
-        text = text[len("Optional["):-1]
+        text = text[len("Optional[") : -1]
     parts = [p for p in text.split("|") if p != "None"]
     return bool(parts) and all(_ARRAY_ANNOTATION.fullmatch(p) for p in parts)
 
@@ -135,15 +194,16 @@ class Checker(ast.NodeVisitor):
         self.ns = namespaces()
         self.scopes: list[dict[str, object]] = [{}]
         self.class_scope: list[bool] = [False]
-        self.guard = 0            # > 0 inside a backend-specific branch
-        self.compiled = 0         # > 0 inside a compiled function
+        self.guard = 0  # > 0 inside a backend-specific branch
+        self.compiled = 0  # > 0 inside a compiled function
         self.type_checking = 0
         self.compiled_names: set[str] = set()
-        self.ns_var = "xp"        # how fixes name the namespace in the current scope
+        self.ns_var = "xp"  # how fixes name the namespace in the current scope
 
     # ----------------------------------------------------------------- bookkeeping
-    def report(self, node: ast.AST, code: str, message: str, suggestion: str = "",
-               fix: str = "") -> None:
+    def report(
+        self, node: ast.AST, code: str, message: str, suggestion: str = "", fix: str = ""
+    ) -> None:
         if self.guard and code != "EM101":
             return
         line, col = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
@@ -154,8 +214,11 @@ class Checker(ast.NodeVisitor):
     def _visible(self) -> list[dict[str, object]]:
         """The scopes a name is looked up in, innermost first (enclosing class bodies are not)."""
         last = len(self.scopes) - 1
-        return [self.scopes[depth] for depth in range(last, -1, -1)
-                if depth in (0, last) or not self.class_scope[depth]]
+        return [
+            self.scopes[depth]
+            for depth in range(last, -1, -1)
+            if depth in (0, last) or not self.class_scope[depth]
+        ]
 
     def lookup(self, name: str) -> object:
         for scope in self._visible():
@@ -180,7 +243,9 @@ class Checker(ast.NodeVisitor):
                 sub = None
                 if kind == NS_TUPLE and index == 0:
                     sub = self.ns["standard"]
-                self.bind_target(element.value if isinstance(element, ast.Starred) else element, sub)
+                self.bind_target(
+                    element.value if isinstance(element, ast.Starred) else element, sub
+                )
 
     @contextmanager
     def _scope(self, scope: dict[str, object], is_class: bool = False) -> Iterator[None]:
@@ -237,11 +302,15 @@ class Checker(ast.NodeVisitor):
                     if func.attr in _PREDICATES:
                         return MASK
                     if func.attr in owner.array_results or (
-                            func.attr in NAMESPACE_REPLACEMENTS and not owner.has(func.attr)):
+                        func.attr in NAMESPACE_REPLACEMENTS and not owner.has(func.attr)
+                    ):
                         return ARRAY
                     return None
-                if isinstance(owner, tuple) and owner[1] in _DEVICE_LIBRARIES \
-                        and func.attr in self.ns["standard"].array_results:
+                if (
+                    isinstance(owner, tuple)
+                    and owner[1] in _DEVICE_LIBRARIES
+                    and func.attr in self.ns["standard"].array_results
+                ):
                     return ARRAY
                 if owner in _ARRAY_KINDS:
                     if func.attr == "to_device" or func.attr in _ARRAY_METHODS:
@@ -250,7 +319,10 @@ class Checker(ast.NodeVisitor):
         if isinstance(node, ast.BinOp):
             left, right = self.kind(node.left), self.kind(node.right)
             if left in _ARRAY_KINDS or right in _ARRAY_KINDS:
-                if isinstance(node.op, (ast.BitAnd, ast.BitOr, ast.BitXor)) and MASK in (left, right):
+                if isinstance(node.op, (ast.BitAnd, ast.BitOr, ast.BitXor)) and MASK in (
+                    left,
+                    right,
+                ):
                     return MASK
                 return ARRAY
             return None
@@ -287,8 +359,12 @@ class Checker(ast.NodeVisitor):
             return self.ns["random"]
         if full.startswith("ember_ml.ops.") and full.count(".") == 2:
             return self.ns["ops"].submodules.get(full.rsplit(".", 1)[1])
-        if full in ("ember_ml.array_namespace", "array_api_compat.array_namespace",
-                    "array_api_compat.get_namespace", "ember_ml._namespace.array_namespace"):
+        if full in (
+            "ember_ml.array_namespace",
+            "array_api_compat.array_namespace",
+            "array_api_compat.get_namespace",
+            "ember_ml._namespace.array_namespace",
+        ):
             return NS_FUNC
         if name in _GET_NAMESPACE and "array_api" in module:
             return NS_TUPLE_FUNC
@@ -308,8 +384,12 @@ class Checker(ast.NodeVisitor):
         for alias in node.names:
             root = alias.name.partition(".")[0]
             if root in BACKEND_MODULES and not self.type_checking:
-                self.report(node, "EM101", f"`import {alias.name}` in backend-agnostic code",
-                            "use ember_ml.array_namespace(x) or ember_ml.ops")
+                self.report(
+                    node,
+                    "EM101",
+                    f"`import {alias.name}` in backend-agnostic code",
+                    "use ember_ml.array_namespace(x) or ember_ml.ops",
+                )
             if alias.asname:
                 self.bind(alias.asname, self._import_kind(alias.name, None))
             else:
@@ -319,18 +399,28 @@ class Checker(ast.NodeVisitor):
         module = node.module or ""
         if node.level:  # a relative import: the project's own modules
             for alias in node.names:
-                self.bind(alias.asname or alias.name,
-                          NS_TUPLE_FUNC if alias.name in _GET_NAMESPACE and "array_api" in module
-                          else None)
+                self.bind(
+                    alias.asname or alias.name,
+                    NS_TUPLE_FUNC
+                    if alias.name in _GET_NAMESPACE and "array_api" in module
+                    else None,
+                )
             return
         root = module.partition(".")[0]
         if root in BACKEND_MODULES and not self.type_checking:
-            self.report(node, "EM101", f"`from {module} import ...` in backend-agnostic code",
-                        "use ember_ml.array_namespace(x) or ember_ml.ops")
+            self.report(
+                node,
+                "EM101",
+                f"`from {module} import ...` in backend-agnostic code",
+                "use ember_ml.array_namespace(x) or ember_ml.ops",
+            )
         target = self._import_kind(module, None)
         for alias in node.names:
-            if isinstance(target, Namespace) and not alias.name.startswith(("_", "*")) \
-                    and not target.has(alias.name):
+            if (
+                isinstance(target, Namespace)
+                and not alias.name.startswith(("_", "*"))
+                and not target.has(alias.name)
+            ):
                 self._bad_name(node, target, module, alias.name)
             self.bind(alias.asname or alias.name, self._import_kind(module, alias.name))
 
@@ -341,14 +431,18 @@ class Checker(ast.NodeVisitor):
             replacement = f"ember_ml.ops.{name}"
         head = re.split(r"[ (]", replacement, maxsplit=1)[0]
         fix = ""
-        if replacement and re.fullmatch(r"\w+(\.\w+)*", head) and not head.startswith("ember_ml") \
-                and head != "the":
+        if (
+            replacement
+            and re.fullmatch(r"\w+(\.\w+)*", head)
+            and not head.startswith("ember_ml")
+            and head != "the"
+        ):
             last = shown.rsplit(".", 1)[-1]
             if replacement.startswith(last + "."):
-                replacement = replacement[len(last) + 1:]
-                head = head[len(last) + 1:]
+                replacement = replacement[len(last) + 1 :]
+                head = head[len(last) + 1 :]
             replacement = f"{shown}.{replacement}"
-            if head == replacement.split(" ")[0][len(shown) + 1:]:
+            if head == replacement.split(" ")[0][len(shown) + 1 :]:
                 fix = f"{shown}.{head}"
         where = "the array API standard" if ns.standard else ns.label
         if replacement:
@@ -367,18 +461,26 @@ class Checker(ast.NodeVisitor):
         if isinstance(owner, Namespace):
             if not owner.has(node.attr):
                 self._bad_name(node, owner, _dotted(node.value) or "xp", node.attr)
-        elif owner in _ARRAY_KINDS and node.attr in ARRAY_REPLACEMENTS \
-                and node.attr not in CALL_ONLY:
+        elif (
+            owner in _ARRAY_KINDS and node.attr in ARRAY_REPLACEMENTS and node.attr not in CALL_ONLY
+        ):
             self._bad_method(node, node.attr)
 
     def _bad_method(self, node: ast.Attribute, attr: str, call: ast.Call | None = None) -> None:
         receiver = ast.unparse(node.value)
         shown = f".{attr}()" if call is not None else f".{attr}"
-        hint = ARRAY_REPLACEMENTS[attr].replace("(x", f"({receiver}").replace("xp.", f"{self.ns_var}.")
+        hint = (
+            ARRAY_REPLACEMENTS[attr].replace("(x", f"({receiver}").replace("xp.", f"{self.ns_var}.")
+        )
         if not hint.startswith(("nothing", "not needed", "keep")):
             hint = f"use {hint}"
-        self.report(node, "EM301", f"`{shown}` is not a standard array method/attribute",
-                    hint, self._method_fix(node, attr, call))
+        self.report(
+            node,
+            "EM301",
+            f"`{shown}` is not a standard array method/attribute",
+            hint,
+            self._method_fix(node, attr, call),
+        )
 
     def _method_fix(self, node: ast.Attribute, attr: str, call: ast.Call | None) -> str:
         if call is None:
@@ -389,12 +491,18 @@ class Checker(ast.NodeVisitor):
                 return f"{self.ns_var}.reshape({ast.unparse(node.value)}, (-1,))"
             return ""
         args = [node.value, *call.args]
-        if attr == "reshape" and (len(call.args) > 1 or (
-                len(call.args) == 1 and isinstance(call.args[0], (ast.Constant, ast.UnaryOp)))):
+        if attr == "reshape" and (
+            len(call.args) > 1
+            or (len(call.args) == 1 and isinstance(call.args[0], (ast.Constant, ast.UnaryOp)))
+        ):
             args = [node.value, ast.Tuple(elts=list(call.args), ctx=ast.Load())]
-        new = ast.Call(func=ast.Attribute(value=ast.Name(id=self.ns_var, ctx=ast.Load()),
-                                          attr=name, ctx=ast.Load()),
-                       args=args, keywords=call.keywords)
+        new = ast.Call(
+            func=ast.Attribute(
+                value=ast.Name(id=self.ns_var, ctx=ast.Load()), attr=name, ctx=ast.Load()
+            ),
+            args=args,
+            keywords=call.keywords,
+        )
         return ast.unparse(new)
 
     # ----------------------------------------------------------------- calls
@@ -409,35 +517,65 @@ class Checker(ast.NodeVisitor):
                 elif not owner.has(func.attr):
                     self._bad_name(func, owner, _dotted(func.value) or "xp", func.attr)
                 elif func.attr in owner.not_callable:
-                    self.report(func, "EM202", f"`{_dotted(func) or func.attr}` is called "
-                                "like a function", "use xp.asarray(v, dtype=...)"
-                                if func.attr != "newaxis" else "use xp.expand_dims")
+                    self.report(
+                        func,
+                        "EM202",
+                        f"`{_dotted(func) or func.attr}` is called like a function",
+                        "use xp.asarray(v, dtype=...)"
+                        if func.attr != "newaxis"
+                        else "use xp.expand_dims",
+                    )
                 self._check_namespace_call(node, func.attr, owner)
             elif owner in _ARRAY_KINDS:
                 if func.attr in ARRAY_REPLACEMENTS:
                     self._bad_method(func, func.attr, node)
                 elif func.attr == "tolist":
-                    self.report(node, "EM402", "`.tolist()` copies the array to the host",
-                                "keep the array")
+                    self.report(
+                        node, "EM402", "`.tolist()` copies the array to the host", "keep the array"
+                    )
                 self._check_method_call(node, func.attr)
             elif isinstance(owner, tuple) and owner[0] == "module":
-                if func.attr in ("asarray", "array", "asanyarray") and owner[1] == "numpy" \
-                        and node.args and self.is_array(node.args[0]):
-                    self.report(node, "EM402", f"`{_dotted(func)}(...)` of an array is a "
-                                "round trip through NumPy", "stay in the array's namespace")
+                if (
+                    func.attr in ("asarray", "array", "asanyarray")
+                    and owner[1] == "numpy"
+                    and node.args
+                    and self.is_array(node.args[0])
+                ):
+                    self.report(
+                        node,
+                        "EM402",
+                        f"`{_dotted(func)}(...)` of an array is a round trip through NumPy",
+                        "stay in the array's namespace",
+                    )
                 self._check_namespace_call(node, func.attr, owner)
         elif isinstance(func, ast.Name):
             self.visit(func)
             builtin = self._is_builtin(func.id)
-            if builtin and func.id in ("float", "int", "bool", "complex") \
-                    and len(node.args) == 1 and self.is_array(node.args[0]):
-                self.report(node, "EM401", f"`{func.id}(...)` of an array forces evaluation "
-                            "(host round trip)", "keep the 0-d array")
-            elif builtin and func.id in _ITERATING_BUILTINS and node.args \
-                    and any(self.is_array(a) for a in node.args) \
-                    and (len(node.args) == 1 or func.id in ("zip", "map", "enumerate")):
-                self.report(node, "EM404", f"`{func.id}(...)` iterates over an array's elements "
-                            "in Python", "use a vectorised namespace call (xp.sum, xp.max, ...)")
+            if (
+                builtin
+                and func.id in ("float", "int", "bool", "complex")
+                and len(node.args) == 1
+                and self.is_array(node.args[0])
+            ):
+                self.report(
+                    node,
+                    "EM401",
+                    f"`{func.id}(...)` of an array forces evaluation (host round trip)",
+                    "keep the 0-d array",
+                )
+            elif (
+                builtin
+                and func.id in _ITERATING_BUILTINS
+                and node.args
+                and any(self.is_array(a) for a in node.args)
+                and (len(node.args) == 1 or func.id in ("zip", "map", "enumerate"))
+            ):
+                self.report(
+                    node,
+                    "EM404",
+                    f"`{func.id}(...)` iterates over an array's elements in Python",
+                    "use a vectorised namespace call (xp.sum, xp.max, ...)",
+                )
         else:
             self.visit(func)
         for arg in node.args:
@@ -465,14 +603,22 @@ class Checker(ast.NodeVisitor):
             self.report(node, "EM701", "`.half()` casts to float16", "keep the input's dtype")
 
     def _data_dependent(self, node: ast.AST, name: str) -> None:
-        self.report(node, "EM601", f"`{name}` has a data-dependent output shape inside a "
-                    "compiled function", "use xp.where with a fixed shape, or move it out")
+        self.report(
+            node,
+            "EM601",
+            f"`{name}` has a data-dependent output shape inside a compiled function",
+            "use xp.where with a fixed shape, or move it out",
+        )
 
     def _narrow(self, node: ast.AST, dtype: ast.AST | None) -> None:
         name = _dtype_name(dtype)
         if name in NARROW_DTYPES:
-            self.report(node, "EM701", f"explicit cast to {name} may lose precision or range",
-                        "keep the input's dtype, or mark an intended cast with # noqa: EM701")
+            self.report(
+                node,
+                "EM701",
+                f"explicit cast to {name} may lose precision or range",
+                "keep the input's dtype, or mark an intended cast with # noqa: EM701",
+            )
 
     def _float16_scalar(self, node: ast.AST) -> bool:
         if not isinstance(node, ast.Call):
@@ -480,9 +626,12 @@ class Checker(ast.NodeVisitor):
         if _dtype_name(node.func) in ("float16", "half") and isinstance(node.func, ast.Attribute):
             return True
         dtype = next((k.value for k in node.keywords if k.arg == "dtype"), None)
-        return (_dtype_name(dtype) in ("float16", "half") and bool(node.args)
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, float))
+        return (
+            _dtype_name(dtype) in ("float16", "half")
+            and bool(node.args)
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, float)
+        )
 
     # ----------------------------------------------------------------- expressions
     def visit_BinOp(self, node: ast.BinOp) -> None:
@@ -490,20 +639,36 @@ class Checker(ast.NodeVisitor):
         self.visit(node.right)
         left, right = self.kind(node.left), self.kind(node.right)
         if self._float16_scalar(node.left) or self._float16_scalar(node.right):
-            self.report(node, "EM702", "float16 scalar in arithmetic: rounded to float16 "
-                        "before it meets the array", "use a Python float")
+            self.report(
+                node,
+                "EM702",
+                "float16 scalar in arithmetic: rounded to float16 before it meets the array",
+                "use a Python float",
+            )
         if left in _ARRAY_KINDS or right in _ARRAY_KINDS:
-            self.report(node, "EM901", f"Python operator `{_OPS.get(type(node.op).__name__)}` on an "
-                        "array (style only: operators are as lazy as functions)",
-                        "use the namespace function")
+            self.report(
+                node,
+                "EM901",
+                f"Python operator `{_OPS.get(type(node.op).__name__)}` on an "
+                "array (style only: operators are as lazy as functions)",
+                "use the namespace function",
+            )
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         self.visit(node.value)
         self.visit(node.slice)
-        if self.compiled and isinstance(node.ctx, ast.Load) and self.is_array(node.value) \
-                and self.kind(node.slice) == MASK:
-            self.report(node, "EM601", "boolean-mask indexing has a data-dependent shape "
-                        "inside a compiled function", "use xp.where(mask, x, 0)")
+        if (
+            self.compiled
+            and isinstance(node.ctx, ast.Load)
+            and self.is_array(node.value)
+            and self.kind(node.slice) == MASK
+        ):
+            self.report(
+                node,
+                "EM601",
+                "boolean-mask indexing has a data-dependent shape inside a compiled function",
+                "use xp.where(mask, x, 0)",
+            )
 
     def _truth(self, test: ast.AST) -> None:
         if isinstance(test, ast.BoolOp):
@@ -514,8 +679,12 @@ class Checker(ast.NodeVisitor):
             self._truth(test.operand)
             return
         if self.is_array(test):
-            self.report(test, "EM403", "truth value of an array forces evaluation "
-                        "(host round trip)", "use xp.where, or decide outside compiled code")
+            self.report(
+                test,
+                "EM403",
+                "truth value of an array forces evaluation (host round trip)",
+                "use xp.where, or decide outside compiled code",
+            )
 
     def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.visit(node.value)
@@ -534,8 +703,12 @@ class Checker(ast.NodeVisitor):
             for generator in node.generators:  # type: ignore[attr-defined]
                 self.visit(generator.iter)
                 if self.is_array(generator.iter):
-                    self.report(generator.iter, "EM404", "Python iteration over an array's "
-                                "elements", "use a vectorised namespace call")
+                    self.report(
+                        generator.iter,
+                        "EM404",
+                        "Python iteration over an array's elements",
+                        "use a vectorised namespace call",
+                    )
                 self.bind_target(generator.target, None)
                 for condition in generator.ifs:
                     self.visit(condition)
@@ -557,16 +730,23 @@ class Checker(ast.NodeVisitor):
         for target in node.targets:
             self._store(target, node.value)
             self.bind_target(target, kind)
-        if isinstance(node.value, ast.Call) and self.kind(node.value.func) == COMPILE \
-                and node.value.args and isinstance(node.value.args[0], ast.Name):
+        if (
+            isinstance(node.value, ast.Call)
+            and self.kind(node.value.func) == COMPILE
+            and node.value.args
+            and isinstance(node.value.args[0], ast.Name)
+        ):
             self.compiled_names.add(node.value.args[0].id)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.visit(node.value)
         self._store(node.target, node.value)
-        kind = ARRAY if _is_array_annotation(node.annotation) else (
-            self.kind(node.value) if node.value is not None else None)
+        kind = (
+            ARRAY
+            if _is_array_annotation(node.annotation)
+            else (self.kind(node.value) if node.value is not None else None)
+        )
         self.bind_target(node.target, kind)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
@@ -577,23 +757,32 @@ class Checker(ast.NodeVisitor):
         elif isinstance(target, ast.Name):
             if self.is_array(target):
                 op = type(node.op).__name__
-                self.report(node, "EM502", f"augmented assignment `{_OPS.get(op, op)}=` on an array",
-                            f"write {target.id} = {target.id} {_OPS.get(op, '+')} ...",
-                            f"{target.id} = {target.id} {_OPS.get(op, '+')} "
-                            f"{ast.unparse(node.value)}")
+                self.report(
+                    node,
+                    "EM502",
+                    f"augmented assignment `{_OPS.get(op, op)}=` on an array",
+                    f"write {target.id} = {target.id} {_OPS.get(op, '+')} ...",
+                    f"{target.id} = {target.id} {_OPS.get(op, '+')} {ast.unparse(node.value)}",
+                )
         else:
             self.visit(target)
 
     def _in_place(self, target: ast.Subscript, value: ast.AST | None, op: str | None) -> None:
         index = target.slice
         update = {None: "set", "Add": "add", "Sub": "subtract", "Mult": "multiply"}.get(op)
-        first_axis = not isinstance(index, (ast.Slice, ast.Tuple)) and self.kind(index) != MASK \
+        first_axis = (
+            not isinstance(index, (ast.Slice, ast.Tuple))
+            and self.kind(index) != MASK
             and not (isinstance(index, ast.Constant) and index.value is Ellipsis)
+        )
         fix = ""
         if first_axis and update is not None:
             base = ast.unparse(target.value)
-            indices = (f"{self.ns_var}.asarray([{ast.unparse(index)}])"
-                       if isinstance(index, (ast.Constant, ast.UnaryOp)) else ast.unparse(index))
+            indices = (
+                f"{self.ns_var}.asarray([{ast.unparse(index)}])"
+                if isinstance(index, (ast.Constant, ast.UnaryOp))
+                else ast.unparse(index)
+            )
             extra = "" if update == "set" else f", op={update!r}"
             shown = ast.unparse(value) if value is not None else "values"
             fix = f"{base} = ops.index_update({base}, {indices}, {shown}{extra})"
@@ -620,8 +809,9 @@ class Checker(ast.NodeVisitor):
         keys = set().union(*states)
         for key in keys:
             values = [state.get(key) for state in states]
-            merged[key] = values[0] if all(v is values[0] or v == values[0] for v in values) \
-                else None
+            merged[key] = (
+                values[0] if all(v is values[0] or v == values[0] for v in values) else None
+            )
         return merged
 
     def _block(self, body: list[ast.stmt]) -> dict[str, object]:
@@ -655,8 +845,12 @@ class Checker(ast.NodeVisitor):
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self.visit(node.iter)
         if self.is_array(node.iter):
-            self.report(node.iter, "EM404", "Python loop over an array's elements",
-                        "use a vectorised namespace call")
+            self.report(
+                node.iter,
+                "EM404",
+                "Python loop over an array's elements",
+                "use a vectorised namespace call",
+            )
         self.bind_target(node.target, None)
         self._store(node.target, None)
         self._loop(node)
@@ -720,8 +914,11 @@ class Checker(ast.NodeVisitor):
             elif arg.arg == "xp":
                 scope[arg.arg] = self.ns["standard"]
                 self.ns_var = "xp"
-            elif _is_array_annotation(arg.annotation) or arg.arg in _ARRAY_PARAM_NAMES \
-                    or arg.arg.endswith(_ARRAY_PARAM_SUFFIXES):
+            elif (
+                _is_array_annotation(arg.annotation)
+                or arg.arg in _ARRAY_PARAM_NAMES
+                or arg.arg.endswith(_ARRAY_PARAM_SUFFIXES)
+            ):
                 scope[arg.arg] = ARRAY
             else:
                 scope[arg.arg] = None
@@ -750,9 +947,21 @@ class Checker(ast.NodeVisitor):
         return self.kind(decorator) == COMPILE
 
 
-_OPS = {"Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "FloorDiv": "//", "Mod": "%",
-        "Pow": "**", "MatMult": "@", "BitAnd": "&", "BitOr": "|", "BitXor": "^",
-        "LShift": "<<", "RShift": ">>"}
+_OPS = {
+    "Add": "+",
+    "Sub": "-",
+    "Mult": "*",
+    "Div": "/",
+    "FloorDiv": "//",
+    "Mod": "%",
+    "Pow": "**",
+    "MatMult": "@",
+    "BitAnd": "&",
+    "BitOr": "|",
+    "BitXor": "^",
+    "LShift": "<<",
+    "RShift": ">>",
+}
 
 
 def _all_args(args: ast.arguments) -> list[ast.arg]:

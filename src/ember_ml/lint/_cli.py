@@ -23,22 +23,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ember-ml lint",
         description="Find code that is not backend-agnostic (array API standard + ember_ml extras).",
-        epilog="Rules: " + ", ".join(f"{c} {r.name}" for c, r in sorted(RULES.items()))
+        epilog="Rules: "
+        + ", ".join(f"{c} {r.name}" for c, r in sorted(RULES.items()))
         + ". Configure in pyproject.toml under [tool.ember-ml.lint].",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
-    parser.add_argument("--select", help="comma-separated codes or prefixes to run "
-                        "(replaces the default set; opt-in EM9xx rules must be named)")
+    parser.add_argument(
+        "--select",
+        help="comma-separated codes or prefixes to run "
+        "(replaces the default set; opt-in EM9xx rules must be named)",
+    )
     parser.add_argument("--extend-select", help="codes or prefixes to add to the selection")
     parser.add_argument("--ignore", help="comma-separated codes or prefixes to skip")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text")
-    parser.add_argument("--fix-suggestions", action="store_true",
-                        help="print a suggested rewrite under each finding where one is mechanical")
+    parser.add_argument(
+        "--fix-suggestions",
+        action="store_true",
+        help="print a suggested rewrite under each finding where one is mechanical",
+    )
     parser.add_argument("--statistics", action="store_true", help="count findings per rule")
     parser.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
-    parser.add_argument("--config", metavar="PYPROJECT",
-                        help="pyproject.toml to read (default: the nearest one above the "
-                        "current directory)")
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        help="pyproject.toml to read (default: the nearest one above the current directory)",
+    )
     parser.add_argument("--isolated", action="store_true", help="ignore every pyproject.toml")
     return parser
 
@@ -52,8 +61,10 @@ def _codes(value: str | None) -> list[str] | None:
 def explain(code: str) -> str:
     rule = RULES[code]
     state = "on by default" if rule.default else "off by default: enable with --select " + code
-    return (f"{rule.code} ({rule.name}, {rule.severity}, {state})\n\n{rule.explain}\n\n"
-            f"Before:\n{_indent(rule.before)}\n\nAfter:\n{_indent(rule.after)}")
+    return (
+        f"{rule.code} ({rule.name}, {rule.severity}, {state})\n\n{rule.explain}\n\n"
+        f"Before:\n{_indent(rule.before)}\n\nAfter:\n{_indent(rule.after)}"
+    )
 
 
 def _indent(text: str) -> str:
@@ -110,9 +121,23 @@ def _main(argv: list[str] | None) -> int:
     findings = check_paths(paths, config)
     out = sys.stdout
     if args.format == "json":
-        json.dump([{"path": f.path, "line": f.line, "col": f.col, "code": f.code,
-                    "severity": f.severity, "message": f.message, "suggestion": f.suggestion,
-                    "fix": f.fix} for f in findings], out, indent=1)
+        json.dump(
+            [
+                {
+                    "path": f.path,
+                    "line": f.line,
+                    "col": f.col,
+                    "code": f.code,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "suggestion": f.suggestion,
+                    "fix": f.fix,
+                }
+                for f in findings
+            ],
+            out,
+            indent=1,
+        )
         out.write("\n")
     else:
         for f in findings:
@@ -120,8 +145,10 @@ def _main(argv: list[str] | None) -> int:
             if args.format == "github":
                 level = "warning" if f.severity == "warning" else "error"
                 text = f"{f.message}{suggestion}".replace("%", "%25").replace("\n", "%0A")
-                out.write(f"::{level} file={f.path},line={f.line},col={f.col},"
-                          f"title={f.code}::{f.code} {text}\n")
+                out.write(
+                    f"::{level} file={f.path},line={f.line},col={f.col},"
+                    f"title={f.code}::{f.code} {text}\n"
+                )
             else:
                 out.write(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}{suggestion}\n")
             if args.fix_suggestions and f.fix:

@@ -11,9 +11,22 @@ from dataclasses import dataclass, field
 
 from ember_ml.lint._rules import BACKEND_MODULES, RULES
 
-DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", ".tox", ".nox", "__pycache__", ".eggs",
-                   "build", "dist", "node_modules", ".mypy_cache", ".ruff_cache",
-                   ".pytest_cache")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "__pycache__",
+    ".eggs",
+    "build",
+    "dist",
+    "node_modules",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+)
 # Folders whose files are clearly backend-specific (not checked unless configured otherwise):
 # backend/, backends/, and a folder named after an array library (array_api_compat/torch/).
 BACKEND_DIRS = frozenset({"backend", "backends"}) | BACKEND_MODULES | {"dask"}
@@ -25,7 +38,7 @@ class ConfigError(ValueError):
 
 @dataclass
 class Config:
-    select: list[str] | None = None          # None: the rules on by default
+    select: list[str] | None = None  # None: the rules on by default
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -40,7 +53,9 @@ class Config:
         """The rule codes that run (before per-file ignores)."""
         chosen = set()
         for code, rule in RULES.items():
-            picked = rule.default if self.select is None else _matches(code, self.select, rule.default)
+            picked = (
+                rule.default if self.select is None else _matches(code, self.select, rule.default)
+            )
             picked = picked or _matches(code, self.extend_select, rule.default)
             if picked and not _matches(code, self.ignore, True):
                 chosen.add(code)
@@ -103,9 +118,11 @@ def _glob(relative: str, pattern: str) -> bool:
     pattern = pattern.strip()
     if pattern.endswith("/"):
         pattern += "*"
-    return (fnmatch.fnmatchcase(relative, pattern)
-            or fnmatch.fnmatchcase(relative, pattern.replace("**/", ""))
-            or ("/" not in pattern and fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)))
+    return (
+        fnmatch.fnmatchcase(relative, pattern)
+        or fnmatch.fnmatchcase(relative, pattern.replace("**/", ""))
+        or ("/" not in pattern and fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern))
+    )
 
 
 def validate_codes(codes: list[str]) -> None:
@@ -114,8 +131,9 @@ def validate_codes(codes: list[str]) -> None:
         if code == "ALL":
             continue
         if not code.startswith("EM") or not any(c.startswith(code) for c in RULES):
-            raise ConfigError(f"unknown rule code or prefix {code!r} "
-                              f"(known: {', '.join(sorted(RULES))})")
+            raise ConfigError(
+                f"unknown rule code or prefix {code!r} (known: {', '.join(sorted(RULES))})"
+            )
 
 
 def _load_toml(path: pathlib.Path) -> dict:
@@ -130,8 +148,10 @@ def _load_toml(path: pathlib.Path) -> dict:
         return tomllib.load(handle)
 
 
-_HEADER = re.compile(r"^\[\s*tool\s*\.\s*(?:\"ember-ml\"|ember-ml)\s*\.\s*lint\s*"
-                     r"(?P<sub>\.\s*per-file-ignores\s*)?\]\s*(#.*)?$")
+_HEADER = re.compile(
+    r"^\[\s*tool\s*\.\s*(?:\"ember-ml\"|ember-ml)\s*\.\s*lint\s*"
+    r"(?P<sub>\.\s*per-file-ignores\s*)?\]\s*(#.*)?$"
+)
 
 
 def _without_comment(line: str) -> str:
@@ -162,8 +182,9 @@ def _read_our_tables(path: pathlib.Path) -> dict:
                 match = _HEADER.match(line)
                 current = None
                 if match:
-                    current = table.setdefault("per-file-ignores", {}) if match.group("sub") \
-                        else table
+                    current = (
+                        table.setdefault("per-file-ignores", {}) if match.group("sub") else table
+                    )
                 continue
             if current is None or not line:
                 continue
@@ -173,11 +194,14 @@ def _read_our_tables(path: pathlib.Path) -> dict:
             if value.count("[") > value.count("]"):
                 continue  # a list over several lines
             pending = ""
-            current[ast.literal_eval(key.strip()) if key.strip()[:1] in "\"'" else key.strip()] = \
+            current[ast.literal_eval(key.strip()) if key.strip()[:1] in "\"'" else key.strip()] = (
                 ast.literal_eval(value)
+            )
     except (ValueError, SyntaxError):
-        return {"__unreadable__": "Python < 3.11 without tomli could not read "
-                                  f"[tool.ember-ml.lint] in {path}: install tomli"}
+        return {
+            "__unreadable__": "Python < 3.11 without tomli could not read "
+            f"[tool.ember-ml.lint] in {path}: install tomli"
+        }
     return {"tool": {"ember-ml": {"lint": table}}} if table else {}
 
 
@@ -215,12 +239,20 @@ def load_config(pyproject: pathlib.Path | None) -> Config:
     where = f"{pyproject} [tool.ember-ml.lint]"
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")
-    known = {"select", "extend-select", "ignore", "per-file-ignores", "backend-agnostic",
-             "backend-specific", "exclude"}
+    known = {
+        "select",
+        "extend-select",
+        "ignore",
+        "per-file-ignores",
+        "backend-agnostic",
+        "backend-specific",
+        "exclude",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
-        raise ConfigError(f"{where}: unknown option(s) {', '.join(unknown)} "
-                          f"(known: {', '.join(sorted(known))})")
+        raise ConfigError(
+            f"{where}: unknown option(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+        )
     config.select = _string_list(table, "select", where)
     config.extend_select = _string_list(table, "extend-select", where) or []
     config.ignore = _string_list(table, "ignore", where) or []
@@ -232,8 +264,12 @@ def load_config(pyproject: pathlib.Path | None) -> Config:
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [codes]")
     for pattern in pfi:
         config.per_file_ignores[pattern] = _string_list(pfi, pattern, where) or []
-    for codes in (config.select or [], config.extend_select, config.ignore,
-                  *config.per_file_ignores.values()):
+    for codes in (
+        config.select or [],
+        config.extend_select,
+        config.ignore,
+        *config.per_file_ignores.values(),
+    ):
         validate_codes(codes)
     return config
 

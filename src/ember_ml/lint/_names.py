@@ -16,17 +16,48 @@ import pathlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-DTYPES = frozenset({
-    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "float32", "float64", "complex64", "complex128",
-})
+DTYPES = frozenset(
+    {
+        "bool",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float32",
+        "float64",
+        "complex64",
+        "complex128",
+    }
+)
 CONSTANTS = frozenset({"e", "inf", "nan", "newaxis", "pi"})
 # Standard functions whose result is not one array (a tuple, a dtype, a bool, an info object).
-NOT_ARRAY_RESULT = frozenset({
-    "finfo", "iinfo", "isdtype", "can_cast", "result_type", "broadcast_shapes",
-    "__array_namespace_info__", "meshgrid", "broadcast_arrays", "nonzero", "unique_all",
-    "unique_counts", "unique_inverse", "unstack", "eigh", "qr", "slogdet", "svd", "eig",
-})
+NOT_ARRAY_RESULT = frozenset(
+    {
+        "finfo",
+        "iinfo",
+        "isdtype",
+        "can_cast",
+        "result_type",
+        "broadcast_shapes",
+        "__array_namespace_info__",
+        "meshgrid",
+        "broadcast_arrays",
+        "nonzero",
+        "unique_all",
+        "unique_counts",
+        "unique_inverse",
+        "unstack",
+        "eigh",
+        "qr",
+        "slogdet",
+        "svd",
+        "eig",
+    }
+)
 
 # The extras: (namespace path as users write it after ``ember_ml.``, module, attribute
 # names of the module that are themselves namespaces).
@@ -44,12 +75,12 @@ _SUBMODULES = {
 class Namespace:
     """What the checker knows about one namespace (``xp``, ``ember_ml.ops``, ``ops.linalg``...)."""
 
-    label: str                      # how messages name it: "the array API standard", "ember_ml.ops"
-    names: frozenset[str] | None    # every valid attribute; None: accept anything
+    label: str  # how messages name it: "the array API standard", "ember_ml.ops"
+    names: frozenset[str] | None  # every valid attribute; None: accept anything
     not_callable: frozenset[str] = frozenset()
-    array_results: frozenset[str] = frozenset()   # functions known to return one array
+    array_results: frozenset[str] = frozenset()  # functions known to return one array
     submodules: dict[str, Namespace] = field(default_factory=dict)
-    standard: bool = True           # a standard namespace (xp) rather than ember_ml's own
+    standard: bool = True  # a standard namespace (xp) rather than ember_ml's own
 
     def has(self, name: str) -> bool:
         return self.names is None or name in self.names or name in self.submodules
@@ -90,7 +121,8 @@ def _package_modules(package: str) -> frozenset[str]:
     if not folder.is_dir():
         return frozenset()
     found = {p.stem for p in folder.glob("*.py")} | {
-        p.parent.name for p in folder.glob("*/__init__.py")}
+        p.parent.name for p in folder.glob("*/__init__.py")
+    }
     return frozenset(n for n in found if not n.startswith("_"))
 
 
@@ -101,14 +133,19 @@ def namespaces() -> dict[str, Namespace]:
     main = spec[""]
     array_results = frozenset(main - NOT_ARRAY_RESULT)
     std_sub = {
-        ext: Namespace(f"the array API standard's {ext}", spec.get(ext, frozenset()),
-                       array_results=frozenset(spec.get(ext, frozenset()) - NOT_ARRAY_RESULT))
+        ext: Namespace(
+            f"the array API standard's {ext}",
+            spec.get(ext, frozenset()),
+            array_results=frozenset(spec.get(ext, frozenset()) - NOT_ARRAY_RESULT),
+        )
         for ext in ("linalg", "fft")
     }
     standard = Namespace(
         "the array API standard",
         main | DTYPES | CONSTANTS | {"__array_api_version__"},
-        not_callable=DTYPES | CONSTANTS, array_results=array_results, submodules=std_sub,
+        not_callable=DTYPES | CONSTANTS,
+        array_results=array_results,
+        submodules=std_sub,
     )
 
     top = set(main) | DTYPES | CONSTANTS | {"__array_api_version__", "linearalg"}
@@ -133,12 +170,16 @@ def namespaces() -> dict[str, Namespace]:
             results = std_sub[attr].array_results
         else:
             results = frozenset()
-        subs[attr] = Namespace(module, names,
-                               array_results=results, standard=False)
+        subs[attr] = Namespace(module, names, array_results=results, standard=False)
     subs["linearalg"] = subs["linalg"]
-    ops = Namespace("ember_ml.ops", None if permissive else frozenset(top),
-                    not_callable=DTYPES | CONSTANTS, array_results=array_results,
-                    submodules=subs, standard=False)
+    ops = Namespace(
+        "ember_ml.ops",
+        None if permissive else frozenset(top),
+        not_callable=DTYPES | CONSTANTS,
+        array_results=array_results,
+        submodules=subs,
+        standard=False,
+    )
     random_names = _module_all("ember_ml.random")
     if random_names is not None:
         random_names = random_names | _package_modules("random")

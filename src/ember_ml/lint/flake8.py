@@ -67,5 +67,9 @@ class EmberLintPlugin:
             if finding.code not in enabled:
                 continue
             suggestion = f" ({finding.suggestion})" if finding.suggestion else ""
-            yield (finding.line, finding.col - 1,
-                   f"{finding.code} {finding.message}{suggestion}", type(self))
+            yield (
+                finding.line,
+                finding.col - 1,
+                f"{finding.code} {finding.message}{suggestion}",
+                type(self),
+            )

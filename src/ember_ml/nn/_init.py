@@ -81,8 +81,16 @@ def _dtype(backend: str, dtype: Any) -> Any:
     return getattr(xp, dtype) if isinstance(dtype, str) else dtype
 
 
-def uniform(stream: KeyStream, shape: tuple[int, ...], low: float = 0.0, high: float = 1.0, *,
-            backend: str, dtype: Any, device: Any) -> Any:
+def uniform(
+    stream: KeyStream,
+    shape: tuple[int, ...],
+    low: float = 0.0,
+    high: float = 1.0,
+    *,
+    backend: str,
+    dtype: Any,
+    device: Any,
+) -> Any:
     """Uniform draws in ``[low, high)`` as an array of ``backend``.
 
     >>> uniform(KeyStream(1), (2,), 3.0, 8.0, backend="numpy", dtype=None, device=None).dtype
@@ -94,7 +102,9 @@ def uniform(stream: KeyStream, shape: tuple[int, ...], low: float = 0.0, high: f
     return random.uniform(key, tuple(shape), _dtype(backend, dtype), low, high, device=device)
 
 
-def normal(stream: KeyStream, shape: tuple[int, ...], *, backend: str, dtype: Any, device: Any) -> Any:
+def normal(
+    stream: KeyStream, shape: tuple[int, ...], *, backend: str, dtype: Any, device: Any
+) -> Any:
     """Standard normal draws as an array of ``backend``.
 
     >>> normal(KeyStream(1), (2, 2), backend="numpy", dtype=None, device=None).shape
@@ -106,8 +116,9 @@ def normal(stream: KeyStream, shape: tuple[int, ...], *, backend: str, dtype: An
     return random.normal(key, tuple(shape), _dtype(backend, dtype), device=device)
 
 
-def xavier_uniform(stream: KeyStream, shape: tuple[int, int], *, backend: str, dtype: Any,
-                   device: Any) -> Any:
+def xavier_uniform(
+    stream: KeyStream, shape: tuple[int, int], *, backend: str, dtype: Any, device: Any
+) -> Any:
     """Glorot/Xavier uniform for a ``(fan_out, fan_in)`` weight (torch's layout).
 
     >>> xavier_uniform(KeyStream(0), (4, 3), backend="numpy", dtype=None, device=None).shape
@@ -118,8 +129,9 @@ def xavier_uniform(stream: KeyStream, shape: tuple[int, int], *, backend: str, d
     return uniform(stream, shape, -bound, bound, backend=backend, dtype=dtype, device=device)
 
 
-def linear_bias(stream: KeyStream, fan_in: int, size: int, *, backend: str, dtype: Any,
-                device: Any) -> Any:
+def linear_bias(
+    stream: KeyStream, fan_in: int, size: int, *, backend: str, dtype: Any, device: Any
+) -> Any:
     """torch ``nn.Linear``'s default bias: uniform in ``+-1/sqrt(fan_in)``.
 
     >>> linear_bias(KeyStream(0), 4, 3, backend="numpy", dtype=None, device=None).shape
@@ -129,8 +141,9 @@ def linear_bias(stream: KeyStream, fan_in: int, size: int, *, backend: str, dtyp
     return uniform(stream, (size,), -bound, bound, backend=backend, dtype=dtype, device=device)
 
 
-def orthogonal(stream: KeyStream, shape: tuple[int, int], *, backend: str, dtype: Any,
-               device: Any) -> Any:
+def orthogonal(
+    stream: KeyStream, shape: tuple[int, int], *, backend: str, dtype: Any, device: Any
+) -> Any:
     """A (semi-)orthogonal matrix (QR of a normal draw, signs fixed by ``diag(R)``).
 
     >>> import numpy as np
@@ -140,7 +153,9 @@ def orthogonal(stream: KeyStream, shape: tuple[int, int], *, backend: str, dtype
     """
     rows, cols = shape
     xp = _backend.load(backend)
-    flat = normal(stream, (max(rows, cols), min(rows, cols)), backend=backend, dtype=dtype, device=device)
+    flat = normal(
+        stream, (max(rows, cols), min(rows, cols)), backend=backend, dtype=dtype, device=device
+    )
     q, r = xp.linalg.qr(flat)
     signs = xp.sign(xp.linalg.diagonal(r))
     q = q * signs[None, :]
@@ -167,5 +182,9 @@ def from_host(matrix: Any, *, backend: str, dtype: Any, device: Any) -> Any:
     from ember_ml.backend import _host
     from ember_ml.tensor import convert_to_tensor
 
-    return convert_to_tensor(_host.float_copy(matrix, "float64"), dtype=_dtype(backend, dtype),
-                             device=device, backend=backend)
+    return convert_to_tensor(
+        _host.float_copy(matrix, "float64"),
+        dtype=_dtype(backend, dtype),
+        device=device,
+        backend=backend,
+    )

@@ -129,11 +129,15 @@ class Module:
             name = _selection.get_backend() if name is None else _backend.check_name(name)
             spec = _specialise(cls, name)
             instance = spec.__new__(spec)
-        object.__setattr__(instance, "_em_dtype_name", _dtype_name(instance._em_xp, kwargs.get("dtype")))
+        object.__setattr__(
+            instance, "_em_dtype_name", _dtype_name(instance._em_xp, kwargs.get("dtype"))
+        )
         object.__setattr__(instance, "_em_device", kwargs.get("device"))
         return instance
 
-    def __init__(self, *, backend: str | None = None, dtype: Any = None, device: Any = None) -> None:
+    def __init__(
+        self, *, backend: str | None = None, dtype: Any = None, device: Any = None
+    ) -> None:
         # backend, dtype and device were taken by __new__; the native base initialises here.
         super().__init__()
 
@@ -166,7 +170,11 @@ class Module:
     @property
     def factory(self) -> dict[str, Any]:
         """``backend``, ``dtype`` and ``device`` keywords to create submodules alike."""
-        return {"backend": self._em_backend, "dtype": self._em_dtype_name, "device": self._em_device}
+        return {
+            "backend": self._em_backend,
+            "dtype": self._em_dtype_name,
+            "device": self._em_device,
+        }
 
     def add_parameter(self, name: str, value: Any, *, trainable: bool = True) -> None:
         """Register native array ``value`` as parameter ``name`` (``trainable=False``: a constant).
@@ -175,7 +183,9 @@ class Module:
         gradient: a buffer on torch, a frozen array on MLX.
         """
         if not name.isidentifier() or name.startswith("_"):
-            raise ValueError(f"parameter names must be identifiers not starting with '_', got {name!r}")
+            raise ValueError(
+                f"parameter names must be identifiers not starting with '_', got {name!r}"
+            )
         self._em_add_parameter(name, value, bool(trainable))
 
     # -- state ------------------------------------------------------------------------

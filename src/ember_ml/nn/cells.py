@@ -55,7 +55,9 @@ def _softplus(xp: Any, x: Any) -> Any:
 def _built_wiring(wiring: Any, size: int | None, label: str) -> None:
     """Check ``wiring`` and build it for ``size`` inputs (``label`` names that argument)."""
     if not isinstance(wiring, Wiring):
-        raise TypeError(f"wiring must be an ember_ml.nn.wirings.Wiring, got {type(wiring).__name__}")
+        raise TypeError(
+            f"wiring must be an ember_ml.nn.wirings.Wiring, got {type(wiring).__name__}"
+        )
     if size is not None:
         wiring.build(size)
     if not wiring.is_built():
@@ -84,16 +86,30 @@ class LSTMCell(Module):
     [(1, 3), (1, 3)]
     """
 
-    def __init__(self, input_size: int, hidden_size: int, *, seed: Any = None,
-                 backend: str | None = None, dtype: Any = None, device: Any = None) -> None:
+    def __init__(
+        self,
+        input_size: int,
+        hidden_size: int,
+        *,
+        seed: Any = None,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+    ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
         self.input_size = _positive_int("input_size", input_size)
         self.hidden_size = _positive_int("hidden_size", hidden_size)
         self.input_map = Linear(input_size, 4 * hidden_size, seed=stream, **self.factory)
-        self.input_map.add_parameter("bias", _init.uniform(stream, (4 * hidden_size,), -0.1, 0.1, **self.factory))
-        self.recurrent_map = Linear(hidden_size, 4 * hidden_size, bias=False, seed=stream, **self.factory)
-        self.recurrent_map.add_parameter("weight", _init.orthogonal(stream, (4 * hidden_size, hidden_size), **self.factory))
+        self.input_map.add_parameter(
+            "bias", _init.uniform(stream, (4 * hidden_size,), -0.1, 0.1, **self.factory)
+        )
+        self.recurrent_map = Linear(
+            hidden_size, 4 * hidden_size, bias=False, seed=stream, **self.factory
+        )
+        self.recurrent_map.add_parameter(
+            "weight", _init.orthogonal(stream, (4 * hidden_size, hidden_size), **self.factory)
+        )
 
     def _project(self, inputs: Any) -> Any:
         return self.input_map(inputs)
@@ -103,7 +119,7 @@ class LSTMCell(Module):
         h, c = state
         z = projected + xp.matmul(h, xp.matrix_transpose(self.recurrent_map.weight))
         n = self.hidden_size
-        i, ig, fg, og = z[:, :n], z[:, n:2 * n], z[:, 2 * n:3 * n], z[:, 3 * n:]
+        i, ig, fg, og = z[:, :n], z[:, n : 2 * n], z[:, 2 * n : 3 * n], z[:, 3 * n :]
         c = c * _sigmoid(xp, fg + 1.0) + xp.tanh(i) * _sigmoid(xp, ig)
         return xp.tanh(c) * _sigmoid(xp, og), c
 
@@ -128,11 +144,22 @@ class CfCCell(Module):
     ['A', 'ff1.bias', 'ff1.weight', 'w_tau']
     """
 
-    def __init__(self, input_size: int, hidden_size: int, mode: str = "default",
-                 backbone_activation: str = "lecun_tanh", backbone_units: int = 128,
-                 backbone_layers: int = 1, backbone_dropout: float = 0.0, sparsity_mask: Any = None,
-                 *, seed: Any = None, backend: str | None = None, dtype: Any = None,
-                 device: Any = None) -> None:
+    def __init__(
+        self,
+        input_size: int,
+        hidden_size: int,
+        mode: str = "default",
+        backbone_activation: str = "lecun_tanh",
+        backbone_units: int = 128,
+        backbone_layers: int = 1,
+        backbone_dropout: float = 0.0,
+        sparsity_mask: Any = None,
+        *,
+        seed: Any = None,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+    ) -> None:
         super().__init__()
         if mode not in CFC_MODES:
             raise ValueError(f"unknown mode {mode!r}; valid modes are {', '.join(CFC_MODES)}")
@@ -140,17 +167,25 @@ class CfCCell(Module):
         self.input_size = _positive_int("input_size", input_size)
         self.hidden_size = _positive_int("hidden_size", hidden_size)
         self.mode = mode
-        if isinstance(backbone_layers, bool) or not isinstance(backbone_layers, int) or backbone_layers < 0:
+        if (
+            isinstance(backbone_layers, bool)
+            or not isinstance(backbone_layers, int)
+            or backbone_layers < 0
+        ):
             raise ValueError(f"backbone_layers must be an int >= 0, got {backbone_layers!r}")
         self.backbone_layers = backbone_layers
         cat = input_size + hidden_size
         if backbone_layers > 0:
             units = _positive_int("backbone_units", backbone_units)
-            layers: list[Module] = [Linear(cat, units, seed=stream, **self.factory),
-                                    Activation(backbone_activation, **self.factory)]
+            layers: list[Module] = [
+                Linear(cat, units, seed=stream, **self.factory),
+                Activation(backbone_activation, **self.factory),
+            ]
             for _ in range(1, backbone_layers):
-                layers += [Linear(units, units, seed=stream, **self.factory),
-                           Activation(backbone_activation, **self.factory)]
+                layers += [
+                    Linear(units, units, seed=stream, **self.factory),
+                    Activation(backbone_activation, **self.factory),
+                ]
                 if backbone_dropout > 0.0:
                     layers.append(Dropout(backbone_dropout, **self.factory))
             self.backbone = Sequential(*layers, **self.factory)
@@ -161,13 +196,19 @@ class CfCCell(Module):
         if self.has_mask:
             from ember_ml.backend import _host
 
-            mask = _host.as_int_matrix(sparsity_mask, (input_size + hidden_size, hidden_size),
-                                       "sparsity_mask")
-            self.add_parameter("sparsity_mask", self.xp.abs(_init.from_host(mask.T, **self.factory)),
-                               trainable=False)
+            mask = _host.as_int_matrix(
+                sparsity_mask, (input_size + hidden_size, hidden_size), "sparsity_mask"
+            )
+            self.add_parameter(
+                "sparsity_mask",
+                self.xp.abs(_init.from_host(mask.T, **self.factory)),
+                trainable=False,
+            )
         self.ff1 = Linear(cat, hidden_size, seed=stream, **self.factory)
         if mode == "pure":
-            self.add_parameter("w_tau", _init.xavier_uniform(stream, (1, hidden_size), **self.factory))
+            self.add_parameter(
+                "w_tau", _init.xavier_uniform(stream, (1, hidden_size), **self.factory)
+            )
             self.add_parameter("A", _init.xavier_uniform(stream, (1, hidden_size), **self.factory))
         else:
             self.ff2 = Linear(cat, hidden_size, seed=stream, **self.factory)
@@ -197,8 +238,14 @@ class CfCCell(Module):
             first_w, first_b, head_w, head_b = head_w, head_b, None, None
         n = self.input_size
         first_t = xp.matrix_transpose(first_w)
-        return (first_t[:n], first_t[n:], first_b,
-                None if head_w is None else xp.matrix_transpose(head_w), head_b, first_t)
+        return (
+            first_t[:n],
+            first_t[n:],
+            first_b,
+            None if head_w is None else xp.matrix_transpose(head_w),
+            head_b,
+            first_t,
+        )
 
     def _project(self, prepared: tuple[Any, ...], inputs: Any) -> Any:
         return inputs @ prepared[0] + prepared[2]
@@ -218,11 +265,11 @@ class CfCCell(Module):
         n = self.hidden_size
         if self.mode == "pure":
             return -self.A * xp.exp(-ts * (xp.abs(self.w_tau) + xp.abs(z))) * z + self.A
-        ff1, ff2 = xp.tanh(z[:, :n]), xp.tanh(z[:, n:2 * n])
-        t_a = z[:, 2 * n:3 * n]
+        ff1, ff2 = xp.tanh(z[:, :n]), xp.tanh(z[:, n : 2 * n])
+        t_a = z[:, 2 * n : 3 * n]
         if not (isinstance(ts, float) and ts == 1.0):
             t_a = t_a * ts
-        t = _sigmoid(xp, t_a + z[:, 3 * n:])
+        t = _sigmoid(xp, t_a + z[:, 3 * n :])
         if self.mode == "no_gate":
             return ff1 + t * ff2
         return ff1 + t * (ff2 - ff1)  # = ff1 (1 - t) + t ff2
@@ -265,9 +312,17 @@ class WiredCfCCell(_WiredCell):
     ((1, 2), (1, 8), [4, 2, 2])
     """
 
-    def __init__(self, input_size: int | None, wiring: Wiring, mode: str = "default", *,
-                 seed: Any = None, backend: str | None = None, dtype: Any = None,
-                 device: Any = None) -> None:
+    def __init__(
+        self,
+        input_size: int | None,
+        wiring: Wiring,
+        mode: str = "default",
+        *,
+        seed: Any = None,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+    ) -> None:
         super().__init__()
         _built_wiring(wiring, input_size, "input_size")
         if mode not in CFC_MODES:
@@ -275,8 +330,11 @@ class WiredCfCCell(_WiredCell):
         stream = _init.key_stream(seed)
         self.wiring = wiring
         self.num_layers = wiring.num_layers
-        object.__setattr__(self, "_layer_sizes",
-                           tuple(len(wiring.get_neurons_of_layer(i)) for i in range(self.num_layers)))
+        object.__setattr__(
+            self,
+            "_layer_sizes",
+            tuple(len(wiring.get_neurons_of_layer(i)) for i in range(self.num_layers)),
+        )
         in_features = wiring.input_dim
         for layer in range(self.num_layers):
             neurons = wiring.get_neurons_of_layer(layer)
@@ -286,8 +344,16 @@ class WiredCfCCell(_WiredCell):
                 matrix, sources = wiring.adjacency_matrix, wiring.get_neurons_of_layer(layer - 1)
             mask = [[int(matrix[i, j]) for j in neurons] for i in sources]
             mask += [[1] * len(neurons) for _ in neurons]
-            cell = CfCCell(in_features, len(neurons), mode, backbone_units=0, backbone_layers=0,
-                           sparsity_mask=mask, seed=stream, **self.factory)
+            cell = CfCCell(
+                in_features,
+                len(neurons),
+                mode,
+                backbone_units=0,
+                backbone_layers=0,
+                sparsity_mask=mask,
+                seed=stream,
+                **self.factory,
+            )
             setattr(self, f"layer_{layer}", cell)
             in_features = len(neurons)
 
@@ -309,15 +375,16 @@ class WiredCfCCell(_WiredCell):
         """The state ``(batch, units)`` as one array per layer."""
         states, start = [], 0
         for size in self._layer_sizes:
-            states.append(hx[:, start:start + size])
+            states.append(hx[:, start : start + size])
             start += size
         return states
 
     def _merge_state(self, states: list[Any]) -> Any:
         return self.xp.concat(states, axis=1)
 
-    def _step(self, prepared: list[tuple[Any, ...]], projected: Any, states: list[Any],
-              ts: Any) -> tuple[Any, list[Any]]:
+    def _step(
+        self, prepared: list[tuple[Any, ...]], projected: Any, states: list[Any], ts: Any
+    ) -> tuple[Any, list[Any]]:
         """One step on per-layer states (see ``_split_state``)."""
         xp = self.xp
         new_states = []
@@ -332,7 +399,9 @@ class WiredCfCCell(_WiredCell):
 
     def forward(self, input: Any, hx: Any, ts: Any = 1.0) -> tuple[Any, Any]:
         prepared = self._prepare()
-        out, states = self._step(prepared, self._project(prepared, input), self._split_state(hx), ts)
+        out, states = self._step(
+            prepared, self._project(prepared, input), self._split_state(hx), ts
+        )
         return out, self._merge_state(states)
 
 
@@ -356,18 +425,40 @@ class LTCCell(_WiredCell):
     ((5, 2), (5, 4))
     """
 
-    _RANGES = {"gleak": (0.001, 1.0), "vleak": (-0.2, 0.2), "cm": (0.4, 0.6), "w": (0.001, 1.0),
-               "sigma": (3.0, 8.0), "mu": (0.3, 0.8)}
+    _RANGES = {
+        "gleak": (0.001, 1.0),
+        "vleak": (-0.2, 0.2),
+        "cm": (0.4, 0.6),
+        "w": (0.001, 1.0),
+        "sigma": (3.0, 8.0),
+        "mu": (0.3, 0.8),
+    }
 
-    def __init__(self, wiring: Wiring, in_features: int | None = None, input_mapping: str = "affine",
-                 output_mapping: str = "affine", ode_unfolds: int = 6, epsilon: float = 1e-8,
-                 implicit_param_constraints: bool = False, *, seed: Any = None,
-                 backend: str | None = None, dtype: Any = None, device: Any = None) -> None:
+    def __init__(
+        self,
+        wiring: Wiring,
+        in_features: int | None = None,
+        input_mapping: str = "affine",
+        output_mapping: str = "affine",
+        ode_unfolds: int = 6,
+        epsilon: float = 1e-8,
+        implicit_param_constraints: bool = False,
+        *,
+        seed: Any = None,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+    ) -> None:
         super().__init__()
         _built_wiring(wiring, in_features, "in_features")
-        for label, mapping in (("input_mapping", input_mapping), ("output_mapping", output_mapping)):
+        for label, mapping in (
+            ("input_mapping", input_mapping),
+            ("output_mapping", output_mapping),
+        ):
             if (mapping if mapping is not None else "none") not in MAPPINGS:
-                raise ValueError(f"unknown {label} {mapping!r}; valid mappings are {', '.join(MAPPINGS)}")
+                raise ValueError(
+                    f"unknown {label} {mapping!r}; valid mappings are {', '.join(MAPPINGS)}"
+                )
         self.wiring = wiring
         self.input_mapping = input_mapping or "none"
         self.output_mapping = output_mapping or "none"
@@ -391,12 +482,19 @@ class LTCCell(_WiredCell):
         draw("sensory_sigma", (sensory, units), "sigma")
         draw("sensory_mu", (sensory, units), "mu")
         draw("sensory_w", (sensory, units), "w")
-        self.add_parameter("sensory_erev", _init.from_host(wiring.sensory_erev_initializer(), **self.factory))
-        self.add_parameter("sparsity_mask", self.xp.abs(_init.from_host(wiring.adjacency_matrix, **self.factory)),
-                           trainable=False)
-        self.add_parameter("sensory_sparsity_mask",
-                           self.xp.abs(_init.from_host(wiring.sensory_adjacency_matrix, **self.factory)),
-                           trainable=False)
+        self.add_parameter(
+            "sensory_erev", _init.from_host(wiring.sensory_erev_initializer(), **self.factory)
+        )
+        self.add_parameter(
+            "sparsity_mask",
+            self.xp.abs(_init.from_host(wiring.adjacency_matrix, **self.factory)),
+            trainable=False,
+        )
+        self.add_parameter(
+            "sensory_sparsity_mask",
+            self.xp.abs(_init.from_host(wiring.sensory_adjacency_matrix, **self.factory)),
+            trainable=False,
+        )
         if self.input_mapping in ("affine", "linear"):
             self.add_parameter("input_w", _init.constant(1.0, (sensory,), **self.factory))
         if self.input_mapping == "affine":
@@ -413,8 +511,17 @@ class LTCCell(_WiredCell):
         w = self._positive(self.w) * self.sparsity_mask
         sw = self._positive(self.sensory_w) * self.sensory_sparsity_mask
         gleak = self._positive(self.gleak)
-        return (w, w * self.erev, self.sigma, self.sigma * self.mu, sw, sw * self.sensory_erev,
-                gleak, gleak * self.vleak, self._positive(self.cm))
+        return (
+            w,
+            w * self.erev,
+            self.sigma,
+            self.sigma * self.mu,
+            sw,
+            sw * self.sensory_erev,
+            gleak,
+            gleak * self.vleak,
+            self._positive(self.cm),
+        )
 
     def _project(self, prepared: tuple[Any, ...], inputs: Any) -> tuple[Any, Any]:
         """The sensory synapses' numerator and denominator terms, for inputs of any leading shape."""
@@ -427,7 +534,9 @@ class LTCCell(_WiredCell):
         gate = _sigmoid(xp, self.sensory_sigma * (inputs[..., None] - self.sensory_mu))
         return xp.sum(gate * swe, axis=-2), xp.sum(gate * sw, axis=-2)
 
-    def _step(self, prepared: tuple[Any, ...], projected: tuple[Any, Any], v: Any, ts: Any) -> tuple[Any, Any]:
+    def _step(
+        self, prepared: tuple[Any, ...], projected: tuple[Any, Any], v: Any, ts: Any
+    ) -> tuple[Any, Any]:
         xp = self.xp
         w, we, sigma, sigma_mu, _, _, gleak, gleak_vleak, cm = prepared
         numerator_s, denominator_s = projected
@@ -437,7 +546,7 @@ class LTCCell(_WiredCell):
             numerator = cm_t * v + gleak_vleak + (xp.sum(gate * we, axis=1) + numerator_s)
             denominator = cm_t + gleak + (xp.sum(gate * w, axis=1) + denominator_s)
             v = numerator / (denominator + self.epsilon)
-        output = v[:, :self.wiring.output_dim]
+        output = v[:, : self.wiring.output_dim]
         if self.output_mapping in ("affine", "linear"):
             output = output * self.output_w
         if self.output_mapping == "affine":

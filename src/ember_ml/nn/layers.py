@@ -34,7 +34,9 @@ def get_activation(name: str) -> Any:
     array([0., 2.])
     """
     if name not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {name!r}; valid activations are {', '.join(ACTIVATIONS)}")
+        raise ValueError(
+            f"unknown activation {name!r}; valid activations are {', '.join(ACTIVATIONS)}"
+        )
     from ember_ml.ops import activations
 
     return getattr(activations, name)
@@ -52,21 +54,37 @@ class Linear(Module):
     (2, 4)
     """
 
-    def __init__(self, in_features: int, out_features: int, bias: bool = True, *,
-                 init: str = "xavier", seed: Any = None, backend: str | None = None,
-                 dtype: Any = None, device: Any = None) -> None:
+    def __init__(
+        self,
+        in_features: int,
+        out_features: int,
+        bias: bool = True,
+        *,
+        init: str = "xavier",
+        seed: Any = None,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+    ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
         self.in_features, self.out_features = int(in_features), int(out_features)
         if init == "xavier":
-            weight = _init.xavier_uniform(stream, (self.out_features, self.in_features), **self.factory)
+            weight = _init.xavier_uniform(
+                stream, (self.out_features, self.in_features), **self.factory
+            )
         else:
             bound = 1.0 / max(self.in_features, 1) ** 0.5
-            weight = _init.uniform(stream, (self.out_features, self.in_features), -bound, bound, **self.factory)
+            weight = _init.uniform(
+                stream, (self.out_features, self.in_features), -bound, bound, **self.factory
+            )
         self.add_parameter("weight", weight)
         self.use_bias = bool(bias)
         if bias:
-            self.add_parameter("bias", _init.linear_bias(stream, self.in_features, self.out_features, **self.factory))
+            self.add_parameter(
+                "bias",
+                _init.linear_bias(stream, self.in_features, self.out_features, **self.factory),
+            )
 
     def forward(self, x: Any) -> Any:
         y = self.xp.matmul(x, self.xp.matrix_transpose(self.weight))
@@ -82,8 +100,9 @@ class Activation(Module):
     array([0., 0.])
     """
 
-    def __init__(self, name: str, *, backend: str | None = None, dtype: Any = None,
-                 device: Any = None) -> None:
+    def __init__(
+        self, name: str, *, backend: str | None = None, dtype: Any = None, device: Any = None
+    ) -> None:
         super().__init__()
         self.function = get_activation(name)
         self.name = name
@@ -101,8 +120,15 @@ class Dropout(Module):
     array([1., 1.])
     """
 
-    def __init__(self, rate: float, *, seed: Any = None, backend: str | None = None,
-                 dtype: Any = None, device: Any = None) -> None:
+    def __init__(
+        self,
+        rate: float,
+        *,
+        seed: Any = None,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+    ) -> None:
         super().__init__()
         if not 0.0 <= rate < 1.0:
             raise ValueError(f"dropout rate must be in [0, 1), got {rate}")
@@ -112,8 +138,12 @@ class Dropout(Module):
     def forward(self, x: Any) -> Any:
         if not self.training or self.rate == 0.0:
             return x
-        keep = _init.uniform(self.stream, tuple(x.shape), backend=self.backend, dtype=x.dtype,
-                             device=self.device) >= self.rate
+        keep = (
+            _init.uniform(
+                self.stream, tuple(x.shape), backend=self.backend, dtype=x.dtype, device=self.device
+            )
+            >= self.rate
+        )
         return self.xp.where(keep, x / (1.0 - self.rate), self.xp.zeros_like(x))
 
 
@@ -128,8 +158,9 @@ class Sequential(Module):
     ((1, 3), ['0.bias', '0.weight'])
     """
 
-    def __init__(self, *modules: Module, backend: str | None = None, dtype: Any = None,
-                 device: Any = None) -> None:
+    def __init__(
+        self, *modules: Module, backend: str | None = None, dtype: Any = None, device: Any = None
+    ) -> None:
         super().__init__()
         self.length = len(modules)
         for index, module in enumerate(modules):

@@ -62,7 +62,9 @@ class _Sequence(Module):
                 f"ember_ml.tensor.convert_to_tensor(x, backend={self.backend!r})"
             )
         if x.ndim not in (2, 3):
-            raise ValueError(f"input must be 3-D (batched) or 2-D (unbatched), got shape {tuple(x.shape)}")
+            raise ValueError(
+                f"input must be 3-D (batched) or 2-D (unbatched), got shape {tuple(x.shape)}"
+            )
         if x.shape[-1] != self.input_size:
             raise ValueError(
                 f"input has {x.shape[-1]} features but the model expects input_size={self.input_size} "
@@ -160,7 +162,7 @@ class _Sequence(Module):
             elif ts_all.ndim == 1:
                 ts = ts_all[t]
             else:
-                ts = ts_all[:, t:t + 1]
+                ts = ts_all[:, t : t + 1]
             if self.use_mixed:
                 if split is not None:
                     h, c = self.lstm._step(mixed_steps[t], (cell._merge_state(h), c))
@@ -177,7 +179,9 @@ class _Sequence(Module):
         else:
             readout = self._readout(out)
         if not batched:
-            readout = readout[0] if (self.batch_first or not self.return_sequences) else readout[:, 0]
+            readout = (
+                readout[0] if (self.batch_first or not self.return_sequences) else readout[:, 0]
+            )
             h = h[0]
             c = c[0] if c is not None else None
         return readout, ((h, c) if self.use_mixed else h)
@@ -234,21 +238,39 @@ class CfC(_Sequence):
     ((3, 6, 1), (3, 8))
     """
 
-    def __init__(self, input_size: int | None, units: int | Wiring, proj_size: int | None = None,
-                 return_sequences: bool = True, batch_first: bool = True, mixed_memory: bool = False,
-                 mode: str = "default", activation: str = "lecun_tanh",
-                 backbone_units: int | None = None, backbone_layers: int | None = None,
-                 backbone_dropout: float | None = None, *, backend: str | None = None,
-                 dtype: Any = None, device: Any = None, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        input_size: int | None,
+        units: int | Wiring,
+        proj_size: int | None = None,
+        return_sequences: bool = True,
+        batch_first: bool = True,
+        mixed_memory: bool = False,
+        mode: str = "default",
+        activation: str = "lecun_tanh",
+        backbone_units: int | None = None,
+        backbone_layers: int | None = None,
+        backbone_dropout: float | None = None,
+        *,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+        seed: int | None = None,
+    ) -> None:
         super().__init__()
         stream = _init.KeyStream(seed)
         self._set_flags(return_sequences, batch_first, mixed_memory)
         self.proj_size = proj_size
         if isinstance(units, Wiring):
-            for label, value in (("backbone_units", backbone_units), ("backbone_layers", backbone_layers),
-                                 ("backbone_dropout", backbone_dropout)):
+            for label, value in (
+                ("backbone_units", backbone_units),
+                ("backbone_layers", backbone_layers),
+                ("backbone_dropout", backbone_dropout),
+            ):
                 if value is not None:
-                    raise ValueError(f"{label} cannot be used with a wiring (wired CfC has no backbone)")
+                    raise ValueError(
+                        f"{label} cannot be used with a wiring (wired CfC has no backbone)"
+                    )
             self.rnn_cell = WiredCfCCell(input_size, units, mode, seed=stream, **self.factory)
             self.wiring = units
             self.state_size = units.units
@@ -260,11 +282,16 @@ class CfC(_Sequence):
             if input_size is None:
                 raise ValueError("input_size is required unless units is a built Wiring")
             self.rnn_cell = CfCCell(
-                input_size, units, mode, activation,
+                input_size,
+                units,
+                mode,
+                activation,
                 128 if backbone_units is None else backbone_units,
                 1 if backbone_layers is None else backbone_layers,
                 0.0 if backbone_dropout is None else backbone_dropout,
-                seed=stream, **self.factory)
+                seed=stream,
+                **self.factory,
+            )
             self.wiring = None
             self.state_size = self.output_size = units
             self.input_size = input_size
@@ -291,11 +318,24 @@ class LTC(_Sequence):
     ((3, 1), (3, 8))
     """
 
-    def __init__(self, input_size: int, units: int | Wiring, return_sequences: bool = True,
-                 batch_first: bool = True, mixed_memory: bool = False, input_mapping: str = "affine",
-                 output_mapping: str = "affine", ode_unfolds: int = 6, epsilon: float = 1e-8,
-                 implicit_param_constraints: bool = True, *, backend: str | None = None,
-                 dtype: Any = None, device: Any = None, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        input_size: int,
+        units: int | Wiring,
+        return_sequences: bool = True,
+        batch_first: bool = True,
+        mixed_memory: bool = False,
+        input_mapping: str = "affine",
+        output_mapping: str = "affine",
+        ode_unfolds: int = 6,
+        epsilon: float = 1e-8,
+        implicit_param_constraints: bool = True,
+        *,
+        backend: str | None = None,
+        dtype: Any = None,
+        device: Any = None,
+        seed: int | None = None,
+    ) -> None:
         super().__init__()
         stream = _init.KeyStream(seed)
         self._set_flags(return_sequences, batch_first, mixed_memory)
@@ -305,8 +345,17 @@ class LTC(_Sequence):
             wiring = FullyConnected(units)
         else:
             raise TypeError(f"units must be an int or a Wiring, got {type(units).__name__}")
-        self.rnn_cell = LTCCell(wiring, input_size, input_mapping, output_mapping, ode_unfolds, epsilon,
-                                implicit_param_constraints, seed=stream, **self.factory)
+        self.rnn_cell = LTCCell(
+            wiring,
+            input_size,
+            input_mapping,
+            output_mapping,
+            ode_unfolds,
+            epsilon,
+            implicit_param_constraints,
+            seed=stream,
+            **self.factory,
+        )
         self.wiring = wiring
         self.input_size = wiring.input_dim
         self.state_size = wiring.units

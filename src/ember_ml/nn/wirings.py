@@ -121,7 +121,9 @@ class Wiring:
         """Set the synapse ``src -> dest`` to ``polarity`` (-1 or +1)."""
         for label, value in (("src", src), ("dest", dest)):
             if not 0 <= int(value) < self.units:
-                raise ValueError(f"{label}={value} is not a neuron; valid ids are 0..{self.units - 1}")
+                raise ValueError(
+                    f"{label}={value} is not a neuron; valid ids are 0..{self.units - 1}"
+                )
         if polarity not in (-1, 1):
             raise ValueError(f"polarity must be -1 or +1, got {polarity}")
         self.adjacency_matrix[src, dest] = polarity
@@ -129,9 +131,13 @@ class Wiring:
     def add_sensory_synapse(self, src: int, dest: int, polarity: int) -> None:
         """Set the synapse from input feature ``src`` to neuron ``dest`` (after ``build``)."""
         if self.input_dim is None:
-            raise ValueError("sensory synapses need the input dimension: call build(input_dim) first")
+            raise ValueError(
+                "sensory synapses need the input dimension: call build(input_dim) first"
+            )
         if not 0 <= int(src) < self.input_dim:
-            raise ValueError(f"src={src} is not an input feature; valid ids are 0..{self.input_dim - 1}")
+            raise ValueError(
+                f"src={src} is not an input feature; valid ids are 0..{self.input_dim - 1}"
+            )
         if not 0 <= int(dest) < self.units:
             raise ValueError(f"dest={dest} is not a neuron; valid ids are 0..{self.units - 1}")
         if polarity not in (-1, 1):
@@ -222,8 +228,14 @@ class Wiring:
             import matplotlib.pyplot as plt
         except ImportError:
             raise ImportError('draw() needs matplotlib: pip install "ember-ml[plot]"') from None
-        palette = {"sensory": "tab:olive", "inter": "tab:blue", "command": "tab:cyan",
-                   "motor": "tab:orange", "excitatory": "tab:green", "inhibitory": "tab:red"}
+        palette = {
+            "sensory": "tab:olive",
+            "inter": "tab:blue",
+            "command": "tab:cyan",
+            "motor": "tab:orange",
+            "excitatory": "tab:green",
+            "inhibitory": "tab:red",
+        }
         palette.update(colors or {})
         if ax is None:
             ax = plt.gca()
@@ -239,15 +251,25 @@ class Wiring:
             names = columns[kind]
             for j, node in enumerate(names):
                 position[node] = (x, j - (len(names) - 1) / 2)
-        edges = [(f"s{i}", f"n{j}", self.sensory_adjacency_matrix[i, j])
-                 for i in range(self.input_dim) for j in range(self.units)]
-        edges += [(f"n{i}", f"n{j}", self.adjacency_matrix[i, j])
-                  for i in range(self.units) for j in range(self.units)]
+        edges = [
+            (f"s{i}", f"n{j}", self.sensory_adjacency_matrix[i, j])
+            for i in range(self.input_dim)
+            for j in range(self.units)
+        ]
+        edges += [
+            (f"n{i}", f"n{j}", self.adjacency_matrix[i, j])
+            for i in range(self.units)
+            for j in range(self.units)
+        ]
         for src, dest, polarity in edges:
             if polarity != 0:
                 color = palette["excitatory" if polarity > 0 else "inhibitory"]
-                ax.annotate("", xy=position[dest], xytext=position[src],
-                            arrowprops={"arrowstyle": "->", "color": color, "alpha": 0.5})
+                ax.annotate(
+                    "",
+                    xy=position[dest],
+                    xytext=position[src],
+                    arrowprops={"arrowstyle": "->", "color": color, "alpha": 0.5},
+                )
         for kind in order:
             xs = [position[n][0] for n in columns[kind]]
             ys = [position[n][1] for n in columns[kind]]
@@ -293,8 +315,12 @@ class FullyConnected(Wiring):
                 self.add_sensory_synapse(src, dest, int(self._rng.choice([-1, 1, 1])))
 
     def _arguments(self) -> dict[str, Any]:
-        return {"units": self.units, "output_dim": self.output_dim,
-                "erev_init_seed": self._erev_init_seed, "self_connections": self.self_connections}
+        return {
+            "units": self.units,
+            "output_dim": self.output_dim,
+            "erev_init_seed": self._erev_init_seed,
+            "self_connections": self.self_connections,
+        }
 
 
 class Random(Wiring):
@@ -334,8 +360,12 @@ class Random(Wiring):
             self.add_sensory_synapse(int(src), int(dest), int(self._rng.choice([-1, 1, 1])))
 
     def _arguments(self) -> dict[str, Any]:
-        return {"units": self.units, "output_dim": self.output_dim,
-                "sparsity_level": self.sparsity_level, "random_seed": self._random_seed}
+        return {
+            "units": self.units,
+            "output_dim": self.output_dim,
+            "sparsity_level": self.sparsity_level,
+            "random_seed": self._random_seed,
+        }
 
 
 class NCP(Wiring):
@@ -368,18 +398,29 @@ class NCP(Wiring):
         motor = _check_int("motor_neurons", motor_neurons, 1)
         super().__init__(inter + command + motor)
         self.set_output_dim(motor)
-        self._num_inter_neurons, self._num_command_neurons, self._num_motor_neurons = inter, command, motor
+        self._num_inter_neurons, self._num_command_neurons, self._num_motor_neurons = (
+            inter,
+            command,
+            motor,
+        )
         self._sensory_fanout = _check_int("sensory_fanout", sensory_fanout, 1)
         self._inter_fanout = _check_int("inter_fanout", inter_fanout, 1)
         self._recurrent_command_synapses = _check_int(
-            "recurrent_command_synapses", recurrent_command_synapses, 0)
+            "recurrent_command_synapses", recurrent_command_synapses, 0
+        )
         self._motor_fanin = _check_int("motor_fanin", motor_fanin, 1)
         if self._motor_fanin > command:
-            raise ValueError(f"motor_fanin={self._motor_fanin} exceeds the {command} command neurons")
+            raise ValueError(
+                f"motor_fanin={self._motor_fanin} exceeds the {command} command neurons"
+            )
         if self._sensory_fanout > inter:
-            raise ValueError(f"sensory_fanout={self._sensory_fanout} exceeds the {inter} inter neurons")
+            raise ValueError(
+                f"sensory_fanout={self._sensory_fanout} exceeds the {inter} inter neurons"
+            )
         if self._inter_fanout > command:
-            raise ValueError(f"inter_fanout={self._inter_fanout} exceeds the {command} command neurons")
+            raise ValueError(
+                f"inter_fanout={self._inter_fanout} exceeds the {command} command neurons"
+            )
         self._seed = seed
         self._rng = _host.legacy_random_state(seed)
         self._motor_neurons = list(range(motor))
@@ -395,7 +436,9 @@ class NCP(Wiring):
         """The neuron ids of layer ``layer_id`` (0 inter, 1 command, 2 motor)."""
         layers = (self._inter_neurons, self._command_neurons, self._motor_neurons)
         if layer_id not in (0, 1, 2):
-            raise ValueError(f"unknown layer {layer_id}; an NCP has layers 0 (inter), 1 (command), 2 (motor)")
+            raise ValueError(
+                f"unknown layer {layer_id}; an NCP has layers 0 (inter), 1 (command), 2 (motor)"
+            )
         return list(layers[layer_id])
 
     def get_type_of_neuron(self, neuron_id: int) -> str:
@@ -406,7 +449,9 @@ class NCP(Wiring):
             return "command"
         return "inter"
 
-    def _fan(self, sources: list[int], targets: list[int], fanout: int, cap: int, sensory: bool) -> None:
+    def _fan(
+        self, sources: list[int], targets: list[int], fanout: int, cap: int, sensory: bool
+    ) -> None:
         """Each source feeds ``fanout`` targets; targets left out get sources of their own.
 
         A forgotten target gets ``clip(int(len(sources) * fanout / len(targets)), 1, cap)``
@@ -428,8 +473,13 @@ class NCP(Wiring):
     def _draw_sensory(self) -> None:
         sensory = list(range(self.input_dim))
         self._fan(sensory, self._inter_neurons, self._sensory_fanout, len(sensory), sensory=True)
-        self._fan(self._inter_neurons, self._command_neurons, self._inter_fanout,
-                  self._num_command_neurons, sensory=False)
+        self._fan(
+            self._inter_neurons,
+            self._command_neurons,
+            self._inter_fanout,
+            self._num_command_neurons,
+            sensory=False,
+        )
         for _ in range(self._recurrent_command_synapses):
             src = int(self._rng.choice(self._command_neurons))
             dest = int(self._rng.choice(self._command_neurons))
@@ -437,7 +487,9 @@ class NCP(Wiring):
         # Command -> motor: each motor neuron draws its fan-in, then unreached commands fan out.
         unreached = list(self._command_neurons)
         for dest in self._motor_neurons:
-            for src in self._rng.choice(self._command_neurons, size=self._motor_fanin, replace=False):
+            for src in self._rng.choice(
+                self._command_neurons, size=self._motor_fanin, replace=False
+            ):
                 if src in unreached:
                     unreached.remove(src)
                 self.add_synapse(int(src), dest, int(self._rng.choice([-1, 1])))
@@ -448,11 +500,16 @@ class NCP(Wiring):
                 self.add_synapse(src, int(dest), int(self._rng.choice([-1, 1])))
 
     def _arguments(self) -> dict[str, Any]:
-        return {"inter_neurons": self._num_inter_neurons, "command_neurons": self._num_command_neurons,
-                "motor_neurons": self._num_motor_neurons, "sensory_fanout": self._sensory_fanout,
-                "inter_fanout": self._inter_fanout,
-                "recurrent_command_synapses": self._recurrent_command_synapses,
-                "motor_fanin": self._motor_fanin, "seed": self._seed}
+        return {
+            "inter_neurons": self._num_inter_neurons,
+            "command_neurons": self._num_command_neurons,
+            "motor_neurons": self._num_motor_neurons,
+            "sensory_fanout": self._sensory_fanout,
+            "inter_fanout": self._inter_fanout,
+            "recurrent_command_synapses": self._recurrent_command_synapses,
+            "motor_fanin": self._motor_fanin,
+            "seed": self._seed,
+        }
 
 
 class AutoNCP(NCP):
@@ -470,7 +527,9 @@ class AutoNCP(NCP):
     (15, 9)
     """
 
-    def __init__(self, units: int, output_size: int, sparsity_level: float = 0.5, seed: int = 22222) -> None:
+    def __init__(
+        self, units: int, output_size: int, sparsity_level: float = 0.5, seed: int = 22222
+    ) -> None:
         units = _check_int("units", units, 1)
         output_size = _check_int("output_size", output_size, 1)
         if output_size >= units - 2:
@@ -497,5 +556,9 @@ class AutoNCP(NCP):
         )
 
     def _arguments(self) -> dict[str, Any]:
-        return {"units": self.units, "output_size": self._output_size,
-                "sparsity_level": self._sparsity_level, "seed": self._seed}
+        return {
+            "units": self.units,
+            "output_size": self._output_size,
+            "sparsity_level": self._sparsity_level,
+            "seed": self._seed,
+        }

@@ -37,16 +37,37 @@ newaxis = None
 linearalg = linalg  # the original Ember ML name
 
 _DTYPE_NAMES = (
-    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "float32", "float64", "complex64", "complex128",
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
 )
 
 __all__ = [
     *populate(globals(), ""),
-    "__array_namespace_info__", "e", "fft", "inf", "linalg", "linearalg", "nan", "newaxis", "pi",
+    "__array_namespace_info__",
+    "e",
+    "fft",
+    "inf",
+    "linalg",
+    "linearalg",
+    "nan",
+    "newaxis",
+    "pi",
     *_DTYPE_NAMES,
     # extras the standard lacks
-    "activations", "signal", "stats",
+    "activations",
+    "signal",
+    "stats",
     *indexing.__all__,
     *signal.__all__,
     *_random.__all__,

@@ -22,8 +22,23 @@ from ember_ml import backend as _backend
 from ember_ml.ops._spec import SPEC
 
 # Parameters whose values decide the namespace (arrays, or dtypes in the data type functions).
-_DISPATCH_PARAMS = ("x", "x1", "x2", "condition", "indices", "sorter", "min", "max",
-                    "repeats", "prepend", "append", "from_", "to", "type", "dtype")
+_DISPATCH_PARAMS = (
+    "x",
+    "x1",
+    "x2",
+    "condition",
+    "indices",
+    "sorter",
+    "min",
+    "max",
+    "repeats",
+    "prepend",
+    "append",
+    "from_",
+    "to",
+    "type",
+    "dtype",
+)
 # Functions that take foreign or no arrays and so always use the selected backend.
 _SELECTED_BACKEND = {"from_dlpack", "broadcast_shapes"}
 _SPEC_URL = "https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.{}.html"
@@ -46,7 +61,9 @@ class _Lookup:
         self.name = name
         self.cache: dict[Any, Callable[..., Any]] = {}  # dispatch keys (nested) -> function
         self.by_backend: dict[str, Callable[..., Any]] = {}  # backend name -> function
-        self.sequences: dict[tuple[Any, ...], Callable[..., Any]] = {}  # keys of a sequence -> function
+        self.sequences: dict[
+            tuple[Any, ...], Callable[..., Any]
+        ] = {}  # keys of a sequence -> function
 
     def implementation(self, namespace: ModuleType) -> Callable[..., Any]:
         module = getattr(namespace, self.extension) if self.extension else namespace
@@ -154,7 +171,11 @@ def _parse_params(params: str) -> list[_Param]:
             keyword_only = True
         else:
             name, equals, default = (part.strip() for part in item.partition("="))
-            parsed.append(_Param(name, "keyword" if keyword_only else "positional", default if equals else None))
+            parsed.append(
+                _Param(
+                    name, "keyword" if keyword_only else "positional", default if equals else None
+                )
+            )
     return parsed
 
 
@@ -251,7 +272,9 @@ def _body(name: str, params: list[_Param]) -> str:
     # typeof is the builtin type(), which the parameter named "type" (finfo, iinfo) shadows;
     # an inline dispatch_key() where a dtype may be a class.
     key = "".join(
-        f"[{k} if typeof({k}) is typeof else typeof({k})]" if k in _DTYPE_PARAMS else f"[typeof({k})]"
+        f"[{k} if typeof({k}) is typeof else typeof({k})]"
+        if k in _DTYPE_PARAMS
+        else f"[typeof({k})]"
         for k in keys
     )
     return (
@@ -285,7 +308,9 @@ def _factory_source(name: str, params: str) -> str:
     )
 
 
-def make_functions(rows: list[tuple[str, str, str, str]], module: str) -> dict[str, Callable[..., Any]]:
+def make_functions(
+    rows: list[tuple[str, str, str, str]], module: str
+) -> dict[str, Callable[..., Any]]:
     """Build the ``ops`` functions for rows of the standard's table, compiled as one source."""
     source = "\n".join(_factory_source(name, params) for _, name, params, _ in rows)
     scope: dict[str, Any] = {}
@@ -294,7 +319,8 @@ def make_functions(rows: list[tuple[str, str, str, str]], module: str) -> dict[s
     for extension, name, params, summary in rows:
         lookup = _Lookup(extension, name)
         function = scope[f"factory_{name}"](
-            lookup, lookup.cache, type, lookup.by_backend, _selection.current_name)
+            lookup, lookup.cache, type, lookup.by_backend, _selection.current_name
+        )
         function.__module__ = module
         function.__qualname__ = name
         function.__doc__ = _docstring(extension, name, params, summary)

@@ -56,8 +56,13 @@ def _key(seed: int | None, like: Any = None) -> Any:
 
 
 def random_normal(
-    shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: Any = None, seed: int | None = None,
-    *, device: Any = None,
+    shape: Any,
+    mean: float = 0.0,
+    stddev: float = 1.0,
+    dtype: Any = None,
+    seed: int | None = None,
+    *,
+    device: Any = None,
 ) -> Any:
     """Normal numbers (the original's ``ops.random_normal``): ``random.normal`` with ``loc=mean, scale=stddev``.
 
@@ -71,8 +76,13 @@ def random_normal(
 
 
 def random_uniform(
-    shape: Any, minval: float = 0.0, maxval: float = 1.0, dtype: Any = None, seed: int | None = None,
-    *, device: Any = None,
+    shape: Any,
+    minval: float = 0.0,
+    maxval: float = 1.0,
+    dtype: Any = None,
+    seed: int | None = None,
+    *,
+    device: Any = None,
 ) -> Any:
     """Uniform numbers in ``[minval, maxval)`` (the original's ``ops.random_uniform``).
 

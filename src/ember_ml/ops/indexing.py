@@ -47,7 +47,14 @@ __all__: list[str] = [
     "segment_sum",
 ]
 
-_AGGREGATIONS = {"add": "sum", "sum": "sum", "mean": "mean", "max": "max", "min": "min", "prod": "prod"}
+_AGGREGATIONS = {
+    "add": "sum",
+    "sum": "sum",
+    "mean": "mean",
+    "max": "max",
+    "min": "min",
+    "prod": "prod",
+}
 _UPDATE_OPS = ("set", "add", "subtract", "multiply", "min", "max")
 
 # The generic kernel reduces with a dense (slots x values) mask up to this many
@@ -119,7 +126,9 @@ def _out_of_bounds(lo: int, hi: int, n: int, negative_ok: bool, what: str) -> In
     )
 
 
-def _checked(xp: ModuleType, indices: Any, n: int, negative_ok: bool, what: str) -> tuple[Any, bool]:
+def _checked(
+    xp: ModuleType, indices: Any, n: int, negative_ok: bool, what: str
+) -> tuple[Any, bool]:
     """Eager check; returns (indices with negatives wrapped, whether they were wrapped)."""
     lo, hi = _bounds(xp, indices)
     if hi >= n or lo < (-n if negative_ok else 0):
@@ -159,7 +168,9 @@ def _combine(xp: ModuleType, reduce: str) -> Callable[[Any, Any], Any]:
     return {"sum": xp.add, "prod": xp.multiply, "max": xp.maximum, "min": xp.minimum}[reduce]
 
 
-def _slot_reduce(xp: ModuleType, v2: Any, idx: Any, n: int, reduce: str, presorted: bool) -> tuple[Any, Any]:
+def _slot_reduce(
+    xp: ModuleType, v2: Any, idx: Any, n: int, reduce: str, presorted: bool
+) -> tuple[Any, Any]:
     """Reduce rows of ``v2`` (N, inner) into ``n`` slots by ``idx`` (int64, in [0, n)).
 
     Returns (result (n, inner) with empty slots 0, count (n,)).
@@ -176,7 +187,11 @@ def _slot_reduce(xp: ModuleType, v2: Any, idx: Any, n: int, reduce: str, presort
         fill = xp.asarray(_identity_fill(xp, v2.dtype, reduce), dtype=v2.dtype)
         picked = xp.where(mask[:, :, None], v2[None, :, :], fill)
         reducer = {"sum": xp.sum, "prod": xp.prod, "max": xp.max, "min": xp.min}[reduce]
-        result = reducer(picked, axis=1, dtype=v2.dtype) if reduce in ("sum", "prod") else reducer(picked, axis=1)
+        result = (
+            reducer(picked, axis=1, dtype=v2.dtype)
+            if reduce in ("sum", "prod")
+            else reducer(picked, axis=1)
+        )
     else:
         # sort + segmented inclusive scan (log2 N doubling steps) + searchsorted:
         # O(N log N * inner) work, O(N * inner) memory
@@ -206,7 +221,13 @@ def _slot_reduce(xp: ModuleType, v2: Any, idx: Any, n: int, reduce: str, presort
 
 
 def _scatter_generic(
-    xp: ModuleType, values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False
+    xp: ModuleType,
+    values: Any,
+    indices: Any,
+    n: int,
+    reduce: str,
+    axis: int,
+    presorted: bool = False,
 ) -> Any:
     """The generic kernel: ``reduce`` in sum/prod/max/min/count, indices already in [0, n)."""
     idx = xp.astype(indices, xp.int64)
@@ -316,14 +337,20 @@ def _scatter(
     _check_integer_indices(xp, indices, what)
     _check_values(xp, values, reduce, what)
     if values.ndim == 0:
-        raise ValueError(f"{what}: values must have at least one dimension, got shape {tuple(values.shape)}")
+        raise ValueError(
+            f"{what}: values must have at least one dimension, got shape {tuple(values.shape)}"
+        )
     axis = _normalize_axis(axis, values.ndim, what)
     if indices.ndim != 1 or indices.shape[0] != values.shape[axis]:
         raise ValueError(
             f"{what}: indices of shape {tuple(indices.shape)} do not match values of shape "
             f"{tuple(values.shape)} along axis {axis} (indices must be 1-D, one per slice of values)"
         )
-    n = _infer_size(xp, indices, what, "dim_size") if dim_size is None else _check_size(dim_size, what, "dim_size")
+    n = (
+        _infer_size(xp, indices, what, "dim_size")
+        if dim_size is None
+        else _check_size(dim_size, what, "dim_size")
+    )
     shape = (*values.shape[:axis], n, *values.shape[axis + 1 :])
     _guard(xp, shape, values.dtype, what)
     if reduce in ("max", "min", "mean"):
@@ -331,12 +358,16 @@ def _scatter(
     if indices.shape[0] == 0:
         return _empty_result(xp, values, n, axis)
     if reduce == "mean":
-        total, count = _run(xp, values, indices, n, ("sum", "count"), axis, negative_ok=True, what=what)
+        total, count = _run(
+            xp, values, indices, n, ("sum", "count"), axis, negative_ok=True, what=what
+        )
         return _divide_counts(xp, total, count, axis)
     return _run(xp, values, indices, n, (reduce,), axis, negative_ok=True, what=what)[0]
 
 
-def scatter(values: Any, indices: Any, dim_size: int | None = None, aggr: str = "add", axis: int = 0) -> Any:
+def scatter(
+    values: Any, indices: Any, dim_size: int | None = None, aggr: str = "add", axis: int = 0
+) -> Any:
     """Reduce the slices of ``values`` along ``axis`` into ``dim_size`` slots chosen by ``indices``.
 
     torch_scatter's conventions: ``indices`` is 1-D with one entry per slice of
@@ -421,7 +452,9 @@ def scatter_prod(values: Any, indices: Any, dim_size: int | None = None, axis: i
 # --------------------------------------------------------------------------- segment reductions
 
 
-def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool, reduce: str, what: str) -> Any:
+def _segment(
+    data: Any, segment_ids: Any, num_segments: int | None, sorted: bool, reduce: str, what: str
+) -> Any:
     xp = array_namespace(data, segment_ids)
     _check_integer_indices(xp, segment_ids, what, "segment_ids")
     _check_values(xp, data, reduce, what)
@@ -446,10 +479,19 @@ def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool
             return xp.full_like(empty, _identity_fill(xp, data.dtype, reduce))
         return empty
     if reduce == "sum":
-        return _run(xp, data, segment_ids, n, ("sum",), 0, negative_ok=False, what=what, presorted=sorted)[0]
+        return _run(
+            xp, data, segment_ids, n, ("sum",), 0, negative_ok=False, what=what, presorted=sorted
+        )[0]
     result, count = _run(
-        xp, data, segment_ids, n, ("sum" if reduce == "mean" else reduce, "count"), 0,
-        negative_ok=False, what=what, presorted=sorted,
+        xp,
+        data,
+        segment_ids,
+        n,
+        ("sum" if reduce == "mean" else reduce, "count"),
+        0,
+        negative_ok=False,
+        what=what,
+        presorted=sorted,
     )
     if reduce == "mean":
         return _divide_counts(xp, result, count, 0)
@@ -458,7 +500,9 @@ def _segment(data: Any, segment_ids: Any, num_segments: int | None, sorted: bool
     return xp.where(empty, fill, result)
 
 
-def segment_sum(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+def segment_sum(
+    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+) -> Any:
     """Sum the rows of ``data`` that share a segment id (keras.ops.segment_sum).
 
     ``segment_ids`` is 1-D, one id in ``[0, num_segments)`` per row of ``data``;
@@ -477,7 +521,9 @@ def segment_sum(data: Any, segment_ids: Any, num_segments: int | None = None, so
     return _segment(data, segment_ids, num_segments, sorted, "sum", "segment_sum")
 
 
-def segment_mean(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+def segment_mean(
+    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+) -> Any:
     """Mean of the rows of ``data`` per segment id (0 for empty segments; integers round toward zero).
 
     >>> import numpy as np
@@ -488,7 +534,9 @@ def segment_mean(data: Any, segment_ids: Any, num_segments: int | None = None, s
     return _segment(data, segment_ids, num_segments, sorted, "mean", "segment_mean")
 
 
-def segment_max(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+def segment_max(
+    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+) -> Any:
     """Maximum of the rows of ``data`` per segment id (keras.ops.segment_max).
 
     Empty segments hold the identity of max (``-inf``, or the dtype's minimum for
@@ -502,7 +550,9 @@ def segment_max(data: Any, segment_ids: Any, num_segments: int | None = None, so
     return _segment(data, segment_ids, num_segments, sorted, "max", "segment_max")
 
 
-def segment_min(data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False) -> Any:
+def segment_min(
+    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+) -> Any:
     """Minimum of the rows of ``data`` per segment id (``+inf`` / the dtype's maximum where empty).
 
     >>> import numpy as np
@@ -547,7 +597,9 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
                 f"{what}: class index out of bounds for num_classes {n} (got values in [{lo}, {hi}]); "
                 f"valid values are in [0, {n})"
             )
-    if n - 1 > xp.iinfo(x.dtype).max:  # classes past x's integer range would wrap around in x's dtype
+    if (
+        n - 1 > xp.iinfo(x.dtype).max
+    ):  # classes past x's integer range would wrap around in x's dtype
         x = xp.astype(x, xp.int64)
     classes = xp.arange(n, dtype=x.dtype, device=x.device)
     shape = [1] * (x.ndim + 1)
@@ -590,7 +642,9 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
         raise ValueError(f"{what}: x must have at least one dimension, got shape {tuple(x.shape)}")
     if hasattr(values, "dtype") and hasattr(values, "shape"):
         if not xp.can_cast(values.dtype, x.dtype):
-            raise TypeError(f"{what}: values of dtype {values.dtype} do not cast safely to x's dtype {x.dtype}")
+            raise TypeError(
+                f"{what}: values of dtype {values.dtype} do not cast safely to x's dtype {x.dtype}"
+            )
         if values.dtype != x.dtype:
             values = xp.astype(values, x.dtype)
     else:
@@ -622,7 +676,9 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
         return x + total if op == "add" else x - total
     if op == "set":
         positions = xp.arange(k, dtype=xp.int64, device=x.device)
-        winner, count = _run(xp, positions, idx, n, ("max", "count"), 0, negative_ok=True, what=what)
+        winner, count = _run(
+            xp, positions, idx, n, ("max", "count"), 0, negative_ok=True, what=what
+        )
         picked = xp.take(rows, winner, axis=0)
         return xp.where(xp.reshape(count > 0, mask_shape), picked, x)
     reduce = {"multiply": "prod", "min": "min", "max": "max"}[op]
@@ -647,13 +703,19 @@ def _check_scalar(xp: ModuleType, value: Any, dtype: Any, what: str) -> None:
     elif isinstance(value, complex):
         kinds = ("complex floating",)
     else:
-        raise TypeError(f"{what}: values must be an array or a Python scalar, got {type(value).__name__}")
+        raise TypeError(
+            f"{what}: values must be an array or a Python scalar, got {type(value).__name__}"
+        )
     if not xp.isdtype(dtype, kinds):
-        raise TypeError(f"{what}: a Python {type(value).__name__} ({value!r}) does not cast safely to x's dtype {dtype}")
+        raise TypeError(
+            f"{what}: a Python {type(value).__name__} ({value!r}) does not cast safely to x's dtype {dtype}"
+        )
     if isinstance(value, int) and xp.isdtype(dtype, "integral"):
         info = xp.iinfo(dtype)
         if not info.min <= value <= info.max:
-            raise OverflowError(f"{what}: {value} is out of range for x's dtype {dtype} [{info.min}, {info.max}]")
+            raise OverflowError(
+                f"{what}: {value} is out of range for x's dtype {dtype} [{info.min}, {info.max}]"
+            )
 
 
 def _broadcast_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:

@@ -29,7 +29,13 @@ _standard_eigvals = globals()["eigvals"]
 
 __all__ = [
     *_STANDARD,
-    "cholesky_solve", "diag", "expm", "lstsq", "norm", "orthogonal", "solve_triangular",
+    "cholesky_solve",
+    "diag",
+    "expm",
+    "lstsq",
+    "norm",
+    "orthogonal",
+    "solve_triangular",
 ]
 
 Array = Any
@@ -52,7 +58,9 @@ def _float(xp: ModuleType, *arrays: Array) -> list[Array]:
 
 def _square(x: Array, name: str) -> None:
     if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
-        raise ValueError(f"{name}: expected a (stack of) square matrices, got shape {tuple(x.shape)}")
+        raise ValueError(
+            f"{name}: expected a (stack of) square matrices, got shape {tuple(x.shape)}"
+        )
 
 
 def _library(xp: ModuleType) -> str:
@@ -117,7 +125,13 @@ def _non_finite_matrices(x: Array) -> tuple[ModuleType, Array, Array] | None:
     as do torch and MLX arrays: ember_ml's torch and MLX namespaces guard their own eig.
     """
     xp = array_namespace(x)
-    if "numpy" in xp.__name__ or xp.__name__.startswith("ember_ml.backend.") or x.ndim < 2 or x.shape[-1] != x.shape[-2] or math.prod(x.shape) == 0:
+    if (
+        "numpy" in xp.__name__
+        or xp.__name__.startswith("ember_ml.backend.")
+        or x.ndim < 2
+        or x.shape[-1] != x.shape[-2]
+        or math.prod(x.shape) == 0
+    ):
         return None
     if not xp.isdtype(x.dtype, ("real floating", "complex floating")):
         return None
@@ -161,7 +175,9 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
     """
     xp = array_namespace(a, b)
     if a.ndim != 2 or b.ndim not in (1, 2) or b.shape[0] != a.shape[0]:
-        raise ValueError(f"lstsq: a must be (M, N) and b (M,) or (M, K); got {tuple(a.shape)} and {tuple(b.shape)}")
+        raise ValueError(
+            f"lstsq: a must be (M, N) and b (M,) or (M, K); got {tuple(a.shape)} and {tuple(b.shape)}"
+        )
     if rcond is not None:
         if isinstance(rcond, bool) or not isinstance(rcond, (int, float)):
             raise TypeError(f"lstsq: rcond must be None or a real Python number, got {rcond!r}")
@@ -209,12 +225,16 @@ def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array,
 
 def _check_vector_ord(ord: Any) -> None:  # noqa: A002
     if isinstance(ord, (str, bool)) or not isinstance(ord, (int, float)):
-        raise ValueError(f"norm: invalid norm order {ord!r} for vectors; valid orders are {_VECTOR_ORDS}")
+        raise ValueError(
+            f"norm: invalid norm order {ord!r} for vectors; valid orders are {_VECTOR_ORDS}"
+        )
 
 
 def _vector_norm(xp: ModuleType, x: Array, axis: Any, keepdims: bool, ord: Any) -> Array:  # noqa: A002
     if ord == 0:
-        count = xp.astype(x != 0, xp.real(x).dtype if xp.isdtype(x.dtype, "complex floating") else x.dtype)
+        count = xp.astype(
+            x != 0, xp.real(x).dtype if xp.isdtype(x.dtype, "complex floating") else x.dtype
+        )
         return xp.sum(count, axis=axis, keepdims=keepdims)
     return xp.linalg.vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
 
@@ -246,7 +266,9 @@ def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) ->
         elif nd == 2:
             axis = (0, 1)
         else:
-            raise ValueError(f"norm: with ord={ord!r} and axis=None, x must be 1-D or 2-D; got {nd} dimensions")
+            raise ValueError(
+                f"norm: with ord={ord!r} and axis=None, x must be 1-D or 2-D; got {nd} dimensions"
+            )
     if isinstance(axis, tuple) and len(axis) == 1:
         axis = axis[0]
     if not isinstance(axis, tuple):
@@ -312,7 +334,9 @@ def diag(x: Array, k: int = 0) -> Array:
 def _check_system(a: Array, b: Array, name: str) -> None:
     _square(a, name)
     if b.ndim == 0 or (b.shape[-2] if b.ndim > 1 else b.shape[0]) != a.shape[-1]:
-        raise ValueError(f"{name}: b of shape {tuple(b.shape)} does not match a of shape {tuple(a.shape)}")
+        raise ValueError(
+            f"{name}: b of shape {tuple(b.shape)} does not match a of shape {tuple(a.shape)}"
+        )
 
 
 def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> Array:
@@ -320,7 +344,9 @@ def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> A
     xp = array_namespace(a, b)
     _check_system(a, b, name)
     a, b = _float(xp, a, b)
-    if a.ndim == 2 and math.prod(b.shape) == 0:  # an empty system (MLX's solver divides by zero on it)
+    if (
+        a.ndim == 2 and math.prod(b.shape) == 0
+    ):  # an empty system (MLX's solver divides by zero on it)
         return xp.zeros(b.shape, dtype=b.dtype)
     fast = fast_path(xp, _GROUP, name)
     if fast is not None:
@@ -374,9 +400,20 @@ def _cholesky_solve_generic(xp: ModuleType, c: Array, b: Array, lower: bool) -> 
 
 # Pade (13, 13) coefficients and the 1-norm bound for scaling and squaring (Higham, 2005).
 _PADE13 = (
-    64764752532480000.0, 32382376266240000.0, 7771770303897600.0, 1187353796428800.0,
-    129060195264000.0, 10559470521600.0, 670442572800.0, 33522128640.0, 1323241920.0,
-    40840800.0, 960960.0, 16380.0, 182.0, 1.0,
+    64764752532480000.0,
+    32382376266240000.0,
+    7771770303897600.0,
+    1187353796428800.0,
+    129060195264000.0,
+    10559470521600.0,
+    670442572800.0,
+    33522128640.0,
+    1323241920.0,
+    40840800.0,
+    960960.0,
+    16380.0,
+    182.0,
+    1.0,
 )
 _THETA13 = 5.371920351148152
 
@@ -404,15 +441,32 @@ def expm(x: Array) -> Array:
     if math.prod(x.shape) == 0:
         return x + 0
     norm1 = float(xp.max(xp.sum(xp.abs(x), axis=-2)))  # noqa: EM401 - the 1-norm picks the squarings
-    s = max(0, math.ceil(math.log2(norm1 / _THETA13))) if math.isfinite(norm1) and norm1 > _THETA13 else 0
+    s = (
+        max(0, math.ceil(math.log2(norm1 / _THETA13)))
+        if math.isfinite(norm1) and norm1 > _THETA13
+        else 0
+    )
     a = x / (2.0**s) if s else x
     b = _PADE13
     eye = xp.eye(n, dtype=x.dtype)
     a2 = xp.matmul(a, a)
     a4 = xp.matmul(a2, a2)
     a6 = xp.matmul(a4, a2)
-    u = xp.matmul(a, xp.matmul(a6, b[13] * a6 + b[11] * a4 + b[9] * a2) + b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * eye)
-    v = xp.matmul(a6, b[12] * a6 + b[10] * a4 + b[8] * a2) + b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * eye
+    u = xp.matmul(
+        a,
+        xp.matmul(a6, b[13] * a6 + b[11] * a4 + b[9] * a2)
+        + b[7] * a6
+        + b[5] * a4
+        + b[3] * a2
+        + b[1] * eye,
+    )
+    v = (
+        xp.matmul(a6, b[12] * a6 + b[10] * a4 + b[8] * a2)
+        + b[6] * a6
+        + b[4] * a4
+        + b[2] * a2
+        + b[0] * eye
+    )
     r = xp.linalg.solve(v - u, v + u)
     for _ in range(s):
         r = xp.matmul(r, r)
@@ -447,8 +501,14 @@ def _standard_normal(xp: ModuleType, count: int, seed: int, dtype: Any, device: 
     return xp.sqrt(-2.0 * xp.log(u1)) * xp.cos((2.0 * math.pi) * u2)
 
 
-def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtype: Any = None,
-               like: Array | None = None) -> Array:
+def orthogonal(
+    shape: tuple[int, ...],
+    seed: int = 0,
+    *,
+    gain: float = 1.0,
+    dtype: Any = None,
+    like: Array | None = None,
+) -> Array:
     """A (semi-)orthogonal matrix for weight initialisation, from a seed (as ``torch.nn.init.orthogonal_``).
 
     The array has ``shape`` (2-D or more; the trailing dimensions are flattened
@@ -467,7 +527,9 @@ def orthogonal(shape: tuple[int, ...], seed: int = 0, *, gain: float = 1.0, dtyp
     """
     shape = tuple([operator.index(s) for s in shape])
     if len(shape) < 2 or any([s < 0 for s in shape]):
-        raise ValueError(f"orthogonal: shape must have 2 or more non-negative dimensions, got {shape}")
+        raise ValueError(
+            f"orthogonal: shape must have 2 or more non-negative dimensions, got {shape}"
+        )
     seed = operator.index(seed)
     if seed < 0:
         raise ValueError(f"orthogonal: seed must be a non-negative int, got {seed}")

@@ -112,7 +112,13 @@ def _window_setup(
 
 
 def _cosine_window(
-    xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any, *, coefficients: tuple[float, ...]
+    xp: ModuleType,
+    n: int,
+    periodic: bool,
+    dtype: Any,
+    device: Any,
+    *,
+    coefficients: tuple[float, ...],
 ) -> Any:
     """sum_k (-1)^k a_k cos(2 pi k i / d), d = n (periodic) or n - 1 (symmetric)."""
     phase = xp.arange(n, dtype=dtype, device=device) * (2.0 * math.pi / (n if periodic else n - 1))
@@ -141,7 +147,9 @@ def _make_window(
     return generic(xp, n, bool(periodic), dtype, device, **options)
 
 
-def hann_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
+def hann_window(
+    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
+) -> Any:
     """Hann window ``0.5 - 0.5 cos(2 pi n / N)`` as ``torch.hann_window`` computes it.
 
     ``periodic=True`` (the default, for spectral analysis) gives the first
@@ -164,7 +172,9 @@ def hann_window(window_length: int, *, periodic: bool = True, dtype: Any = None,
 _hann = functools.partial(_cosine_window, coefficients=(0.5, 0.5))
 
 
-def hamming_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
+def hamming_window(
+    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
+) -> Any:
     """Hamming window ``0.54 - 0.46 cos(2 pi n / N)`` as ``torch.hamming_window`` computes it.
 
     Arguments as in ``hann_window``.
@@ -180,7 +190,9 @@ def hamming_window(window_length: int, *, periodic: bool = True, dtype: Any = No
 _hamming = functools.partial(_cosine_window, coefficients=(0.54, 0.46))
 
 
-def blackman_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
+def blackman_window(
+    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
+) -> Any:
     """Blackman window ``0.42 - 0.5 cos(2 pi n / N) + 0.08 cos(4 pi n / N)`` as torch computes it.
 
     Arguments as in ``hann_window``.
@@ -197,7 +209,9 @@ def blackman_window(window_length: int, *, periodic: bool = True, dtype: Any = N
 _blackman = functools.partial(_cosine_window, coefficients=(0.42, 0.5, 0.08))
 
 
-def bartlett_window(window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None) -> Any:
+def bartlett_window(
+    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
+) -> Any:
     """Bartlett (triangular) window ``1 - |2n / N - 1|`` as ``torch.bartlett_window`` computes it.
 
     Arguments as in ``hann_window``.
@@ -216,7 +230,12 @@ def _bartlett(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any) -
 
 
 def kaiser_window(
-    window_length: int, *, periodic: bool = True, beta: float = 12.0, dtype: Any = None, device: Any = None
+    window_length: int,
+    *,
+    periodic: bool = True,
+    beta: float = 12.0,
+    dtype: Any = None,
+    device: Any = None,
 ) -> Any:
     """Kaiser window ``I0(beta sqrt(1 - (2n/N - 1)^2)) / I0(beta)`` as ``torch.kaiser_window``.
 
@@ -237,8 +256,12 @@ def kaiser_window(
     beta = float(beta)
     if not (beta >= 0.0 and math.isfinite(beta)):
         raise ValueError(f"beta must be a finite number >= 0, got {beta}")
-    if beta > _KAISER_MAX_BETA:  # I0(beta) overflows float64 (and its series would take ~beta / 2 terms)
-        raise ValueError(f"beta must be <= {_KAISER_MAX_BETA} (I0(beta) overflows float64 beyond), got {beta}")
+    if (
+        beta > _KAISER_MAX_BETA
+    ):  # I0(beta) overflows float64 (and its series would take ~beta / 2 terms)
+        raise ValueError(
+            f"beta must be <= {_KAISER_MAX_BETA} (I0(beta) overflows float64 beyond), got {beta}"
+        )
     return _make_window("kaiser_window", _kaiser, window_length, periodic, dtype, device, beta=beta)
 
 
@@ -260,7 +283,9 @@ def _bessel_i0_terms(beta: float) -> tuple[int, float]:
 def _kaiser(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any, *, beta: float) -> Any:
     m = n if periodic else n - 1  # the symmetric window of m + 1 points, first n of them
     ramp = xp.arange(n, dtype=dtype, device=device) * (2.0 / m) - 1.0
-    quarter = xp.clip(1.0 - ramp * ramp, min=0.0) * (beta * beta / 4.0)  # (x / 2)^2, x = beta sqrt(.)
+    quarter = xp.clip(1.0 - ramp * ramp, min=0.0) * (
+        beta * beta / 4.0
+    )  # (x / 2)^2, x = beta sqrt(.)
     terms, i0_beta = _bessel_i0_terms(beta)
     scale = 1.0 / i0_beta
     # Horner on sum_k q^k / (k!)^2, each level scaled by 1 / I0(beta): every partial value <= 1.
@@ -274,7 +299,12 @@ def _kaiser(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any, *, 
 
 
 def frame(
-    x: Any, frame_length: int, hop_length: int, axis: int = -1, pad_end: bool = False, pad_value: float = 0
+    x: Any,
+    frame_length: int,
+    hop_length: int,
+    axis: int = -1,
+    pad_end: bool = False,
+    pad_value: float = 0,
 ) -> Any:
     """Split ``axis`` of ``x`` into overlapping frames: that axis becomes ``(frames, frame_length)``.
 
@@ -327,7 +357,9 @@ def _pad_axis_value(xp: ModuleType, x: Any, axis: int, count: int, value: float)
     return xp.concat([x, fill], axis=axis)
 
 
-def _frame_generic(xp: ModuleType, x: Any, frame_length: int, hop_length: int, axis: int, frames: int) -> Any:
+def _frame_generic(
+    xp: ModuleType, x: Any, frame_length: int, hop_length: int, axis: int, frames: int
+) -> Any:
     """Frames by one ``take`` of a (frames * frame_length) index vector along ``axis``."""
     starts = xp.arange(frames, dtype=xp.int64, device=_device(x)) * hop_length
     offsets = xp.arange(frame_length, dtype=xp.int64, device=_device(x))
@@ -367,10 +399,14 @@ def _check_pad(n: int, pad: int, mode: str) -> None:
             f"samples, got {n}; use a smaller n_fft, pad_mode='constant', or center=False"
         )
     if mode in ("replicate", "circular") and (n == 0 or pad > n):
-        raise ValueError(f"{mode} padding of {pad} samples needs at least {max(pad, 1)} samples, got {n}")
+        raise ValueError(
+            f"{mode} padding of {pad} samples needs at least {max(pad, 1)} samples, got {n}"
+        )
 
 
-def _window_argument(xp: ModuleType, window: Any, win_length: int, n_fft: int, real_dtype: Any) -> tuple[Any, Any]:
+def _window_argument(
+    xp: ModuleType, window: Any, win_length: int, n_fft: int, real_dtype: Any
+) -> tuple[Any, Any]:
     """(window of win_length in the computing dtype or None, computing real dtype)."""
     if window is None:
         return None, real_dtype
@@ -387,7 +423,9 @@ def _window_argument(xp: ModuleType, window: Any, win_length: int, n_fft: int, r
     return xp.astype(window, dtype), dtype
 
 
-def _full_window(xp: ModuleType, window: Any, win_length: int, n_fft: int, dtype: Any, device: Any) -> Any:
+def _full_window(
+    xp: ModuleType, window: Any, win_length: int, n_fft: int, dtype: Any, device: Any
+) -> Any:
     """The window zero-padded, centred, to n_fft samples (all ones when window is None)."""
     if window is None:
         window = xp.ones((win_length,), dtype=dtype, device=device)
@@ -396,7 +434,11 @@ def _full_window(xp: ModuleType, window: Any, win_length: int, n_fft: int, dtype
         return window
     right = n_fft - win_length - left
     return xp.concat(
-        [xp.zeros((left,), dtype=dtype, device=device), window, xp.zeros((right,), dtype=dtype, device=device)]
+        [
+            xp.zeros((left,), dtype=dtype, device=device),
+            window,
+            xp.zeros((right,), dtype=dtype, device=device),
+        ]
     )
 
 
@@ -451,15 +493,21 @@ def stft(
     if win_length > n_fft:
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
     if x.ndim == 0:
-        raise ValueError("stft needs a signal with at least one axis (..., samples), got a 0-D array")
+        raise ValueError(
+            "stft needs a signal with at least one axis (..., samples), got a 0-D array"
+        )
     if x.dtype == xp.float32 or x.dtype == xp.float64:
         is_complex = False
     elif xp.isdtype(x.dtype, "complex floating"):
         is_complex = True
         if onesided:
-            raise ValueError("stft of a complex signal needs onesided=False (it has no Hermitian symmetry)")
+            raise ValueError(
+                "stft of a complex signal needs onesided=False (it has no Hermitian symmetry)"
+            )
     else:
-        raise TypeError(f"stft needs float32, float64, complex64 or complex128 input, got {x.dtype}")
+        raise TypeError(
+            f"stft needs float32, float64, complex64 or complex128 input, got {x.dtype}"
+        )
     if pad_mode not in PAD_MODES:
         raise ValueError(f"pad_mode must be one of {', '.join(PAD_MODES)}; got {pad_mode!r}")
     n = x.shape[-1]
@@ -479,7 +527,17 @@ def stft(
         x = xp.astype(x, out_dtype if is_complex else real_dtype)
     frames = 1 + (padded - n_fft) // hop_length
     _guard(xp, (*x.shape[:-1], frames, n_fft), out_dtype, "stft")  # the framed spectra
-    args = (x, n_fft, hop_length, win_length, window, center, pad_mode, bool(normalized), bool(onesided))
+    args = (
+        x,
+        n_fft,
+        hop_length,
+        win_length,
+        window,
+        center,
+        pad_mode,
+        bool(normalized),
+        bool(onesided),
+    )
     if math.prod(x.shape[:-1]) == 0:  # an empty batch (torch's FFT refuses it)
         freq = n_fft // 2 + 1 if onesided else n_fft
         return xp.zeros((*x.shape[:-1], freq, frames), dtype=out_dtype, device=_device(x))
@@ -509,7 +567,9 @@ def _stft_generic(
     if window is not None:
         framed = framed * _full_window(xp, window, win_length, n_fft, window.dtype, _device(x))
     elif win_length < n_fft:
-        framed = framed * _full_window(xp, None, win_length, n_fft, _real_dtype(xp, x.dtype), _device(x))
+        framed = framed * _full_window(
+            xp, None, win_length, n_fft, _real_dtype(xp, x.dtype), _device(x)
+        )
     norm = "ortho" if normalized else "backward"
     if onesided:
         spectrum = xp.fft.rfft(framed, axis=-1, norm=norm)
@@ -536,13 +596,20 @@ def _overlap_add(xp: ModuleType, frames: Any, hop_length: int) -> Any:
     r = -(-n // hop_length)
     if r * hop_length > n:
         frames = xp.concat(
-            [frames, xp.zeros((*batch, t, r * hop_length - n), dtype=frames.dtype, device=_device(frames))], axis=-1
+            [
+                frames,
+                xp.zeros(
+                    (*batch, t, r * hop_length - n), dtype=frames.dtype, device=_device(frames)
+                ),
+            ],
+            axis=-1,
         )
     blocks = xp.reshape(frames, (*batch, t, r, hop_length))
     nb = len(batch)
     blocks = xp.permute_dims(blocks, (*range(nb), nb + 1, nb, nb + 2))  # (..., R, T, hop)
     blocks = xp.concat(
-        [blocks, xp.zeros((*batch, r, r, hop_length), dtype=frames.dtype, device=_device(frames))], axis=-2
+        [blocks, xp.zeros((*batch, r, r, hop_length), dtype=frames.dtype, device=_device(frames))],
+        axis=-2,
     )
     flat = xp.reshape(blocks, (*batch, r * (t + r), hop_length))
     width = t + r - 1
@@ -596,7 +663,9 @@ def istft(
             "covers: the window fails the NOLA condition"
         )
     if stft_matrix.ndim < 2:
-        raise ValueError(f"istft needs a (..., freq, frames) matrix, got shape {tuple(stft_matrix.shape)}")
+        raise ValueError(
+            f"istft needs a (..., freq, frames) matrix, got shape {tuple(stft_matrix.shape)}"
+        )
     if not xp.isdtype(stft_matrix.dtype, "complex floating"):
         raise TypeError(f"istft needs a complex stft_matrix, got {stft_matrix.dtype}")
     freq, frames = stft_matrix.shape[-2], stft_matrix.shape[-1]
@@ -614,7 +683,9 @@ def istft(
         raise ValueError("istft needs at least one frame, got 0")
     if length is not None:
         length = _check_int("length", length, 0)
-    window, real_dtype = _window_argument(xp, window, win_length, n_fft, _real_dtype(xp, stft_matrix.dtype))
+    window, real_dtype = _window_argument(
+        xp, window, win_length, n_fft, _real_dtype(xp, stft_matrix.dtype)
+    )
     complex_dtype = _complex_dtype(xp, real_dtype)
     if stft_matrix.dtype != complex_dtype:
         stft_matrix = xp.astype(stft_matrix, complex_dtype)
@@ -624,16 +695,30 @@ def istft(
     if end <= start or math.prod(stft_matrix.shape[:-2]) == 0:  # empty (torch.istft fails on it)
         out_dtype = complex_dtype if return_complex else real_dtype
         size = max(end - start, 0)
-        return xp.zeros((*stft_matrix.shape[:-2], size), dtype=out_dtype, device=_device(stft_matrix))
-    args = (stft_matrix, n_fft, hop_length, win_length, window, center, bool(normalized), bool(onesided), length,
-            bool(return_complex))
+        return xp.zeros(
+            (*stft_matrix.shape[:-2], size), dtype=out_dtype, device=_device(stft_matrix)
+        )
+    args = (
+        stft_matrix,
+        n_fft,
+        hop_length,
+        win_length,
+        window,
+        center,
+        bool(normalized),
+        bool(onesided),
+        length,
+        bool(return_complex),
+    )
     fast = fast_path(xp, "signal", "istft")
     if fast is not None:  # it checks NOLA itself (torch.istft does)
         return fast(*args)
     return _istft_generic(xp, *args)
 
 
-def _output_range(n_fft: int, hop_length: int, frames: int, center: bool, length: int | None) -> tuple[int, int]:
+def _output_range(
+    n_fft: int, hop_length: int, frames: int, center: bool, length: int | None
+) -> tuple[int, int]:
     total = n_fft + hop_length * (frames - 1)
     start = n_fft // 2 if center else 0
     if length is not None:
@@ -688,6 +773,8 @@ def _istft_generic(
     _check_nola(xp, envelope, n_fft, hop_length)
     signal = signal[..., start:stop] / envelope
     if end > total:
-        tail = xp.zeros((*signal.shape[:-1], end - total), dtype=signal.dtype, device=_device(signal))
+        tail = xp.zeros(
+            (*signal.shape[:-1], end - total), dtype=signal.dtype, device=_device(signal)
+        )
         signal = xp.concat([signal, tail], axis=-1)
     return signal

@@ -27,9 +27,30 @@ from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
 from ember_ml.ops._extras import fast_path
 
 __all__ = [
-    "bincount", "corrcoef", "cov", "gaussian", "histogram", "kurtosis", "logsumexp", "mean",
-    "median", "moment", "nanmax", "nanmean", "nanmedian", "nanmin", "nanpercentile",
-    "nanquantile", "nanstd", "nansum", "nanvar", "percentile", "quantile", "skew", "std", "var",
+    "bincount",
+    "corrcoef",
+    "cov",
+    "gaussian",
+    "histogram",
+    "kurtosis",
+    "logsumexp",
+    "mean",
+    "median",
+    "moment",
+    "nanmax",
+    "nanmean",
+    "nanmedian",
+    "nanmin",
+    "nanpercentile",
+    "nanquantile",
+    "nanstd",
+    "nansum",
+    "nanvar",
+    "percentile",
+    "quantile",
+    "skew",
+    "std",
+    "var",
     "zscore",
 ]
 
@@ -91,7 +112,9 @@ def _axes(axis: Axis, ndim: int, name: str) -> tuple[int, ...]:
     return tuple(sorted(out)) if ndim else ()
 
 
-def _reduced_shape(shape: tuple[int, ...], axes: tuple[int, ...], keepdims: bool) -> tuple[int, ...]:
+def _reduced_shape(
+    shape: tuple[int, ...], axes: tuple[int, ...], keepdims: bool
+) -> tuple[int, ...]:
     if keepdims:
         return tuple([1 if i in axes else n for i, n in enumerate(shape)])
     return tuple([n for i, n in enumerate(shape) if i not in axes])
@@ -105,7 +128,7 @@ def _to_last(xp: ModuleType, x: Array, axes: tuple[int, ...]) -> Array:
     order = (*rest, *axes)
     if order != tuple(range(x.ndim)):
         x = xp.permute_dims(x, order)
-    n = math.prod(x.shape[len(rest):])
+    n = math.prod(x.shape[len(rest) :])
     return xp.reshape(x, (*x.shape[: len(rest)], n))
 
 
@@ -127,8 +150,10 @@ def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> Non
         return
     nbytes = math.prod(shape) * (dtype if isinstance(dtype, int) else 8)
     if nbytes >= CHECK_FROM and nbytes > allocatable_bytes():
-        raise MemoryError(f"{what}: {nbytes} bytes of working arrays for shape {tuple(shape)}, "
-                          "more than this process can allocate")
+        raise MemoryError(
+            f"{what}: {nbytes} bytes of working arrays for shape {tuple(shape)}, "
+            "more than this process can allocate"
+        )
 
 
 def _empty_nan(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Array | None:
@@ -157,7 +182,9 @@ def _q_list(q: Any, scale: float, method: str, name: str) -> tuple[list[float], 
     is read once, which evaluates it).
     """
     if method not in QUANTILE_METHODS:
-        raise ValueError(f"{name}: unknown method {method!r}; valid methods are {', '.join(QUANTILE_METHODS)}")
+        raise ValueError(
+            f"{name}: unknown method {method!r}; valid methods are {', '.join(QUANTILE_METHODS)}"
+        )
     if hasattr(q, "shape") and hasattr(q, "dtype"):
         from ember_ml.backend import to_numpy
 
@@ -176,8 +203,9 @@ def _q_list(q: Any, scale: float, method: str, name: str) -> tuple[list[float], 
     return out, scalar
 
 
-def _virtual_index(q: Any, n: Any, method: str, floor: Any = math.floor, ceil: Any = math.ceil,
-                   rnd: Any = round) -> Any:
+def _virtual_index(
+    q: Any, n: Any, method: str, floor: Any = math.floor, ceil: Any = math.ceil, rnd: Any = round
+) -> Any:
     """NumPy's virtual index of quantile q among n sorted values.
 
     Python numbers, or arrays given the namespace's ``floor``, ``ceil`` and ``round``
@@ -198,7 +226,9 @@ def _virtual_index(q: Any, n: Any, method: str, floor: Any = math.floor, ceil: A
     return n * q + (alpha + q * (1 - alpha - beta)) - 1
 
 
-def _static_positions(qs: list[float], n: int, method: str) -> tuple[list[int], list[int], list[float]]:
+def _static_positions(
+    qs: list[float], n: int, method: str
+) -> tuple[list[int], list[int], list[float]]:
     """(previous index, next index, weight) per quantile, exactly as NumPy chooses them."""
     prev, nxt, gamma = [], [], []
     for q in qs:
@@ -231,8 +261,14 @@ def _lerp(xp: ModuleType, a: Array, b: Array, t: Array) -> Array:
     return xp.where(t >= 0.5, b - diff * (1 - t), a + diff * t)
 
 
-def _finish(xp: ModuleType, out: Array, x_shape: tuple[int, ...], axes: tuple[int, ...],
-            keepdims: bool, scalar: bool) -> Array:
+def _finish(
+    xp: ModuleType,
+    out: Array,
+    x_shape: tuple[int, ...],
+    axes: tuple[int, ...],
+    keepdims: bool,
+    scalar: bool,
+) -> Array:
     """Move the quantile axis (last) to the front, drop it for a scalar q, restore kept dims."""
     nq = out.shape[-1]
     kept = _reduced_shape(x_shape, axes, keepdims)
@@ -242,8 +278,9 @@ def _finish(xp: ModuleType, out: Array, x_shape: tuple[int, ...], axes: tuple[in
     return xp.reshape(out, (nq, *kept))
 
 
-def _quantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str,
-              name: str) -> Array:
+def _quantile(
+    x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
+) -> Array:
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
@@ -262,7 +299,9 @@ def _quantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: boo
     prev, nxt, gamma = _static_positions(qs, n, method)
     select = fast_path(xp, _GROUP, "order_statistics")
     value = None if select is None else select(y, sorted(set(prev) | set(nxt)))
-    if value is not None:  # the backend's selection: {position: that order statistic, kept as a length-1 axis}
+    if (
+        value is not None
+    ):  # the backend's selection: {position: that order statistic, kept as a length-1 axis}
 
         def pick(positions: list[int]) -> Array:
             return xp.concat([value[p] for p in positions], axis=-1)
@@ -287,8 +326,9 @@ def _quantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: boo
     return _finish(xp, out, x.shape, axes, keepdims, scalar)
 
 
-def _nanquantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str,
-                 name: str) -> Array:
+def _nanquantile(
+    x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
+) -> Array:
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
@@ -319,7 +359,9 @@ def _nanquantile(x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: 
         if method == "midpoint":
             gamma = xp.where(v == floor_v, xp.zeros_like(v), xp.full_like(v, 0.5))
         else:
-            gamma = v - xp.where(above, -xp.ones_like(v), xp.where(below, xp.zeros_like(v), floor_v))
+            gamma = v - xp.where(
+                above, -xp.ones_like(v), xp.where(below, xp.zeros_like(v), floor_v)
+            )
         out = _lerp(xp, lo, hi, gamma)
     out = xp.where(count == 0, xp.full_like(out, math.nan), out)
     return _finish(xp, out, x.shape, axes, keepdims, scalar)
@@ -340,7 +382,9 @@ def mean(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     return _mean(xp, _to_float(xp, x), axis, keepdims, "mean")
 
 
-def var(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
+def var(
+    x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> Array:
     """Variance with ``correction`` degrees of freedom removed (the standard's ``var``).
 
     >>> import numpy as np
@@ -351,7 +395,9 @@ def var(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bo
     return _spread(x, axis, correction, keepdims, "var")
 
 
-def std(x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
+def std(
+    x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> Array:
     """Standard deviation with ``correction`` degrees of freedom removed (the standard's ``std``).
 
     >>> import numpy as np
@@ -376,7 +422,9 @@ def _spread(x: Array, axis: Axis, correction: float, keepdims: bool, name: str) 
     return reduce(x, axis=axis, correction=correction, keepdims=keepdims)
 
 
-def _var_any_correction(xp: ModuleType, x: Array, axis: Axis, correction: float, keepdims: bool) -> Array:
+def _var_any_correction(
+    xp: ModuleType, x: Array, axis: Axis, correction: float, keepdims: bool
+) -> Array:
     axes = _axes(axis, x.ndim, "var")
     d = x - _mean(xp, x, axes, True, "var")
     squares = xp.real(d * xp.conj(d)) if xp.isdtype(x.dtype, "complex floating") else d * d
@@ -386,7 +434,9 @@ def _var_any_correction(xp: ModuleType, x: Array, axis: Axis, correction: float,
 # --------------------------------------------------------------------------- quantiles
 
 
-def quantile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear") -> Array:
+def quantile(
+    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+) -> Array:
     """The q-th quantile(s) of x along ``axis`` (all axes for None), as ``numpy.quantile``.
 
     ``q`` is a number in [0, 1] or a 1-D sequence of them (then the quantiles come
@@ -405,7 +455,9 @@ def quantile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method
     return _quantile(x, qs, scalar, axis, keepdims, method, "quantile")
 
 
-def percentile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear") -> Array:
+def percentile(
+    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+) -> Array:
     """The q-th percentile(s) of x (q in [0, 100]), as ``numpy.percentile``; see ``quantile``.
 
     >>> import numpy as np
@@ -436,7 +488,9 @@ def median(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return _quantile(x, [0.5], True, axis, keepdims, "linear", "median")
 
 
-def nanquantile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear") -> Array:
+def nanquantile(
+    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+) -> Array:
     """``quantile`` ignoring NaNs, as ``numpy.nanquantile`` (an all-NaN slice gives NaN).
 
     Static output shape; the positions are computed from each slice's count of numbers.
@@ -450,7 +504,9 @@ def nanquantile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, met
     return _nanquantile(x, qs, scalar, axis, keepdims, method, "nanquantile")
 
 
-def nanpercentile(x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear") -> Array:
+def nanpercentile(
+    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+) -> Array:
     """``percentile`` ignoring NaNs, as ``numpy.nanpercentile``.
 
     >>> import numpy as np
@@ -498,7 +554,9 @@ def _nan_extreme(x: Array, axis: Axis, keepdims: bool, name: str, largest: bool)
     xp = array_namespace(x)
     axes = _axes(axis, x.ndim, name)
     if _count(x, axes) == 0:
-        raise ValueError(f"{name}: zero-size reduction (axis {axis!r} of shape {tuple(x.shape)}) has no identity")
+        raise ValueError(
+            f"{name}: zero-size reduction (axis {axis!r} of shape {tuple(x.shape)}) has no identity"
+        )
     reduce = xp.max if largest else xp.min
     if not xp.isdtype(x.dtype, "real floating"):
         return reduce(x, axis=axis, keepdims=keepdims)
@@ -563,7 +621,11 @@ def nanvar(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool 
     d = _nan_to(xp, x - centre, 0.0)
     squares = xp.sum(d * d, axis=axis, keepdims=keepdims)
     dof = _nan_count(xp, x, axis, keepdims, x.dtype) - correction
-    return xp.where(dof > 0, squares / xp.where(dof > 0, dof, xp.ones_like(dof)), xp.full_like(squares, math.nan))
+    return xp.where(
+        dof > 0,
+        squares / xp.where(dof > 0, dof, xp.ones_like(dof)),
+        xp.full_like(squares, math.nan),
+    )
 
 
 def nanstd(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
@@ -661,7 +723,9 @@ def _bincount_fixed(xp: ModuleType, x: Array, length: int, weights: Array | None
 def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
     """``weights`` checked to have x's shape, as a real floating array."""
     if tuple(weights.shape) != tuple(x.shape):
-        raise ValueError(f"{name}: weights shape {tuple(weights.shape)} differs from x shape {tuple(x.shape)}")
+        raise ValueError(
+            f"{name}: weights shape {tuple(weights.shape)} differs from x shape {tuple(x.shape)}"
+        )
     return _real_float(xp, weights, name)
 
 
@@ -710,8 +774,12 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
     return _bincount_fixed(xp, x, length, weights)
 
 
-def histogram(x: Array, bins: int = 10, range: tuple[float, float] | None = None,  # noqa: A002
-              weights: Array | None = None) -> tuple[Array, Array]:
+def histogram(
+    x: Array,
+    bins: int = 10,
+    range: tuple[float, float] | None = None,  # noqa: A002
+    weights: Array | None = None,
+) -> tuple[Array, Array]:
     """Counts of x (flattened) in ``bins`` equal-width bins and the ``bins + 1`` edges, as ``numpy.histogram``.
 
     The bin count is a static int, so the shapes are static and nothing is
@@ -729,7 +797,9 @@ def histogram(x: Array, bins: int = 10, range: tuple[float, float] | None = None
     """
     xp = array_namespace(x) if weights is None else array_namespace(x, weights)
     if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
-        raise ValueError(f"histogram: bins must be a positive int (a static bin count), got {bins!r}")
+        raise ValueError(
+            f"histogram: bins must be a positive int (a static bin count), got {bins!r}"
+        )
     flat = xp.reshape(_real_float(xp, x, "histogram"), (-1,))
     # ~5 arrays of bins + 1 entries at 8 bytes: edges, bin numbers, their sort, the search, counts
     _guard(xp, (bins + 1,), 40, "histogram")
@@ -798,7 +868,9 @@ def logsumexp(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
 # --------------------------------------------------------------------------- moments
 
 
-def _central_moment(xp: ModuleType, x: Array, order: int, axis: Axis, centre: Array, keepdims: bool) -> Array:
+def _central_moment(
+    xp: ModuleType, x: Array, order: int, axis: Axis, centre: Array, keepdims: bool
+) -> Array:
     d = x - centre
     empty = _empty_nan(xp, d, axis, keepdims, "moment")
     if empty is not None:
@@ -815,7 +887,9 @@ def _central_moment(xp: ModuleType, x: Array, order: int, axis: Axis, centre: Ar
     return xp.mean(s, axis=axis, keepdims=keepdims)
 
 
-def moment(x: Array, order: int = 1, axis: Axis = 0, keepdims: bool = False, center: Any = None) -> Array:
+def moment(
+    x: Array, order: int = 1, axis: Axis = 0, keepdims: bool = False, center: Any = None
+) -> Array:
     """The ``order``-th central moment along ``axis`` (None: flattened), as ``scipy.stats.moment``.
 
     About the mean unless ``center`` (a number or broadcastable array) is given;
@@ -870,7 +944,9 @@ def skew(x: Array, axis: Axis = 0, bias: bool = True, keepdims: bool = False) ->
     return vals
 
 
-def kurtosis(x: Array, axis: Axis = 0, fisher: bool = True, bias: bool = True, keepdims: bool = False) -> Array:
+def kurtosis(
+    x: Array, axis: Axis = 0, fisher: bool = True, bias: bool = True, keepdims: bool = False
+) -> Array:
     """Kurtosis along ``axis`` (None: flattened), as ``scipy.stats.kurtosis`` (Fisher's: normal is 0).
 
     NaN where the variance is zero (to rounding); ``bias=False`` corrects for
@@ -884,7 +960,9 @@ def kurtosis(x: Array, axis: Axis = 0, fisher: bool = True, bias: bool = True, k
     xp, m2, m4, zero, n = _moments_2_k(x, 4, axis, keepdims, "kurtosis")
     vals = xp.where(zero, xp.full_like(m2, math.nan), m4 / m2**2.0)
     if not bias and n > 3:
-        corrected = 1.0 / (n - 2) / (n - 3) * ((n**2 - 1.0) * m4 / m2**2.0 - 3 * (n - 1) ** 2.0) + 3.0
+        corrected = (
+            1.0 / (n - 2) / (n - 3) * ((n**2 - 1.0) * m4 / m2**2.0 - 3 * (n - 1) ** 2.0) + 3.0
+        )
         vals = xp.where(zero, vals, corrected)
     return vals - 3.0 if fisher else vals
 

@@ -89,7 +89,9 @@ def _open_unit64(xp: ModuleType, key: Any, n: int, precise: bool) -> Any:
     return (xp.astype(words, xp.float64) + 0.5) * (2.0**-32)
 
 
-def _start(key: Any, shape: Any, dtype: Any, device: Any) -> tuple[ModuleType, Any, tuple[int, ...], Any]:
+def _start(
+    key: Any, shape: Any, dtype: Any, device: Any
+) -> tuple[ModuleType, Any, tuple[int, ...], Any]:
     xp = check_key(key)
     dims = check_shape(shape)
     dtype, name = float_dtype(xp, dtype)
@@ -193,7 +195,9 @@ def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) 
 def _int_dtype(xp: ModuleType, dtype: Any) -> tuple[Any, str]:
     if dtype is None:
         return xp.int32, "int32"
-    found = named_dtype(xp, dtype, ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"))
+    found = named_dtype(
+        xp, dtype, ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
+    )
     if found is None:
         raise ValueError(f"dtype must be an integer dtype of the key's library, got {dtype!r}")
     return found
@@ -221,7 +225,9 @@ def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
 
 
 @_on_float64_stream
-def randint(key: Any, shape: Any, low: int, high: int, dtype: Any = None, *, device: Any = None) -> Any:
+def randint(
+    key: Any, shape: Any, low: int, high: int, dtype: Any = None, *, device: Any = None
+) -> Any:
     """Integers uniform on ``low .. high-1`` (default dtype int32), bit-identical on every library.
 
     ``low < high`` are Python ints that fit the dtype and ``high - low <= 2**32``.
@@ -344,7 +350,11 @@ def choice(
         raise ValueError(f"p must have shape ({n},), got {tuple(p.shape)}")
     if p is None:
         if replace:
-            index = _below_range(xp, key, k, n) if n else xp.zeros((0,), dtype=xp.int64, device=_device(key))
+            index = (
+                _below_range(xp, key, k, n)
+                if n
+                else xp.zeros((0,), dtype=xp.int64, device=_device(key))
+            )
         else:
             index = xp.argsort(_sort_keys(xp, key, n), stable=True)[:k]
     else:
@@ -366,7 +376,9 @@ def choice(
 
 
 @_on_float64_stream
-def categorical(key: Any, logits: Any, axis: int = -1, shape: Any = None, *, device: Any = None) -> Any:
+def categorical(
+    key: Any, logits: Any, axis: int = -1, shape: Any = None, *, device: Any = None
+) -> Any:
     """Category indices (int64) drawn with probabilities ``softmax(logits)`` along ``axis``.
 
     The Gumbel-max trick: ``argmax(logits + gumbel noise)``. ``shape`` defaults to the
@@ -445,7 +457,9 @@ def truncated_normal(
     a = _bound(lower, "lower")
     b = _bound(upper, "upper")
     if not a < b or a == math.inf or b == -math.inf:
-        raise ValueError(f"truncated_normal needs lower < upper, got lower={lower} and upper={upper}")
+        raise ValueError(
+            f"truncated_normal needs lower < upper, got lower={lower} and upper={upper}"
+        )
     mirror = b <= 0.0
     if mirror:
         a, b = -b, -a
@@ -454,11 +468,15 @@ def truncated_normal(
     methods = {"normal": mass}
     if math.isfinite(b):
         nearest = max(a, 0.0)
-        methods["uniform"] = math.sqrt(2 * math.pi) * mass / (b - a) * math.exp(nearest * nearest / 2)
+        methods["uniform"] = (
+            math.sqrt(2 * math.pi) * mass / (b - a) * math.exp(nearest * nearest / 2)
+        )
     if a > 0.0:
         alpha = (a + math.sqrt(a * a + 4.0)) / 2.0
         try:
-            methods["exponential"] = alpha * math.exp(alpha * a - alpha * alpha / 2) * math.sqrt(2 * math.pi) * mass
+            methods["exponential"] = (
+                alpha * math.exp(alpha * a - alpha * alpha / 2) * math.sqrt(2 * math.pi) * mass
+            )
         except OverflowError:
             methods["exponential"] = 0.5
         if mass == 0.0:  # beyond erfc's range: the exponential proposal accepts almost always

@@ -43,15 +43,21 @@ class Generator:
             self._count += 1
         return fold_in(self._base, count)
 
-    def uniform(self, shape: Any = (), dtype: Any = None, low: float = 0.0, high: float = 1.0, **kw: Any) -> Any:
+    def uniform(
+        self, shape: Any = (), dtype: Any = None, low: float = 0.0, high: float = 1.0, **kw: Any
+    ) -> Any:
         """``random.uniform`` with the next key."""
         return _s.uniform(self.key(), shape, dtype, low, high, **kw)
 
-    def normal(self, shape: Any = (), dtype: Any = None, loc: float = 0.0, scale: float = 1.0, **kw: Any) -> Any:
+    def normal(
+        self, shape: Any = (), dtype: Any = None, loc: float = 0.0, scale: float = 1.0, **kw: Any
+    ) -> Any:
         """``random.normal`` with the next key."""
         return _s.normal(self.key(), shape, dtype, loc, scale, **kw)
 
-    def truncated_normal(self, lower: float, upper: float, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def truncated_normal(
+        self, lower: float, upper: float, shape: Any = (), dtype: Any = None, **kw: Any
+    ) -> Any:
         """``random.truncated_normal`` with the next key."""
         return _d.truncated_normal(self.key(), lower, upper, shape, dtype, **kw)
 
@@ -71,7 +77,9 @@ class Generator:
         """``random.permutation`` with the next key."""
         return _d.permutation(self.key(), x, axis, **kw)
 
-    def choice(self, a: Any, shape: Any = (), replace: bool = True, p: Any = None, axis: int = 0, **kw: Any) -> Any:
+    def choice(
+        self, a: Any, shape: Any = (), replace: bool = True, p: Any = None, axis: int = 0, **kw: Any
+    ) -> Any:
         """``random.choice`` with the next key."""
         return _d.choice(self.key(), a, shape, replace, p, axis, **kw)
 
@@ -108,7 +116,15 @@ class NativeGenerator:
     def __repr__(self) -> str:
         return f"NativeGenerator(backend={self.backend!r})"
 
-    def uniform(self, shape: Any = (), dtype: Any = None, low: float = 0.0, high: float = 1.0, *, device: Any = None) -> Any:
+    def uniform(
+        self,
+        shape: Any = (),
+        dtype: Any = None,
+        low: float = 0.0,
+        high: float = 1.0,
+        *,
+        device: Any = None,
+    ) -> Any:
         """Uniform numbers in ``[low, high)`` from the library's own generator (default float32).
 
         >>> from ember_ml import random
@@ -120,20 +136,32 @@ class NativeGenerator:
             raise ValueError(f"uniform needs low < high, got low={low} and high={high}")
         return self._state.uniform(dims, dtype, low, high, device)
 
-    def normal(self, shape: Any = (), dtype: Any = None, loc: float = 0.0, scale: float = 1.0, *, device: Any = None) -> Any:
+    def normal(
+        self,
+        shape: Any = (),
+        dtype: Any = None,
+        loc: float = 0.0,
+        scale: float = 1.0,
+        *,
+        device: Any = None,
+    ) -> Any:
         """Normal numbers from the library's own generator (default float32).
 
         >>> from ember_ml import random
         >>> random.native(0, backend="numpy").normal((2, 2)).dtype
         dtype('float32')
         """
-        dims, dtype, loc, scale = _native_args(self.backend, shape, dtype, loc, scale, "loc", "scale")
+        dims, dtype, loc, scale = _native_args(
+            self.backend, shape, dtype, loc, scale, "loc", "scale"
+        )
         if scale < 0.0:
             raise ValueError(f"scale must be non-negative, got {scale}")
         return self._state.normal(dims, dtype, loc, scale, device)
 
 
-def _native_args(backend: str, shape: Any, dtype: Any, a: Any, b: Any, a_name: str, b_name: str) -> tuple:
+def _native_args(
+    backend: str, shape: Any, dtype: Any, a: Any, b: Any, a_name: str, b_name: str
+) -> tuple:
     from ember_ml import backend as _backend
     from ember_ml.random._keys import check_shape
 

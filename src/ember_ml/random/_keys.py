@@ -37,7 +37,9 @@ def _check_seed(seed: Any, what: str = "seed") -> int:
     try:
         value = operator.index(seed)
     except TypeError:
-        raise ValueError(f"{what} must be an int, got {seed!r} of type {type(seed).__name__}") from None
+        raise ValueError(
+            f"{what} must be an int, got {seed!r} of type {type(seed).__name__}"
+        ) from None
     if not -(1 << 63) <= value < 1 << 64:
         raise ValueError(f"{what} must fit in 64 bits (-2**63 <= {what} < 2**64), got {value}")
     return value & ((1 << 64) - 1)
@@ -151,7 +153,11 @@ def fold_in(k: Any, data: int) -> Any:
     dtype = k.dtype
     device = _device_of(k)
     c0 = xp.asarray([FOLD_DOMAIN, 0], dtype=dtype, device=device)
-    c1 = xp.asarray([word_constant(value >> 32, signed), word_constant(value & MASK32, signed)], dtype=dtype, device=device)
+    c1 = xp.asarray(
+        [word_constant(value >> 32, signed), word_constant(value & MASK32, signed)],
+        dtype=dtype,
+        device=device,
+    )
     f0, f1 = threefry2x32(xp, k[0:1], k[1:2], c0[0:1], c0[1:2])
     y0, y1 = threefry2x32(xp, f0, f1, c1[0:1], c1[1:2])
     return xp.concat([y0, y1])

@@ -137,7 +137,9 @@ def words_to_unit(xp: ModuleType, key: Any, n: int, dtype: Any, name: str, start
     return unit if name == "float32" else xp.astype(unit, dtype)
 
 
-def by_blocks(xp: ModuleType, key: Any, counters: int, per_counter: int, dtype: Any, block: Any) -> Any:
+def by_blocks(
+    xp: ModuleType, key: Any, counters: int, per_counter: int, dtype: Any, block: Any
+) -> Any:
     """``block(start, m)`` (the values of counters ``start .. start+m-1``, ``per_counter`` each)
     for all ``counters``, computed in cache-sized blocks where the backend asks for it.
 

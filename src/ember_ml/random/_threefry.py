@@ -110,7 +110,9 @@ def generic_counter_words(
 ) -> tuple[Any, Any]:
     """``counter_words`` in standard calls (the reference the fast paths are tested against)."""
     if start + count > 1 << 32:
-        raise ValueError(f"at most 2**32 counters per key; asked for counters {start} to {start + count - 1}")
+        raise ValueError(
+            f"at most 2**32 counters per key; asked for counters {start} to {start + count - 1}"
+        )
     dtype = key.dtype
     signed = is_signed(xp, key)
     device = _device(key)

@@ -89,7 +89,9 @@ def silu(x):
 
 def _softplus_core(x, beta, threshold):
     z = x * beta
-    return mx.where(z > threshold, x, mx.log1p(mx.exp(mx.where(z > threshold, threshold, z))) / beta)
+    return mx.where(
+        z > threshold, x, mx.log1p(mx.exp(mx.where(z > threshold, threshold, z))) / beta
+    )
 
 
 _softplus = _compile(_softplus_core)

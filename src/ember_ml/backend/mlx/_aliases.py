@@ -28,7 +28,13 @@ _UNSIGNED = frozenset((mx.uint8, mx.uint16, mx.uint32, mx.uint64))
 _INTEGRAL = _SIGNED | _UNSIGNED
 _REAL_FLOAT = frozenset((mx.float16, mx.bfloat16, mx.float32, mx.float64))
 _COMPLEX = frozenset((mx.complex64,))
-_SUM_UPCAST = {mx.bool_: mx.int32, mx.int8: mx.int32, mx.int16: mx.int32, mx.uint8: mx.uint32, mx.uint16: mx.uint32}
+_SUM_UPCAST = {
+    mx.bool_: mx.int32,
+    mx.int8: mx.int32,
+    mx.int16: mx.int32,
+    mx.uint8: mx.uint32,
+    mx.uint16: mx.uint32,
+}
 _INDEX = mx.int32
 _array = mx.array  # module globals: one dict lookup on the hot paths, not two
 _Dtype = mx.Dtype
@@ -51,30 +57,100 @@ _SUM_UPCAST_C = frozenset(map(_code, _SUM_UPCAST))
 _BOOL_C = _code(mx.bool_)
 
 __all__ = [
-    "device_of", "to_device_of",
+    "device_of",
+    "to_device_of",
     # creation
-    "arange", "asarray", "empty", "empty_like", "eye", "from_dlpack", "full", "full_like",
-    "linspace", "meshgrid", "ones", "ones_like", "tril", "triu", "zeros", "zeros_like",
+    "arange",
+    "asarray",
+    "empty",
+    "empty_like",
+    "eye",
+    "from_dlpack",
+    "full",
+    "full_like",
+    "linspace",
+    "meshgrid",
+    "ones",
+    "ones_like",
+    "tril",
+    "triu",
+    "zeros",
+    "zeros_like",
     # data types
-    "astype", "can_cast", "finfo", "iinfo", "result_type",
+    "astype",
+    "can_cast",
+    "finfo",
+    "iinfo",
+    "result_type",
     # elementwise
-    "bitwise_left_shift", "bitwise_right_shift", "tanh", "cos", "exp", "logaddexp", "clip", "copysign", "expm1", "hypot", "nextafter", "remainder", "floor_divide", "round", "sign", "signbit",
+    "bitwise_left_shift",
+    "bitwise_right_shift",
+    "tanh",
+    "cos",
+    "exp",
+    "logaddexp",
+    "clip",
+    "copysign",
+    "expm1",
+    "hypot",
+    "nextafter",
+    "remainder",
+    "floor_divide",
+    "round",
+    "sign",
+    "signbit",
     "sin",
     # indexing
-    "take", "take_along_axis",
+    "take",
+    "take_along_axis",
     # linear algebra (top level)
-    "matmul", "matrix_transpose", "tensordot", "vecdot",
+    "matmul",
+    "matrix_transpose",
+    "tensordot",
+    "vecdot",
     # manipulation
-    "broadcast_arrays", "broadcast_shapes", "concat", "expand_dims", "moveaxis", "permute_dims",
-    "repeat", "reshape", "roll", "broadcast_to", "squeeze", "stack", "tile", "unstack",
+    "broadcast_arrays",
+    "broadcast_shapes",
+    "concat",
+    "expand_dims",
+    "moveaxis",
+    "permute_dims",
+    "repeat",
+    "reshape",
+    "roll",
+    "broadcast_to",
+    "squeeze",
+    "stack",
+    "tile",
+    "unstack",
     # searching
-    "argmax", "argmin", "count_nonzero", "nonzero", "searchsorted", "where",
+    "argmax",
+    "argmin",
+    "count_nonzero",
+    "nonzero",
+    "searchsorted",
+    "where",
     # set
-    "isin", "unique_all", "unique_counts", "unique_inverse", "unique_values",
+    "isin",
+    "unique_all",
+    "unique_counts",
+    "unique_inverse",
+    "unique_values",
     # sorting
-    "argsort", "sort",
+    "argsort",
+    "sort",
     # statistical
-    "all", "any", "cumulative_prod", "cumulative_sum", "max", "mean", "min", "prod", "std", "sum", "var",
+    "all",
+    "any",
+    "cumulative_prod",
+    "cumulative_sum",
+    "max",
+    "mean",
+    "min",
+    "prod",
+    "std",
+    "sum",
+    "var",
     # utility
     "diff",
 ]
@@ -91,7 +167,9 @@ def _stream(device: Any) -> Any:
         return device
     if isinstance(device, str) and device in ("cpu", "gpu"):
         return mx.Device(mx.cpu if device == "cpu" else mx.gpu)
-    raise ValueError(f"unknown device {device!r}; valid devices are mlx.core.Device(cpu) and Device(gpu)")
+    raise ValueError(
+        f"unknown device {device!r}; valid devices are mlx.core.Device(cpu) and Device(gpu)"
+    )
 
 
 def device_of(x: Any, /) -> Any:
@@ -113,8 +191,17 @@ def to_device_of(x: Any, device: Any, /, *, stream: Any = None) -> Any:
 _SMALL = 2**24  # counts this small need no memory check
 
 
-def arange(start: Any, /, stop: Any = None, step: Any = 1, *, dtype: Any = None, device: Any = None) -> mx.array:
-    if stop is None and type(start) is int and 0 < start <= _SMALL and step == 1 and dtype is None and device is None:
+def arange(
+    start: Any, /, stop: Any = None, step: Any = 1, *, dtype: Any = None, device: Any = None
+) -> mx.array:
+    if (
+        stop is None
+        and type(start) is int
+        and 0 < start <= _SMALL
+        and step == 1
+        and dtype is None
+        and device is None
+    ):
         return mx.arange(start)  # int32, as the general path gives
     if stop is None:
         start, stop = 0, start
@@ -146,7 +233,11 @@ def asarray(
         return obj.astype(dtype)
     if copy is False:
         raise ValueError("asarray(copy=False): MLX cannot share memory with a non-MLX object")
-    if hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__") and not isinstance(obj, (list, tuple)):
+    if (
+        hasattr(obj, "__dlpack__")
+        and not hasattr(obj, "__array__")
+        and not isinstance(obj, (list, tuple))
+    ):
         out = mx.array(obj)
         return out if dtype is None else out.astype(dtype)
     if getattr(obj, "size", None) == 0 and hasattr(obj, "shape") and hasattr(obj, "dtype"):
@@ -226,11 +317,15 @@ def from_dlpack(x: Any, /, *, device: Any = None, copy: _pybool | None = None) -
         return mx.array(x) if copy else x
     buffer_dtype = str(getattr(x, "dtype", "")).rpartition(".")[2]
     if buffer_dtype == "complex128":
-        raise TypeError("MLX has no complex128; convert to complex64 first if the precision loss is acceptable")
+        raise TypeError(
+            "MLX has no complex128; convert to complex64 first if the precision loss is acceptable"
+        )
     if buffer_dtype == "float64" or getattr(x, "numel", lambda: getattr(x, "size", 1))() == 0:
         # mx.from_dlpack turns float64 into float32, and empty buffers reduce wrongly: copy instead
         if copy is False:
-            raise ValueError("from_dlpack(copy=False): MLX cannot share this buffer without converting it")
+            raise ValueError(
+                "from_dlpack(copy=False): MLX cannot share this buffer without converting it"
+            )
         import numpy
 
         return asarray(numpy.from_dlpack(x))
@@ -256,17 +351,28 @@ def full(shape: Any, fill_value: Any, *, dtype: Any = None, device: Any = None) 
         dtype = _fill_dtype(fill_value)
     shape = _shape(shape, dtype, "full")
     out = mx.full(shape, fill_value, dtype=dtype, stream=_stream(device))
-    return out if dtype is None or out.dtype == dtype else out.astype(dtype)  # MLX: complex dtype, real fill
+    return (
+        out if dtype is None or out.dtype == dtype else out.astype(dtype)
+    )  # MLX: complex dtype, real fill
 
 
-def full_like(x: mx.array, /, fill_value: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
+def full_like(
+    x: mx.array, /, fill_value: Any, *, dtype: Any = None, device: Any = None
+) -> mx.array:
     dtype = dtype or x.dtype
     out = mx.full(x.shape, fill_value, dtype=dtype, stream=_stream(device))
     return out if out.dtype == dtype else out.astype(dtype)
 
 
 def linspace(
-    start: Any, stop: Any, /, num: int, *, dtype: Any = None, device: Any = None, endpoint: _pybool = True
+    start: Any,
+    stop: Any,
+    /,
+    num: int,
+    *,
+    dtype: Any = None,
+    device: Any = None,
+    endpoint: _pybool = True,
 ) -> mx.array:
     num = _sizes.size(num, "linspace: num")
     _sizes.nbytes_ok(num, 8, "linspace")
@@ -275,8 +381,12 @@ def linspace(
         dtype = mx.complex64 if is_complex else mx.float32
     if is_complex or dtype in _COMPLEX:
         start, stop = complex(start), complex(stop)
-        re = linspace(start.real, stop.real, num, dtype=mx.float32, device=device, endpoint=endpoint)
-        im = linspace(start.imag, stop.imag, num, dtype=mx.float32, device=device, endpoint=endpoint)
+        re = linspace(
+            start.real, stop.real, num, dtype=mx.float32, device=device, endpoint=endpoint
+        )
+        im = linspace(
+            start.imag, stop.imag, num, dtype=mx.float32, device=device, endpoint=endpoint
+        )
         return (re + 1j * im).astype(dtype)
     if dtype == mx.float64:
         # MLX's linspace computes in float32; NumPy's formula in float64
@@ -376,8 +486,18 @@ def _iinfo_of(dtype: Any) -> iinfo_object:
     return iinfo_object(bits=dtype.size * 8, max=int(info.max), min=int(info.min), dtype=dtype)
 
 
-finfo = memo_by_dtype(_finfo_of, mx.array, "finfo", """Limits of a floating-point dtype (or an array's), with Python floats; complex64 gives float32's.""")
-iinfo = memo_by_dtype(_iinfo_of, mx.array, "iinfo", """Limits of an integer dtype (or an array's), with Python ints.""")
+finfo = memo_by_dtype(
+    _finfo_of,
+    mx.array,
+    "finfo",
+    """Limits of a floating-point dtype (or an array's), with Python floats; complex64 gives float32's.""",
+)
+iinfo = memo_by_dtype(
+    _iinfo_of,
+    mx.array,
+    "iinfo",
+    """Limits of an integer dtype (or an array's), with Python ints.""",
+)
 
 
 _KIND_ORDER = {mx.bool_: 0}
@@ -425,7 +545,15 @@ def _result_type(arrays_and_dtypes: tuple[Any, ...]) -> Any:
         scalars = []
     out = mx.result_type(*dtypes) if len(dtypes) > 1 else dtypes[0]
     for s in scalars:
-        k = 0 if isinstance(s, _pybool) else 1 if isinstance(s, int) else 2 if isinstance(s, float) else 3
+        k = (
+            0
+            if isinstance(s, _pybool)
+            else 1
+            if isinstance(s, int)
+            else 2
+            if isinstance(s, float)
+            else 3
+        )
         if k > _kind(out):
             if k == 3:
                 out = mx.complex64
@@ -455,7 +583,11 @@ def clip(x: mx.array, /, min: Any = None, max: Any = None) -> mx.array:  # noqa:
         info = mx.iinfo(dt)
         if isinstance(min, (int, float)) and not isinstance(min, _pybool):
             if min > info.max:
-                return mx.full(x.shape, info.max, dtype=dt) if max is None else mx.full(x.shape, max, dtype=dt)
+                return (
+                    mx.full(x.shape, info.max, dtype=dt)
+                    if max is None
+                    else mx.full(x.shape, max, dtype=dt)
+                )
             min = None if min < info.min else min
         if isinstance(max, (int, float)) and not isinstance(max, _pybool):
             if max < info.min:
@@ -489,7 +621,15 @@ def signbit(x: mx.array, /) -> mx.array:
 def _scalar_like(value: Any, other: Any) -> mx.array:
     """A Python scalar as an array of ``other``'s dtype when its kind fits (the standard's rule)."""
     if isinstance(other, mx.array):
-        k = 0 if isinstance(value, _pybool) else 1 if isinstance(value, int) else 2 if isinstance(value, float) else 3
+        k = (
+            0
+            if isinstance(value, _pybool)
+            else 1
+            if isinstance(value, int)
+            else 2
+            if isinstance(value, float)
+            else 3
+        )
         if k <= _kind(other.dtype) and not (k == 0 and other.dtype != mx.bool_):
             return asarray(value, dtype=other.dtype)  # asarray reads ints >= 2**63 into uint64
     return mx.array(value)
@@ -524,7 +664,9 @@ def _left_shift(a: mx.array, b: mx.array) -> mx.array:
 
 def _right_shift(a: mx.array, b: mx.array) -> mx.array:
     bits = a.dtype.size * 8
-    out = mx.right_shift(a, mx.minimum(b, bits - 1))  # signed: the sign fill (-1 or 0), as the standard asks
+    out = mx.right_shift(
+        a, mx.minimum(b, bits - 1)
+    )  # signed: the sign fill (-1 or 0), as the standard asks
     if a.dtype in _UNSIGNED:
         out = out * (b < bits).astype(a.dtype)
     return out
@@ -538,8 +680,14 @@ def _right_shift(a: mx.array, b: mx.array) -> mx.array:
 # leaves no bit in the low half, which is the standard's 0 (left, and right for unsigned)
 # with no select at all (measured 1.25x the raw shift at n=10**6 against 1.5x for the
 # masked form above). 64-bit dtypes keep the masked form.
-_WIDER = {mx.int8: mx.int16, mx.int16: mx.int32, mx.int32: mx.int64,
-          mx.uint8: mx.uint16, mx.uint16: mx.uint32, mx.uint32: mx.uint64}
+_WIDER = {
+    mx.int8: mx.int16,
+    mx.int16: mx.int32,
+    mx.int32: mx.int64,
+    mx.uint8: mx.uint16,
+    mx.uint16: mx.uint32,
+    mx.uint32: mx.uint64,
+}
 
 
 def _left_shift_wide(a: mx.array, b: mx.array) -> mx.array:
@@ -565,20 +713,30 @@ _RSHIFT_WIDE = mx.compile(_right_shift_unsigned_wide, shapeless=True)
 _RSHIFT_SIGNED = mx.compile(_right_shift_signed, shapeless=True)
 _RSHIFT = mx.compile(_right_shift, shapeless=True)
 _LSHIFT_BY_CODE = {_code(dt): _LSHIFT_WIDE if dt in _WIDER else _LSHIFT for dt in _INTEGRAL}
-_RSHIFT_BY_CODE = {_code(dt): _RSHIFT_SIGNED if dt in _SIGNED else _RSHIFT_WIDE if dt in _WIDER else _RSHIFT
-                   for dt in _INTEGRAL}
+_RSHIFT_BY_CODE = {
+    _code(dt): _RSHIFT_SIGNED if dt in _SIGNED else _RSHIFT_WIDE if dt in _WIDER else _RSHIFT
+    for dt in _INTEGRAL
+}
 
 
 def _same_dtype_real_float(x1: Any, x2: Any) -> _pybool:
     """Two arrays of one real floating dtype."""
-    return (type(x1) is mx.array and type(x2) is mx.array and _code(x1.dtype) == _code(x2.dtype)
-            and _code(x1.dtype) in _REAL_FLOAT_C)
+    return (
+        type(x1) is mx.array
+        and type(x2) is mx.array
+        and _code(x1.dtype) == _code(x2.dtype)
+        and _code(x1.dtype) in _REAL_FLOAT_C
+    )
 
 
 def _same(x1: Any, x2: Any) -> _pybool:
     """Two arrays of one shape and one dtype (where a shapeless compiled kernel is safe)."""
-    return (type(x1) is mx.array and type(x2) is mx.array and x1.shape == x2.shape
-            and _code(x1.dtype) == _code(x2.dtype))
+    return (
+        type(x1) is mx.array
+        and type(x2) is mx.array
+        and x1.shape == x2.shape
+        and _code(x1.dtype) == _code(x2.dtype)
+    )
 
 
 def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
@@ -591,7 +749,12 @@ def bitwise_left_shift(x1: Any, x2: Any, /) -> mx.array:
 
 def _left_shift_general(x1: Any, x2: Any) -> mx.array:
     """Any operands (Python ints, mixed dtypes, broadcasting): eager, unfused."""
-    if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
+    if (
+        type(x2) is int
+        and type(x1) is mx.array
+        and _code(x1.dtype) in _INTEGRAL_C
+        and 0 <= x2 < x1.dtype.size * 8
+    ):
         return mx.left_shift(x1, x2)  # a shift the hardware does as the standard says
     x1, x2 = _pair(x1, x2)
     out = mx.left_shift(x1, x2)
@@ -610,7 +773,12 @@ def bitwise_right_shift(x1: Any, x2: Any, /) -> mx.array:
 
 def _right_shift_general(x1: Any, x2: Any) -> mx.array:
     """Any operands (Python ints, mixed dtypes, broadcasting): eager, unfused."""
-    if type(x2) is int and type(x1) is mx.array and _code(x1.dtype) in _INTEGRAL_C and 0 <= x2 < x1.dtype.size * 8:
+    if (
+        type(x2) is int
+        and type(x1) is mx.array
+        and _code(x1.dtype) in _INTEGRAL_C
+        and 0 <= x2 < x1.dtype.size * 8
+    ):
         return mx.right_shift(x1, x2)
     x1, x2 = _pair(x1, x2)
     out = mx.right_shift(x1, x2)
@@ -678,7 +846,9 @@ def nextafter(x1: Any, x2: Any, /) -> mx.array:
     x1, x2 = mx.broadcast_arrays(*_pair(x1, x2))
     dt = mx.result_type(x1, x2)
     if dt not in _BITS:
-        raise TypeError(f"nextafter: real floating-point operands required, got {x1.dtype} and {x2.dtype}")
+        raise TypeError(
+            f"nextafter: real floating-point operands required, got {x1.dtype} and {x2.dtype}"
+        )
     x1 = x1.astype(dt)
     x2 = x2.astype(dt)
     ity, one = _BITS[dt]
@@ -740,8 +910,14 @@ def _remainder_unsigned(a: mx.array, d: mx.array) -> mx.array:
 
 
 # compiled (shapeless): the guard's few elementwise ops become one fused kernel
-_FD = {False: mx.compile(_floor_divide_signed, shapeless=True), True: mx.compile(_floor_divide_unsigned, shapeless=True)}
-_REM = {False: mx.compile(_remainder_signed, shapeless=True), True: mx.compile(_remainder_unsigned, shapeless=True)}
+_FD = {
+    False: mx.compile(_floor_divide_signed, shapeless=True),
+    True: mx.compile(_floor_divide_unsigned, shapeless=True),
+}
+_REM = {
+    False: mx.compile(_remainder_signed, shapeless=True),
+    True: mx.compile(_remainder_unsigned, shapeless=True),
+}
 
 
 def floor_divide(x1: Any, x2: Any, /) -> mx.array:
@@ -970,22 +1146,31 @@ def matrix_transpose(x: mx.array, /) -> mx.array:
 
 
 def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
-    if (type(axes) is int and _same_dtype_real_float(x1, x2) and 0 <= axes <= x1.ndim and axes <= x2.ndim
-            and x1.shape[x1.ndim - axes:] == x2.shape[:axes]):
+    if (
+        type(axes) is int
+        and _same_dtype_real_float(x1, x2)
+        and 0 <= axes <= x1.ndim
+        and axes <= x2.ndim
+        and x1.shape[x1.ndim - axes :] == x2.shape[:axes]
+    ):
         return mx.tensordot(x1, x2, axes=axes)  # checked axes, one real floating dtype: MLX's own
     if hasattr(axes, "__index__") and not isinstance(axes, (tuple, list)):
         axes = _sizes.integer(axes, "tensordot: axes")
         if axes < 0:
             raise ValueError(f"tensordot: axes must be non-negative, got {axes}")
         if axes > x1.ndim or axes > x2.ndim:  # checked before any list is built from it
-            raise ValueError(f"tensordot: axes={axes} exceeds the dimensions of the inputs ({x1.ndim}, {x2.ndim})")
+            raise ValueError(
+                f"tensordot: axes={axes} exceeds the dimensions of the inputs ({x1.ndim}, {x2.ndim})"
+            )
         a1 = list(range(x1.ndim - axes, x1.ndim))
         a2 = list(range(axes))
     else:
         try:
             first, second = axes
         except (TypeError, ValueError):
-            raise ValueError(f"tensordot: axes must be an integer or a pair of axis sequences, got {axes!r}") from None
+            raise ValueError(
+                f"tensordot: axes must be an integer or a pair of axis sequences, got {axes!r}"
+            ) from None
         a1 = _sizes.axes(first, x1.ndim, "tensordot: x1")
         a2 = _sizes.axes(second, x2.ndim, "tensordot: x2")
         if len(a1) != len(a2):
@@ -1007,12 +1192,20 @@ def tensordot(x1: mx.array, x2: mx.array, /, *, axes: Any = 2) -> mx.array:
 
 
 def vecdot(x1: mx.array, x2: mx.array, /, *, axis: int = -1) -> mx.array:
-    if (type(axis) is int and _same(x1, x2) and _code(x1.dtype) in _REAL_FLOAT_C
-            and -x1.ndim <= axis < x1.ndim):
-        return mx.sum(x1 * x2, axis=axis)  # one real dtype, one shape: no broadcast, no conj, no cast
+    if (
+        type(axis) is int
+        and _same(x1, x2)
+        and _code(x1.dtype) in _REAL_FLOAT_C
+        and -x1.ndim <= axis < x1.ndim
+    ):
+        return mx.sum(
+            x1 * x2, axis=axis
+        )  # one real dtype, one shape: no broadcast, no conj, no cast
     dt = mx.result_type(x1, x2)
     ndim = builtins.max(x1.ndim, x2.ndim)
-    if not -builtins.min(x1.ndim, x2.ndim) <= axis < 0 and not 0 <= axis < builtins.min(x1.ndim, x2.ndim):
+    if not -builtins.min(x1.ndim, x2.ndim) <= axis < 0 and not 0 <= axis < builtins.min(
+        x1.ndim, x2.ndim
+    ):
         raise ValueError(f"vecdot: axis {axis} is out of bounds")
     s1 = (1,) * (ndim - x1.ndim) + tuple(x1.shape)
     s2 = (1,) * (ndim - x2.ndim) + tuple(x2.shape)
@@ -1069,8 +1262,14 @@ def expand_dims(x: mx.array, /, axis: Any = 0) -> mx.array:
 def moveaxis(x: mx.array, source: Any, destination: Any, /) -> mx.array:
     if type(source) is int and type(destination) is int:
         return mx.moveaxis(x, source, destination)
-    return mx.transpose(x, _move_perm(x.ndim, tuple(source) if not isinstance(source, int) else (source,),
-                                      tuple(destination) if not isinstance(destination, int) else (destination,)))
+    return mx.transpose(
+        x,
+        _move_perm(
+            x.ndim,
+            tuple(source) if not isinstance(source, int) else (source,),
+            tuple(destination) if not isinstance(destination, int) else (destination,),
+        ),
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -1095,12 +1294,20 @@ def permute_dims(x: mx.array, /, axes: tuple[int, ...]) -> mx.array:
 
 def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array:
     """Repeat elements. With an array ``repeats`` the output shape depends on data: evaluates."""
-    if (type(repeats) is int and 0 <= repeats <= _sizes.INT32_MAX and x.ndim
-            and x.nbytes * repeats <= _sizes.MEMORY_LIMIT):
+    if (
+        type(repeats) is int
+        and 0 <= repeats <= _sizes.INT32_MAX
+        and x.ndim
+        and x.nbytes * repeats <= _sizes.MEMORY_LIMIT
+    ):
         if axis is None:
             if x.size * repeats <= _sizes.INT32_MAX:
                 return mx.repeat(x, repeats)  # MLX flattens first, as the standard asks
-        elif type(axis) is int and -x.ndim <= axis < x.ndim and x.shape[axis] * repeats <= _sizes.INT32_MAX:
+        elif (
+            type(axis) is int
+            and -x.ndim <= axis < x.ndim
+            and x.shape[axis] * repeats <= _sizes.INT32_MAX
+        ):
             return mx.repeat(x, repeats, axis=axis)
     if axis is None:
         x = x.reshape(-1)
@@ -1165,8 +1372,13 @@ def stack(arrays: Any, /, *, axis: int = 0) -> mx.array:
 
 def tile(x: mx.array, repetitions: tuple[int, ...], /) -> mx.array:
     reps = repetitions
-    if not (_sizes.fits(reps) and (not reps or not x.ndim or builtins.max(reps) * builtins.max(x.shape) <= _sizes.INT32_MAX)
-            and x.nbytes * math.prod(reps) <= _sizes.MEMORY_LIMIT):
+    if not (
+        _sizes.fits(reps)
+        and (
+            not reps or not x.ndim or builtins.max(reps) * builtins.max(x.shape) <= _sizes.INT32_MAX
+        )
+        and x.nbytes * math.prod(reps) <= _sizes.MEMORY_LIMIT
+    ):
         reps = _sizes.shape(repetitions, "tile: repetitions")
         full = (1,) * (len(reps) - x.ndim) + tuple(x.shape)
         out = [a * r for a, r in zip(full, (1,) * (len(full) - len(reps)) + reps, strict=True)]
@@ -1260,7 +1472,9 @@ def searchsorted(
         if not isinstance(sorter, mx.array) or sorter.dtype not in _INTEGRAL:
             raise TypeError("searchsorted: sorter must be an integer array")
         if tuple(sorter.shape) != tuple(x1.shape):
-            raise ValueError(f"searchsorted: sorter has shape {sorter.shape}, x1 has shape {x1.shape}")
+            raise ValueError(
+                f"searchsorted: sorter has shape {sorter.shape}, x1 has shape {x1.shape}"
+            )
         x1 = take(x1, sorter)
     if not isinstance(x2, mx.array):
         x2 = _scalar_like(x2, x1)  # a Python float against an integer x1 stays a float (as NumPy)
@@ -1364,7 +1578,9 @@ def argsort(
     return (n - 1 - mx.flip(idx, axis=ax).astype(_INDEX)).astype(_INDEX)
 
 
-def sort(x: mx.array, /, *, axis: int = -1, descending: _pybool = False, stable: _pybool = True) -> mx.array:
+def sort(
+    x: mx.array, /, *, axis: int = -1, descending: _pybool = False, stable: _pybool = True
+) -> mx.array:
     if x.ndim == 0:
         return x
     out = mx.sort(x, axis=axis)
@@ -1387,10 +1603,15 @@ def _empty_reduction(
     ndim = x.ndim
     axes = list(range(ndim)) if axis is None else _sizes.axes(axis, ndim, name)
     if fill is None and math.prod(x.shape[a] for a in axes) == 0:
-        raise ValueError(f"{name}: zero-size reduction over axes {tuple(axes)} of shape {tuple(x.shape)} "
-                         "has no identity")
-    shape = [1 if i in axes else d for i, d in enumerate(x.shape)] if keepdims else [
-        d for i, d in enumerate(x.shape) if i not in axes]
+        raise ValueError(
+            f"{name}: zero-size reduction over axes {tuple(axes)} of shape {tuple(x.shape)} "
+            "has no identity"
+        )
+    shape = (
+        [1 if i in axes else d for i, d in enumerate(x.shape)]
+        if keepdims
+        else [d for i, d in enumerate(x.shape) if i not in axes]
+    )
     return mx.full(shape, fill if fill is not None else 0, dtype=dtype)
 
 
@@ -1430,7 +1651,9 @@ def sum(  # noqa: A001
 ) -> mx.array:
     if dtype is None and type(axis) is not tuple and x.ndim and x.size:
         # MLX already sums bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (not 0-d ones)
-        return mx.sum(x) if axis is None and not keepdims else mx.sum(x, axis=axis, keepdims=keepdims)
+        return (
+            mx.sum(x) if axis is None and not keepdims else mx.sum(x, axis=axis, keepdims=keepdims)
+        )
     xdt = x.dtype
     dt = _SUM_UPCAST.get(xdt, xdt) if dtype is None else dtype
     if x.size == 0:
@@ -1441,10 +1664,16 @@ def sum(  # noqa: A001
     return out if out.dtype == dt else out.astype(dt)
 
 
-def prod(x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False) -> mx.array:
+def prod(
+    x: mx.array, /, *, axis: Any = None, dtype: Any = None, keepdims: _pybool = False
+) -> mx.array:
     if dtype is None and type(axis) is not tuple and x.ndim and x.size:
         # MLX already multiplies bool/int8/int16/uint8/uint16 in 32 bits, as _SUM_UPCAST asks (as sum)
-        return mx.prod(x) if axis is None and not keepdims else mx.prod(x, axis=axis, keepdims=keepdims)
+        return (
+            mx.prod(x)
+            if axis is None and not keepdims
+            else mx.prod(x, axis=axis, keepdims=keepdims)
+        )
     dt = _sum_dtype(x.dtype, dtype)
     if x.size == 0:
         return _empty_reduction(x, axis, keepdims, 1, dt, "prod")
@@ -1490,7 +1719,11 @@ def var(
     x: mx.array, /, *, axis: Any = None, correction: float = 0.0, keepdims: _pybool = False
 ) -> mx.array:
     if x.size == 0:
-        dt = _REAL_OF.get(x.dtype, x.dtype) if x.dtype in _REAL_FLOAT or x.dtype in _COMPLEX else mx.float32
+        dt = (
+            _REAL_OF.get(x.dtype, x.dtype)
+            if x.dtype in _REAL_FLOAT or x.dtype in _COMPLEX
+            else mx.float32
+        )
         return _empty_reduction(x, axis, keepdims, math.nan, dt, "var")
     if correction == int(correction):
         return mx.var(x, axis=_axis(axis), keepdims=keepdims, ddof=int(correction))
@@ -1505,7 +1738,9 @@ def std(
     return mx.sqrt(var(x, axis=axis, correction=correction, keepdims=keepdims))
 
 
-def _cumulative(fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_initial: _pybool) -> mx.array:
+def _cumulative(
+    fn: Any, init: int, x: mx.array, axis: Any, dtype: Any, include_initial: _pybool
+) -> mx.array:
     x, ax = _optional_axis(_fresh_if_empty(x), axis, "cumulative_sum/prod")
     dt = _sum_dtype(x.dtype, dtype)
     if dt != x.dtype:
@@ -1524,7 +1759,12 @@ def cumulative_sum(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
     # x.itemsize first (an int; x.dtype makes a new Dtype object): the upcast dtypes are 1-2 bytes
-    if dtype is None and not include_initial and x.size and (x.itemsize > 2 or _code(x.dtype) not in _SUM_UPCAST_C):
+    if (
+        dtype is None
+        and not include_initial
+        and x.size
+        and (x.itemsize > 2 or _code(x.dtype) not in _SUM_UPCAST_C)
+    ):
         # MLX keeps these dtypes (as the standard asks): only the axis needs checking
         if axis is None:
             if x.ndim == 1:
@@ -1538,7 +1778,12 @@ def cumulative_prod(
     x: mx.array, /, *, axis: int | None = None, dtype: Any = None, include_initial: _pybool = False
 ) -> mx.array:
     # x.itemsize first (an int; x.dtype makes a new Dtype object): the upcast dtypes are 1-2 bytes
-    if dtype is None and not include_initial and x.size and (x.itemsize > 2 or _code(x.dtype) not in _SUM_UPCAST_C):
+    if (
+        dtype is None
+        and not include_initial
+        and x.size
+        and (x.itemsize > 2 or _code(x.dtype) not in _SUM_UPCAST_C)
+    ):
         # MLX keeps these dtypes (as the standard asks): only the axis needs checking
         if axis is None:
             if x.ndim == 1:
@@ -1552,7 +1797,13 @@ def cumulative_prod(
 # utility
 # ----------------------------------------------------------------------------------------
 def diff(
-    x: mx.array, /, *, axis: int = -1, n: int = 1, prepend: mx.array | None = None, append: mx.array | None = None
+    x: mx.array,
+    /,
+    *,
+    axis: int = -1,
+    n: int = 1,
+    prepend: mx.array | None = None,
+    append: mx.array | None = None,
 ) -> mx.array:
     n = _sizes.size(n, "diff: n")
     if prepend is not None or append is not None:

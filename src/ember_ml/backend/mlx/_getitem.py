@@ -42,7 +42,9 @@ import mlx.core as mx
 
 from ember_ml.backend.mlx import _indices
 
-_INT_KINDS = frozenset((mx.int8, mx.int16, mx.int32, mx.int64, mx.uint8, mx.uint16, mx.uint32, mx.uint64))
+_INT_KINDS = frozenset(
+    (mx.int8, mx.int16, mx.int32, mx.int64, mx.uint8, mx.uint16, mx.uint32, mx.uint64)
+)
 _INT_OR_BOOL = _INT_KINDS | {mx.bool_}
 _I32 = 2**31 - 1
 _SCALARS = (builtins.bool, int, float, complex)
@@ -63,14 +65,18 @@ def _bound(v: Any, what: str) -> Any:
         return None
     if isinstance(v, mx.array):
         if v.ndim != 0 or v.dtype not in _INT_KINDS:
-            raise IndexError(f"slice {what} must be an integer or a 0-d integer array, got shape {v.shape} {v.dtype}")
+            raise IndexError(
+                f"slice {what} must be an integer or a 0-d integer array, got shape {v.shape} {v.dtype}"
+            )
         return int(v.item())
     if isinstance(v, builtins.bool):
         raise IndexError(f"slice {what} must be an integer, not a bool")
     try:
         return operator.index(v)
     except TypeError:
-        raise IndexError(f"slice {what} must be an integer or None, got {type(v).__name__}") from None
+        raise IndexError(
+            f"slice {what} must be an integer or None, got {type(v).__name__}"
+        ) from None
 
 
 def _norm_slice(k: slice, n: int) -> slice:
@@ -101,7 +107,9 @@ def _numpy_key(k: Any, n: int) -> Any:
     if a.dtype.kind == "b":
         return mx.array(a)
     if a.dtype.kind not in "iu":
-        raise IndexError(f"arrays used as indices must be integer or boolean, got {a.dtype} from {type(k).__name__}")
+        raise IndexError(
+            f"arrays used as indices must be integer or boolean, got {a.dtype} from {type(k).__name__}"
+        )
     if a.size and _indices._checks_on():
         lo, hi = int(a.min()), int(a.max())
         if n == 0 or lo < -n or hi >= n:
@@ -116,7 +124,11 @@ def _consumes(k: Any) -> int:
         return 0
     if isinstance(k, mx.array) and k.dtype == mx.bool_:
         return k.ndim
-    if isinstance(k, (list, tuple)) or type(k).__module__ == "numpy" and getattr(k, "dtype", None) is not None:
+    if (
+        isinstance(k, (list, tuple))
+        or type(k).__module__ == "numpy"
+        and getattr(k, "dtype", None) is not None
+    ):
         try:
             import numpy
 
@@ -146,7 +158,9 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
     if n_ell:
         used = builtins.sum(_consumes(k) for k in key)
         if used > ndim:
-            raise IndexError(f"too many indices: array is {ndim}-dimensional, but {used} were indexed")
+            raise IndexError(
+                f"too many indices: array is {ndim}-dimensional, but {used} were indexed"
+            )
         ell_span = ndim - used
     out: list[Any] = []
     dim = 0
@@ -170,10 +184,14 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
             if k.dtype == mx.bool_:
                 size = shape[dim : dim + k.ndim]
                 if len(size) != k.ndim:
-                    raise IndexError(f"too many indices: a boolean index of {k.ndim} dimensions at axis {dim} "
-                                     f"of a {ndim}-dimensional array")
+                    raise IndexError(
+                        f"too many indices: a boolean index of {k.ndim} dimensions at axis {dim} "
+                        f"of a {ndim}-dimensional array"
+                    )
                 if builtins.any(ks not in (xs, 0) for ks, xs in zip(k.shape, size, strict=True)):
-                    raise IndexError(f"boolean index of shape {k.shape} does not match the indexed shape {size}")
+                    raise IndexError(
+                        f"boolean index of shape {k.shape} does not match the indexed shape {size}"
+                    )
                 if k.ndim == 0:
                     mask0.append((len(out), builtins.bool(k.item())))
                     out.append(None)  # a 0-d mask adds an axis of length 1 (True) or 0 (False)
@@ -189,18 +207,25 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
                 dim += 1
                 continue
             raise IndexError(f"arrays used as indices must be integer or boolean, not {k.dtype}")
-        if isinstance(k, builtins.bool) or (type(k).__module__ == "numpy" and getattr(k, "ndim", 1) == 0
-                                              and k.dtype.kind == "b"):
+        if isinstance(k, builtins.bool) or (
+            type(k).__module__ == "numpy" and getattr(k, "ndim", 1) == 0 and k.dtype.kind == "b"
+        ):
             # NumPy: a Python bool is a 0-d mask
             mask0.append((len(out), builtins.bool(k)))
             out.append(None)
             continue
-        if isinstance(k, (list, tuple)) or (hasattr(k, "__array__") and hasattr(k, "dtype") and getattr(k, "ndim", 0) > 0):
+        if isinstance(k, (list, tuple)) or (
+            hasattr(k, "__array__") and hasattr(k, "dtype") and getattr(k, "ndim", 0) > 0
+        ):
             a = _numpy_key(k, shape[dim] if dim < ndim else 0)
             if a.dtype == mx.bool_:
                 size = shape[dim : dim + a.ndim]
-                if a.ndim > len(size) or builtins.any(ks != xs for ks, xs in zip(a.shape, size, strict=True)):
-                    raise IndexError(f"boolean index of shape {tuple(a.shape)} does not match the indexed shape {size}")
+                if a.ndim > len(size) or builtins.any(
+                    ks != xs for ks, xs in zip(a.shape, size, strict=True)
+                ):
+                    raise IndexError(
+                        f"boolean index of shape {tuple(a.shape)} does not match the indexed shape {size}"
+                    )
                 masks = True
                 out.append(a)
                 dim += a.ndim
@@ -253,11 +278,14 @@ def _empty_shape(shape: tuple[int, ...], key: tuple[Any, ...]) -> tuple[int, ...
     return stand_in[np_key].shape
 
 
-_ORIG_GET: list[Any] = []  # MLX's own __getitem__, for shapes of normalised keys (lazy: no data read)
+_ORIG_GET: list[
+    Any
+] = []  # MLX's own __getitem__, for shapes of normalised keys (lazy: no data read)
 
 
 def make_getitem(orig: Any) -> Any:
     _ORIG_GET[:] = [orig]
+
     def __getitem__(self: mx.array, key: Any) -> mx.array:
         t = type(key)
         if t is int:
@@ -267,11 +295,15 @@ def make_getitem(orig: Any) -> Any:
             return orig(self, key)
         if t is slice:
             st = key.step
-            if (st is None or (type(st) is int and st != 0)) and type(key.start) is not mx.array and type(
-                key.stop
-            ) is not mx.array:
+            if (
+                (st is None or (type(st) is int and st != 0))
+                and type(key.start) is not mx.array
+                and type(key.stop) is not mx.array
+            ):
                 try:
-                    return orig(self, key)  # MLX refuses bounds outside int32 cleanly: normalised below
+                    return orig(
+                        self, key
+                    )  # MLX refuses bounds outside int32 cleanly: normalised below
                 except (ValueError, TypeError, OverflowError, RuntimeError):
                     pass
         elif key is None or key is Ellipsis:
@@ -300,7 +332,9 @@ def _check_value(self: mx.array, value: Any) -> Any:
         return value
     if isinstance(value, _SCALARS):
         if isinstance(value, complex) and self.dtype != mx.complex64:
-            raise TypeError(f"cannot store the complex value {value!r} into an array of dtype {self.dtype}")
+            raise TypeError(
+                f"cannot store the complex value {value!r} into an array of dtype {self.dtype}"
+            )
         return mx.array(value).astype(self.dtype)
     if value is None or isinstance(value, (str, bytes)):
         raise TypeError(f"cannot store {value!r} into an array")
@@ -322,14 +356,18 @@ def _value_shape(value: Any) -> tuple[int, ...]:
 
 
 def _check_broadcast(vshape: tuple[int, ...], target: tuple[int, ...]) -> None:
-    ok = len(vshape) <= len(target) or builtins.all(s == 1 for s in vshape[: len(vshape) - len(target)])
+    ok = len(vshape) <= len(target) or builtins.all(
+        s == 1 for s in vshape[: len(vshape) - len(target)]
+    )
     if ok:
         for a, b in zip(reversed(vshape), reversed(target), strict=False):
             if a != b and a != 1:
                 ok = False
                 break
     if not ok:
-        raise ValueError(f"could not broadcast a value of shape {vshape} into a selection of shape {target}")
+        raise ValueError(
+            f"could not broadcast a value of shape {vshape} into a selection of shape {target}"
+        )
 
 
 def make_setitem(orig: Any) -> Any:

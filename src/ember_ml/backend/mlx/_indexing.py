@@ -41,7 +41,9 @@ def check_allocation(shape: tuple[int, ...], dtype: Any, what: str) -> None:
                 f"{what}: an axis of {n} elements exceeds MLX's limit of {_INT32_MAX} (int32 shapes); "
                 f"shape {tuple(shape)}"
             )
-    nbytes = dtype if isinstance(dtype, int) else getattr(dtype, "size", 8)  # a bad dtype: the caller says so
+    nbytes = (
+        dtype if isinstance(dtype, int) else getattr(dtype, "size", 8)
+    )  # a bad dtype: the caller says so
     for n in shape:
         nbytes *= n
     if nbytes >= _CHECK_FROM and nbytes > allocatable_bytes():
@@ -75,7 +77,9 @@ def _counts(indices: Any, n: int) -> Any:
     return mx.zeros((n,), dtype=mx.int32).at[indices].add(mx.ones(indices.shape, dtype=mx.int32))
 
 
-def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
+def scatter(
+    values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False
+) -> Any:
     """Reduce ``values`` along ``axis`` into ``n`` slots (``reduce`` in sum/prod/max/min/count)."""
     if reduce == "count":
         return _counts(indices, n)

@@ -52,8 +52,17 @@ _KINDS = {
     "real floating": ("float32", "float64"),
     "complex floating": ("complex64",),
     "numeric": (
-        "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-        "float32", "float64", "complex64",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float32",
+        "float64",
+        "complex64",
     ),
 }
 
@@ -90,7 +99,9 @@ class __array_namespace_info__:
         for k in kinds:
             if isinstance(k, str):
                 if k not in _KINDS:
-                    raise ValueError(f"unknown dtype kind {k!r}; valid kinds are {', '.join(_KINDS)}")
+                    raise ValueError(
+                        f"unknown dtype kind {k!r}; valid kinds are {', '.join(_KINDS)}"
+                    )
                 selected.update(_KINDS[k])
             else:
                 selected.update(n for n, d in _ALL_DTYPES.items() if d == k)

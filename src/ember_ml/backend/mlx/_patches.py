@@ -15,7 +15,12 @@ PATCHES: list[str] = []
 
 
 def enabled() -> bool:
-    return os.environ.get("EMBER_ML_MLX_PATCHES", "1").strip().lower() not in ("0", "false", "no", "off")
+    return os.environ.get("EMBER_ML_MLX_PATCHES", "1").strip().lower() not in (
+        "0",
+        "false",
+        "no",
+        "off",
+    )
 
 
 def _namespace() -> Any:
@@ -53,16 +58,22 @@ def apply() -> list[str]:
         mx.Dtype.__eq__ = __eq__
         mx.Dtype.__ne__ = __ne__
         mx.Dtype.__hash__ = orig_hash  # assigning __eq__ must not drop the hash
-        PATCHES.append("mlx.core.Dtype.__eq__/__ne__: False/True for non-dtype operands instead of TypeError")
+        PATCHES.append(
+            "mlx.core.Dtype.__eq__/__ne__: False/True for non-dtype operands instead of TypeError"
+        )
 
     # 2. array.device (MLX arrays have no device attribute; unified memory).
     if "device" not in dir(mx.array):
-        mx.array.device = property(lambda self: mx.default_device(), doc="The device (mx.default_device()).")
+        mx.array.device = property(
+            lambda self: mx.default_device(), doc="The device (mx.default_device())."
+        )
         PATCHES.append("mlx.core.array.device: property, the default device")
 
     # 3. array.mT (present in mlx >= 0.2x; added only where missing).
     if "mT" not in dir(mx.array):
-        mx.array.mT = property(lambda self: mx.swapaxes(self, -1, -2), doc="Transpose of the last two axes.")
+        mx.array.mT = property(
+            lambda self: mx.swapaxes(self, -1, -2), doc="Transpose of the last two axes."
+        )
         PATCHES.append("mlx.core.array.mT: property, swap of the last two axes")
 
     # 4. array.to_device.
@@ -72,7 +83,9 @@ def apply() -> list[str]:
             return _namespace().to_device_of(self, device, stream=stream)
 
         mx.array.to_device = to_device
-        PATCHES.append("mlx.core.array.to_device: returns the array on the device (no copy; unified memory)")
+        PATCHES.append(
+            "mlx.core.array.to_device: returns the array on the device (no copy; unified memory)"
+        )
 
     # 5. __getitem__/__setitem__: bounds checks (MLX segfaults), boolean masks, 0-d array bounds.
     from ember_ml.backend.mlx import _getitem
@@ -98,7 +111,9 @@ def apply() -> list[str]:
             return orig(self, other)
 
         op.__name__ = name
-        op.__doc__ = f"{name} with the integer-division guard of ember_ml.backend.mlx (see docs/mlx.md)."
+        op.__doc__ = (
+            f"{name} with the integer-division guard of ember_ml.backend.mlx (see docs/mlx.md)."
+        )
         setattr(mx.array, name, op)
 
     def _wrap_inplace(name: str, fn: Any) -> None:
@@ -142,5 +157,7 @@ def apply() -> list[str]:
         return _namespace()
 
     mx.array.__array_namespace__ = __array_namespace__
-    PATCHES.append("mlx.core.array.__array_namespace__: returns ember_ml.backend.mlx instead of mlx.core")
+    PATCHES.append(
+        "mlx.core.array.__array_namespace__: returns ember_ml.backend.mlx instead of mlx.core"
+    )
     return PATCHES

@@ -56,7 +56,9 @@ class NativeState:
 
     def normal(self, shape, dtype, loc, scale, device):
         stream = None if device is None else device
-        return mx.random.normal(shape, dtype=dtype, loc=loc, scale=scale, key=self._next(), stream=stream)
+        return mx.random.normal(
+            shape, dtype=dtype, loc=loc, scale=scale, key=self._next(), stream=stream
+        )
 
     def uniform(self, shape, dtype, low, high, device):
         stream = None if device is None else device

@@ -55,7 +55,9 @@ def _pad(x: mx.array, pad: int, mode: str) -> mx.array:
         return mx.pad(x, [(0, 0)] * (x.ndim - 1) + [(pad, pad)], mode="edge")
     if mode == "reflect":
         left = x[..., pad:0:-1]
-        stop = n - 2 - pad  # -1 when pad = n - 1 (the longest reflection): the slice runs to the start
+        stop = (
+            n - 2 - pad
+        )  # -1 when pad = n - 1 (the longest reflection): the slice runs to the start
         right = x[..., n - 2 : stop if stop >= 0 else None : -1]
     else:  # circular
         left = x[..., n - pad :]
@@ -87,5 +89,9 @@ def stft(
             core = mx.pad(core, [(left, n_fft - win_length - left)])
         framed = framed * core
     norm = "ortho" if normalized else "backward"
-    spectrum = mx.fft.rfft(framed, axis=-1, norm=norm) if onesided else mx.fft.fft(framed, axis=-1, norm=norm)
+    spectrum = (
+        mx.fft.rfft(framed, axis=-1, norm=norm)
+        if onesided
+        else mx.fft.fft(framed, axis=-1, norm=norm)
+    )
     return mx.swapaxes(spectrum, -1, -2)

@@ -96,12 +96,16 @@ def shape(s: Any, what: str, *, itemsize: int = 0, allow_infer: bool = False) ->
     try:
         entries = tuple(entries)
     except TypeError:
-        raise TypeError(f"{what}: a shape must be an integer or a sequence of integers, got {s!r}") from None
+        raise TypeError(
+            f"{what}: a shape must be an integer or a sequence of integers, got {s!r}"
+        ) from None
     out = tuple(size(v, f"{what}: shape entry", allow_negative=allow_infer) for v in entries)
     if allow_infer:
         bad = [v for v in out if v < -1]
         if bad:
-            raise ValueError(f"{what}: shape entry {bad[0]} is negative (only one -1 may be inferred)")
+            raise ValueError(
+                f"{what}: shape entry {bad[0]} is negative (only one -1 may be inferred)"
+            )
         if out.count(-1) > 1:
             raise ValueError(f"{what}: only one shape entry can be -1, got {out}")
     if itemsize:
@@ -124,7 +128,9 @@ def axes(seq: Any, ndim: int, what: str, *, unique: bool = True) -> list[int]:
     try:
         seq = tuple(seq)
     except TypeError:
-        raise TypeError(f"{what}: axes must be an integer or a sequence of integers, got {seq!r}") from None
+        raise TypeError(
+            f"{what}: axes must be an integer or a sequence of integers, got {seq!r}"
+        ) from None
     if len(seq) > max(ndim, 0) and unique:
         raise ValueError(f"{what}: {len(seq)} axes given for an array of dimension {ndim}")
     out = [axis(a, ndim, what) for a in seq]

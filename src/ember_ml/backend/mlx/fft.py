@@ -11,13 +11,27 @@ from ember_ml.backend.mlx._aliases import _stream
 from ember_ml.backend.mlx.linalg import _code
 
 __all__ = [
-    "fft", "ifft", "fftn", "ifftn", "rfft", "irfft", "rfftn", "irfftn", "hfft", "ihfft",
-    "fftfreq", "rfftfreq", "fftshift", "ifftshift",
+    "fft",
+    "ifft",
+    "fftn",
+    "ifftn",
+    "rfft",
+    "irfft",
+    "rfftn",
+    "irfftn",
+    "hfft",
+    "ihfft",
+    "fftfreq",
+    "rfftfreq",
+    "fftshift",
+    "ifftshift",
 ]
 
 _NORMS = ("backward", "ortho", "forward")
 _FLOAT32 = mx.float32
-_FAST_FREQ_N = 2**24  # fftfreq/rfftfreq lengths answered without the size validator (64 MiB in float32)
+_FAST_FREQ_N = (
+    2**24
+)  # fftfreq/rfftfreq lengths answered without the size validator (64 MiB in float32)
 _FREQ_DTYPE_C = frozenset(map(_code, (mx.float16, mx.bfloat16, mx.float32, mx.float64)))
 
 # Fast paths: the defaults (n=None, axis=-1 / s=None, axes=None, norm="backward") on an array whose
@@ -53,12 +67,22 @@ def _one_axis_transform(name: str, shortest: int = 1) -> tuple[Any, Any]:
     native = getattr(mx.fft, name)
     half = name == "irfft"
 
-    def general(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+    def general(
+        x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward"
+    ) -> mx.array:
         n, axis = _n(x, n, axis, name, half=half)
         return native(x, n=n, axis=axis, norm=_norm(norm))
 
-    def transform(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
-        if n is None and type(axis) is int and axis == -1 and type(norm) is str and norm == "backward":
+    def transform(
+        x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward"
+    ) -> mx.array:
+        if (
+            n is None
+            and type(axis) is int
+            and axis == -1
+            and type(norm) is str
+            and norm == "backward"
+        ):
             shape = x.shape
             if shape and shape[-1] >= shortest:
                 return native(x)
@@ -85,7 +109,9 @@ def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
             raise ValueError(f"{what}: every entry of s must be at least 1, got {s}")
         if axes is None:
             if len(s) > x.ndim:
-                raise ValueError(f"{what}: s has {len(s)} entries for an array of dimension {x.ndim}")
+                raise ValueError(
+                    f"{what}: s has {len(s)} entries for an array of dimension {x.ndim}"
+                )
             axes = list(range(x.ndim - len(s), x.ndim))
         elif len(s) != len(axes):
             raise ValueError(f"{what}: s has {len(s)} entries but axes has {len(axes)}")
@@ -104,11 +130,15 @@ def _n_axes_transform(name: str) -> tuple[Any, Any]:
     MLX directly for the default arguments on an array with no empty axis."""
     native = getattr(mx.fft, name)
 
-    def general(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+    def general(
+        x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward"
+    ) -> mx.array:
         s, axes = _s_axes(x, s, axes, name)
         return native(x, s=s, axes=axes, norm=_norm(norm))
 
-    def transform(x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward") -> mx.array:
+    def transform(
+        x: mx.array, /, *, s: Any = None, axes: Any = None, norm: str = "backward"
+    ) -> mx.array:
         if s is None and axes is None and type(norm) is str and norm == "backward":
             shape = x.shape
             if shape and 0 not in shape:
@@ -129,7 +159,9 @@ irfftn, _irfftn_general = _n_axes_transform("irfftn")
 _SWAP = {"backward": "forward", "forward": "backward", "ortho": "ortho"}
 
 
-def hfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+def hfft(
+    x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward"
+) -> mx.array:
     # hfft(x, n) == irfft(conj(x), n) with the normalisation swapped
     if x.dtype not in (mx.complex64,):
         x = x.astype(mx.complex64)
@@ -137,23 +169,32 @@ def hfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "b
     return mx.fft.irfft(mx.conj(x), n=n, axis=axis, norm=_SWAP[_norm(norm)])
 
 
-def ihfft(x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward") -> mx.array:
+def ihfft(
+    x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward"
+) -> mx.array:
     n, axis = _n(x, n, axis, "ihfft")
     return mx.conj(mx.fft.rfft(x, n=n, axis=axis, norm=_SWAP[_norm(norm)]))
 
 
 def fftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     if (
-        type(n) is int and 0 < n <= _FAST_FREQ_N and device is None and (type(d) is float or type(d) is int)
+        type(n) is int
+        and 0 < n <= _FAST_FREQ_N
+        and device is None
+        and (type(d) is float or type(d) is int)
         and (dtype is None or type(dtype) is mx.Dtype and _code(dtype) in _FREQ_DTYPE_C)
     ):
         dt = dtype or _FLOAT32
-        k = mx.concatenate([mx.arange(0, (n - 1) // 2 + 1, dtype=dt), mx.arange(-(n // 2), 0, dtype=dt)])
+        k = mx.concatenate(
+            [mx.arange(0, (n - 1) // 2 + 1, dtype=dt), mx.arange(-(n // 2), 0, dtype=dt)]
+        )
         return k / (n * d)  # the Python number becomes dt, as mx.array(n * d, dtype=dt) does
     return _fftfreq_general(n, d=d, dtype=dtype, device=device)
 
 
-def _fftfreq_general(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
+def _fftfreq_general(
+    n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None
+) -> mx.array:
     dtype = dtype or mx.float32
     n = _sizes.size(n, "fftfreq: n")
     if n < 1:
@@ -162,27 +203,37 @@ def _fftfreq_general(n: int, /, *, d: float = 1.0, dtype: Any = None, device: An
     st = _stream(device)
     # computed in the requested dtype (MLX's own fftfreq is float32 only)
     k = mx.concatenate(
-        [mx.arange(0, (n - 1) // 2 + 1, dtype=dtype, stream=st), mx.arange(-(n // 2), 0, dtype=dtype, stream=st)]
+        [
+            mx.arange(0, (n - 1) // 2 + 1, dtype=dtype, stream=st),
+            mx.arange(-(n // 2), 0, dtype=dtype, stream=st),
+        ]
     )
     return k / mx.array(n * d, dtype=dtype)
 
 
 def rfftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     if (
-        type(n) is int and 0 < n <= _FAST_FREQ_N and device is None and (type(d) is float or type(d) is int)
+        type(n) is int
+        and 0 < n <= _FAST_FREQ_N
+        and device is None
+        and (type(d) is float or type(d) is int)
         and (dtype is None or type(dtype) is mx.Dtype and _code(dtype) in _FREQ_DTYPE_C)
     ):
         return mx.arange(0, n // 2 + 1, dtype=dtype or _FLOAT32) / (n * d)
     return _rfftfreq_general(n, d=d, dtype=dtype, device=device)
 
 
-def _rfftfreq_general(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
+def _rfftfreq_general(
+    n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None
+) -> mx.array:
     dtype = dtype or mx.float32
     n = _sizes.size(n, "rfftfreq: n")
     if n < 1:
         raise ValueError(f"rfftfreq: n must be at least 1, got {n}")
     _sizes.nbytes_ok(n // 2 + 1, dtype.size, "rfftfreq")
-    return mx.arange(0, n // 2 + 1, dtype=dtype, stream=_stream(device)) / mx.array(n * d, dtype=dtype)
+    return mx.arange(0, n // 2 + 1, dtype=dtype, stream=_stream(device)) / mx.array(
+        n * d, dtype=dtype
+    )
 
 
 def fftshift(x: mx.array, /, *, axes: Any = None) -> mx.array:

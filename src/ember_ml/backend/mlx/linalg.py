@@ -26,9 +26,31 @@ from ember_ml.backend.mlx._aliases import (
 )
 
 __all__ = [
-    "cholesky", "cross", "det", "diagonal", "eigh", "eigvalsh", "inv", "matmul", "matrix_norm",
-    "matrix_power", "matrix_rank", "matrix_transpose", "outer", "pinv", "qr", "slogdet", "solve",
-    "svd", "svdvals", "tensordot", "trace", "vecdot", "vector_norm", "eig", "eigvals",
+    "cholesky",
+    "cross",
+    "det",
+    "diagonal",
+    "eigh",
+    "eigvalsh",
+    "inv",
+    "matmul",
+    "matrix_norm",
+    "matrix_power",
+    "matrix_rank",
+    "matrix_transpose",
+    "outer",
+    "pinv",
+    "qr",
+    "slogdet",
+    "solve",
+    "svd",
+    "svdvals",
+    "tensordot",
+    "trace",
+    "vecdot",
+    "vector_norm",
+    "eig",
+    "eigvals",
 ]
 
 _CPU = mx.cpu
@@ -71,8 +93,22 @@ def _nan_like(o: mx.array) -> mx.array:
 # Hot-path dtype tests by code: ``hash(dtype)`` is MLX's own C++ hash (a distinct small int per
 # dtype in mlx 0.32), while ``mx.Dtype.__eq__`` is a Python-level patch (_patches). Checked at
 # import: should two dtypes ever hash alike, the codes fall back to the dtypes themselves.
-_DTYPES = (mx.bool_, mx.int8, mx.int16, mx.int32, mx.int64, mx.uint8, mx.uint16, mx.uint32, mx.uint64,
-           mx.float16, mx.bfloat16, mx.float32, mx.float64, mx.complex64)
+_DTYPES = (
+    mx.bool_,
+    mx.int8,
+    mx.int16,
+    mx.int32,
+    mx.int64,
+    mx.uint8,
+    mx.uint16,
+    mx.uint32,
+    mx.uint64,
+    mx.float16,
+    mx.bfloat16,
+    mx.float32,
+    mx.float64,
+    mx.complex64,
+)
 _code: Any = hash if len({hash(d) for d in _DTYPES}) == len(_DTYPES) else (lambda d: d)
 _F32_C = _code(mx.float32)
 _F64_C = _code(mx.float64)
@@ -81,8 +117,22 @@ _LAPACK_C = frozenset((_F32_C, _F64_C))  # the dtypes MLX's LAPACK calls take as
 _AXES = (-2, -1)
 _AXES_LIST = [-2, -1]
 # dtypes whose sum keeps the dtype (the standard's trace without dtype=); the rest are upcast (_sum_dtype)
-_SUM_KEEPS_C = frozenset(map(_code, (mx.int32, mx.int64, mx.uint32, mx.uint64, mx.float16, mx.bfloat16, mx.float32,
-                                     mx.float64, mx.complex64)))
+_SUM_KEEPS_C = frozenset(
+    map(
+        _code,
+        (
+            mx.int32,
+            mx.int64,
+            mx.uint32,
+            mx.uint64,
+            mx.float16,
+            mx.bfloat16,
+            mx.float32,
+            mx.float64,
+            mx.complex64,
+        ),
+    )
+)
 _FLOAT_C = frozenset(map(_code, (mx.float16, mx.bfloat16, mx.float32, mx.float64)))
 # the NaN that replaces a guarded result, one 0-d array per dtype (made once: no per-call conversion)
 _NAN = {
@@ -168,8 +218,10 @@ def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
     for o in others:
         bad = mx.logical_or(bad, _bad(o) if o.ndim >= 2 else mx.any(o - o, -1, True)[..., None])
     safe = mx.where(bad, _eye(x.shape[-2], x.shape[-1], x.dtype), x)
-    safe_others = [mx.where(bad if o.ndim >= 2 else mx.squeeze(bad, -1), mx.zeros((), dtype=o.dtype), o)
-                   for o in others]
+    safe_others = [
+        mx.where(bad if o.ndim >= 2 else mx.squeeze(bad, -1), mx.zeros((), dtype=o.dtype), o)
+        for o in others
+    ]
     out = fn(safe, *safe_others)
     batch = bad.ndim - 2
 
@@ -206,7 +258,9 @@ def _lu_pivots(x: mx.array) -> tuple[mx.array, mx.array]:
     for k in range(n):
         p = mx.argmax(mx.abs(a[..., k:, k]), axis=-1).astype(mx.int32) + k
         row_k = a[..., k : k + 1, :]
-        row_p = mx.take_along_axis(a, mx.broadcast_to(p[..., None, None], (*a.shape[:-2], 1, n)), axis=-2)
+        row_p = mx.take_along_axis(
+            a, mx.broadcast_to(p[..., None, None], (*a.shape[:-2], 1, n)), axis=-2
+        )
         pe = p[..., None, None]
         a = mx.where(rows == k, row_p, mx.where(rows == pe, row_k, a))
         sign = mx.where(p != k, -sign, sign)
@@ -230,7 +284,9 @@ def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
         n = shape[-1]
         eye, nan, _ = _EYES.get((n, c)) or _square_consts(n, dt, c)
         bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)  # once, for both where()s
-        return mx.where(bad, nan, mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU))
+        return mx.where(
+            bad, nan, mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU)
+        )
     return _cholesky_general(x, upper=upper)
 
 
@@ -256,7 +312,9 @@ def _complex_cholesky(x: mx.array) -> mx.array:
             col = col - mx.sum(prev[..., j:, :] * mx.conj(prev[..., j : j + 1, :]), axis=-1)
         d = mx.sqrt(mx.real(col[..., 0:1]))
         below = col[..., 1:] / d.astype(x.dtype)
-        full = mx.concatenate([mx.zeros((*x.shape[:-2], j), dtype=x.dtype), d.astype(x.dtype), below], axis=-1)
+        full = mx.concatenate(
+            [mx.zeros((*x.shape[:-2], j), dtype=x.dtype), d.astype(x.dtype), below], axis=-1
+        )
         cols.append(full)
     return mx.stack(cols, axis=-1)
 
@@ -394,7 +452,9 @@ def _inv_general(x: mx.array, /) -> mx.array:
 
 def matrix_norm(x: mx.array, /, *, keepdims: bool = False, ord: Any = "fro") -> mx.array:  # noqa: A002
     if type(ord) is str and ord == "fro" and _code(x.dtype) in _FLOAT_C and x.ndim >= 2 and x.size:
-        return mx.linalg.norm(x, "fro", _AXES_LIST, keepdims)  # sqrt(sum(x*x)) over the matrix, as below
+        return mx.linalg.norm(
+            x, "fro", _AXES_LIST, keepdims
+        )  # sqrt(sum(x*x)) over the matrix, as below
     return _matrix_norm_general(x, keepdims=keepdims, ord=ord)
 
 
@@ -420,11 +480,15 @@ def _matrix_norm_general(x: mx.array, /, *, keepdims: bool = False, ord: Any = "
         out = mx.sqrt(mx.sum(mx.square(a), axis=(-2, -1), keepdims=keepdims))
     elif ord in (1, -1):
         col = mx.sum(a, axis=-2, keepdims=True)
-        out = mx.max(col, axis=-1, keepdims=True) if ord == 1 else mx.min(col, axis=-1, keepdims=True)
+        out = (
+            mx.max(col, axis=-1, keepdims=True) if ord == 1 else mx.min(col, axis=-1, keepdims=True)
+        )
         out = out if keepdims else out[..., 0, 0]
     elif ord in (math.inf, -math.inf):
         row = mx.sum(a, axis=-1, keepdims=True)
-        out = mx.max(row, axis=-2, keepdims=True) if ord > 0 else mx.min(row, axis=-2, keepdims=True)
+        out = (
+            mx.max(row, axis=-2, keepdims=True) if ord > 0 else mx.min(row, axis=-2, keepdims=True)
+        )
         out = out if keepdims else out[..., 0, 0]
     else:
         raise ValueError(f"matrix_norm: unsupported ord {ord!r}")
@@ -507,7 +571,9 @@ def _pinv_general(x: mx.array, /, *, rtol: Any = None) -> mx.array:
     r = rtol if not isinstance(rtol, mx.array) else rtol[..., None]
     keep = s > smax * r
     sinv = mx.where(keep, 1 / mx.where(keep, s, 1), 0).astype(x.dtype)
-    return mx.matmul(mx.conj(mx.swapaxes(vh, -1, -2)) * sinv[..., None, :], mx.conj(mx.swapaxes(u, -1, -2)))
+    return mx.matmul(
+        mx.conj(mx.swapaxes(vh, -1, -2)) * sinv[..., None, :], mx.conj(mx.swapaxes(u, -1, -2))
+    )
 
 
 def _scaled_norm(v: mx.array, keepdims: bool = False) -> mx.array:
@@ -526,7 +592,9 @@ def _householder_qr(x: mx.array) -> tuple[mx.array, mx.array]:
     batch = x.shape[:-2]
     q = mx.broadcast_to(mx.eye(m, dtype=x.dtype), (*batch, m, m))
     r = x
-    for j in range(min(m - 1, n)):  # nothing below the diagonal in the last row: no reflection (as LAPACK)
+    for j in range(
+        min(m - 1, n)
+    ):  # nothing below the diagonal in the last row: no reflection (as LAPACK)
         col = r[..., j:, j]
         x0 = col[..., 0]
         mag0 = mx.abs(x0)
@@ -540,7 +608,9 @@ def _householder_qr(x: mx.array) -> tuple[mx.array, mx.array]:
         r = mx.concatenate([r[..., :j, :], rs - 2 * v[..., :, None] * w[..., None, :]], axis=-2)
         qs = q[..., :, j:]
         qv = mx.sum(qs * v[..., None, :], axis=-1)
-        q = mx.concatenate([q[..., :, :j], qs - 2 * qv[..., :, None] * mx.conj(v)[..., None, :]], axis=-1)
+        q = mx.concatenate(
+            [q[..., :, :j], qs - 2 * qv[..., :, None] * mx.conj(v)[..., None, :]], axis=-1
+        )
     return q, r
 
 
@@ -570,7 +640,10 @@ def _qr_general(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
     m, n = x.shape[-2:]
     if _empty(x):
         k = m if mode == "complete" else min(m, n)
-        return QRResult(mx.zeros((*x.shape[:-2], m, k), dtype=x.dtype), mx.zeros((*x.shape[:-2], k, n), dtype=x.dtype))
+        return QRResult(
+            mx.zeros((*x.shape[:-2], m, k), dtype=x.dtype),
+            mx.zeros((*x.shape[:-2], k, n), dtype=x.dtype),
+        )
     if x.dtype in _COMPLEX:
         q, r = _householder_qr(x)
         below = mx.tri(m, n, -1, dtype=mx.bool_)
@@ -582,7 +655,9 @@ def _qr_general(x: mx.array, /, *, mode: str = "reduced") -> QRResult:
     if mode == "complete" and m > n:
         # pad with zero columns so MLX's reduced QR is the complete one
         pad = mx.zeros((*x.shape[:-2], m, m - n), dtype=x.dtype)
-        q, r = _finite_guard(mx.concatenate([x, pad], axis=-1), lambda a: mx.linalg.qr(a, stream=_CPU))
+        q, r = _finite_guard(
+            mx.concatenate([x, pad], axis=-1), lambda a: mx.linalg.qr(a, stream=_CPU)
+        )
         return QRResult(q, r[..., :, :n])
     q, r = _finite_guard(x, lambda a: mx.linalg.qr(a, stream=_CPU))
     return QRResult(q, r)
@@ -593,7 +668,9 @@ def slogdet(x: mx.array, /) -> SlogdetResult:
     x = _float(x)
     if _empty(x):
         shape = x.shape[:-2]
-        return SlogdetResult(mx.ones(shape, dtype=x.dtype), mx.zeros(shape, dtype=_real_dtype(x.dtype)))
+        return SlogdetResult(
+            mx.ones(shape, dtype=x.dtype), mx.zeros(shape, dtype=_real_dtype(x.dtype))
+        )
     if x.dtype in _COMPLEX or x.dtype == mx.float64:
         piv, psign = _lu_pivots(x)
         mag = mx.abs(piv)
@@ -613,7 +690,9 @@ def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
     if c in _LAPACK_C and c == _code(x2.dtype) and x1.size and x2.size:
         s2 = x2.shape
         nan = _NAN[c]
-        if len(s2) >= 2 and s2[:-1] == s1[:-1]:  # a stack of matrices with the same batch: no broadcasting
+        if (
+            len(s2) >= 2 and s2[:-1] == s1[:-1]
+        ):  # a stack of matrices with the same batch: no broadcasting
             bad = mx.logical_or(mx.any(x1 - x1, _AXES, True), mx.any(x2 - x2, _AXES, True))
             a = mx.where(bad, _eye(s1[-1], s1[-1], x1.dtype), x1)
             return mx.where(bad, nan, mx.linalg.solve(a, mx.where(bad, 0.0, x2), stream=_CPU))
@@ -655,7 +734,9 @@ def svd(x: mx.array, /, *, full_matrices: bool = True) -> SVDResult:
         bad1 = mx.any(x - x, _AXES, True)
         bad = mx.broadcast_to(bad1, x.shape) if m == n else bad1
         u, s, vh = mx.linalg.svd(mx.where(bad, _eye(m, n, dt), x), stream=_CPU)
-        if not full_matrices:  # MLX computes the full factors; the reduced ones are their leading columns/rows
+        if (
+            not full_matrices
+        ):  # MLX computes the full factors; the reduced ones are their leading columns/rows
             if m > n:
                 u = u[..., :, :n]
             elif n > m:
@@ -695,7 +776,9 @@ def svdvals(x: mx.array, /) -> mx.array:
     if c in _LAPACK_C and x.ndim >= 2 and x.size:
         shape = x.shape
         bad = mx.any(x - x, _AXES, True)
-        s = mx.linalg.svd(mx.where(bad, _eye(shape[-2], shape[-1], dt), x), compute_uv=False, stream=_CPU)
+        s = mx.linalg.svd(
+            mx.where(bad, _eye(shape[-2], shape[-1], dt), x), compute_uv=False, stream=_CPU
+        )
         return mx.where(mx.squeeze(bad, -1), _nan_fill((min(shape[-2:]),), dt), s)
     return _svdvals_general(x)
 
@@ -710,8 +793,12 @@ def _svdvals_general(x: mx.array, /) -> mx.array:
 def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
     shape = x.shape
     if (
-        dtype is None and type(offset) is int and len(shape) >= 2 and -shape[-2] < offset < shape[-1]
-        and x.size and _code(x.dtype) in _SUM_KEEPS_C
+        dtype is None
+        and type(offset) is int
+        and len(shape) >= 2
+        and -shape[-2] < offset < shape[-1]
+        and x.size
+        and _code(x.dtype) in _SUM_KEEPS_C
     ):
         return mx.trace(x, offset, -2, -1)  # sum(diagonal(x)) in one call, in x's dtype
     return _trace_general(x, offset=offset, dtype=dtype)
@@ -719,7 +806,9 @@ def trace(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
 
 def _trace_general(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.array:
     dt = _sum_dtype(x.dtype, dtype)
-    if _diagonal_is_empty(x, offset, "trace"):  # MLX's reductions over empty inputs can deadlock (docs/mlx.md)
+    if _diagonal_is_empty(
+        x, offset, "trace"
+    ):  # MLX's reductions over empty inputs can deadlock (docs/mlx.md)
         return mx.zeros(x.shape[:-2], dtype=dt)
     d = mx.diagonal(x, offset, -2, -1)
     if dt != d.dtype:
@@ -728,9 +817,14 @@ def _trace_general(x: mx.array, /, *, offset: int = 0, dtype: Any = None) -> mx.
     return out if out.dtype == dt else out.astype(dt)
 
 
-def vector_norm(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2) -> mx.array:  # noqa: A002
+def vector_norm(
+    x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2
+) -> mx.array:  # noqa: A002
     if (
-        type(ord) is int and ord == 2 and _code(x.dtype) in _FLOAT_C and x.size
+        type(ord) is int
+        and ord == 2
+        and _code(x.dtype) in _FLOAT_C
+        and x.size
         and (axis is None or type(axis) is int)
     ):
         # MLX's 2-norm: sqrt(sum(x*x)) as below, one call (the same values, bit for bit); axis checked by MLX
@@ -738,7 +832,9 @@ def vector_norm(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord
     return _vector_norm_general(x, axis=axis, keepdims=keepdims, ord=ord)
 
 
-def _vector_norm_general(x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2) -> mx.array:  # noqa: A002
+def _vector_norm_general(
+    x: mx.array, /, *, axis: Any = None, keepdims: bool = False, ord: Any = 2
+) -> mx.array:  # noqa: A002
     x = _float(x)
     if x.size == 0 and ord not in (math.inf, -math.inf):
         from ember_ml.backend.mlx._aliases import _empty_reduction

@@ -110,7 +110,8 @@ if _OWN_NAMESPACE:
         [[1, 3], [1, 0], [1, 0, 1], [1, 2]]
         """
         values, indices, inverse, counts = _np.unique(
-            x, return_index=True, return_inverse=True, return_counts=True, equal_nan=False)
+            x, return_index=True, return_inverse=True, return_counts=True, equal_nan=False
+        )
         return UniqueAllResult(values, indices, inverse.reshape(x.shape), counts)
 
     def unique_counts(x, /):
@@ -143,8 +144,10 @@ if _OWN_NAMESPACE:
     def _descending_argsort(x, axis, stable):
         # descending and stable: sort the reversed array ascending, then map the indices back
         # (equal elements keep their order, which reversing an ascending argsort would not)
-        order = _np.flip(_np.argsort(_np.flip(x, axis=axis), axis=axis, kind="stable" if stable else None),
-                         axis=axis)
+        order = _np.flip(
+            _np.argsort(_np.flip(x, axis=axis), axis=axis, kind="stable" if stable else None),
+            axis=axis,
+        )
         return (x.shape[axis] - 1) - order
 
     fft = _importlib.import_module(__name__ + ".fft")
@@ -276,7 +279,12 @@ def floor_divide(x1, x2, /):
     """
     out = _floor_divide(x1, x2)
     if out.dtype.kind == "f":
-        if type(x1) is _ndarray and type(x2) is _ndarray and x1.ndim == 1 == x2.ndim and len(x1) == len(x2):
+        if (
+            type(x1) is _ndarray
+            and type(x2) is _ndarray
+            and x1.ndim == 1 == x2.ndim
+            and len(x1) == len(x2)
+        ):
             if _isfinite_number(x1.dot(x2)):
                 return out
         elif not (_count_all(_isinf(x1)) or _count_all(_isinf(x2))):
@@ -313,8 +321,13 @@ def clip(x, /, min=None, max=None):
     >>> clip(asarray([-5, 0, 300], dtype=int16), min=-1000000, max=100).tolist()
     [-5, 0, 100]
     """
-    if (type(min) in _REAL_SCALARS and type(max) in _REAL_SCALARS and type(x) is _ndarray
-            and x.dtype.kind == "f" and x.ndim):
+    if (
+        type(min) in _REAL_SCALARS
+        and type(max) in _REAL_SCALARS
+        and type(x) is _ndarray
+        and x.dtype.kind == "f"
+        and x.ndim
+    ):
         return _np.clip(x, min, max)
     return _clip_general(x, min, max)
 

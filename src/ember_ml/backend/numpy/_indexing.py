@@ -42,7 +42,9 @@ def _init(dtype: np.dtype, reduce: str) -> Any:
     return -np.inf if reduce == "max" else np.inf
 
 
-def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
+def scatter(
+    values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False
+) -> Any:
     """Reduce ``values`` along ``axis`` into ``n`` slots (``reduce`` in sum/prod/max/min/count)."""
     if reduce == "count":
         return _counts(indices, n)

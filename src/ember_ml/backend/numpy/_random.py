@@ -47,7 +47,9 @@ def threefry2x32(k0, k1, c0, c1):
 def counter_words(key, start, count, high=0):
     """Threefry-2x32 words of counters (high, start .. start+count-1) under ``key``, block by block."""
     if start + count > 1 << 32:
-        raise ValueError(f"at most 2**32 counters per key; asked for counters {start} to {start + count - 1}")
+        raise ValueError(
+            f"at most 2**32 counters per key; asked for counters {start} to {start + count - 1}"
+        )
     k0 = np.uint32(key[0])
     k1 = np.uint32(key[1])
     y0 = np.empty(count, dtype=np.uint32)

@@ -35,7 +35,9 @@ def stft(
         pad = n_fft // 2
         x = np.pad(x, [(0, 0)] * (x.ndim - 1) + [(pad, pad)], mode=_PAD_MODES[pad_mode])
     frames = 1 + (x.shape[-1] - n_fft) // hop_length
-    framed = sliding_window_view(x, n_fft, axis=-1)[..., : (frames - 1) * hop_length + 1 : hop_length, :]
+    framed = sliding_window_view(x, n_fft, axis=-1)[
+        ..., : (frames - 1) * hop_length + 1 : hop_length, :
+    ]
     if window is not None or win_length < n_fft:
         real = np.float32 if x.dtype in (np.float32, np.complex64) else np.float64
         full = np.zeros(n_fft, dtype=real if window is None else window.dtype)
@@ -43,5 +45,9 @@ def stft(
         full[left : left + win_length] = 1 if window is None else window
         framed = framed * full
     norm = "ortho" if normalized else "backward"
-    spectrum = np.fft.rfft(framed, axis=-1, norm=norm) if onesided else np.fft.fft(framed, axis=-1, norm=norm)
+    spectrum = (
+        np.fft.rfft(framed, axis=-1, norm=norm)
+        if onesided
+        else np.fft.fft(framed, axis=-1, norm=norm)
+    )
     return np.swapaxes(spectrum, -1, -2)

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import numpy as np
 
-_NUMPY_METHODS = frozenset((
-    "linear", "lower", "higher", "nearest", "midpoint", "weibull", "hazen", "median_unbiased",
-    "normal_unbiased", "interpolated_inverted_cdf",
-))
+_NUMPY_METHODS = frozenset(
+    (
+        "linear",
+        "lower",
+        "higher",
+        "nearest",
+        "midpoint",
+        "weibull",
+        "hazen",
+        "median_unbiased",
+        "normal_unbiased",
+        "interpolated_inverted_cdf",
+    )
+)
 
 
 def _empty_reduction(x, axis):

@@ -15,13 +15,31 @@ dtype('complex64')
 import numpy as _np
 
 # NumPy's transforms (taken as they are) and the two functions defined here.
-_NUMPY_TRANSFORMS = frozenset({
-    "fft", "fft2", "fftn", "fftshift", "hfft", "ifft", "ifft2", "ifftn", "ifftshift", "ihfft",
-    "irfft", "irfft2", "irfftn", "rfft", "rfft2", "rfftn",
-})
+_NUMPY_TRANSFORMS = frozenset(
+    {
+        "fft",
+        "fft2",
+        "fftn",
+        "fftshift",
+        "hfft",
+        "ifft",
+        "ifft2",
+        "ifftn",
+        "ifftshift",
+        "ihfft",
+        "irfft",
+        "irfft2",
+        "irfftn",
+        "rfft",
+        "rfft2",
+        "rfftn",
+    }
+)
 __all__ = sorted(_NUMPY_TRANSFORMS | {"fftfreq", "rfftfreq"})
 
-if tuple(int("".join(c for c in p if c.isdigit()) or 0) for p in _np.__version__.split(".")[:2]) >= (2, 1):
+if tuple(
+    int("".join(c for c in p if c.isdigit()) or 0) for p in _np.__version__.split(".")[:2]
+) >= (2, 1):
 
     def __getattr__(name):
         # NumPy's transforms, taken from numpy.fft (imported here, on first use: ~2 ms

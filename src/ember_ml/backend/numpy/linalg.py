@@ -17,7 +17,9 @@ inf or NaN, where ``eig`` and ``solve`` raise ``LinAlgError``. ``svd``, ``svdval
 
 import numpy as _np
 
-_major, _minor = (int("".join(c for c in part if c.isdigit()) or 0) for part in _np.__version__.split(".")[:2])
+_major, _minor = (
+    int("".join(c for c in part if c.isdigit()) or 0) for part in _np.__version__.split(".")[:2]
+)
 
 if (_major, _minor) >= (2, 1):
     from numpy.linalg._linalg import EighResult, EigResult, QRResult, SlogdetResult, SVDResult  # noqa: F401
@@ -36,8 +38,12 @@ if (_major, _minor) >= (2, 1):
         return _numpy_pinv(x, rtol=rtol)
 
     def _compat_matrix_rank(x, rtol):
-        if x.ndim < 2:  # numpy.linalg.matrix_rank answers a vector's "rank"; the standard asks for matrices
-            raise _np.linalg.LinAlgError("matrix_rank: the input is 1-dimensional; it must be at least 2-dimensional")
+        if (
+            x.ndim < 2
+        ):  # numpy.linalg.matrix_rank answers a vector's "rank"; the standard asks for matrices
+            raise _np.linalg.LinAlgError(
+                "matrix_rank: the input is 1-dimensional; it must be at least 2-dimensional"
+            )
         return _numpy_matrix_rank(x, rtol=rtol)
 
     # cross, outer and trace keep array-api-compat's behaviour: numpy.linalg.cross refuses
@@ -84,7 +90,9 @@ if (_major, _minor) >= (2, 1):
         """
         values, vectors = _np.linalg.eig(x)
         complex_dtype = _complex_of(values.dtype)
-        return EigResult(values.astype(complex_dtype, copy=False), vectors.astype(complex_dtype, copy=False))
+        return EigResult(
+            values.astype(complex_dtype, copy=False), vectors.astype(complex_dtype, copy=False)
+        )
 
     def eigvals(x, /):
         """Eigenvalues of each square matrix, always complex.

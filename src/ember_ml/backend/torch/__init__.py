@@ -58,10 +58,34 @@ def _same_dtype_fast_path(compat_function, torch_function):
 
 # array-api-compat's two-argument wrappers (each keeps the torch function in __wrapped__).
 _BINARY = (
-    "add", "atan2", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",
-    "bitwise_xor", "copysign", "divide", "equal", "floor_divide", "greater", "greater_equal",
-    "hypot", "less", "less_equal", "logaddexp", "logical_and", "logical_or", "logical_xor",
-    "maximum", "minimum", "multiply", "nextafter", "not_equal", "pow", "remainder", "subtract",
+    "add",
+    "atan2",
+    "bitwise_and",
+    "bitwise_left_shift",
+    "bitwise_or",
+    "bitwise_right_shift",
+    "bitwise_xor",
+    "copysign",
+    "divide",
+    "equal",
+    "floor_divide",
+    "greater",
+    "greater_equal",
+    "hypot",
+    "less",
+    "less_equal",
+    "logaddexp",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "maximum",
+    "minimum",
+    "multiply",
+    "nextafter",
+    "not_equal",
+    "pow",
+    "remainder",
+    "subtract",
 )
 for _name in _BINARY:
     _compat_function = getattr(_compat, _name)
@@ -92,7 +116,12 @@ def where(condition, x1, x2, /):
 _int, _float = _builtins.int, _builtins.float
 _PLAIN_NUMBERS = (_float, _int)
 _torch_sum = _torch.sum
-_compat_prod, _compat_max, _compat_min, _compat_mean = _compat.prod, _compat.max, _compat.min, _compat.mean
+_compat_prod, _compat_max, _compat_min, _compat_mean = (
+    _compat.prod,
+    _compat.max,
+    _compat.min,
+    _compat.mean,
+)
 _compat_std, _compat_var, _compat_count_nonzero = _compat.std, _compat.var, _compat.count_nonzero
 
 
@@ -109,7 +138,11 @@ def _reduction(name, torch_function, compat_function, doc):
     return _named(function, name, doc)
 
 
-sum = _reduction("sum", _torch_sum, _compat_sum, """Sum of the elements of x over the given axes, as the standard defines it.
+sum = _reduction(
+    "sum",
+    _torch_sum,
+    _compat_sum,
+    """Sum of the elements of x over the given axes, as the standard defines it.
 
     A whole-array sum without ``keepdims`` goes straight to ``torch.sum``; other
     forms go through array-api-compat (tuple and empty axes, ``keepdims``).
@@ -117,8 +150,13 @@ sum = _reduction("sum", _torch_sum, _compat_sum, """Sum of the elements of x ove
     >>> import torch
     >>> sum(torch.ones(2, 3), axis=1).tolist()
     [3.0, 3.0]
-    """)
-prod = _reduction("prod", _torch.prod, _compat_prod, """Product of the elements of x over the given axes, as the standard defines it.
+    """,
+)
+prod = _reduction(
+    "prod",
+    _torch.prod,
+    _compat_prod,
+    """Product of the elements of x over the given axes, as the standard defines it.
 
     A whole-array product without ``keepdims`` goes straight to ``torch.prod``;
     other forms go through array-api-compat.
@@ -126,7 +164,8 @@ prod = _reduction("prod", _torch.prod, _compat_prod, """Product of the elements 
     >>> import torch
     >>> prod(torch.tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
     [3.0, 8.0]
-    """)
+    """,
+)
 
 
 def max(x, /, *, axis=None, keepdims=False):
@@ -182,15 +221,24 @@ def _spread(name, torch_function, compat_function, doc):
     ``correction`` keyword) for a whole-array result with correction 0 or 1; array-api-compat's otherwise."""
 
     def function(x, /, *, axis=None, correction=0.0, keepdims=False, **kwargs):
-        if (axis is None and not keepdims and not kwargs and type(correction) in _PLAIN_NUMBERS
-                and (correction == 0 or correction == 1)):
+        if (
+            axis is None
+            and not keepdims
+            and not kwargs
+            and type(correction) in _PLAIN_NUMBERS
+            and (correction == 0 or correction == 1)
+        ):
             return torch_function(x, None, correction == 1)
         return compat_function(x, axis=axis, correction=correction, keepdims=keepdims, **kwargs)
 
     return _named(function, name, doc)
 
 
-std = _spread("std", _torch.std, _compat_std, """Standard deviation of x over the given axes, with ``correction`` degrees of freedom removed.
+std = _spread(
+    "std",
+    _torch.std,
+    _compat_std,
+    """Standard deviation of x over the given axes, with ``correction`` degrees of freedom removed.
 
     A whole-array result without ``keepdims`` and with correction 0 or 1 goes
     straight to ``torch.std`` (positional ``unbiased``: torch's parser charges
@@ -199,8 +247,13 @@ std = _spread("std", _torch.std, _compat_std, """Standard deviation of x over th
     >>> import torch
     >>> std(torch.tensor([1.0, 3.0])).item(), std(torch.tensor([1.0, 3.0]), correction=1).item()
     (1.0, 1.4142135381698608)
-    """)
-var = _spread("var", _torch.var, _compat_var, """Variance of x over the given axes, with ``correction`` degrees of freedom removed.
+    """,
+)
+var = _spread(
+    "var",
+    _torch.var,
+    _compat_var,
+    """Variance of x over the given axes, with ``correction`` degrees of freedom removed.
 
     A whole-array result without ``keepdims`` and with correction 0 or 1 goes
     straight to ``torch.var``; other forms go through array-api-compat.
@@ -208,7 +261,8 @@ var = _spread("var", _torch.var, _compat_var, """Variance of x over the given ax
     >>> import torch
     >>> var(torch.tensor([1.0, 3.0])).item(), var(torch.tensor([1.0, 3.0]), correction=1).item()
     (1.0, 2.0)
-    """)
+    """,
+)
 
 
 def count_nonzero(x, /, *, axis=None, keepdims=False):
@@ -233,16 +287,26 @@ def _iinfo_of(dtype):
     return iinfo_from(info, getattr(_torch, info.dtype))
 
 
-finfo = memo_by_dtype(_finfo_of, _Tensor, "finfo", """Limits of a floating-point dtype (or a tensor's); ``.dtype`` is a torch dtype, as the standard asks.
+finfo = memo_by_dtype(
+    _finfo_of,
+    _Tensor,
+    "finfo",
+    """Limits of a floating-point dtype (or a tensor's); ``.dtype`` is a torch dtype, as the standard asks.
 
     >>> finfo(float32).dtype
     torch.float32
-    """)
-iinfo = memo_by_dtype(_iinfo_of, _Tensor, "iinfo", """Limits of an integer dtype (or a tensor's); ``.dtype`` is a torch dtype.
+    """,
+)
+iinfo = memo_by_dtype(
+    _iinfo_of,
+    _Tensor,
+    "iinfo",
+    """Limits of an integer dtype (or a tensor's); ``.dtype`` is a torch dtype.
 
     >>> iinfo(int8).max
     127
-    """)
+    """,
+)
 
 
 def can_cast(from_, to, /):
@@ -286,15 +350,26 @@ def take(x, indices, /, *, axis=None, **kwargs):
         if axis is None or axis == 0 or axis == -1:
             # 1-D x (the usual form): torch.take is one kernel, wraps negative indices and
             # raises IndexError out of range; it takes int64 indices only (RuntimeError otherwise)
-            if type(x) is _Tensor is type(indices) and x.ndim == 1 and indices.ndim == 1 and x.is_cpu:
+            if (
+                type(x) is _Tensor is type(indices)
+                and x.ndim == 1
+                and indices.ndim == 1
+                and x.is_cpu
+            ):
                 try:
                     return _torch_take(x, indices)
                 except RuntimeError:
                     pass
         if type(indices) is _Tensor and indices.dtype in _SMALL_INDEX_DTYPES:
             indices = indices.to(_torch.int64)
-        if (type(indices) is _Tensor and indices.ndim == 1 and indices.dtype in _INDEX_DTYPES
-                and type(x) is _Tensor and x.ndim and x.device.type == "cpu" == indices.device.type):
+        if (
+            type(indices) is _Tensor
+            and indices.ndim == 1
+            and indices.dtype in _INDEX_DTYPES
+            and type(x) is _Tensor
+            and x.ndim
+            and x.device.type == "cpu" == indices.device.type
+        ):
             if axis is None:
                 if x.ndim == 1:
                     return x[indices]
@@ -319,8 +394,13 @@ def take_along_axis(x, indices, /, *, axis=-1):
     [[30, 30, 10]]
     """
     axis = axis % x.ndim
-    if (x.device.type == "cpu" and indices.dtype == _torch.int64 and indices.ndim == x.ndim
-            and indices.shape[:axis] == x.shape[:axis] and indices.shape[axis + 1:] == x.shape[axis + 1:]):
+    if (
+        x.device.type == "cpu"
+        and indices.dtype == _torch.int64
+        and indices.ndim == x.ndim
+        and indices.shape[:axis] == x.shape[:axis]
+        and indices.shape[axis + 1 :] == x.shape[axis + 1 :]
+    ):
         try:  # the common case: same shapes, indices in [0, size); anything else takes the path below
             return _torch.gather(x, axis, indices)
         except RuntimeError:
@@ -328,8 +408,8 @@ def take_along_axis(x, indices, /, *, axis=-1):
     size = x.shape[axis]
     indices = _torch.where(indices < 0, indices + size, indices)
     others = _torch.broadcast_shapes(
-        x.shape[:axis] + (1,) + x.shape[axis + 1:],
-        indices.shape[:axis] + (1,) + indices.shape[axis + 1:],
+        x.shape[:axis] + (1,) + x.shape[axis + 1 :],
+        indices.shape[:axis] + (1,) + indices.shape[axis + 1 :],
     )
     x_shape, indices_shape = list(others), list(others)
     x_shape[axis], indices_shape[axis] = size, indices.shape[axis]
@@ -392,7 +472,11 @@ def _cumulative(name, torch_function, compat_function, doc):
     return _named(function, name, doc)
 
 
-cumulative_sum = _cumulative("cumulative_sum", _torch.cumsum, _compat_cumulative_sum, """Cumulative sum of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumsum``.
+cumulative_sum = _cumulative(
+    "cumulative_sum",
+    _torch.cumsum,
+    _compat_cumulative_sum,
+    """Cumulative sum of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumsum``.
 
     array-api-compat calls ``torch.cumsum(x, axis, dtype=None)`` for that form too
     (same dtype rules); it is called here with positional arguments only.
@@ -400,13 +484,19 @@ cumulative_sum = _cumulative("cumulative_sum", _torch.cumsum, _compat_cumulative
     >>> import torch
     >>> cumulative_sum(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 3.0, 6.0]
-    """)
-cumulative_prod = _cumulative("cumulative_prod", _torch.cumprod, _compat_cumulative_prod, """Cumulative product of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumprod``.
+    """,
+)
+cumulative_prod = _cumulative(
+    "cumulative_prod",
+    _torch.cumprod,
+    _compat_cumulative_prod,
+    """Cumulative product of x along ``axis``; without ``dtype`` or ``include_initial``, ``torch.cumprod``.
 
     >>> import torch
     >>> cumulative_prod(torch.tensor([1.0, 2.0, 3.0])).tolist()
     [1.0, 2.0, 6.0]
-    """)
+    """,
+)
 
 
 _bool = _torch.bool
@@ -464,7 +554,9 @@ def matrix_transpose(x, /):
     torch.Size([3, 2])
     """
     if x.ndim < 2:  # torch's x.mT is the identity on 0-d tensors (with a deprecation warning)
-        raise ValueError(f"matrix_transpose needs at least 2 dimensions, got shape {tuple(x.shape)}")
+        raise ValueError(
+            f"matrix_transpose needs at least 2 dimensions, got shape {tuple(x.shape)}"
+        )
     return x.mT
 
 
@@ -707,7 +799,12 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True, **kwargs):
 
 
 _FLOATING_DTYPES = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
-_torch_sign, _torch_clamp, _torch_round, _torch_sort = _torch.sign, _torch.clamp, _torch.round, _torch.sort
+_torch_sign, _torch_clamp, _torch_round, _torch_sort = (
+    _torch.sign,
+    _torch.clamp,
+    _torch.round,
+    _torch.sort,
+)
 _compat_round, _compat_flip, _compat_tensordot = _compat.round, _compat.flip, _compat.tensordot
 _compat_expand_dims, _compat_repeat = _compat.expand_dims, _compat.repeat
 _compat_clip, _compat_diff, _compat_reshape = _compat.clip, _compat.diff, _compat.reshape
@@ -728,7 +825,9 @@ def tanh(x, /):
         return _torch_tanh(x)
     out = _torch_tanh(x)
     fix = _torch.isinf(x.real) & _torch.isfinite(x.imag)
-    return _torch.where(fix, _torch.complex(out.real, _torch.copysign(_torch.zeros_like(out.real), x.imag)), out)
+    return _torch.where(
+        fix, _torch.complex(out.real, _torch.copysign(_torch.zeros_like(out.real), x.imag)), out
+    )
 
 
 _COMPLEX_DTYPES = frozenset((_torch.complex32, _torch.complex64, _torch.complex128))
@@ -747,9 +846,15 @@ def from_dlpack(x, /, *, device=None, copy=None):
     [2.0, 1.0, 0.0]
     """
     strides = getattr(x, "strides", None)
-    if strides is not None and type(x).__module__ == "numpy" and _builtins.any(s < 0 for s in strides):
+    if (
+        strides is not None
+        and type(x).__module__ == "numpy"
+        and _builtins.any(s < 0 for s in strides)
+    ):
         if copy is False:
-            raise BufferError("from_dlpack(copy=False): a view with negative strides cannot be shared without a copy")
+            raise BufferError(
+                "from_dlpack(copy=False): a view with negative strides cannot be shared without a copy"
+            )
         import numpy
 
         x = numpy.ascontiguousarray(x)
@@ -802,7 +907,14 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None, **kwargs):
     """
     if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
         return _compat.arange(start, stop, step, dtype=dtype, device=device, **kwargs)
-    if stop is None and type(start) is _int and start > 0 and step == 1 and dtype is None and device is None:
+    if (
+        stop is None
+        and type(start) is _int
+        and start > 0
+        and step == 1
+        and dtype is None
+        and device is None
+    ):
         return _torch.arange(start)
     return _compat_arange(start, stop, step, dtype=dtype, device=device)
 
@@ -832,21 +944,33 @@ def _filled(torch_function, compat_function, doc):
     return _named(function, torch_function.__name__, doc)
 
 
-zeros = _filled(_torch.zeros, _compat.zeros, """A new tensor of zeros (the default floating dtype unless given).
+zeros = _filled(
+    _torch.zeros,
+    _compat.zeros,
+    """A new tensor of zeros (the default floating dtype unless given).
 
     >>> zeros(2).tolist()
     [0.0, 0.0]
-    """)
-ones = _filled(_torch.ones, _compat.ones, """A new tensor of ones (the default floating dtype unless given).
+    """,
+)
+ones = _filled(
+    _torch.ones,
+    _compat.ones,
+    """A new tensor of ones (the default floating dtype unless given).
 
     >>> ones(2).tolist()
     [1.0, 1.0]
-    """)
-empty = _filled(_torch.empty, _compat.empty, """A new uninitialised tensor (the default floating dtype unless given).
+    """,
+)
+empty = _filled(
+    _torch.empty,
+    _compat.empty,
+    """A new uninitialised tensor (the default floating dtype unless given).
 
     >>> empty((2, 3)).shape
     torch.Size([2, 3])
-    """)
+    """,
+)
 
 
 def unstack(x, /, *, axis=0):

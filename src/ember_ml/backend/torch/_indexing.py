@@ -31,7 +31,9 @@ def native_bounds_check(indices: Any) -> str:
     return "raise" if indices.device.type == "cpu" else ""
 
 
-def scatter(values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False) -> Any:
+def scatter(
+    values: Any, indices: Any, n: int, reduce: str, axis: int, presorted: bool = False
+) -> Any:
     """Reduce ``values`` along ``axis`` into ``n`` slots (``reduce`` in sum/prod/max/min/count)."""
     if indices.dtype not in (torch.int64, torch.int32):
         indices = indices.to(torch.int64)

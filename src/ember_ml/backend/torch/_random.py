@@ -41,7 +41,9 @@ def threefry2x32(k0, k1, c0, c1):
 def counter_words(key, start, count, high=0):
     """Threefry-2x32 words (int32) of counters (high, start .. start+count-1) under ``key``."""
     if start + count > 1 << 32:
-        raise ValueError(f"at most 2**32 counters per key; asked for counters {start} to {start + count - 1}")
+        raise ValueError(
+            f"at most 2**32 counters per key; asked for counters {start} to {start + count - 1}"
+        )
     low = torch.arange(start, start + count, dtype=torch.int64, device=key.device)
     if start + count > 1 << 31:
         low = torch.where(low >= 1 << 31, low - (1 << 32), low)
@@ -78,7 +80,8 @@ class NativeState:
         x = torch.rand(shape, generator=generator, dtype=dtype, device=device)
         if (low, high) != (0.0, 1.0):
             top = torch.nextafter(
-                torch.tensor(high, dtype=dtype, device=device), torch.tensor(low, dtype=dtype, device=device)
+                torch.tensor(high, dtype=dtype, device=device),
+                torch.tensor(low, dtype=dtype, device=device),
             )
             x = torch.minimum(x * (high - low) + low, top)
         return x

@@ -28,10 +28,14 @@ def kaiser_window(n: int, *, periodic: bool, dtype: Any, device: Any, beta: floa
     if dtype == torch.float64:
         return torch.kaiser_window(n, periodic=periodic, beta=beta, dtype=dtype, device=device)
     host = "cpu" if str(device).startswith("mps") else device  # MPS has no float64
-    return torch.kaiser_window(n, periodic=periodic, beta=beta, dtype=torch.float64, device=host).to(device, dtype)
+    return torch.kaiser_window(
+        n, periodic=periodic, beta=beta, dtype=torch.float64, device=host
+    ).to(device, dtype)
 
 
-def frame(x: torch.Tensor, frame_length: int, hop_length: int, axis: int, frames: int) -> torch.Tensor:
+def frame(
+    x: torch.Tensor, frame_length: int, hop_length: int, axis: int, frames: int
+) -> torch.Tensor:
     """A view: ``unfold`` puts the frame samples last; move them next to the frames axis."""
     if frames == 0:
         return x.new_empty((*x.shape[:axis], 0, frame_length, *x.shape[axis + 1 :]))
@@ -55,8 +59,16 @@ def stft(
         window = torch.ones(win_length, dtype=real, device=x.device)
     flat = x.reshape(-1, x.shape[-1]) if x.ndim > 2 else x
     out = torch.stft(
-        flat, n_fft, hop_length=hop_length, win_length=win_length, window=window, center=center,
-        pad_mode=pad_mode, normalized=normalized, onesided=onesided, return_complex=True,
+        flat,
+        n_fft,
+        hop_length=hop_length,
+        win_length=win_length,
+        window=window,
+        center=center,
+        pad_mode=pad_mode,
+        normalized=normalized,
+        onesided=onesided,
+        return_complex=True,
     )
     return out.reshape(*x.shape[:-1], *out.shape[-2:]) if x.ndim > 2 else out
 
@@ -80,8 +92,16 @@ def istft(
     flat = stft_matrix.reshape(-1, *stft_matrix.shape[-2:]) if stft_matrix.ndim > 3 else stft_matrix
     try:
         out = torch.istft(
-            flat, n_fft, hop_length=hop_length, win_length=win_length, window=window, center=center,
-            normalized=normalized, onesided=onesided, length=length, return_complex=return_complex,
+            flat,
+            n_fft,
+            hop_length=hop_length,
+            win_length=win_length,
+            window=window,
+            center=center,
+            normalized=normalized,
+            onesided=onesided,
+            length=length,
+            return_complex=return_complex,
         )
     except RuntimeError as err:
         if "window overlap add min" not in str(err):

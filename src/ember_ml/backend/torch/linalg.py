@@ -18,8 +18,16 @@ from torch import Tensor as _Tensor
 from ember_ml.backend.torch import matmul, matrix_transpose, tensordot, vecdot  # noqa: F401
 
 _FLOATING = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
-_compat_trace, _compat_vector_norm, _compat_solve = _compat.trace, _compat.vector_norm, _compat.solve
-_torch_trace, _torch_vector_norm, _torch_solve = _torch.trace, _torch.linalg.vector_norm, _torch.linalg.solve
+_compat_trace, _compat_vector_norm, _compat_solve = (
+    _compat.trace,
+    _compat.vector_norm,
+    _compat.solve,
+)
+_torch_trace, _torch_vector_norm, _torch_solve = (
+    _torch.trace,
+    _torch.linalg.vector_norm,
+    _torch.linalg.solve,
+)
 
 
 def trace(x, /, *, offset=0, dtype=None):
@@ -57,7 +65,13 @@ def solve(x1, x2, /, **kwargs):
     """
     if kwargs:  # library keywords (left=, out=): array-api-compat passes them on
         return _compat_solve(x1, x2, **kwargs)
-    if type(x1) is _Tensor and type(x2) is _Tensor and x1.ndim == 2 and x2.ndim == 2 and x1.dtype is x2.dtype:
+    if (
+        type(x1) is _Tensor
+        and type(x2) is _Tensor
+        and x1.ndim == 2
+        and x2.ndim == 2
+        and x1.dtype is x2.dtype
+    ):
         return _torch_solve(x1, x2)
     return _compat_solve(x1, x2)
 
@@ -65,12 +79,16 @@ def solve(x1, x2, /, **kwargs):
 def _finite_matrices(x):
     """(per-matrix "holds NaN/inf" mask, x with those matrices zeroed)."""
     bad = ~_torch.isfinite(x).all(dim=-1).all(dim=-1)
-    return bad, _torch.where(bad[..., None, None], _torch.zeros((), dtype=x.dtype, device=x.device), x)
+    return bad, _torch.where(
+        bad[..., None, None], _torch.zeros((), dtype=x.dtype, device=x.device), x
+    )
 
 
 def _nan_where(bad, result):
     """``result`` with NaN in the slices of the matrices marked ``bad``."""
-    nan = _torch.tensor(complex(float("nan"), float("nan")), dtype=result.dtype, device=result.device)
+    nan = _torch.tensor(
+        complex(float("nan"), float("nan")), dtype=result.dtype, device=result.device
+    )
     return _torch.where(bad.reshape(bad.shape + (1,) * (result.ndim - bad.ndim)), nan, result)
 
 
