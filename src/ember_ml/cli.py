@@ -34,6 +34,11 @@ def info_lines() -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ember-ml`` console script."""
     parser = argparse.ArgumentParser(prog="ember-ml", description="ember_ml command line")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ember-ml {__version__} (array API {__array_api_version__})",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("info", help="installed backends, devices and the selected backend")
     commands.add_parser(
