@@ -27,7 +27,7 @@ import time
 import numpy as np
 
 from ember_ml import ops
-from ember_ml.ops import indexing
+from ember_ml.ops import _scatter_kernel
 
 GOALS = {("numpy", "scatter-add"): 0.2, ("torch", "scatter-add"): 1.1, ("mlx", "scatter-add"): 1.2}
 
@@ -155,7 +155,7 @@ def main() -> None:
 
         for reduce, label in (("sum", "scatter-add"), ("max", "scatter-max")):
             t = time.perf_counter()
-            indexing._scatter_generic(cnp, v, i, args.bins, reduce, 0)
+            _scatter_kernel._scatter_generic(cnp, v, i, args.bins, reduce, 0)
             print(
                 f"generic  {label:12} {(time.perf_counter() - t) * 1e3:9.2f} ms (sort + segmented scan, one run)"
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ember_ml.ops import indexing
+from ember_ml.ops import _scatter_kernel
 
 
 @pytest.fixture(params=["native", "generic-dense", "generic-sort"])
@@ -19,11 +19,13 @@ def impl(request, monkeypatch):
 
         def generic_kernel(xp):
             def kernel(values, indices, n, reduce, axis, presorted=False):
-                return indexing._scatter_generic(xp, values, indices, n, reduce, axis, presorted)
+                return _scatter_kernel._scatter_generic(
+                    xp, values, indices, n, reduce, axis, presorted
+                )
 
             return kernel, None
 
-        monkeypatch.setattr(indexing, "_kernel", generic_kernel)
+        monkeypatch.setattr(_scatter_kernel, "_kernel", generic_kernel)
     if request.param == "generic-sort":
-        monkeypatch.setattr(indexing, "_DENSE_LIMIT", 0)
+        monkeypatch.setattr(_scatter_kernel, "_DENSE_LIMIT", 0)
     return request.param

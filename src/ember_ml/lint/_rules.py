@@ -163,6 +163,35 @@ ARRAY_REPLACEMENTS: dict[str, str] = {
 }
 CALL_ONLY = frozenset({"size"})
 
+# Array methods with a namespace function of the same arguments, x.m(a) -> xp.f(x, a)
+# (the fixes of rule EM301).
+METHOD_FUNCTIONS: dict[str, str] = {
+    "astype": "astype",
+    "reshape": "reshape",
+    "sum": "sum",
+    "mean": "mean",
+    "prod": "prod",
+    "max": "max",
+    "min": "min",
+    "std": "std",
+    "var": "var",
+    "any": "any",
+    "all": "all",
+    "argmax": "argmax",
+    "argmin": "argmin",
+    "argsort": "argsort",
+    "sort": "sort",
+    "clip": "clip",
+    "abs": "abs",
+    "round": "round",
+    "conj": "conj",
+    "cumsum": "cumulative_sum",
+    "cumprod": "cumulative_prod",
+    "squeeze": "squeeze",
+    "unsqueeze": "expand_dims",
+    "permute": "permute_dims",
+}
+
 # Dtype spellings that narrow (rule EM701).
 NARROW_DTYPES = frozenset({"float16", "bfloat16", "half", "int8", "uint8", "int16", "uint16"})
 

@@ -1,67 +1,28 @@
-"""Signal processing: windows, framing, STFT and inverse STFT (extras the standard lacks).
+"""The short-time Fourier transform and its inverse: ``stft`` and ``istft``, as torch's.
 
-Re-exported at the top of ``ember_ml.ops`` (``ops.stft``, ``ops.hann_window``, ...).
-The conventions are torch's (``torch.stft`` / ``torch.istft`` / ``torch.*_window``):
-periodic windows by default, ``(..., freq, frames)`` complex output, reflect padding
-when ``center=True``, ``normalized=True`` scales by ``n_fft ** -0.5``.
-
-Each function has one generic implementation in standard calls (it runs on any
-standard library, e.g. array-api-strict) and a native fast path per backend where the
-library has one (``ember_ml.backend.<library>._signal``).
-
->>> import numpy as np
->>> from ember_ml import ops
->>> x = np.sin(np.linspace(0.0, 40.0, 400))
->>> ops.stft(x, n_fft=64, hop_length=16, window=ops.hann_window(64, dtype=np.float64)).shape
-(33, 26)
+``stft`` pads the signal (``_pad_last``), frames it, windows the frames and takes
+their FFT; ``istft`` inverts each frame, windows it again and adds the frames back
+(``_overlap_add``, in standard calls), dividing by the squared-window envelope, which
+must not vanish (the NOLA condition, ``_check_nola``). A backend's native transform
+is its fast path. Real signals give complex64 for float32 and complex128 for float64
+(``_complex_dtype``, with a clear error where the library lacks complex128).
 """
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops._extras import fast_path, is_real_floating
+from ember_ml.ops._extras import fast_path
+from ember_ml.ops.signal._checks import _check_int, _guard
+from ember_ml.ops.signal._frame import _frame_generic
 
-__all__ = [
-    "bartlett_window",
-    "blackman_window",
-    "frame",
-    "hamming_window",
-    "hann_window",
-    "istft",
-    "kaiser_window",
-    "stft",
-]
+__all__ = ["istft", "stft"]
 
 PAD_MODES = ("reflect", "constant", "replicate", "circular")
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _check_int(name: str, value: Any, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        try:
-            value = int(value.__index__())
-        except (AttributeError, TypeError):
-            raise TypeError(f"{name} must be an int, got {value!r}") from None
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return value
-
-
-def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
-    """Refuse, before the library allocates, an array it would crash on (MLX: int32 axes, failed allocations)."""
-    check = fast_path(xp, "signal", "check_allocation")
-    if check is not None:
-        check(shape, dtype, what)
-
 
 _complex_names: dict[str, Any] = {}  # namespace name -> the complex dtype names it has
 
@@ -93,280 +54,6 @@ def _read_flag(xp: ModuleType, flag: Any) -> bool | None:
     if reader is not None:
         return reader(flag)
     return bool(flag)
-
-
-# --------------------------------------------------------------------------- windows
-
-
-def _window_setup(
-    name: str, window_length: Any, dtype: Any, device: Any
-) -> tuple[ModuleType, int, Any]:
-    window_length = _check_int("window_length", window_length, 0)
-    xp = array_namespace(dtype)  # a library's dtype decides; None: the selected backend
-    if dtype is None:
-        dtype = xp.__array_namespace_info__().default_dtypes(device=device)["real floating"]
-    elif not is_real_floating(xp, dtype):
-        raise TypeError(f"{name} needs a real floating dtype, got {dtype}")
-    _guard(xp, (window_length,), dtype, name)
-    return xp, window_length, dtype
-
-
-def _cosine_window(
-    xp: ModuleType,
-    n: int,
-    periodic: bool,
-    dtype: Any,
-    device: Any,
-    *,
-    coefficients: tuple[float, ...],
-) -> Any:
-    """sum_k (-1)^k a_k cos(2 pi k i / d), d = n (periodic) or n - 1 (symmetric)."""
-    phase = xp.arange(n, dtype=dtype, device=device) * (2.0 * math.pi / (n if periodic else n - 1))
-    window = xp.full((n,), coefficients[0], dtype=dtype, device=device)
-    for k, a in enumerate(coefficients[1:], start=1):
-        term = a * xp.cos(phase * float(k))
-        window = window - term if k % 2 else window + term
-    return window
-
-
-def _make_window(
-    name: str,
-    generic: Callable[[ModuleType, int, bool, Any, Any], Any],
-    window_length: Any,
-    periodic: bool,
-    dtype: Any,
-    device: Any,
-    **options: Any,
-) -> Any:
-    xp, n, dtype = _window_setup(name, window_length, dtype, device)
-    fast = fast_path(xp, "signal", name)
-    if fast is not None:
-        return fast(n, periodic=bool(periodic), dtype=dtype, device=device, **options)
-    if n <= 1:  # every window of 0 or 1 points is ones
-        return xp.ones((n,), dtype=dtype, device=device)
-    return generic(xp, n, bool(periodic), dtype, device, **options)
-
-
-def hann_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
-    """Hann window ``0.5 - 0.5 cos(2 pi n / N)`` as ``torch.hann_window`` computes it.
-
-    ``periodic=True`` (the default, for spectral analysis) gives the first
-    ``window_length`` points of a symmetric window of ``window_length + 1``;
-    ``periodic=False`` the symmetric window (``np.hanning``). The array is made on the
-    selected backend, or on the library of ``dtype`` when that is a library's dtype
-    (``dtype=torch.float64`` makes a torch tensor), in ``dtype`` (default: the library's
-    default floating dtype) on ``device``.
-
-    >>> import numpy as np
-    >>> from ember_ml import ops
-    >>> ops.hann_window(4, dtype=np.float64)
-    array([0. , 0.5, 1. , 0.5])
-    >>> ops.hann_window(4, periodic=False, dtype=np.float64)
-    array([0.  , 0.75, 0.75, 0.  ])
-    """
-    return _make_window("hann_window", _hann, window_length, periodic, dtype, device)
-
-
-_hann = functools.partial(_cosine_window, coefficients=(0.5, 0.5))
-
-
-def hamming_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
-    """Hamming window ``0.54 - 0.46 cos(2 pi n / N)`` as ``torch.hamming_window`` computes it.
-
-    Arguments as in ``hann_window``.
-
-    >>> import numpy as np
-    >>> from ember_ml import ops
-    >>> ops.hamming_window(4, dtype=np.float64)
-    array([0.08, 0.54, 1.  , 0.54])
-    """
-    return _make_window("hamming_window", _hamming, window_length, periodic, dtype, device)
-
-
-_hamming = functools.partial(_cosine_window, coefficients=(0.54, 0.46))
-
-
-def blackman_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
-    """Blackman window ``0.42 - 0.5 cos(2 pi n / N) + 0.08 cos(4 pi n / N)`` as torch computes it.
-
-    Arguments as in ``hann_window``.
-
-    >>> import numpy as np
-    >>> from ember_ml import ops
-    >>> w = ops.blackman_window(8, dtype=np.float64)
-    >>> bool(abs(w[4] - 1.0) < 1e-12 and abs(w[0]) < 1e-12)
-    True
-    """
-    return _make_window("blackman_window", _blackman, window_length, periodic, dtype, device)
-
-
-_blackman = functools.partial(_cosine_window, coefficients=(0.42, 0.5, 0.08))
-
-
-def bartlett_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
-    """Bartlett (triangular) window ``1 - |2n / N - 1|`` as ``torch.bartlett_window`` computes it.
-
-    Arguments as in ``hann_window``.
-
-    >>> import numpy as np
-    >>> from ember_ml import ops
-    >>> ops.bartlett_window(4, dtype=np.float64)
-    array([0. , 0.5, 1. , 0.5])
-    """
-    return _make_window("bartlett_window", _bartlett, window_length, periodic, dtype, device)
-
-
-def _bartlett(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any) -> Any:
-    ramp = xp.arange(n, dtype=dtype, device=device) * (2.0 / (n if periodic else n - 1))
-    return 1.0 - xp.abs(ramp - 1.0)
-
-
-def kaiser_window(
-    window_length: int,
-    *,
-    periodic: bool = True,
-    beta: float = 12.0,
-    dtype: Any = None,
-    device: Any = None,
-) -> Any:
-    """Kaiser window ``I0(beta sqrt(1 - (2n/N - 1)^2)) / I0(beta)`` as ``torch.kaiser_window``.
-
-    ``beta`` is a Python number >= 0 (default 12.0, torch's). The Bessel function
-    ``I0`` is summed as its power series in the window's dtype, scaled by
-    ``1 / I0(beta)`` so no term exceeds 1; float32 windows therefore need
-    ``beta`` below about 100 (``1 / I0(beta)`` underflows beyond). Other arguments as
-    in ``hann_window``.
-
-    >>> import numpy as np
-    >>> from ember_ml import ops
-    >>> w = ops.kaiser_window(5, periodic=False, beta=0.0, dtype=np.float64)
-    >>> w
-    array([1., 1., 1., 1., 1.])
-    """
-    if isinstance(beta, bool) or not isinstance(beta, (int, float)):
-        raise TypeError(f"beta must be a Python number, got {beta!r}")
-    beta = float(beta)
-    if not (beta >= 0.0 and math.isfinite(beta)):
-        raise ValueError(f"beta must be a finite number >= 0, got {beta}")
-    if (
-        beta > _KAISER_MAX_BETA
-    ):  # I0(beta) overflows float64 (and its series would take ~beta / 2 terms)
-        raise ValueError(
-            f"beta must be <= {_KAISER_MAX_BETA} (I0(beta) overflows float64 beyond), got {beta}"
-        )
-    return _make_window("kaiser_window", _kaiser, window_length, periodic, dtype, device, beta=beta)
-
-
-_KAISER_MAX_BETA = 700.0
-
-
-def _bessel_i0_terms(beta: float) -> tuple[int, float]:
-    """How many power-series terms I0 needs on [0, beta], and I0(beta), both in Python floats."""
-    quarter = (beta / 2.0) ** 2
-    total, term, k = 1.0, 1.0, 0
-    while True:
-        k += 1
-        term *= quarter / (k * k)
-        total += term
-        if k > beta / 2.0 and term < 1e-18 * total:
-            return k, total
-
-
-def _kaiser(xp: ModuleType, n: int, periodic: bool, dtype: Any, device: Any, *, beta: float) -> Any:
-    m = n if periodic else n - 1  # the symmetric window of m + 1 points, first n of them
-    ramp = xp.arange(n, dtype=dtype, device=device) * (2.0 / m) - 1.0
-    quarter = xp.clip(1.0 - ramp * ramp, min=0.0) * (
-        beta * beta / 4.0
-    )  # (x / 2)^2, x = beta sqrt(.)
-    terms, i0_beta = _bessel_i0_terms(beta)
-    scale = 1.0 / i0_beta
-    # Horner on sum_k q^k / (k!)^2, each level scaled by 1 / I0(beta): every partial value <= 1.
-    result = xp.full((n,), scale, dtype=dtype, device=device)
-    for k in range(terms, 0, -1):
-        result = scale + result * quarter * (1.0 / (k * k))
-    return result
-
-
-# --------------------------------------------------------------------------- frame
-
-
-def frame(
-    x: Any,
-    frame_length: int,
-    hop_length: int,
-    axis: int = -1,
-    pad_end: bool = False,
-    pad_value: float = 0,
-) -> Any:
-    """Split ``axis`` of ``x`` into overlapping frames: that axis becomes ``(frames, frame_length)``.
-
-    Frame ``t`` holds samples ``t * hop_length ... t * hop_length + frame_length - 1``.
-    Without ``pad_end`` there are ``1 + (n - frame_length) // hop_length`` frames (0
-    when the signal is shorter than one frame); with ``pad_end`` there are
-    ``ceil(n / hop_length)`` and the signal is extended with ``pad_value``, as
-    ``tf.signal.frame`` does. For ``axis=-1`` the result is ``[..., frames,
-    frame_length]`` (``Tensor.unfold``'s layout). NumPy, torch and MLX return a
-    strided view where no padding is needed (do not write into it); other libraries
-    a gathered copy.
-
-    >>> import numpy as np
-    >>> from ember_ml import ops
-    >>> ops.frame(np.arange(7), 3, 2)
-    array([[0, 1, 2],
-           [2, 3, 4],
-           [4, 5, 6]])
-    >>> ops.frame(np.arange(7), 3, 2, pad_end=True).shape
-    (4, 3)
-    """
-    xp = array_namespace(x)
-    frame_length = _check_int("frame_length", frame_length, 1)
-    hop_length = _check_int("hop_length", hop_length, 1)
-    if x.ndim == 0:
-        raise ValueError("frame needs an array with at least one axis, got a 0-D array")
-    if not -x.ndim <= axis < x.ndim:
-        raise ValueError(f"axis {axis} is out of range for an array with {x.ndim} axes")
-    axis %= x.ndim
-    n = x.shape[axis]
-    if pad_end:
-        frames = -(-n // hop_length)
-        padded = (frames - 1) * hop_length + frame_length if frames else 0
-        _guard(xp, (*x.shape[:axis], padded, *x.shape[axis + 1 :]), x.dtype, "frame")
-        if padded > n:
-            x = _pad_axis_value(xp, x, axis, padded - n, pad_value)
-    else:
-        frames = 1 + (n - frame_length) // hop_length if n >= frame_length else 0
-    _guard(xp, (*x.shape[:axis], frames, frame_length, *x.shape[axis + 1 :]), x.dtype, "frame")
-    fast = fast_path(xp, "signal", "frame")
-    if fast is not None:
-        return fast(x, frame_length, hop_length, axis, frames)
-    return _frame_generic(xp, x, frame_length, hop_length, axis, frames)
-
-
-def _pad_axis_value(xp: ModuleType, x: Any, axis: int, count: int, value: float) -> Any:
-    shape = list(x.shape)
-    shape[axis] = count
-    fill = xp.full(tuple(shape), value, dtype=x.dtype, device=_device(x))
-    return xp.concat([x, fill], axis=axis)
-
-
-def _frame_generic(
-    xp: ModuleType, x: Any, frame_length: int, hop_length: int, axis: int, frames: int
-) -> Any:
-    """Frames by one ``take`` of a (frames * frame_length) index vector along ``axis``."""
-    starts = xp.arange(frames, dtype=xp.int64, device=_device(x)) * hop_length
-    offsets = xp.arange(frame_length, dtype=xp.int64, device=_device(x))
-    index = xp.reshape(starts[:, None] + offsets[None, :], (frames * frame_length,))
-    taken = xp.take(x, index, axis=axis)
-    shape = (*x.shape[:axis], frames, frame_length, *x.shape[axis + 1 :])
-    return xp.reshape(taken, shape)
 
 
 # --------------------------------------------------------------------------- STFT
