@@ -8,7 +8,7 @@ library's arrays on the same device; ops with no array argument (``zeros``,
 
 The standard's functions are written from the table in ``_spec.py`` into
 ``_standard.py`` (and ``_standard_linalg.py``, ``_standard_fft.py``) by
-``python -m ember_ml.ops._generate``.
+``python -m ember_ml.ops._generate``; their types are ``ember_ml._typing``'s.
 
 >>> import numpy as np
 >>> from ember_ml import ops
@@ -23,8 +23,9 @@ np.float64(5.0)
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ember_ml._typing import ArrayNamespaceInfo, DType
 from ember_ml.ops import _random, activations, fft, indexing, linalg, signal, stats  # noqa: F401
 from ember_ml.ops._random import *  # noqa: F403 - the original's random_* names
 from ember_ml.ops._standard import *  # noqa: F403 - the standard's functions
@@ -40,6 +41,22 @@ nan = math.nan
 newaxis = None
 
 linearalg = linalg  # the original Ember ML name
+
+# The selected backend's dtypes, looked up on every access (``__getattr__`` below); declared
+# here so that type checkers know them, and reject names that are none of them.
+bool: DType
+int8: DType
+int16: DType
+int32: DType
+int64: DType
+uint8: DType
+uint16: DType
+uint32: DType
+uint64: DType
+float32: DType
+float64: DType
+complex64: DType
+complex128: DType
 
 _DTYPE_NAMES = (
     "bool",
@@ -252,7 +269,7 @@ __all__ = [
 ]
 
 
-def __array_namespace_info__() -> Any:
+def __array_namespace_info__() -> ArrayNamespaceInfo:
     """The selected backend's inspection object (devices, dtypes, capabilities).
 
     >>> from ember_ml import ops
@@ -261,15 +278,18 @@ def __array_namespace_info__() -> Any:
     """
     from ember_ml._namespace import selected_namespace
 
-    return selected_namespace().__array_namespace_info__()
+    info: ArrayNamespaceInfo = selected_namespace().__array_namespace_info__()
+    return info
 
 
-def __getattr__(name: str) -> Any:
-    if name in _DTYPE_NAMES:
-        from ember_ml._namespace import selected_namespace
+if not TYPE_CHECKING:  # hidden from type checkers, so that a misspelt name is an error there
 
-        return getattr(selected_namespace(), name)
-    raise AttributeError(f"module 'ember_ml.ops' has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        if name in _DTYPE_NAMES:
+            from ember_ml._namespace import selected_namespace
+
+            return getattr(selected_namespace(), name)
+        raise AttributeError(f"module 'ember_ml.ops' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
