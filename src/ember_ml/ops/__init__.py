@@ -6,6 +6,10 @@ library's arrays on the same device; ops with no array argument (``zeros``,
 ``ops`` is itself a standard namespace: the dtypes and
 ``__array_namespace_info__`` are those of the selected backend.
 
+The standard's functions are written from the table in ``_spec.py`` into
+``_standard.py`` (and ``_standard_linalg.py``, ``_standard_fft.py``) by
+``python -m ember_ml.ops._generate``; their types are ``ember_ml._typing``'s.
+
 >>> import numpy as np
 >>> from ember_ml import ops
 >>> x = np.linspace(0.0, 1.0, 5)
@@ -15,14 +19,16 @@ np.float64(0.0)
 np.float64(5.0)
 """
 
+# ruff: noqa: F405 - __all__ lists the names of the star imports, as type checkers read it
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ember_ml.ops import _random, activations, fft, indexing, linalg, signal, stats
-from ember_ml.ops._dispatch import populate
+from ember_ml._typing import ArrayNamespaceInfo, DType
+from ember_ml.ops import _random, activations, fft, indexing, linalg, signal, stats  # noqa: F401
 from ember_ml.ops._random import *  # noqa: F403 - the original's random_* names
+from ember_ml.ops._standard import *  # noqa: F403 - the standard's functions
 from ember_ml.ops.indexing import *  # noqa: F403 - scatter family at the top, as users know it
 from ember_ml.ops.signal import *  # noqa: F403 - windows, frame, stft at the top, as users know them
 
@@ -35,6 +41,22 @@ nan = math.nan
 newaxis = None
 
 linearalg = linalg  # the original Ember ML name
+
+# The selected backend's dtypes, looked up on every access (``__getattr__`` below); declared
+# here so that type checkers know them, and reject names that are none of them.
+bool: DType
+int8: DType
+int16: DType
+int32: DType
+int64: DType
+uint8: DType
+uint16: DType
+uint32: DType
+uint64: DType
+float32: DType
+float64: DType
+complex64: DType
+complex128: DType
 
 _DTYPE_NAMES = (
     "bool",
@@ -53,7 +75,143 @@ _DTYPE_NAMES = (
 )
 
 __all__ = [
-    *populate(globals(), ""),
+    # the standard's functions (_standard.__all__)
+    "arange",
+    "asarray",
+    "empty",
+    "empty_like",
+    "eye",
+    "from_dlpack",
+    "full",
+    "full_like",
+    "linspace",
+    "meshgrid",
+    "ones",
+    "ones_like",
+    "tril",
+    "triu",
+    "zeros",
+    "zeros_like",
+    "astype",
+    "can_cast",
+    "finfo",
+    "iinfo",
+    "isdtype",
+    "result_type",
+    "abs",
+    "acos",
+    "acosh",
+    "add",
+    "asin",
+    "asinh",
+    "atan",
+    "atan2",
+    "atanh",
+    "bitwise_and",
+    "bitwise_left_shift",
+    "bitwise_invert",
+    "bitwise_or",
+    "bitwise_right_shift",
+    "bitwise_xor",
+    "ceil",
+    "clip",
+    "conj",
+    "copysign",
+    "cos",
+    "cosh",
+    "divide",
+    "equal",
+    "exp",
+    "expm1",
+    "floor",
+    "floor_divide",
+    "greater",
+    "greater_equal",
+    "hypot",
+    "imag",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "less",
+    "less_equal",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "logaddexp",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "logical_xor",
+    "maximum",
+    "minimum",
+    "multiply",
+    "negative",
+    "nextafter",
+    "not_equal",
+    "positive",
+    "pow",
+    "real",
+    "reciprocal",
+    "remainder",
+    "round",
+    "sign",
+    "signbit",
+    "sin",
+    "sinh",
+    "square",
+    "sqrt",
+    "subtract",
+    "tan",
+    "tanh",
+    "trunc",
+    "take",
+    "take_along_axis",
+    "matmul",
+    "matrix_transpose",
+    "tensordot",
+    "vecdot",
+    "broadcast_arrays",
+    "broadcast_shapes",
+    "broadcast_to",
+    "concat",
+    "expand_dims",
+    "flip",
+    "moveaxis",
+    "permute_dims",
+    "repeat",
+    "reshape",
+    "roll",
+    "squeeze",
+    "stack",
+    "tile",
+    "unstack",
+    "argmax",
+    "argmin",
+    "count_nonzero",
+    "nonzero",
+    "searchsorted",
+    "where",
+    "isin",
+    "unique_all",
+    "unique_counts",
+    "unique_inverse",
+    "unique_values",
+    "argsort",
+    "sort",
+    "cumulative_prod",
+    "cumulative_sum",
+    "max",
+    "mean",
+    "min",
+    "prod",
+    "std",
+    "sum",
+    "var",
+    "all",
+    "any",
+    "diff",
+    # the rest of the standard namespace
     "__array_namespace_info__",
     "e",
     "fft",
@@ -63,18 +221,55 @@ __all__ = [
     "nan",
     "newaxis",
     "pi",
-    *_DTYPE_NAMES,
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
     # extras the standard lacks
     "activations",
     "signal",
     "stats",
-    *indexing.__all__,
-    *signal.__all__,
-    *_random.__all__,
+    # indexing.__all__
+    "index_update",
+    "one_hot",
+    "scatter",
+    "scatter_add",
+    "scatter_max",
+    "scatter_mean",
+    "scatter_min",
+    "scatter_prod",
+    "segment_max",
+    "segment_mean",
+    "segment_min",
+    "segment_sum",
+    # signal.__all__
+    "bartlett_window",
+    "blackman_window",
+    "frame",
+    "hamming_window",
+    "hann_window",
+    "istft",
+    "kaiser_window",
+    "stft",
+    # _random.__all__
+    "random_bernoulli",
+    "random_normal",
+    "random_uniform",
+    "set_seed",
+    "shuffle",
 ]
 
 
-def __array_namespace_info__() -> Any:
+def __array_namespace_info__() -> ArrayNamespaceInfo:
     """The selected backend's inspection object (devices, dtypes, capabilities).
 
     >>> from ember_ml import ops
@@ -83,15 +278,18 @@ def __array_namespace_info__() -> Any:
     """
     from ember_ml._namespace import selected_namespace
 
-    return selected_namespace().__array_namespace_info__()
+    info: ArrayNamespaceInfo = selected_namespace().__array_namespace_info__()
+    return info
 
 
-def __getattr__(name: str) -> Any:
-    if name in _DTYPE_NAMES:
-        from ember_ml._namespace import selected_namespace
+if not TYPE_CHECKING:  # hidden from type checkers, so that a misspelt name is an error there
 
-        return getattr(selected_namespace(), name)
-    raise AttributeError(f"module 'ember_ml.ops' has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        if name in _DTYPE_NAMES:
+            from ember_ml._namespace import selected_namespace
+
+            return getattr(selected_namespace(), name)
+        raise AttributeError(f"module 'ember_ml.ops' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

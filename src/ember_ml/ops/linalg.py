@@ -20,12 +20,11 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
-from ember_ml.ops._dispatch import populate
 from ember_ml.ops._extras import fast_path, is_real_floating
-
-_STANDARD = populate(globals(), "linalg")
-_standard_eig = globals()["eig"]
-_standard_eigvals = globals()["eigvals"]
+from ember_ml.ops._standard_linalg import *  # noqa: F403 - the generated standard functions
+from ember_ml.ops._standard_linalg import __all__ as _STANDARD
+from ember_ml.ops._standard_linalg import eig as _standard_eig
+from ember_ml.ops._standard_linalg import eigvals as _standard_eigvals
 
 __all__ = [
     *_STANDARD,
