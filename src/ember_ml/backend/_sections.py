@@ -27,7 +27,7 @@ SECTIONS: tuple[str, ...] = (
 
 
 def present_as(package: str, modules: tuple[ModuleType, ...]) -> None:
-    """Name ``package`` as the ``__module__`` of the public functions and classes ``modules`` define.
+    """Name ``package`` as the ``__module__`` of the public functions and classes its modules made.
 
     They are the namespace's functions (``ember_ml.backend.numpy.clip``): help, pickling
     and the docstring examples (run with the namespace's names, ``asarray``, ``float32``)
@@ -36,5 +36,5 @@ def present_as(package: str, modules: tuple[ModuleType, ...]) -> None:
     for module in modules:
         for name in module.__all__:
             value = getattr(module, name)
-            if getattr(value, "__module__", None) == module.__name__:
+            if str(getattr(value, "__module__", "")).startswith(package + "."):
                 value.__module__ = package
