@@ -31,10 +31,13 @@ def present_as(package: str, modules: tuple[ModuleType, ...]) -> None:
 
     They are the namespace's functions (``ember_ml.backend.numpy.clip``): help, pickling
     and the docstring examples (run with the namespace's names, ``asarray``, ``float32``)
-    see them there, as NumPy presents ``numpy.sum``, defined in ``numpy._core``.
+    see them there, as NumPy presents ``numpy.sum``, defined in ``numpy._core``. Objects
+    made elsewhere (the library's own functions) keep their ``__module__``.
     """
+    made_here = {module.__name__ for module in modules}
     for module in modules:
         for name in module.__all__:
             value = getattr(module, name)
-            if str(getattr(value, "__module__", "")).startswith(package + "."):
+            made_in = str(getattr(value, "__module__", ""))
+            if made_in in made_here or made_in.startswith(package + "."):
                 value.__module__ = package

@@ -18,7 +18,7 @@ import mlx.core as mx
 
 from ember_ml.backend._memory import CHECK_FROM as _CHECK_FROM
 from ember_ml.backend._memory import allocatable_bytes
-from ember_ml.backend.mlx._indices import _is_tracing_error
+from ember_ml.backend.mlx._bounds import _is_tracing_error
 
 _NAN_BIT = 1 << 32
 

@@ -11,8 +11,8 @@ import math
 
 import mlx.core as mx
 
+from ember_ml.backend.mlx._bounds import _is_tracing_error
 from ember_ml.backend.mlx._indexing import check_allocation  # noqa: F401 - found by fast_path
-from ember_ml.backend.mlx._indices import _is_tracing_error
 
 
 def read_flag(flag: mx.array) -> bool | None:
