@@ -27,14 +27,14 @@ _INSTALL_HINT = {
 _LIBRARY_ROOT = {"numpy": "numpy", "torch": "torch", "mlx": "mlx"}
 _BACKEND_OF_ROOT = {root: name for name, root in _LIBRARY_ROOT.items()}
 
-# The extras' groups: a backend's native fast paths for group G live in its module ``_G``
-# (see ember_ml/ops/_extras.py). They are imported with the backend, so that an extra's
-# first call may happen inside torch.compile, which refuses to trace an import.
+# The extras' groups whose fast paths and hooks (``backend/<name>/_extras/<group>.py``, declared
+# in ember_ml/_hooks.py) are imported with the backend, so that an extra's first call may
+# happen inside torch.compile, which refuses to trace an import. (``nn`` loads with ember_ml.nn.)
 FAST_PATH_GROUPS: tuple[str, ...] = (
     "indexing",
     "signal",
     "stats",
-    "linalg_extras",
+    "linalg",
     "activations",
     "random",
 )
@@ -83,8 +83,8 @@ def load(name: str) -> ModuleType:
         )
     module = importlib.import_module(f"ember_ml.backend.{name}")
     for group in FAST_PATH_GROUPS:
-        if importlib.util.find_spec(f"ember_ml.backend.{name}._{group}") is not None:
-            importlib.import_module(f"ember_ml.backend.{name}._{group}")
+        if importlib.util.find_spec(f"ember_ml.backend.{name}._extras.{group}") is not None:
+            importlib.import_module(f"ember_ml.backend.{name}._extras.{group}")
     _loaded[name] = module
     return module
 

@@ -13,7 +13,7 @@ backend, whose last base is the backend's native module class:
   and ``mx.compile`` as with any MLX module;
 * NumPy: a small pure-Python module (inference only: NumPy has no autodiff).
 
-The native classes live in ``ember_ml.backend.<name>._nn`` (DESIGN.md rule 1).
+The native classes live in ``ember_ml.backend.<name>._extras.nn`` (DESIGN.md rule 1).
 ``isinstance(model, nn.CfC)`` holds on every backend.
 
 >>> import numpy as np
@@ -33,13 +33,13 @@ array([1., 2.], dtype=float32)
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 from ember_ml import _selection
 from ember_ml import backend as _backend
+from ember_ml._hooks import fast_path
 
 __all__ = ["Module"]
 
@@ -48,17 +48,13 @@ _native: dict[str, type] = {}
 
 
 def _native_base(name: str) -> type:
-    """The backend's native module class (``ember_ml.backend.<name>._nn.NativeModule``)."""
+    """The backend's native module class (``NativeModule`` of ``backend/<name>/_extras/nn.py``)."""
     try:
         return _native[name]
     except KeyError:
         pass
-    _backend.load(name)  # ImportError with the install command when missing
-    try:
-        module = importlib.import_module(f"ember_ml.backend.{name}._nn")
-        base = module.NativeModule
-    except ModuleNotFoundError:
-        base = PlainModule
+    xp = _backend.load(name)  # ImportError with the install command when missing
+    base = fast_path(xp, "nn", "NativeModule") or PlainModule
     _native[name] = base
     return base
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import device as _device
-from ember_ml.ops._extras import fast_path
 
 MASK32 = 0xFFFFFFFF
 ROTATIONS = (13, 15, 26, 6, 17, 29, 16, 24)

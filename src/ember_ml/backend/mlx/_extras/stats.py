@@ -1,4 +1,4 @@
-"""MLX fast paths for ``ember_ml.ops.stats`` (found by ``ember_ml.ops._extras.fast_path``).
+"""MLX fast paths for ``ember_ml.ops.stats`` (found by ``ember_ml._hooks.fast_path``).
 
 Each takes arguments already checked and converted by the public function; a
 fast path may return None to hand a case back to the generic implementation.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import mlx.core as mx
 
-from ember_ml.backend.mlx._indexing import check_allocation  # noqa: F401 - found by fast_path
+from ember_ml.backend.mlx._extras.indexing import check_allocation  # noqa: F401 - found by fast_path
 
 # Up to this many order statistics, ``mx.partition`` (O(n) each) beats a full sort.
 _MAX_SELECTIONS = 4

@@ -1,4 +1,4 @@
-"""PyTorch fast paths for the ``ember_ml.ops.linalg`` extras (found by ``ember_ml.ops._extras.fast_path``).
+"""PyTorch fast paths for the ``ember_ml.ops.linalg`` extras (found by ``ember_ml._hooks.fast_path``).
 
 Each takes arguments already checked and promoted by the public function.
 """

@@ -1,6 +1,6 @@
 """NumPy fast paths for ``ember_ml.ops.signal``: strided framing and ``np.fft`` over the frames.
 
-Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``ops._extras.fast_path``).
+Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``ember_ml._hooks.fast_path``).
 """
 
 from __future__ import annotations

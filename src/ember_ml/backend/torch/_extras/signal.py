@@ -1,6 +1,6 @@
 """torch fast paths for ``ember_ml.ops.signal``: torch's windows, ``Tensor.unfold``, ``torch.stft`` / ``torch.istft``.
 
-Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``ops._extras.fast_path``).
+Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``ember_ml._hooks.fast_path``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""NumPy fast paths for ``ember_ml.ops.stats`` (found by ``ember_ml.ops._extras.fast_path``).
+"""NumPy fast paths for ``ember_ml.ops.stats`` (found by ``ember_ml._hooks.fast_path``).
 
 Each takes arguments already checked and converted by the public function; a
 fast path may return None to hand a case back to the generic implementation.

@@ -1,4 +1,4 @@
-"""MLX fast paths for the ``ember_ml.ops.linalg`` extras (found by ``ember_ml.ops._extras.fast_path``).
+"""MLX fast paths for the ``ember_ml.ops.linalg`` extras (found by ``ember_ml._hooks.fast_path``).
 
 Each takes arguments already checked and promoted by the public function.
 MLX runs its triangular solve on the CPU stream only.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import mlx.core as mx
 
-from ember_ml.backend.mlx._indexing import check_allocation  # noqa: F401 - found by fast_path
+from ember_ml.backend.mlx._extras.indexing import check_allocation  # noqa: F401 - found by fast_path
 
 
 def diag(x, k):

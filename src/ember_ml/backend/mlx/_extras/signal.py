@@ -1,6 +1,6 @@
 """MLX fast paths for ``ember_ml.ops.signal``: ``mx.as_strided`` framing and ``mx.fft`` over the frames.
 
-Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``ops._extras.fast_path``),
+Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``ember_ml._hooks.fast_path``),
 so every strided view below stays inside its array: ``frames`` was computed from the
 length, and the last frame ends at or before the last sample.
 """
@@ -12,7 +12,7 @@ import math
 import mlx.core as mx
 
 from ember_ml.backend.mlx._bounds import _is_tracing_error
-from ember_ml.backend.mlx._indexing import check_allocation  # noqa: F401 - found by fast_path
+from ember_ml.backend.mlx._extras.indexing import check_allocation  # noqa: F401 - found by fast_path
 
 
 def read_flag(flag: mx.array) -> bool | None:
