@@ -40,6 +40,7 @@ from typing import Any
 from ember_ml import _selection
 from ember_ml import backend as _backend
 from ember_ml._hooks import fast_path
+from ember_ml.backend._modules import check_same_backend as _check_same_backend
 
 __all__ = ["Module"]
 
@@ -314,12 +315,3 @@ class PlainModule:
     def eval(self) -> Any:
         """Set inference mode."""
         return self.train(False)
-
-
-def _check_same_backend(parent: Any, child: Any, name: str) -> None:
-    if child._em_backend != parent._em_backend:
-        raise TypeError(
-            f"submodule {name!r} is a {child._em_backend} module but its parent is a "
-            f"{parent._em_backend} module; create it with backend={parent._em_backend!r} "
-            "(e.g. **self.factory)"
-        )

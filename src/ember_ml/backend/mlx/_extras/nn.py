@@ -15,6 +15,8 @@ import mlx.core as mx
 import mlx.nn
 from mlx.utils import tree_flatten
 
+from ember_ml.backend._modules import check_same_backend
+
 
 class NativeModule(mlx.nn.Module):
     """``mlx.nn.Module`` plus the hooks ``ember_ml.nn.Module`` calls.
@@ -32,9 +34,7 @@ class NativeModule(mlx.nn.Module):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if getattr(value, "_em_specialised", False):
-            from ember_ml.nn._module import _check_same_backend
-
-            _check_same_backend(self, value, name)
+            check_same_backend(self, value, name)
         super().__setattr__(name, value)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:

@@ -26,15 +26,15 @@ def _rounds(x0: np.ndarray, x1: np.ndarray, k0: np.uint32, k1: np.uint32, t: np.
 
 
 def threefry2x32(k0, k1, c0, c1):
-    """Threefry-2x32-20 of counters (c0, c1) under key words (k0, k1), broadcast together."""
+    """Threefry-2x32-20 of counters (c0, c1) under scalar key words (k0, k1), broadcast together.
+
+    Array-valued key words are declined (None): the caller's generic, allocating form serves them.
+    """
     k0 = np.asarray(k0, dtype=np.uint32)
     k1 = np.asarray(k1, dtype=np.uint32)
-    c0, c1 = np.broadcast_arrays(np.asarray(c0, dtype=np.uint32), np.asarray(c1, dtype=np.uint32))
     if k0.ndim or k1.ndim:
-        # Array-valued key words: the plain (allocating) form.
-        from ember_ml.random._threefry import generic_threefry2x32
-
-        return generic_threefry2x32(np, k0, k1, c0, c1)
+        return None
+    c0, c1 = np.broadcast_arrays(np.asarray(c0, dtype=np.uint32), np.asarray(c1, dtype=np.uint32))
     with np.errstate(over="ignore"):
         x0 = c0 + k0
         x1 = c1 + k1

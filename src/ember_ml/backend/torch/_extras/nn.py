@@ -13,6 +13,8 @@ from typing import Any
 
 import torch
 
+from ember_ml.backend._modules import check_same_backend
+
 
 class NativeModule(torch.nn.Module):
     """``torch.nn.Module`` plus the hooks ``ember_ml.nn.Module`` calls.
@@ -28,9 +30,7 @@ class NativeModule(torch.nn.Module):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if getattr(value, "_em_specialised", False):
-            from ember_ml.nn._module import _check_same_backend
-
-            _check_same_backend(self, value, name)
+            check_same_backend(self, value, name)
         super().__setattr__(name, value)
 
     def _em_add_parameter(self, name: str, value: Any, trainable: bool) -> None:

@@ -9,6 +9,8 @@ from typing import Any
 
 import torch
 
+from ember_ml._messages import NOLA_MESSAGE
+
 # torch's windows take ops.signal's call ``(n, periodic=, dtype=, device=)`` as they are.
 hann_window = torch.hann_window
 hamming_window = torch.hamming_window
@@ -106,7 +108,5 @@ def istft(
     except RuntimeError as err:
         if "window overlap add min" not in str(err):
             raise
-        from ember_ml.ops.signal import NOLA_MESSAGE
-
         raise ValueError(NOLA_MESSAGE.format(n_fft=n_fft, hop_length=hop_length)) from None
     return out.reshape(*stft_matrix.shape[:-2], out.shape[-1]) if stft_matrix.ndim > 3 else out
