@@ -149,3 +149,68 @@ def test_the_shared_messages_are_the_ops_modules_messages():
     from ember_ml.ops import signal
 
     assert signal.NOLA_MESSAGE == _messages.NOLA_MESSAGE
+
+
+# --------------------------------------------------------------------------- one backend layout
+
+BACKEND = PACKAGE / "backend"
+LIMIT = 600  # lines per file (after ruff format)
+
+
+def test_every_backend_has_one_module_per_section_of_the_standard():
+    from ember_ml.backend import BACKENDS
+    from ember_ml.backend._sections import SECTIONS
+
+    for lib in BACKENDS:
+        have = {p.stem for p in (BACKEND / lib).glob("*.py")}
+        missing = sorted(set(SECTIONS) - have)
+        assert missing == [], f"{lib}: no {missing}"
+        assert {"linalg"} <= have, lib
+
+
+def test_a_backends_init_only_assembles():
+    from ember_ml.backend import BACKENDS
+
+    for lib in BACKENDS:
+        tree = ast.parse((BACKEND / lib / "__init__.py").read_text(encoding="utf-8"))
+        bodies = [
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        ]
+        assert bodies == [], f"{lib}/__init__.py defines {bodies}"
+
+
+def test_the_sections_hold_the_same_standard_functions_in_every_backend():
+    import importlib
+
+    from ember_ml.backend import BACKENDS, is_installed
+    from ember_ml.backend._sections import SECTIONS
+    from ember_ml.ops._spec import SPEC
+
+    standard = {name for ext, name, _, _ in SPEC if ext == ""}
+    where: dict[str, dict[str, str]] = {}  # lib -> standard name -> section
+    for lib in BACKENDS:
+        if not is_installed(lib):
+            continue
+        importlib.import_module(f"ember_ml.backend.{lib}")
+        where[lib] = {}
+        for section in SECTIONS:
+            module = importlib.import_module(f"ember_ml.backend.{lib}.{section}")
+            for name in set(module.__all__) & standard:
+                assert name not in where[lib], f"{lib}: {name} in two sections"
+                where[lib][name] = section
+        assert set(where[lib]) == standard, f"{lib}: {sorted(standard - set(where[lib]))}"
+    first = next(iter(where.values()))
+    for lib, placed in where.items():
+        assert placed == first, lib
+
+
+def test_no_backend_file_is_longer_than_the_limit():
+    # (the whole of src/ once the ops and lint splits are in)
+    long = {
+        str(path.relative_to(SRC)): n
+        for path in BACKEND.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > LIMIT
+    }
+    assert long == {}
