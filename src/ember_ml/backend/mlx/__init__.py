@@ -118,6 +118,7 @@ __all__ = [
     "fft",
     "linalg",
 ]
+
 for _section in _SECTIONS:
     __all__ += _section.__all__
 del _section

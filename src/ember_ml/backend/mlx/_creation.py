@@ -35,6 +35,7 @@ __all__ = [
     "zeros",
     "zeros_like",
 ]
+
 _SMALL = 2**24  # counts this small need no memory check
 
 

@@ -157,7 +157,7 @@ __all__ = [
 ]
 
 
-# mlx 0.32.4: mx.clip needs a bound and raises OverflowError on out-of-range integer bounds
+# mlx 0.32.4: mx.clip needs a bound and refuses integer bounds outside x's dtype (ValueError)
 def clip(x: mx.array, /, min: Any = None, max: Any = None) -> mx.array:  # noqa: A002
     if min is None and max is None:
         return x

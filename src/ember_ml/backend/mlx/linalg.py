@@ -85,6 +85,7 @@ __all__ = [
     "eig",
     "eigvals",
 ]
+
 SlogdetResult = namedtuple("SlogdetResult", ["sign", "logabsdet"])
 _AXES_LIST = [-2, -1]
 

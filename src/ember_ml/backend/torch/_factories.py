@@ -6,7 +6,7 @@ _Tensor = _torch.Tensor
 
 
 def _named(function, name, doc):
-    """``function`` (made by one of the factories below) as the namespace's ``name``, documented."""
+    """``function`` (made by a section's factory) as the namespace's ``name``, documented."""
     function.__name__ = function.__qualname__ = name
     function.__doc__ = doc
     return function
