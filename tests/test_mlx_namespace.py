@@ -853,7 +853,7 @@ def _same_bits(got: mx.array, want: np.ndarray) -> bool:
 
 @pytest.mark.parametrize("name", ["float16", "float32", "float64"])
 def test_fused_float_fixes_match_numpy_and_the_eager_graph(name):
-    from ember_ml.backend.mlx import _aliases
+    from ember_ml.backend.mlx import _elementwise
 
     x = np.array(_SPECIAL, dtype=name)
     d = np.array(_DIVISORS, dtype=name)
@@ -865,10 +865,10 @@ def test_fused_float_fixes_match_numpy_and_the_eager_graph(name):
         assert _same_bits(xp.remainder(a[None], b[:, None]), np.remainder(x[None], d[:, None]))
         assert _same_bits(xp.remainder(a, -2.0), np.remainder(x, np.array(-2.0, name)))
     if name != "float64":  # float64 sin has its own (tan-based) path
-        assert _same_bits(xp.sin(a), _aliases._sin_float(a))
+        assert _same_bits(xp.sin(a), _elementwise._sin_float(a))
         assert np.signbit(np.asarray(xp.sin(a)))[0]  # sin(-0) is -0
-    assert _same_bits(xp.sign(a), _aliases._sign_float(a))
-    assert _same_bits(xp.remainder(a, b), _aliases._remainder_float(a, b))
+    assert _same_bits(xp.sign(a), _elementwise._sign_float(a))
+    assert _same_bits(xp.remainder(a, b), _elementwise._remainder_float(a, b))
     # the fused kernels inside a user's compiled function
     f = mx.compile(lambda p, q: (xp.sin(p), xp.sign(p), xp.remainder(p, q)))
     for got, want in zip(f(a, b), (xp.sin(a), xp.sign(a), xp.remainder(a, b)), strict=True):
@@ -912,12 +912,12 @@ def test_fused_shifts_match_numpy(name):
 
 
 def test_dtype_codes_are_distinct():
-    from ember_ml.backend.mlx import _aliases
+    from ember_ml.backend.mlx import _dtypes
 
-    dts = _aliases._ALL_DTYPES
+    dts = _dtypes._ALL_DTYPES
     for d in dts:
         for e in dts:
-            assert (_aliases._code(d) == _aliases._code(e)) == (d == e)
+            assert (_dtypes._code(d) == _dtypes._code(e)) == (d == e)
 
 
 @pytest.mark.parametrize("n", [10, 200])
@@ -945,7 +945,7 @@ def test_take_bounds_check_on_the_host(n):
 
 
 def test_manipulation_fast_paths_match_the_general_path():
-    from ember_ml.backend.mlx import _aliases
+    from ember_ml.backend.mlx import _statistical
 
     rng = np.random.default_rng(8)
     for dt in ("float32", "int32", "int64", "uint32", "float16", "complex64", "int8", "bool"):
@@ -953,12 +953,12 @@ def test_manipulation_fast_paths_match_the_general_path():
         x = mx.array(a)
         for axis in (0, 1, -1, -2):
             fast = xp.cumulative_sum(x, axis=axis)
-            general = _aliases._cumulative(mx.cumsum, 0, x, axis, None, False)
+            general = _statistical._cumulative(mx.cumsum, 0, x, axis, None, False)
             assert fast.dtype == general.dtype and np.array_equal(
                 np.asarray(fast), np.asarray(general)
             )
             fast = xp.cumulative_prod(x, axis=axis)
-            general = _aliases._cumulative(mx.cumprod, 1, x, axis, None, False)
+            general = _statistical._cumulative(mx.cumprod, 1, x, axis, None, False)
             assert fast.dtype == general.dtype and np.array_equal(
                 np.asarray(fast), np.asarray(general)
             )
@@ -1064,11 +1064,11 @@ def test_fused_kernels_any_shape_after_the_first_trace():
     "name", ["bool", "int8", "int16", "uint8", "uint16", "int32", "uint32", "int64", "float32"]
 )
 def test_prod_fast_path_matches_the_general_path(name):
-    from ember_ml.backend.mlx import _aliases
+    from ember_ml.backend.mlx import _dtypes
 
     a = (np.arange(12).reshape(3, 4) % 3 + (name != "bool")).astype(name)
     x = mx.array(a)
-    want_dt = _aliases._SUM_UPCAST.get(x.dtype, x.dtype)
+    want_dt = _dtypes._SUM_UPCAST.get(x.dtype, x.dtype)
     for axis in (None, 0, 1, -1):
         for keepdims in (False, True):
             fast = xp.prod(x, axis=axis, keepdims=keepdims)

@@ -17,7 +17,14 @@ mx = pytest.importorskip("mlx.core", reason="MLX is not installed")
 np = pytest.importorskip("numpy")
 
 import ember_ml.backend.mlx as xp  # noqa: E402
-from ember_ml.backend.mlx import _aliases, _indices  # noqa: E402
+from ember_ml.backend.mlx import (  # noqa: E402
+    _bounds,
+    _data_types,
+    _dtypes,
+    _elementwise,
+    _integer_ops,
+    _statistical,
+)
 
 _INT = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
 _SHAPES = [(), (0,), (7,), (3, 5), (2, 0, 3)]
@@ -64,8 +71,8 @@ def test_shift_fast_kernels_match_general_path(name, shape):
     a, b = a.reshape(shape), b.reshape(shape)
     x1, x2 = _mx(a), _mx(b)
     fast_l, fast_r = xp.bitwise_left_shift(x1, x2), xp.bitwise_right_shift(x1, x2)
-    _bits_equal(fast_l, _aliases._left_shift_general(x1, x2))
-    _bits_equal(fast_r, _aliases._right_shift_general(x1, x2))
+    _bits_equal(fast_l, _elementwise._left_shift_general(x1, x2))
+    _bits_equal(fast_r, _elementwise._right_shift_general(x1, x2))
     # NumPy: a shift by >= bits gives 0 (left, unsigned right) or the sign fill (signed right)
     with np.errstate(all="ignore"):
         want_l = np.where(b >= bits, 0, np.left_shift(a, np.minimum(b, bits - 1))).astype(name)
@@ -78,9 +85,9 @@ def test_shift_fast_kernels_match_general_path(name, shape):
 def test_shift_fast_path_is_taken_and_general_path_still_serves_the_rest():
     i = mx.array([1, 2, 3], dtype=mx.int32)
     # the fast path is a compiled kernel chosen by dtype code
-    assert _aliases._LSHIFT_BY_CODE[_aliases._code(mx.int32)] is _aliases._LSHIFT_WIDE
-    assert _aliases._RSHIFT_BY_CODE[_aliases._code(mx.int64)] is _aliases._RSHIFT_SIGNED
-    assert _aliases._RSHIFT_BY_CODE[_aliases._code(mx.uint64)] is _aliases._RSHIFT
+    assert _integer_ops._LSHIFT_BY_CODE[_dtypes._code(mx.int32)] is _integer_ops._LSHIFT_WIDE
+    assert _integer_ops._RSHIFT_BY_CODE[_dtypes._code(mx.int64)] is _integer_ops._RSHIFT_SIGNED
+    assert _integer_ops._RSHIFT_BY_CODE[_dtypes._code(mx.uint64)] is _integer_ops._RSHIFT
     # broadcasting, mixed dtypes and Python ints go the general way and agree
     assert xp.bitwise_left_shift(i[None], mx.array([[1], [40]], dtype=mx.int32)).tolist() == [
         [2, 4, 6],
@@ -130,13 +137,13 @@ def test_remainder_fast_path_matches_general_path(name):
     a, b = np.meshgrid(grid, grid)
     x1, x2 = _mx(a), _mx(b)
     fast = xp.remainder(x1, x2)
-    _bits_equal(fast, _aliases._remainder_general(x1, x2))
+    _bits_equal(fast, _elementwise._remainder_general(x1, x2))
     with np.errstate(all="ignore"):
         _bits_equal(fast, np.remainder(a, b))  # NumPy: the sign of a zero result is the divisor's
     for shape in _SHAPES:
         u = np.linspace(-4, 4, math.prod(shape), dtype=name).reshape(shape)
         v = np.full(shape, -1.5, dtype=name)
-        _bits_equal(xp.remainder(_mx(u), _mx(v)), _aliases._remainder_general(_mx(u), _mx(v)))
+        _bits_equal(xp.remainder(_mx(u), _mx(v)), _elementwise._remainder_general(_mx(u), _mx(v)))
 
 
 def test_remainder_general_operands_still_served():
@@ -155,7 +162,7 @@ def test_remainder_general_operands_still_served():
 def test_sin_fast_path_matches_general_path(name):
     data = np.array(_SPECIAL + [math.pi, -math.pi, 1e-8, -1e-8], dtype=np.float32)
     x = mx.array(data).astype(getattr(mx, name))
-    ref = _aliases._sin_general(x, _aliases._code(x.dtype)) if name == "float64" else None
+    ref = _elementwise._sin_general(x, _dtypes._code(x.dtype)) if name == "float64" else None
     fast = xp.sin(x)
     if ref is None:  # the previous general form for the low floats: where(r == 0, x, r)
         r = mx.sin(x)
@@ -176,7 +183,7 @@ def test_sin_fast_path_matches_general_path(name):
 def _reference_take(x, idx, axis):
     """The general path: check_array then MLX (raises what check_array raises)."""
     return mx.take(
-        x, _indices.check_array(idx, x.shape[axis if axis is not None else 0]), axis=axis or 0
+        x, _bounds.check_array(idx, x.shape[axis if axis is not None else 0]), axis=axis or 0
     )
 
 
@@ -274,12 +281,12 @@ def test_check_array_short_and_long_paths_agree(size):
         bad = values.min() < -n or values.max() >= n
         if bad:
             with pytest.raises(IndexError, match=r"\[" + str(values.min())):
-                _indices.check_array(idx, n)
+                _bounds.check_array(idx, n)
             with pytest.raises(IndexError):
-                _indices.check_array(idx.reshape(1, -1), n)  # the 2-d (buffer) path
+                _bounds.check_array(idx.reshape(1, -1), n)  # the 2-d (buffer) path
         else:
-            assert _indices.check_array(idx, n) is idx
-            assert _indices.check_array(idx.reshape(1, -1), n).shape == (1, size)
+            assert _bounds.check_array(idx, n) is idx
+            assert _bounds.check_array(idx.reshape(1, -1), n).shape == (1, size)
 
 
 # ---------------------------------------------------------------------------------------
@@ -466,7 +473,7 @@ def test_floor_divide_floating_x1_matches_general_path(x1_name):
     ]
     for d in divisors:
         fast = xp.floor_divide(x1, d)
-        general = _aliases._floor_divide_general(x1, d)
+        general = _elementwise._floor_divide_general(x1, d)
         _bits_equal(fast, general)
     # integer dividends still get the trap-free rewrite (INT_MIN // -1, // 0)
     i = mx.array([-(2**31), 7, -7], dtype=mx.int32)
@@ -502,12 +509,12 @@ def test_cumulative_lean_path_matches_general_path(name):
             (xp.cumulative_prod, mx.cumprod, 1),
         ):
             got = ours(x, axis=axis)
-            general = _aliases._cumulative(raw, init, x, axis, None, False)
+            general = _statistical._cumulative(raw, init, x, axis, None, False)
             assert got.dtype == general.dtype
             _bits_equal(got, general)
     flat = _mx(a.reshape(-1))
     for ours, raw, init in ((xp.cumulative_sum, mx.cumsum, 0), (xp.cumulative_prod, mx.cumprod, 1)):
-        _bits_equal(ours(flat), _aliases._cumulative(raw, init, flat, None, None, False))
+        _bits_equal(ours(flat), _statistical._cumulative(raw, init, flat, None, None, False))
     # the standard's dtypes: small integers (and bool) accumulate in 32 bits
     want = {
         "bool": mx.int32,
@@ -578,7 +585,7 @@ def test_dtype_queries_are_memoised_by_dtype_and_match_mlx():
     ]
     for a in dtypes:
         for b in dtypes:
-            assert xp.result_type(a, b) == _aliases._result_type((a, b))
+            assert xp.result_type(a, b) == _data_types._result_type((a, b))
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ import pytest
 
 mx = pytest.importorskip("mlx.core", reason="mlx is not installed")
 
+from ember_ml.backend.mlx import _factorizations as D  # noqa: E402
+from ember_ml.backend.mlx import _lapack_guard as G  # noqa: E402
 from ember_ml.backend.mlx import fft as F  # noqa: E402
 from ember_ml.backend.mlx import linalg as L  # noqa: E402
 
@@ -116,28 +118,28 @@ def batches(dtype: str, square: bool = True, kind: str = "spd"):
 GUARDED = {
     "cholesky": (
         lambda x: L.cholesky(x),
-        lambda x: L._cholesky_general(x),
+        lambda x: D._cholesky_general(x),
         lambda x: old_guard(x, lambda a: mx.linalg.cholesky(a, stream=CPU)),
         True,
         "spd",
     ),
     "cholesky_upper": (
         lambda x: L.cholesky(x, upper=True),
-        lambda x: L._cholesky_general(x, upper=True),
+        lambda x: D._cholesky_general(x, upper=True),
         lambda x: old_guard(x, lambda a: mx.linalg.cholesky(a, upper=True, stream=CPU)),
         True,
         "spd",
     ),
     "eigh": (
         L.eigh,
-        L._eigh_general,
+        D._eigh_general,
         lambda x: L.EighResult(*old_guard(x, lambda a: mx.linalg.eigh(a, stream=CPU))),
         True,
         "spd",
     ),
     "eigvalsh": (
         L.eigvalsh,
-        L._eigvalsh_general,
+        D._eigvalsh_general,
         lambda x: old_guard(x, lambda a: mx.linalg.eigvalsh(a, stream=CPU)),
         True,
         "spd",
@@ -158,21 +160,21 @@ GUARDED = {
     ),
     "qr": (
         L.qr,
-        L._qr_general,
+        D._qr_general,
         lambda x: L.QRResult(*old_guard(x, lambda a: mx.linalg.qr(a, stream=CPU))),
         False,
         "gen",
     ),
     "svd": (
         L.svd,
-        L._svd_general,
+        D._svd_general,
         lambda x: L.SVDResult(*old_guard(x, lambda a: mx.linalg.svd(a, stream=CPU))),
         False,
         "gen",
     ),
     "svdvals": (
         L.svdvals,
-        L._svdvals_general,
+        D._svdvals_general,
         lambda x: old_guard(x, lambda a: mx.linalg.svd(a, compute_uv=False, stream=CPU)),
         False,
         "gen",
@@ -205,9 +207,9 @@ def test_qr_modes_and_svd_reduced_match_the_general_path(mode, shape):
     a = RNG.standard_normal(shape).astype("float32")
     for arr in (a, spoil(a, math.nan, (..., 0, 0)), spoil(a, -math.inf, (..., -1, -1))):
         x = mx.array(arr)
-        assert_same(L.qr(x, mode=mode), L._qr_general(x, mode=mode))
+        assert_same(L.qr(x, mode=mode), D._qr_general(x, mode=mode))
         full = mode == "complete"
-        assert_same(L.svd(x, full_matrices=full), L._svd_general(x, full_matrices=full))
+        assert_same(L.svd(x, full_matrices=full), D._svd_general(x, full_matrices=full))
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
@@ -258,8 +260,8 @@ def test_general_paths_still_serve_the_other_dtypes_and_shapes():
     assert L.inv(i).dtype == mx.float32
     c = mx.array(np.array([[2 + 1j, 0], [1j, 3]], dtype=np.complex64))
     assert_same(L.inv(c), L._inv_general(c))
-    assert_same(L.svdvals(c), L._svdvals_general(c))
-    assert_same(L.qr(c), L._qr_general(c))
+    assert_same(L.svdvals(c), D._svdvals_general(c))
+    assert_same(L.qr(c), D._qr_general(c))
     z = mx.zeros((0, 3, 3))
     for fn in (L.inv, L.cholesky, L.eigvalsh, L.svdvals, L.pinv):
         assert fn(z).shape == fn(z).shape and fn(z).size == 0
@@ -321,19 +323,19 @@ def test_guard_on_matrices_too_large_for_the_constant_cache(name):
 
 
 def test_stand_in_cache_is_bounded_and_correct(monkeypatch):
-    monkeypatch.setattr(L, "_EYES", {})
-    for n in range(1, 2 * L._EYE_CACHE_ENTRIES):
-        e = L._eye(n, n, mx.float32)
+    monkeypatch.setattr(G, "_EYES", {})
+    for n in range(1, 2 * G._EYE_CACHE_ENTRIES):
+        e = G._eye(n, n, mx.float32)
         assert_same(e, mx.eye(n, dtype=mx.float32))
-    assert 0 < len(L._EYES) <= L._EYE_CACHE_ENTRIES
-    big = L._EYE_CACHE_ELEMENTS + 1
-    assert_same(L._eye(1, big, mx.float64), mx.eye(1, big, dtype=mx.float64))
-    assert (1, big, L._code(mx.float64)) not in L._EYES
-    assert_same(L._nan_fill((1, big), mx.float64), mx.array(math.nan, dtype=mx.float64))
-    assert_same(L._nan_fill((3, 2), mx.float32), mx.full((3, 2), math.nan, dtype=mx.float32))
-    assert 0 < len(L._EYES) <= L._EYE_CACHE_ENTRIES
+    assert 0 < len(G._EYES) <= G._EYE_CACHE_ENTRIES
+    big = G._EYE_CACHE_ELEMENTS + 1
+    assert_same(G._eye(1, big, mx.float64), mx.eye(1, big, dtype=mx.float64))
+    assert (1, big, G._code(mx.float64)) not in G._EYES
+    assert_same(G._nan_fill((1, big), mx.float64), mx.array(math.nan, dtype=mx.float64))
+    assert_same(G._nan_fill((3, 2), mx.float32), mx.full((3, 2), math.nan, dtype=mx.float32))
+    assert 0 < len(G._EYES) <= G._EYE_CACHE_ENTRIES
     # first made inside mx.compile: a plain evaluated constant afterwards
-    monkeypatch.setattr(L, "_EYES", {})
+    monkeypatch.setattr(G, "_EYES", {})
     x = mx.array(spd((5, 5)))
     assert_same(mx.compile(L.inv)(x), L._inv_general(x))
     assert_same(L.inv(x), L._inv_general(x))

@@ -79,10 +79,11 @@ def _foreign_namespace(obj: Any) -> ModuleType:
 def array_namespace(*arrays: Any, api_version: str | None = None) -> ModuleType:
     """Return the standard-conforming namespace of ``arrays``.
 
-    NumPy and PyTorch arrays get array-api-compat's wrappers (as
-    ``ember_ml.backend.numpy`` / ``ember_ml.backend.torch``), MLX arrays get
-    ``ember_ml.backend.mlx``, and any other array array-api-compat knows
-    (array-api-strict, JAX, CuPy, Dask) gets array-api-compat's answer.
+    NumPy arrays get ``ember_ml.backend.numpy`` (NumPy's own functions plus ember_ml's
+    fixes), PyTorch tensors ``ember_ml.backend.torch`` (array-api-compat's wrappers plus
+    direct forms and fixes), MLX arrays ``ember_ml.backend.mlx`` (ember_ml's own), and any
+    other array array-api-compat knows (array-api-strict, JAX, CuPy, Dask) gets
+    array-api-compat's answer.
     Python scalars and None are ignored; with no array at all, the selected
     backend's namespace is returned (see ``ember_ml.get_backend``). Dtype
     objects are accepted too and resolve to their library.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from ember_ml._hooks import fast_path
 from ember_ml.backend import to_numpy
 from ember_ml.nn import cells
-from ember_ml.ops._extras import fast_path
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "softplus"])

@@ -1,9 +1,21 @@
 """The array libraries ember_ml serves, and the only place that imports them.
 
 Each backend is a module that is itself a standard-conforming namespace:
-``ember_ml.backend.numpy`` and ``ember_ml.backend.torch`` re-export
-array-api-compat's wrappers, ``ember_ml.backend.mlx`` is ember_ml's own.
-A backend module is imported the first time it is needed, never by
+
+* ``ember_ml.backend.numpy`` is NumPy's own functions wherever NumPy conforms, plus
+  ember_ml's fixes where it does not (with NumPy < 2.1, array-api-compat's namespace
+  plus the same fixes);
+* ``ember_ml.backend.torch`` is array-api-compat's wrappers of PyTorch, plus direct calls
+  of torch for the common forms (tensors of one dtype, whole-array reductions) and fixes;
+* ``ember_ml.backend.mlx`` is ember_ml's own: MLX's functions where they conform, shims
+  where they do not (each naming the MLX gap it closes).
+
+Every backend has the same layout: one module per section of the standard (``_creation``,
+``_data_types``, ``_elementwise``, ... ``_utility``: ``_sections.SECTIONS``), an ``__init__``
+that only assembles them, the ``linalg`` and ``fft`` extensions (torch's fft is
+array-api-compat's), and the extras' fast paths and hooks in ``_extras/<group>.py``, declared
+in ``ember_ml/_hooks.py``. Nothing here imports ``ember_ml.ops``, ``nn``, ``random``,
+``features`` or ``lint``. A backend module is imported the first time it is needed, never by
 ``import ember_ml``.
 """
 
@@ -27,14 +39,14 @@ _INSTALL_HINT = {
 _LIBRARY_ROOT = {"numpy": "numpy", "torch": "torch", "mlx": "mlx"}
 _BACKEND_OF_ROOT = {root: name for name, root in _LIBRARY_ROOT.items()}
 
-# The extras' groups: a backend's native fast paths for group G live in its module ``_G``
-# (see ember_ml/ops/_extras.py). They are imported with the backend, so that an extra's
-# first call may happen inside torch.compile, which refuses to trace an import.
+# The extras' groups whose fast paths and hooks (``backend/<name>/_extras/<group>.py``, declared
+# in ember_ml/_hooks.py) are imported with the backend, so that an extra's first call may
+# happen inside torch.compile, which refuses to trace an import. (``nn`` loads with ember_ml.nn.)
 FAST_PATH_GROUPS: tuple[str, ...] = (
     "indexing",
     "signal",
     "stats",
-    "linalg_extras",
+    "linalg",
     "activations",
     "random",
 )
@@ -83,8 +95,8 @@ def load(name: str) -> ModuleType:
         )
     module = importlib.import_module(f"ember_ml.backend.{name}")
     for group in FAST_PATH_GROUPS:
-        if importlib.util.find_spec(f"ember_ml.backend.{name}._{group}") is not None:
-            importlib.import_module(f"ember_ml.backend.{name}._{group}")
+        if importlib.util.find_spec(f"ember_ml.backend.{name}._extras.{group}") is not None:
+            importlib.import_module(f"ember_ml.backend.{name}._extras.{group}")
     _loaded[name] = module
     return module
 

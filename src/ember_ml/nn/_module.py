@@ -13,7 +13,7 @@ backend, whose last base is the backend's native module class:
   and ``mx.compile`` as with any MLX module;
 * NumPy: a small pure-Python module (inference only: NumPy has no autodiff).
 
-The native classes live in ``ember_ml.backend.<name>._nn`` (DESIGN.md rule 1).
+The native classes live in ``ember_ml.backend.<name>._extras.nn`` (DESIGN.md rule 1).
 ``isinstance(model, nn.CfC)`` holds on every backend.
 
 >>> import numpy as np
@@ -33,13 +33,14 @@ array([1., 2.], dtype=float32)
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 from ember_ml import _selection
 from ember_ml import backend as _backend
+from ember_ml._hooks import fast_path
+from ember_ml.backend._modules import check_same_backend as _check_same_backend
 
 __all__ = ["Module"]
 
@@ -48,17 +49,13 @@ _native: dict[str, type] = {}
 
 
 def _native_base(name: str) -> type:
-    """The backend's native module class (``ember_ml.backend.<name>._nn.NativeModule``)."""
+    """The backend's native module class (``NativeModule`` of ``backend/<name>/_extras/nn.py``)."""
     try:
         return _native[name]
     except KeyError:
         pass
-    _backend.load(name)  # ImportError with the install command when missing
-    try:
-        module = importlib.import_module(f"ember_ml.backend.{name}._nn")
-        base = module.NativeModule
-    except ModuleNotFoundError:
-        base = PlainModule
+    xp = _backend.load(name)  # ImportError with the install command when missing
+    base = fast_path(xp, "nn", "NativeModule") or PlainModule
     _native[name] = base
     return base
 
@@ -318,12 +315,3 @@ class PlainModule:
     def eval(self) -> Any:
         """Set inference mode."""
         return self.train(False)
-
-
-def _check_same_backend(parent: Any, child: Any, name: str) -> None:
-    if child._em_backend != parent._em_backend:
-        raise TypeError(
-            f"submodule {name!r} is a {child._em_backend} module but its parent is a "
-            f"{parent._em_backend} module; create it with backend={parent._em_backend!r} "
-            "(e.g. **self.factory)"
-        )

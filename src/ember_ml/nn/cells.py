@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml.nn import _init
 from ember_ml.nn._module import Module
 from ember_ml.nn.layers import Activation, Dropout, Linear, Sequential, get_activation
 from ember_ml.nn.wirings import Wiring
-from ember_ml.ops._extras import fast_path
 
 __all__ = ["CFC_MODES", "MAPPINGS", "CfCCell", "LSTMCell", "LTCCell", "WiredCfCCell"]
 

@@ -183,8 +183,8 @@ def native(seed: int, *, backend: str | None = None) -> NativeGenerator:
     (3,)
     """
     from ember_ml import backend as _backend
+    from ember_ml._hooks import fast_path
     from ember_ml._selection import get_backend
-    from ember_ml.ops._extras import fast_path
 
     seed = _check_seed(seed)
     name = get_backend() if backend is None else backend

@@ -25,9 +25,9 @@ import struct
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _dev
-from ember_ml.ops._extras import fast_path
 from ember_ml.random._keys import check_key, check_shape, on_device
 from ember_ml.random._threefry import counter_words, is_signed, shift_right
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import device as _device
-from ember_ml.ops._extras import fast_path
 
 MASK32 = 0xFFFFFFFF
 ROTATIONS = (13, 15, 26, 6, 17, 29, 16, 24)
@@ -69,7 +69,9 @@ def threefry2x32(xp: ModuleType, k0: Any, k1: Any, c0: Any, c1: Any) -> tuple[An
     """Threefry-2x32-20 of counters (c0, c1) under key (k0, k1); all are word arrays, broadcast together."""
     fast = fast_path(xp, "random", "threefry2x32")
     if fast is not None:
-        return fast(k0, k1, c0, c1)
+        out = fast(k0, k1, c0, c1)
+        if out is not None:  # None: the fast path declines these words (NumPy: array-valued keys)
+            return out
     return generic_threefry2x32(xp, k0, k1, c0, c1)
 
 

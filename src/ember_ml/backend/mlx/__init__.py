@@ -1,9 +1,12 @@
 """ember_ml's standard-conforming MLX namespace (array API 2025.12).
 
 MLX's own function objects are re-exported wherever they already conform
-(``sin is mlx.core.sin``: zero overhead); thin shims in ``_aliases`` fill the
-gaps (missing functions, keyword names and defaults, output dtypes, special
-cases, index bounds checks). ``linalg`` and ``fft`` are submodules.
+(``sin is mlx.core.sin``: zero overhead); thin shims fill the gaps (missing functions,
+keyword names and defaults, output dtypes, special cases, index bounds checks). One
+module per section of the standard (``_creation``, ``_elementwise``, ``_statistical``,
+...) holds both, and this module only assembles them; the shims share ``_dtypes``
+(dtype sets and promotion), ``_bounds`` (index, size and axis checks) and ``_info``
+(devices). ``linalg`` and ``fft`` are submodules.
 
 Importing this module applies the additive patches listed in ``PATCHES`` to
 MLX's classes unless ``EMBER_ML_MLX_PATCHES=0`` is set (see docs/mlx.md).
@@ -18,9 +21,37 @@ from __future__ import annotations
 
 import mlx.core as _mx
 
-from ember_ml.backend.mlx import _patches
-from ember_ml.backend.mlx._indices import index_checks
-from ember_ml.backend.mlx._info import __array_namespace_info__
+from ember_ml.backend import _sections
+from ember_ml.backend.mlx import (
+    _creation,
+    _data_types,
+    _elementwise,
+    _indexing_functions,
+    _info,
+    _linear_algebra,
+    _manipulation,
+    _patches,
+    _searching,
+    _set,
+    _sorting,
+    _statistical,
+    _utility,
+    fft,
+    linalg,
+)
+from ember_ml.backend.mlx._bounds import index_checks
+from ember_ml.backend.mlx._creation import *
+from ember_ml.backend.mlx._data_types import *
+from ember_ml.backend.mlx._elementwise import *
+from ember_ml.backend.mlx._indexing_functions import *
+from ember_ml.backend.mlx._info import *
+from ember_ml.backend.mlx._linear_algebra import *
+from ember_ml.backend.mlx._manipulation import *
+from ember_ml.backend.mlx._searching import *
+from ember_ml.backend.mlx._set import *
+from ember_ml.backend.mlx._sorting import *
+from ember_ml.backend.mlx._statistical import *
+from ember_ml.backend.mlx._utility import *
 
 __array_api_version__ = "2025.12"
 
@@ -47,71 +78,26 @@ complex64 = _mx.complex64
 
 Device = _mx.Device
 
-# --- MLX functions that conform as they are --------------------------------------------
-from mlx.core import (  # noqa: E402
-    abs,
-    acos,
-    acosh,
-    add,
-    asin,
-    asinh,
-    atan,
-    atan2,
-    atanh,
-    bitwise_and,
-    bitwise_invert,
-    bitwise_or,
-    bitwise_xor,
-    ceil,
-    conj,
-    cosh,
-    divide,
-    equal,
-    flip,
-    floor,
-    greater,
-    greater_equal,
-    imag,
-    isdtype,
-    isfinite,
-    isinf,
-    isnan,
-    less,
-    less_equal,
-    log,
-    log1p,
-    log2,
-    log10,
-    logical_and,
-    logical_not,
-    logical_or,
-    logical_xor,
-    maximum,
-    minimum,
-    multiply,
-    negative,
-    not_equal,
-    positive,
-    pow,
-    real,
-    reciprocal,
-    sinh,
-    sqrt,
-    square,
-    subtract,
-    tan,
-    trunc,
+_SECTIONS = (
+    _creation,
+    _data_types,
+    _elementwise,
+    _indexing_functions,
+    _info,
+    _linear_algebra,
+    _manipulation,
+    _searching,
+    _set,
+    _sorting,
+    _statistical,
+    _utility,
 )
-
-from ember_ml.backend.mlx import fft, linalg  # noqa: E402
-from ember_ml.backend.mlx._aliases import *  # noqa: E402,F403
-from ember_ml.backend.mlx._aliases import __all__ as _alias_names  # noqa: E402
+_sections.present_as(__name__, _SECTIONS)
 
 PATCHES: list[str] = _patches.apply()
 
 __all__ = [
     "__array_api_version__",
-    "__array_namespace_info__",
     "e",
     "inf",
     "nan",
@@ -129,62 +115,13 @@ __all__ = [
     "float32",
     "float64",
     "complex64",
-    "abs",
-    "acos",
-    "acosh",
-    "add",
-    "asin",
-    "asinh",
-    "atan",
-    "atan2",
-    "atanh",
-    "bitwise_and",
-    "bitwise_invert",
-    "bitwise_or",
-    "bitwise_xor",
-    "ceil",
-    "conj",
-    "cosh",
-    "divide",
-    "equal",
-    "flip",
-    "floor",
-    "greater",
-    "greater_equal",
-    "imag",
-    "isdtype",
-    "isfinite",
-    "isinf",
-    "isnan",
-    "less",
-    "less_equal",
-    "log",
-    "log1p",
-    "log2",
-    "log10",
-    "logical_and",
-    "logical_not",
-    "logical_or",
-    "logical_xor",
-    "maximum",
-    "minimum",
-    "multiply",
-    "negative",
-    "not_equal",
-    "positive",
-    "pow",
-    "real",
-    "reciprocal",
-    "sinh",
-    "sqrt",
-    "square",
-    "subtract",
-    "tan",
-    "trunc",
     "fft",
     "linalg",
-    *_alias_names,
 ]
+
+for _section in _SECTIONS:
+    __all__ += _section.__all__
+del _section
 
 # Not part of the standard: helpers for ember_ml and users.
 __all__ += ["PATCHES", "index_checks"]

@@ -1,5 +1,8 @@
 """Checked ``mx.array.__getitem__`` / ``__setitem__`` (installed by ``_patches``).
 
+MLX gap (mlx 0.32.4): ``mx.arange(3)[5]`` and ``mx.arange(3)[mx.array([7])]`` read garbage
+(no ``IndexError``) and ``mx.arange(3)[::0]`` traps (SIGFPE).
+
 MLX segfaults, aborts, traps (SIGFPE) or returns garbage on many keys NumPy and
 the standard accept or reject cleanly: out-of-range ints and integer arrays,
 lists, NumPy integers, a slice step of 0, slice bounds outside int32, 0-d array
@@ -15,7 +18,7 @@ raises ``IndexError`` / ``ValueError`` / ``TypeError``:
   slicing, and inside MLX's int32 range);
 * list / tuple element that is a sequence / NumPy array -> converted in NumPy
   (integer or boolean only), checked there, then an MLX array;
-* integer MLX array -> ``_indices.check_array`` (one reduction + sync eagerly,
+* integer MLX array -> ``_bounds.check_array`` (one reduction + sync eagerly,
   clamped inside ``mx.compile``);
 * boolean MLX array -> its shape is checked, then it is expanded to integer
   positions (data-dependent: evaluates), 0-d masks as NumPy does;
@@ -40,7 +43,7 @@ from typing import Any
 
 import mlx.core as mx
 
-from ember_ml.backend.mlx import _indices
+from ember_ml.backend.mlx import _bounds
 
 _INT_KINDS = frozenset(
     (mx.int8, mx.int16, mx.int32, mx.int64, mx.uint8, mx.uint16, mx.uint32, mx.uint64)
@@ -110,7 +113,7 @@ def _numpy_key(k: Any, n: int) -> Any:
         raise IndexError(
             f"arrays used as indices must be integer or boolean, got {a.dtype} from {type(k).__name__}"
         )
-    if a.size and _indices._checks_on():
+    if a.size and _bounds._checks_on():
         lo, hi = int(a.min()), int(a.max())
         if n == 0 or lo < -n or hi >= n:
             raise IndexError(
@@ -203,7 +206,7 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
             if k.dtype in _INT_KINDS:
                 if dim >= ndim:
                     raise IndexError(f"too many indices for an array of dimension {ndim}")
-                out.append(_indices.check_array(k, shape[dim]))
+                out.append(_bounds.check_array(k, shape[dim]))
                 dim += 1
                 continue
             raise IndexError(f"arrays used as indices must be integer or boolean, not {k.dtype}")
@@ -242,7 +245,7 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
             ) from None
         if dim >= ndim:
             raise IndexError(f"too many indices for an array of dimension {ndim}")
-        _indices.check_int(i, shape[dim])
+        _bounds.check_int(i, shape[dim])
         out.append(i)
         dim += 1
     if dim > ndim:
@@ -253,7 +256,7 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
             if isinstance(k, mx.array) and k.dtype == mx.bool_:
                 if k.size == 0:
                     return _EMPTY + (tuple(out),)
-                from ember_ml.backend.mlx._aliases import nonzero
+                from ember_ml.backend.mlx._searching import nonzero
 
                 expanded.extend(nonzero(k))
             else:
@@ -291,7 +294,7 @@ def make_getitem(orig: Any) -> Any:
         if t is int:
             if self.ndim == 0:
                 raise IndexError("too many indices for a 0-d array")
-            _indices.check_int(key, self.shape[0])
+            _bounds.check_int(key, self.shape[0])
             return orig(self, key)
         if t is slice:
             st = key.step
@@ -309,7 +312,7 @@ def make_getitem(orig: Any) -> Any:
         elif key is None or key is Ellipsis:
             return orig(self, key)
         elif t is mx.array and key.dtype in _INT_KINDS and self.ndim:
-            return orig(self, _indices.check_array(key, self.shape[0]))
+            return orig(self, _bounds.check_array(key, self.shape[0]))
         nk = normalize_key(self.shape, key)
         if nk and nk[0] == "empty":
             return mx.zeros(_empty_shape(self.shape, nk[1]), dtype=self.dtype)
@@ -386,11 +389,11 @@ def make_setitem(orig: Any) -> Any:
         if key is None or key is Ellipsis or (t is slice and _safe_slice(key)):
             return orig(self, key, value)
         if t is mx.array and key.dtype in _INT_KINDS and self.size and key.size:
-            return orig(self, _indices.check_array(key, self.shape[0]), value)
+            return orig(self, _bounds.check_array(key, self.shape[0]), value)
         if t is int:
             if self.ndim == 0:
                 raise IndexError("too many indices for a 0-d array")
-            _indices.check_int(key, self.shape[0])
+            _bounds.check_int(key, self.shape[0])
             return orig(self, key, value)
         nk = normalize_key(self.shape, key)
         if nk and nk[0] == "empty":

@@ -1,10 +1,16 @@
-"""``__array_namespace_info__`` for the MLX namespace."""
+"""``__array_namespace_info__`` and the devices of the MLX namespace.
+
+MLX arrays live in unified memory and MLX ops take ``stream=``, not ``device=``:
+``_stream`` turns the standard's ``device=`` into MLX's argument.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import mlx.core as mx
+
+__all__ = ["__array_namespace_info__", "device_of", "to_device_of"]
 
 _CPU = mx.Device(mx.cpu)
 
@@ -116,3 +122,31 @@ def _check_device(device: Any) -> Any:
     if dev not in _devices():
         raise ValueError(f"unknown device {device!r}; valid devices are {_devices()}")
     return dev
+
+
+def _stream(device: Any) -> Any:
+    """The ``stream=`` argument MLX takes for a standard ``device=``."""
+    if device is None:
+        return None
+    if isinstance(device, (mx.Device, mx.Stream, mx.DeviceType)):
+        return device
+    if isinstance(device, str) and device in ("cpu", "gpu"):
+        return mx.Device(mx.cpu if device == "cpu" else mx.gpu)
+    raise ValueError(
+        f"unknown device {device!r}; valid devices are mlx.core.Device(cpu) and Device(gpu)"
+    )
+
+
+# mlx 0.32.4: arrays have no device (unified memory): the default device answers
+def device_of(x: Any, /) -> Any:
+    """The device of MLX array ``x``: MLX arrays live in unified memory, so the default device."""
+    return mx.default_device()
+
+
+# mlx 0.32.4: no to_device: arrays need no copy (unified memory); the device is checked
+def to_device_of(x: Any, device: Any, /, *, stream: Any = None) -> Any:
+    """Return ``x`` for ``device`` (no copy: MLX memory is unified; ops pick the device)."""
+    _stream(device)
+    if stream is not None and not isinstance(stream, (mx.Stream, mx.Device, mx.DeviceType)):
+        raise ValueError(f"unsupported stream {stream!r}")
+    return x

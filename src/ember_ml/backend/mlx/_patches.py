@@ -2,6 +2,10 @@
 
 Only what MLX lacks or answers wrongly is touched; every patch is recorded in
 ``PATCHES`` as ``"qualified.name: what it does"``. See docs/mlx.md.
+
+MLX gaps (mlx 0.32.4): ``mx.float32 == None`` raises TypeError; arrays have no ``device``
+or ``to_device``; ``__array_namespace__`` answers the non-conforming ``mlx.core``;
+out-of-range integer keys read garbage and ``x[::0]`` / ``INT_MIN // -1`` trap (SIGFPE).
 """
 
 from __future__ import annotations
@@ -98,9 +102,8 @@ def apply() -> list[str]:
     )
 
     # 5b. // and % on integer arrays: INT_MIN // -1 and INT_MIN % -1 trap (SIGFPE); divisors rewritten.
-    from ember_ml.backend.mlx import _aliases
-
-    _int_kinds = _aliases._INTEGRAL
+    from ember_ml.backend.mlx._dtypes import _INTEGRAL as _int_kinds
+    from ember_ml.backend.mlx._elementwise import floor_divide, remainder
 
     def _wrap(name: str, fn: Any, swap: bool) -> None:
         orig = getattr(mx.array, name)
@@ -130,13 +133,13 @@ def apply() -> list[str]:
         op.__name__ = name
         setattr(mx.array, name, op)
 
-    _wrap_inplace("__ifloordiv__", _aliases.floor_divide)
-    _wrap_inplace("__imod__", _aliases.remainder)
+    _wrap_inplace("__ifloordiv__", floor_divide)
+    _wrap_inplace("__imod__", remainder)
     for name, fn, swap in (
-        ("__floordiv__", _aliases.floor_divide, False),
-        ("__rfloordiv__", _aliases.floor_divide, True),
-        ("__mod__", _aliases.remainder, False),
-        ("__rmod__", _aliases.remainder, True),
+        ("__floordiv__", floor_divide, False),
+        ("__rfloordiv__", floor_divide, True),
+        ("__mod__", remainder, False),
+        ("__rmod__", remainder, True),
     ):
         _wrap(name, fn, swap)
     PATCHES.append(

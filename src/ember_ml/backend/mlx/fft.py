@@ -6,9 +6,9 @@ from typing import Any
 
 import mlx.core as mx
 
-from ember_ml.backend.mlx import _sizes
-from ember_ml.backend.mlx._aliases import _stream
-from ember_ml.backend.mlx.linalg import _code
+from ember_ml.backend.mlx import _bounds
+from ember_ml.backend.mlx._dtypes import _code
+from ember_ml.backend.mlx._info import _stream
 
 __all__ = [
     "fft",
@@ -46,15 +46,15 @@ def _norm(norm: str) -> str:
 
 def _n(x: mx.array, n: Any, axis: Any, what: str, *, half: bool = False) -> tuple[Any, int]:
     """Checked ``n`` and ``axis`` (sizes through the one validator: no int32 overflow in MLX)."""
-    ax = _sizes.axis(axis, x.ndim, what)
+    ax = _bounds.axis(axis, x.ndim, what)
     if n is not None:
-        n = _sizes.size(n, f"{what}: n")
+        n = _bounds.size(n, f"{what}: n")
         if n < 1:
             raise ValueError(f"{what}: n must be at least 1, got {n}")
         others = 1
         for i, d in enumerate(x.shape):
             others *= d if i != ax else 1
-        _sizes.nbytes_ok(n * others, 8, what)
+        _bounds.nbytes_ok(n * others, 8, what)
     elif x.shape[ax] == 0 or (half and x.shape[ax] < 2 and n is None and what == "irfft"):
         raise ValueError(f"{what}: the transformed axis has length {x.shape[ax]}")
     return n, ax
@@ -93,18 +93,22 @@ def _one_axis_transform(name: str, shortest: int = 1) -> tuple[Any, Any]:
     return transform, general
 
 
+# mlx 0.32.4: n and axis not checked (a terminate past int32); empty axes
 fft, _fft_general = _one_axis_transform("fft")
+# mlx 0.32.4: n and axis not checked (a terminate past int32); empty axes
 ifft, _ifft_general = _one_axis_transform("ifft")
+# mlx 0.32.4: n and axis not checked (a terminate past int32); empty axes
 rfft, _rfft_general = _one_axis_transform("rfft")
+# mlx 0.32.4: n and axis not checked (a terminate past int32); empty axes
 irfft, _irfft_general = _one_axis_transform("irfft", shortest=2)
 
 
 def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
     """Checked ``s`` and ``axes`` of an n-D transform (one validator, before MLX sees them)."""
     if axes is not None:
-        axes = _sizes.axes(axes, x.ndim, what)
+        axes = _bounds.axes(axes, x.ndim, what)
     if s is not None:
-        s = list(_sizes.shape(s, f"{what}: s"))
+        s = list(_bounds.shape(s, f"{what}: s"))
         if any(v < 1 for v in s):
             raise ValueError(f"{what}: every entry of s must be at least 1, got {s}")
         if axes is None:
@@ -118,7 +122,7 @@ def _s_axes(x: mx.array, s: Any, axes: Any, what: str) -> tuple[Any, Any]:
         out = list(x.shape)
         for a, v in zip(axes, s, strict=True):
             out[a] = v
-        _sizes.shape(out, what, itemsize=8)
+        _bounds.shape(out, what, itemsize=8)
     for a in axes if axes is not None else range(x.ndim):
         if x.shape[a] == 0 and s is None:
             raise ValueError(f"{what}: the transformed axis {a} has length 0")
@@ -150,15 +154,20 @@ def _n_axes_transform(name: str) -> tuple[Any, Any]:
     return transform, general
 
 
+# mlx 0.32.4: s and axes not checked (a terminate on s=(2**40,)); empty axes
 fftn, _fftn_general = _n_axes_transform("fftn")
+# mlx 0.32.4: s and axes not checked (a terminate on s=(2**40,)); empty axes
 ifftn, _ifftn_general = _n_axes_transform("ifftn")
+# mlx 0.32.4: s and axes not checked (a terminate on s=(2**40,)); empty axes
 rfftn, _rfftn_general = _n_axes_transform("rfftn")
+# mlx 0.32.4: s and axes not checked (a terminate on s=(2**40,)); empty axes
 irfftn, _irfftn_general = _n_axes_transform("irfftn")
 
 
 _SWAP = {"backward": "forward", "forward": "backward", "ortho": "ortho"}
 
 
+# mlx 0.32.4: no mx.fft.hfft
 def hfft(
     x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward"
 ) -> mx.array:
@@ -169,6 +178,7 @@ def hfft(
     return mx.fft.irfft(mx.conj(x), n=n, axis=axis, norm=_SWAP[_norm(norm)])
 
 
+# mlx 0.32.4: no mx.fft.ihfft
 def ihfft(
     x: mx.array, /, *, n: int | None = None, axis: int = -1, norm: str = "backward"
 ) -> mx.array:
@@ -176,6 +186,7 @@ def ihfft(
     return mx.conj(mx.fft.rfft(x, n=n, axis=axis, norm=_SWAP[_norm(norm)]))
 
 
+# mlx 0.32.4: no dtype=/device=
 def fftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     if (
         type(n) is int
@@ -196,10 +207,10 @@ def _fftfreq_general(
     n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None
 ) -> mx.array:
     dtype = dtype or mx.float32
-    n = _sizes.size(n, "fftfreq: n")
+    n = _bounds.size(n, "fftfreq: n")
     if n < 1:
         raise ValueError(f"fftfreq: n must be at least 1, got {n}")
-    _sizes.nbytes_ok(n, dtype.size, "fftfreq")
+    _bounds.nbytes_ok(n, dtype.size, "fftfreq")
     st = _stream(device)
     # computed in the requested dtype (MLX's own fftfreq is float32 only)
     k = mx.concatenate(
@@ -211,6 +222,7 @@ def _fftfreq_general(
     return k / mx.array(n * d, dtype=dtype)
 
 
+# mlx 0.32.4: no dtype=/device=
 def rfftfreq(n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None) -> mx.array:
     if (
         type(n) is int
@@ -227,15 +239,16 @@ def _rfftfreq_general(
     n: int, /, *, d: float = 1.0, dtype: Any = None, device: Any = None
 ) -> mx.array:
     dtype = dtype or mx.float32
-    n = _sizes.size(n, "rfftfreq: n")
+    n = _bounds.size(n, "rfftfreq: n")
     if n < 1:
         raise ValueError(f"rfftfreq: n must be at least 1, got {n}")
-    _sizes.nbytes_ok(n // 2 + 1, dtype.size, "rfftfreq")
+    _bounds.nbytes_ok(n // 2 + 1, dtype.size, "rfftfreq")
     return mx.arange(0, n // 2 + 1, dtype=dtype, stream=_stream(device)) / mx.array(
         n * d, dtype=dtype
     )
 
 
+# mlx 0.32.4: none measured for valid axes: the axes check
 def fftshift(x: mx.array, /, *, axes: Any = None) -> mx.array:
     if axes is None:
         return mx.fft.fftshift(x)
@@ -246,6 +259,7 @@ def _fftshift_general(x: mx.array, /, *, axes: Any = None) -> mx.array:
     return mx.fft.fftshift(x, axes=axes if axes is None or isinstance(axes, int) else list(axes))
 
 
+# mlx 0.32.4: none measured for valid axes: the axes check
 def ifftshift(x: mx.array, /, *, axes: Any = None) -> mx.array:
     if axes is None:
         return mx.fft.ifftshift(x)

@@ -14,8 +14,13 @@ from array_api_compat.torch.linalg import *  # noqa: F403
 from array_api_compat.torch.linalg import __all__  # noqa: F401
 from torch import Tensor as _Tensor
 
-# the package's __init__ imports this module after defining these
-from ember_ml.backend.torch import matmul, matrix_transpose, tensordot, vecdot  # noqa: F401
+# the main namespace's functions (its direct paths for tensors of one dtype)
+from ember_ml.backend.torch._linear_algebra import (  # noqa: F401
+    matmul,
+    matrix_transpose,
+    tensordot,
+    vecdot,
+)
 
 _FLOATING = frozenset((_torch.float16, _torch.bfloat16, _torch.float32, _torch.float64))
 _compat_trace, _compat_vector_norm, _compat_solve = (

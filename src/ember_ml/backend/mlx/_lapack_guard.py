@@ -1,0 +1,138 @@
+"""The non-finite guard of MLX's LAPACK calls: a matrix holding NaN or inf never reaches LAPACK.
+
+MLX gap (mlx 0.32.4): LAPACK's error handler ends the process (exit status 0, mid-call) on
+NaN/inf input to ``*gebal`` (eig/eigvals), ``*gesdd`` (svd) fails or returns garbage, and
+``*syevd`` (eigh) returns finite garbage for a NaN matrix. Each such matrix is replaced by
+the identity before LAPACK sees it, and its results become NaN: elementwise ops only -- no
+host sync, lazy, works inside ``mx.compile``. The hot functions of ``linalg`` inline the
+same three steps (``_bad``, ``where`` on the input, ``where`` on each output) for
+float32/float64, with their constants from the cache here (``_EYES``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import mlx.core as mx
+
+from ember_ml.backend.mlx._dtypes import _COMPLEX, _code
+
+_CPU = mx.cpu
+
+
+def _nan_like(o: mx.array) -> mx.array:
+    nan = _NAN.get(_code(o.dtype))
+    if nan is not None:
+        return nan
+    if o.dtype in _COMPLEX:
+        return mx.array(complex(math.nan, math.nan), dtype=o.dtype)
+    return mx.array(math.nan, dtype=o.dtype)
+
+
+_F32_C = _code(mx.float32)
+_F64_C = _code(mx.float64)
+_C64_C = _code(mx.complex64)
+_LAPACK_C = frozenset((_F32_C, _F64_C))  # the dtypes MLX's LAPACK calls take as they are
+_AXES = (-2, -1)
+
+
+# the NaN that replaces a guarded result, one 0-d array per dtype (made once: no per-call conversion)
+_NAN = {
+    _F32_C: mx.array(math.nan, dtype=mx.float32),
+    _F64_C: mx.array(math.nan, dtype=mx.float64),
+    _C64_C: mx.array(complex(math.nan, math.nan), dtype=mx.complex64),
+}
+_EYES: dict = {}  # the guard's constants: identity stand-ins and NaN fills, by (kind, shape..., dtype code)
+_EYE_CACHE_ELEMENTS = 4096  # constants up to 64x64 are kept (32 KiB each at most)
+_EYE_CACHE_ENTRIES = 64
+
+
+def _keep(key: tuple, e: mx.array, elements: int) -> mx.array:
+    if elements <= _EYE_CACHE_ELEMENTS:
+        mx.eval(e)
+        if len(_EYES) >= _EYE_CACHE_ENTRIES:
+            _EYES.clear()
+        _EYES[key] = e
+    return e
+
+
+def _eye(m: int, n: int, dtype: Any) -> mx.array:
+    """The identity stand-in of a guarded call; small ones are made (and evaluated) once per shape and dtype.
+
+    Evaluating a constant reads none of the caller's data: no sync on it, and it is allowed
+    inside ``mx.compile`` (the cached array is a plain constant there). Made on the CPU
+    stream, where LAPACK runs and float64 exists.
+    """
+    key = (m, n, _code(dtype))
+    e = _EYES.get(key)
+    return e if e is not None else _keep(key, mx.eye(m, n, dtype=dtype, stream=_CPU), m * n)
+
+
+def _nan_fill(shape: tuple, dtype: Any) -> mx.array:
+    """NaN of ``shape`` (the trailing, per-matrix shape of a guarded output; float32/float64), cached as ``_eye``.
+
+    ``where(bad, nan, out)`` with operands of ``out``'s shape needs no broadcast node in the
+    graph (a 0-d NaN costs one per call, about 2 us of evaluation on a 4x4 matrix).
+    """
+    key = ("nan", shape, _code(dtype))
+    e = _EYES.get(key)
+    if e is not None:
+        return e
+    if math.prod(shape) > _EYE_CACHE_ELEMENTS:
+        return _NAN[key[2]]  # large: the 0-d NaN (its broadcast is small beside LAPACK)
+    return _keep(key, mx.full(shape, math.nan, dtype=dtype, stream=_CPU), 0)
+
+
+def _square_consts(n: int, dtype: Any, c: Any) -> tuple[mx.array, mx.array, mx.array]:
+    """``(_eye(n, n), _nan_fill((n, n)), _nan_fill((n,)))``, kept under ``(n, c)`` for one lookup.
+
+    ``c`` is the dtype's code. The square guarded calls look ``_EYES.get((n, c))`` up
+    themselves and call this on a miss.
+    """
+    e = (_eye(n, n, dtype), _nan_fill((n, n), dtype), _nan_fill((n,), dtype))
+    if n * n <= _EYE_CACHE_ELEMENTS:
+        _EYES[(n, c)] = e
+    return e
+
+
+def _bad(x: mx.array) -> mx.array:
+    """True (shape ``(..., 1, 1)``) for each matrix holding a NaN or an infinity.
+
+    ``x - x`` is exactly +0 for every finite value and NaN for NaN and +-inf, so one
+    subtraction and one ``any`` answer it (``mx.isfinite`` is ten graph nodes).
+    """
+    return mx.any(x - x, _AXES, True)
+
+
+def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
+    """``fn(x, *others)`` with non-finite matrices replaced by NaN results (one guard for LAPACK calls).
+
+    LAPACK's error handler ends the process (exit status 0, mid-call) on NaN/inf
+    input to ``*gebal`` (eig/eigvals), ``*gesdd`` fails or returns garbage, and
+    ``*syevd`` returns finite garbage for a NaN matrix. Each matrix of the batch
+    (and of ``others``, broadcast against it) that holds a non-finite value is
+    replaced by the identity before LAPACK sees it, and its results become NaN:
+    elementwise ops only -- no host sync, lazy, works inside ``mx.compile``.
+    The hot functions below inline the same three steps (``_bad``, ``where`` on the
+    input, ``where`` on each output) for float32/float64.
+    """
+    bad = _bad(x)
+    for o in others:
+        bad = mx.logical_or(bad, _bad(o) if o.ndim >= 2 else mx.any(o - o, -1, True)[..., None])
+    safe = mx.where(bad, _eye(x.shape[-2], x.shape[-1], x.dtype), x)
+    safe_others = [
+        mx.where(bad if o.ndim >= 2 else mx.squeeze(bad, -1), mx.zeros((), dtype=o.dtype), o)
+        for o in others
+    ]
+    out = fn(safe, *safe_others)
+    batch = bad.ndim - 2
+
+    def fix(o: mx.array) -> mx.array:
+        trailing = o.ndim - batch  # 2: a matrix per input matrix, 1: a vector, 0: a number
+        b = bad if trailing >= 2 else bad.reshape(bad.shape[: bad.ndim - 2 + trailing])
+        return mx.where(b, _nan_like(o), o)
+
+    if isinstance(out, (tuple, list)):
+        return tuple(fix(o) for o in out)
+    return fix(out)
