@@ -7,12 +7,13 @@ not installed is skipped with the reason shown.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 import pytest
 
 import ember_ml
-from ember_ml import _selection
+from ember_ml import _hooks, _selection
 
 LIBRARIES = ("numpy", "torch", "mlx", "array_api_strict")
 _MODULE = {
@@ -35,6 +36,22 @@ def namespace_for(library: str):
 def xp(request):
     """A standard namespace per library: ember_ml's for NumPy/torch/MLX, the library itself for array-api-strict."""
     return namespace_for(request.param)
+
+
+@pytest.fixture
+def generic():
+    """Call ``generic()`` to run every extra's generic implementation for the rest of the test,
+    ``generic(group)`` / ``generic(group, *names)`` for some (fast paths off; hooks stay on).
+
+    The one switch for comparing the native fast paths with the generic code
+    (``ember_ml._hooks.disabled``); a misspelt group or name is a ``LookupError``.
+    """
+    with contextlib.ExitStack() as stack:
+
+        def switch(group: str | None = None, *names: str) -> None:
+            stack.enter_context(_hooks.disabled(group, *names))
+
+        yield switch
 
 
 @pytest.fixture(autouse=True)

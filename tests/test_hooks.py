@@ -13,7 +13,6 @@ import pytest
 
 import ember_ml
 from ember_ml import _hooks, backend
-from ember_ml.ops import _extras
 
 SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "ember_ml"
 EXTRAS = {lib: SRC / "backend" / lib / "_extras" for lib in backend.BACKENDS}
@@ -52,9 +51,7 @@ def extras_modules() -> list[tuple[str, str, pathlib.Path]]:
 def test_every_backend_keeps_its_fast_paths_in_extras():
     for lib in backend.BACKENDS:
         stray = sorted(
-            p.name
-            for p in (SRC / "backend" / lib).glob("_*.py")
-            if p.stem[1:] in _hooks.GROUPS or p.stem[1:] in _hooks.ALIASES
+            p.name for p in (SRC / "backend" / lib).glob("_*.py") if p.stem[1:] in _hooks.GROUPS
         )
         assert stray == [], f"{lib}: fast paths outside _extras/: {stray}"
         assert (EXTRAS[lib] / "__init__.py").exists()
@@ -86,8 +83,6 @@ def test_the_declaration_is_consistent():
         assert not (declared.fast_paths | declared.hooks) & set(declared.required), group
         for libs in declared.required.values():
             assert libs <= set(backend.BACKENDS), group
-    assert set(_hooks.ALIASES.values()) <= set(_hooks.GROUPS)
-    assert not set(_hooks.ALIASES) & set(_hooks.GROUPS)
     # the groups that load with a backend (nn loads with ember_ml.nn)
     assert set(backend.FAST_PATH_GROUPS) | {"nn"} == set(_hooks.GROUPS)
 
@@ -158,11 +153,10 @@ def test_every_fast_path_call_in_src_names_a_declared_hook():
         if group is None:
             problems.append(f"{where}: the group is not a string literal or module constant")
             continue
-        canonical = _hooks.ALIASES.get(group, group)
-        if canonical not in _hooks.GROUPS:
+        if group not in _hooks.GROUPS:
             problems.append(f"{where}: undeclared group {group!r}")
-        elif name is not None and name not in _hooks.GROUPS[canonical].names:
-            problems.append(f"{where}: {name!r} is not declared in group {canonical!r}")
+        elif name is not None and name not in _hooks.GROUPS[group].names:
+            problems.append(f"{where}: {name!r} is not declared in group {group!r}")
     assert problems == []
 
 
@@ -193,28 +187,13 @@ def test_a_misspelt_name_fails_on_a_foreign_namespace_too():
         _hooks.fast_path(xp, "stats", "logsumexpp")
 
 
-def test_the_old_group_name_is_an_alias():
-    xp = ember_ml.array_namespace(np.zeros(1))
-    assert _hooks.fast_path(xp, "linalg_extras", "lstsq") is _hooks.fast_path(xp, "linalg", "lstsq")
-    assert _hooks.fast_path(xp, "linalg", "lstsq") is not None
-
-
-def test_ops_extras_shares_the_function_and_the_cache(monkeypatch):
-    assert _extras.fast_path is _hooks.fast_path
-    assert _extras._cache is _hooks._cache
-    xp = ember_ml.array_namespace(np.zeros(1))
-    sentinel = object()
-    monkeypatch.setitem(_extras._cache, (xp.__name__, "stats", "median"), sentinel)
-    assert _hooks.fast_path(xp, "stats", "median") is sentinel
-
-
 def test_disabled_switches_fast_paths_off_and_keeps_the_hooks():
     xp = ember_ml.array_namespace(np.zeros(1))
     scatter = _hooks.fast_path(xp, "indexing", "scatter")
     assert scatter is not None
     with _hooks.disabled():
         assert _hooks.fast_path(xp, "indexing", "scatter") is None
-        assert _hooks.fast_path(xp, "linalg_extras", "lstsq") is None
+        assert _hooks.fast_path(xp, "linalg", "lstsq") is None
         assert _hooks.fast_path(xp, "indexing", "native_bounds_check") is not None  # a hook
         assert _hooks.fast_path(xp, "random", "NativeState") is not None  # required
     assert _hooks.fast_path(xp, "indexing", "scatter") is scatter
@@ -225,7 +204,7 @@ def test_disabled_by_group_and_by_name():
     with _hooks.disabled("stats"):
         assert _hooks.fast_path(xp, "stats", "median") is None
         assert _hooks.fast_path(xp, "indexing", "scatter") is not None
-    with _hooks.disabled("linalg_extras", "lstsq"):
+    with _hooks.disabled("linalg", "lstsq"):
         assert _hooks.fast_path(xp, "linalg", "lstsq") is None
         assert _hooks.fast_path(xp, "linalg", "diag") is not None
     with pytest.raises(LookupError, match="not fast paths"):

@@ -144,11 +144,10 @@ def imported_modules_under(root: pathlib.Path, path: pathlib.Path) -> list[tuple
 
 
 def test_the_shared_messages_are_the_ops_modules_messages():
-    # ops.signal keeps its own copy until it imports ember_ml._messages
     from ember_ml import _messages
     from ember_ml.ops import signal
 
-    assert signal.NOLA_MESSAGE == _messages.NOLA_MESSAGE
+    assert signal.NOLA_MESSAGE is _messages.NOLA_MESSAGE
 
 
 # --------------------------------------------------------------------------- one backend layout
@@ -206,11 +205,13 @@ def test_the_sections_hold_the_same_standard_functions_in_every_backend():
         assert placed == first, lib
 
 
-def test_no_backend_file_is_longer_than_the_limit():
-    # (the whole of src/ once the ops and lint splits are in)
-    long = {
-        str(path.relative_to(SRC)): n
-        for path in BACKEND.rglob("*.py")
-        if (n := len(path.read_text(encoding="utf-8").splitlines())) > LIMIT
-    }
+GENERATED = "# generated from _spec.py"  # the first line of ops/_standard*.py (read the table)
+
+
+def test_no_file_in_src_is_longer_than_the_limit():
+    long = {}
+    for path in PACKAGE.rglob("*.py"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if len(lines) > LIMIT and not lines[0].startswith(GENERATED):
+            long[str(path.relative_to(SRC))] = len(lines)
     assert long == {}

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any, NamedTuple
 
-__all__ = ["ALIASES", "GROUPS", "Group", "disabled", "fast_path"]
+__all__ = ["GROUPS", "Group", "disabled", "fast_path"]
 
 ALL_BACKENDS = frozenset(("numpy", "torch", "mlx"))
 
@@ -144,9 +144,6 @@ GROUPS: dict[str, Group] = {
     ),
 }
 
-# Old group names still accepted (callers written before the _extras/ layout).
-ALIASES: dict[str, str] = {"linalg_extras": "linalg"}
-
 _BACKEND_PACKAGE = "ember_ml.backend."
 
 # (namespace name, group as the caller spells it, name) -> the function, or None
@@ -185,10 +182,9 @@ def fast_path(xp: ModuleType, group: str, name: str) -> Callable[..., Any] | Non
     return function
 
 
-def _declared(group: str) -> tuple[str, Group]:
-    canonical = ALIASES.get(group, group)
+def _declared(group: str) -> Group:
     try:
-        return canonical, GROUPS[canonical]
+        return GROUPS[group]
     except KeyError:
         raise LookupError(
             f"unknown extras group {group!r}; the groups declared in ember_ml/_hooks.py are "
@@ -197,17 +193,17 @@ def _declared(group: str) -> tuple[str, Group]:
 
 
 def _find(namespace: str, group: str, name: str) -> Callable[..., Any] | None:
-    canonical, declared = _declared(group)
+    declared = _declared(group)
     if name not in declared.names:
         raise LookupError(
-            f"{name!r} is not declared in extras group {canonical!r} (ember_ml/_hooks.py); "
+            f"{name!r} is not declared in extras group {group!r} (ember_ml/_hooks.py); "
             f"declared: {', '.join(sorted(declared.names))}"
         )
-    if name in declared.fast_paths and _switched_off(canonical, name):
+    if name in declared.fast_paths and _switched_off(group, name):
         return None
     if not (namespace.startswith(_BACKEND_PACKAGE) and namespace.count(".") == 2):
         return None
-    module_name = f"{namespace}._extras.{canonical}"
+    module_name = f"{namespace}._extras.{group}"
     module = sys.modules.get(module_name)  # imported with the backend (backend.load)
     if module is None:
         try:
@@ -248,14 +244,14 @@ class disabled:
                 raise ValueError("disabled(): name the group of the fast paths first")
             self._spec: tuple[str | None, frozenset[str] | None] = (None, None)
             return
-        canonical, declared = _declared(group)
+        declared = _declared(group)
         unknown = sorted(set(names) - declared.fast_paths)
         if unknown:
             raise LookupError(
-                f"not fast paths of extras group {canonical!r}: {', '.join(unknown)}; "
+                f"not fast paths of extras group {group!r}: {', '.join(unknown)}; "
                 f"its fast paths are {', '.join(sorted(declared.fast_paths))}"
             )
-        self._spec = (canonical, frozenset(names) if names else None)
+        self._spec = (group, frozenset(names) if names else None)
 
     def __enter__(self) -> disabled:
         _off.append(self._spec)

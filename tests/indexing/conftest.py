@@ -13,19 +13,10 @@ from ember_ml.ops import _scatter_kernel
 
 
 @pytest.fixture(params=["native", "generic-dense", "generic-sort"])
-def impl(request, monkeypatch):
+def impl(request, monkeypatch, generic):
     """Which kernel the public functions use: the fast path, or the generic one (dense / sorted)."""
     if request.param != "native":
-
-        def generic_kernel(xp):
-            def kernel(values, indices, n, reduce, axis, presorted=False):
-                return _scatter_kernel._scatter_generic(
-                    xp, values, indices, n, reduce, axis, presorted
-                )
-
-            return kernel, None
-
-        monkeypatch.setattr(_scatter_kernel, "_kernel", generic_kernel)
+        generic("indexing")
     if request.param == "generic-sort":
         monkeypatch.setattr(_scatter_kernel, "_DENSE_LIMIT", 0)
     return request.param

@@ -252,8 +252,8 @@ def test_static_scatter_does_not_evaluate_mlx():
 @pytest.mark.parametrize("reduce", ["sum", "prod", "max", "min", "count"])
 def test_fast_path_equals_generic_kernel(library, reduce, monkeypatch):
     """Each native kernel against the generic one (dense and sort+scan) on a medium case with N-D values."""
+    from ember_ml._hooks import fast_path
     from ember_ml.ops import _scatter_kernel
-    from ember_ml.ops._extras import fast_path
 
     xp = native_namespace(library)
     native = fast_path(xp, "indexing", "scatter")

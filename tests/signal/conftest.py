@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from signal_helpers import use_generic
 
 
 @pytest.fixture(params=["native", "generic"])
-def path(request, monkeypatch):
+def path(request, generic):
     """'native': each library's fast path where it has one; 'generic': the standard-calls code everywhere."""
     if request.param == "generic":
-        use_generic(monkeypatch)
+        generic("signal")
     return request.param

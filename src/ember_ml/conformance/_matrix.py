@@ -30,7 +30,7 @@ def _cell(entry: dict[str, Any] | None) -> str:
 
 
 # The module whose ``__all__`` lists a fast-path group's extras, where it is not ``ops.<group>``.
-_GROUP_MODULE = {"linalg_extras": "ember_ml.ops.linalg", "random": "ember_ml.random"}
+_GROUP_MODULE = {"random": "ember_ml.random"}
 
 
 def _defined_functions(path: pathlib.Path) -> set[str]:
@@ -63,7 +63,7 @@ def extras_rows() -> list[str]:
         "Not part of the standard, so the official suite does not test them; ember_ml's own tests",
         "compare each with its oracle (docs/extras.md) on NumPy, torch, MLX and array-api-strict.",
         "Every extra runs its generic implementation (standard calls) on any standard library;",
-        "a backend column names the native fast paths (`backend/<library>/_<group>.py`) that",
+        "a backend column names the native fast paths (`backend/<library>/_extras/<group>.py`) that",
         "serve the group there, each tested against the generic code.",
         "",
         "| group | extras | " + " | ".join(backend.BACKENDS) + " |",
@@ -77,7 +77,7 @@ def extras_rows() -> list[str]:
         for b in backend.BACKENDS:
             native = sorted(
                 n
-                for n in _defined_functions(backend_dir / b / f"_{group}.py")
+                for n in _defined_functions(backend_dir / b / "_extras" / f"{group}.py")
                 if not n.startswith("_")
             )
             cells.append(", ".join(f"`{n}`" for n in native) or "generic only")

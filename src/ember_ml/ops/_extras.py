@@ -1,14 +1,8 @@
-"""How an extra picks its backend's native fast path: ``fast_path`` lives in ``ember_ml._hooks``.
-
-Re-exported here for the ops modules written before the declaration moved there (the
-same function and the same cache: ``_cache is ember_ml._hooks._cache``).
-"""
+"""Dtype predicates the extras share (their fast paths are found by ``ember_ml._hooks.fast_path``)."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from ember_ml._hooks import _cache, fast_path  # noqa: F401 - re-exported
 
 
 def is_real_floating(xp: Any, dtype: Any) -> bool:

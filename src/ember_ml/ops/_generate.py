@@ -27,13 +27,13 @@ import sys
 from dataclasses import dataclass
 
 from ember_ml import _typing
-from ember_ml.ops._spec import (
+from ember_ml.ops._spec import SPEC
+from ember_ml.ops._spec_types import (
     OVERLOADS,
     PARAM_TYPES,
     PARAM_TYPES_BY_FUNCTION,
     RETURN_TYPES,
     SCALAR_OPERANDS,
-    SPEC,
 )
 
 # extension -> (generated file, the public module whose functions they are)
@@ -118,7 +118,7 @@ def _by_function(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     for value, functions in table.items():
         for function in functions:
             if function in inverted:
-                raise ValueError(f"{function} appears twice in a type table of _spec.py")
+                raise ValueError(f"{function} appears twice in a type table of _spec_types.py")
             inverted[function] = value
     return inverted
 
@@ -139,7 +139,7 @@ def annotation(qualname: str, param: Param) -> str:
         return PARAM_TYPES[param.name]
     except KeyError:
         raise ValueError(
-            f"_spec.py gives no type for {qualname}'s parameter {param.name}"
+            f"_spec_types.py gives no type for {qualname}'s parameter {param.name}"
         ) from None
 
 
@@ -175,9 +175,11 @@ def check_tables() -> None:
     ]
     for param, function in named:
         if function not in signatures:
-            raise ValueError(f"the type tables of _spec.py name {function}, which SPEC lacks")
+            raise ValueError(f"the type tables of _spec_types.py name {function}, which SPEC lacks")
         if param is not None and param not in signatures[function]:
-            raise ValueError(f"the type tables of _spec.py name {function}'s {param}; it has none")
+            raise ValueError(
+                f"the type tables of _spec_types.py name {function}'s {param}; it has none"
+            )
     unused = set(PARAM_TYPES) - set().union(*signatures.values())
     if unused:
         raise ValueError(f"PARAM_TYPES names parameters no function has: {sorted(unused)}")

@@ -19,7 +19,7 @@ from functools import partial
 from types import ModuleType
 from typing import Any
 
-from ember_ml.ops._extras import fast_path
+from ember_ml._hooks import fast_path
 
 # The generic kernel reduces with a dense (slots x values) mask up to this many
 # elements, and with sort + segmented scan + searchsorted above it.

@@ -25,8 +25,8 @@ from collections.abc import Callable
 from numbers import Real
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
-from ember_ml.ops._extras import fast_path
 
 __all__ = [
     "celu",

@@ -28,8 +28,8 @@ import math
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
-from ember_ml.ops._extras import fast_path
 from ember_ml.ops._scatter_kernel import _bounds, _combine, _identity_fill, _is_traced, _run
 
 __all__: list[str] = [

@@ -4,7 +4,7 @@ Beside the standard's functions (which keep exactly the standard's behaviour)
 it holds the extras NumPy/SciPy users reach for: ``lstsq``, ``norm``, ``diag``,
 ``solve_triangular``, ``cholesky_solve``, ``expm`` and the ``orthogonal``
 initialiser helper. Each extra has one generic implementation in standard calls
-and native fast paths in ``ember_ml.backend.<library>._linalg_extras``.
+and native fast paths in ``ember_ml.backend.<library>._extras.linalg``.
 
 >>> import numpy as np
 >>> from ember_ml.ops import linalg
@@ -20,7 +20,8 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
-from ember_ml.ops._extras import fast_path, is_real_floating
+from ember_ml._hooks import fast_path
+from ember_ml.ops._extras import is_real_floating
 from ember_ml.ops._standard_linalg import *  # noqa: F403 - the generated standard functions
 from ember_ml.ops._standard_linalg import __all__ as _STANDARD
 from ember_ml.ops._standard_linalg import eig as _standard_eig
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 Array = Any
-_GROUP = "linalg_extras"
+_GROUP = "linalg"
 
 _VECTOR_ORDS = "a number, inf or -inf"
 _MATRIX_ORDS = (None, "fro", "nuc", math.inf, -math.inf, 1, -1, 2, -2)

@@ -16,10 +16,9 @@ library has one (``ember_ml.backend.<library>._signal``).
 (33, 26)
 """
 
-from ember_ml.ops.signal._frame import frame
-
 # public beside __all__: istft's NOLA error (the torch fast path raises it too) and the pad modes
-from ember_ml.ops.signal._stft import NOLA_MESSAGE as NOLA_MESSAGE
+from ember_ml._messages import NOLA_MESSAGE as NOLA_MESSAGE
+from ember_ml.ops.signal._frame import frame
 from ember_ml.ops.signal._stft import PAD_MODES as PAD_MODES
 from ember_ml.ops.signal._stft import istft, stft
 from ember_ml.ops.signal._windows import (

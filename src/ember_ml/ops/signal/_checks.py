@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from ember_ml.ops._extras import fast_path
+from ember_ml._hooks import fast_path
 
 
 def _check_int(name: str, value: Any, minimum: int) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops._extras import fast_path
 from ember_ml.ops.signal._checks import _check_int, _guard
 
 __all__ = ["frame"]

@@ -14,9 +14,10 @@ import math
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
+from ember_ml._messages import NOLA_MESSAGE
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops._extras import fast_path
 from ember_ml.ops.signal._checks import _check_int, _guard
 from ember_ml.ops.signal._frame import _frame_generic
 
@@ -411,13 +412,6 @@ def _output_range(
     if length is not None:
         return start, start + length
     return start, total - n_fft // 2 if center else total
-
-
-NOLA_MESSAGE = (
-    "the window fails the NOLA condition for n_fft = {n_fft}, hop_length = {hop_length}: the sum of "
-    "squared windows vanishes (< 1e-11) at some output samples, which cannot be reconstructed; "
-    "use a smaller hop_length or a window without zeros over a hop"
-)
 
 
 def _check_nola(xp: ModuleType, envelope: Any, n_fft: int, hop_length: int) -> None:

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
-from ember_ml.ops._extras import fast_path, is_real_floating
+from ember_ml.ops._extras import is_real_floating
 from ember_ml.ops.signal._checks import _check_int, _guard
 
 __all__ = ["bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window"]

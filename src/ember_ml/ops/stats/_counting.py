@@ -14,8 +14,8 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml._hooks import fast_path
 from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
-from ember_ml.ops._extras import fast_path
 from ember_ml.ops.stats._common import Array, _real_float
 
 __all__ = ["bincount", "histogram"]

@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
-from ember_ml.ops._extras import fast_path
+from ember_ml._hooks import fast_path
 from ember_ml.ops.stats._common import (
     Array,
     Axis,
