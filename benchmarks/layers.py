@@ -114,7 +114,9 @@ def _torch_conv(channels: int, width: int) -> Any:
     class Conv(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.conv = torch.nn.Conv1d(channels, channels, width, groups=channels, padding=width - 1)
+            self.conv = torch.nn.Conv1d(
+                channels, channels, width, groups=channels, padding=width - 1
+            )
 
         def forward(self, x: Any) -> Any:
             return self.conv(x.transpose(1, 2))[..., : x.shape[1]].transpose(1, 2)
@@ -286,7 +288,9 @@ def torch_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[st
         return f
 
     out = {f"fwd_{k}": v for k, v in interleaved({n: forward(n) for n in models}, repeats).items()}
-    out.update({f"step_{k}": v for k, v in interleaved({n: step(n) for n in models}, repeats).items()})
+    out.update(
+        {f"step_{k}": v for k, v in interleaved({n: step(n) for n in models}, repeats).items()}
+    )
     return out
 
 
@@ -312,7 +316,9 @@ def mlx_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[str,
         return lambda: mx.eval(grad(models[name], x))
 
     out = {f"fwd_{k}": v for k, v in interleaved({n: forward(n) for n in models}, repeats).items()}
-    out.update({f"step_{k}": v for k, v in interleaved({n: step(n) for n in models}, repeats).items()})
+    out.update(
+        {f"step_{k}": v for k, v in interleaved({n: step(n) for n in models}, repeats).items()}
+    )
     return out
 
 
@@ -343,9 +349,7 @@ def main(argv: list[str] | None = None) -> None:
     rng = np.random.default_rng(0)
     floats = rng.standard_normal((args.batch, args.length, args.dim)).astype(np.float32)
     tokens = rng.integers(0, 1000, (args.batch, args.length)).astype(np.int64)
-    backends = [
-        b for b in args.backends.split(",") if importlib.util.find_spec(b) is not None
-    ]
+    backends = [b for b in args.backends.split(",") if importlib.util.find_spec(b) is not None]
     print(
         f"width {args.dim}, batch {args.batch}, length {args.length}; best CPU time of "
         f"{args.repeats}; cells: ember_ml / native = ratio (training step: forward + backward)\n"
