@@ -247,8 +247,52 @@ def _blocks(
     return out
 
 
+class _Backbone(Configurable, Module):
+    """Token embedding and blocks shared by ``LanguageModel`` and ``AutoEncoder``."""
+
+    def _backbone(
+        self,
+        stream: Any,
+        seed: Any,
+        vocab_size: int,
+        dim: int,
+        blocks: Sequence[Any],
+        norm: str,
+        max_length: int | None,
+        init_std: float,
+    ) -> None:
+        self.vocab_size = positive_int("vocab_size", vocab_size)
+        self.dim = positive_int("dim", dim)
+        self.norm_name = choice("norm", norm, tuple(NORMS))
+        self.max_length = None if max_length is None else positive_int("max_length", max_length)
+        self.init_std = float(init_std)
+        f = self.factory
+        self.embedding = Embedding(
+            self.vocab_size, self.dim, init_std=self.init_std, seed=stream, **f
+        )
+        self.blocks = Stack(
+            _blocks(blocks, self.dim, self.norm_name, self.max_length, f, seed), **f
+        )
+
+    def _config(self) -> dict[str, Any]:
+        return {
+            "vocab_size": self.vocab_size,
+            "dim": self.dim,
+            "blocks": self.blocks._config()["blocks"],
+            "norm": self.norm_name,
+            "max_length": self.max_length,
+            "init_std": self.init_std,
+        }
+
+    def _embed(self, tokens: Any) -> Any:
+        check_array(self, tokens, "tokens")
+        if tokens.ndim != 2:
+            raise ValueError(f"tokens must be (batch, length), got shape {tuple(tokens.shape)}")
+        return self.embedding(tokens)
+
+
 @register
-class LanguageModel(Configurable, Module):
+class LanguageModel(_Backbone):
     """MAD's ``LanguageModel``: ``head(norm(blocks(embedding(tokens))))``, logits ``(batch, L, vocab_size)``.
 
     ``blocks`` is a list of ``Block`` modules, block configs or ``(sequence,
@@ -281,39 +325,15 @@ class LanguageModel(Configurable, Module):
     ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
-        self.vocab_size = positive_int("vocab_size", vocab_size)
-        self.dim = positive_int("dim", dim)
-        self.norm_name = choice("norm", norm, tuple(NORMS))
-        self.max_length = None if max_length is None else positive_int("max_length", max_length)
-        self.init_std = float(init_std)
-        self.embedding = Embedding(
-            self.vocab_size, self.dim, init_std=self.init_std, seed=stream, **self.factory
-        )
-        self.blocks = Stack(
-            _blocks(blocks, self.dim, self.norm_name, self.max_length, self.factory, seed),
-            **self.factory,
-        )
+        self._backbone(stream, seed, vocab_size, dim, blocks, norm, max_length, init_std)
         self.norm = make_norm(self.norm_name, self.dim, **self.factory)
         self.head = Linear(self.dim, self.vocab_size, init="torch", seed=stream, **self.factory)
         self.head.add_parameter(
             "bias", self.xp.zeros((self.vocab_size,), dtype=self.dtype, device=self.device)
         )
 
-    def _config(self) -> dict[str, Any]:
-        return {
-            "vocab_size": self.vocab_size,
-            "dim": self.dim,
-            "blocks": self.blocks._config()["blocks"],
-            "norm": self.norm_name,
-            "max_length": self.max_length,
-            "init_std": self.init_std,
-        }
-
     def forward(self, tokens: Any, return_aux_loss: bool = False) -> Any:
-        check_array(self, tokens, "tokens")
-        if tokens.ndim != 2:
-            raise ValueError(f"tokens must be (batch, length), got shape {tuple(tokens.shape)}")
-        x = self.embedding(tokens)
+        x = self._embed(tokens)
         if return_aux_loss:
             x, aux = self.blocks(x, return_aux_loss=True)
             return self.head(self.norm(x)), aux
@@ -325,7 +345,7 @@ POOLS = ("last", "avg")
 
 
 @register
-class AutoEncoder(Configurable, Module):
+class AutoEncoder(_Backbone):
     """MAD's compression backbone: encode a sequence into one vector, decode every token from it.
 
     Encoder: ``embedding`` then ``blocks`` (as ``LanguageModel``), pooled at the
@@ -360,19 +380,9 @@ class AutoEncoder(Configurable, Module):
     ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
-        self.vocab_size = positive_int("vocab_size", vocab_size)
-        self.dim = positive_int("dim", dim)
-        self.norm_name = choice("norm", norm, tuple(NORMS))
-        self.max_length = None if max_length is None else positive_int("max_length", max_length)
         self.global_pool = choice("global_pool", global_pool, POOLS)
-        self.init_std = float(init_std)
+        self._backbone(stream, seed, vocab_size, dim, blocks, norm, max_length, init_std)
         f = self.factory
-        self.embedding = Embedding(
-            self.vocab_size, self.dim, init_std=self.init_std, seed=stream, **f
-        )
-        self.blocks = Stack(
-            _blocks(blocks, self.dim, self.norm_name, self.max_length, f, seed), **f
-        )
         linears = [self._linear(stream, self.dim) for _ in range(2)]
         self.decoder = Sequential(
             make_norm(self.norm_name, self.dim, **f),
@@ -395,22 +405,11 @@ class AutoEncoder(Configurable, Module):
         return layer
 
     def _config(self) -> dict[str, Any]:
-        return {
-            "vocab_size": self.vocab_size,
-            "dim": self.dim,
-            "blocks": self.blocks._config()["blocks"],
-            "norm": self.norm_name,
-            "max_length": self.max_length,
-            "global_pool": self.global_pool,
-            "init_std": self.init_std,
-        }
+        return {**super()._config(), "global_pool": self.global_pool}
 
     def encode(self, tokens: Any) -> Any:
         """The ``(batch, dim)`` code of ``tokens (batch, L)``."""
-        check_array(self, tokens, "tokens")
-        if tokens.ndim != 2:
-            raise ValueError(f"tokens must be (batch, length), got shape {tuple(tokens.shape)}")
-        x = self.blocks(self.embedding(tokens))
+        x = self.blocks(self._embed(tokens))
         return x[:, -1] if self.global_pool == "last" else self.xp.mean(x, axis=1)
 
     def decode(self, code: Any, length: int) -> Any:

@@ -80,7 +80,7 @@ class HyenaFilter(Configurable, Module):
         self.w, self.shift, self.modulate = float(w), float(shift), bool(modulate)
         self.fast_decay_pct, self.slow_decay_pct = float(fast_decay_pct), float(slow_decay_pct)
         self.target = float(target)
-        xp, f32, dev = self.xp, self.xp.float32, self.device
+        xp, f32, dev = self.xp, self.dtype, self.device
         n, bands = self.max_length, (self.emb_dim - 1) // 2
         t = xp.linspace(0.0, 1.0, n, dtype=f32, device=dev)[:, None]
         angle = 2 * math.pi * xp.arange(n, dtype=f32, device=dev)[:, None] / n
@@ -141,17 +141,26 @@ class _HyenaBase(Configurable, Module):
 
     def _build(
         self,
-        stream: Any,
-        filter_channels: int,
+        seed: Any,
+        dim: int,
+        max_length: int,
+        inner_factor: int,
         proj_groups: int,
         short_filter_order: int,
         filter_order: int,
         filter_emb_dim: int,
     ) -> None:
+        """Sizes, projections, short filter, implicit filter and skip (``self.order`` set first)."""
+        stream = _init.key_stream(seed)
+        self.dim = positive_int("dim", dim)
+        self.max_length = positive_int("max_length", max_length)
+        self.inner_factor = positive_int("inner_factor", inner_factor)
+        self.inner_dim = self.inner_factor * self.dim
         self.proj_groups = positive_int("proj_groups", proj_groups)
         self.short_filter_order = positive_int("short_filter_order", short_filter_order)
         self.filter_order = positive_int("filter_order", filter_order)
         self.filter_emb_dim = filter_emb_dim
+        filter_channels = self._filter_channels()
         width = self.inner_dim * (self.order + 1)
         if width % self.proj_groups:
             raise ValueError(
@@ -169,6 +178,20 @@ class _HyenaBase(Configurable, Module):
         )
         self.add_parameter("skip", _init.normal(stream, (filter_channels,), **self.factory))
         self.out_proj = Linear(self.inner_dim, self.dim, init="torch", **make)
+
+    def _filter_channels(self) -> int:
+        raise NotImplementedError
+
+    def _config(self) -> dict[str, Any]:
+        return {
+            "dim": self.dim,
+            "max_length": self.max_length,
+            "inner_factor": self.inner_factor,
+            "proj_groups": self.proj_groups,
+            "short_filter_order": self.short_filter_order,
+            "filter_order": self.filter_order,
+            "filter_emb_dim": self.filter_emb_dim,
+        }
 
     def _streams(self, u: Any) -> list[Any]:
         """The ``order + 1`` gated streams after projection and short filter, each ``(B, L, inner)``."""
@@ -222,32 +245,23 @@ class Hyena(_HyenaBase):
         device: Any = None,
     ) -> None:
         super().__init__()
-        stream = _init.key_stream(seed)
-        self.dim = positive_int("dim", dim)
-        self.max_length = positive_int("max_length", max_length)
         self.order = positive_int("order", order, 2)
-        self.inner_factor = positive_int("inner_factor", inner_factor)
-        self.inner_dim = self.inner_factor * self.dim
         self._build(
-            stream,
-            self.inner_dim * (self.order - 1),
+            seed,
+            dim,
+            max_length,
+            inner_factor,
             proj_groups,
             short_filter_order,
             filter_order,
             filter_emb_dim,
         )
 
+    def _filter_channels(self) -> int:
+        return self.inner_dim * (self.order - 1)
+
     def _config(self) -> dict[str, Any]:
-        return {
-            "dim": self.dim,
-            "max_length": self.max_length,
-            "order": self.order,
-            "inner_factor": self.inner_factor,
-            "proj_groups": self.proj_groups,
-            "short_filter_order": self.short_filter_order,
-            "filter_order": self.filter_order,
-            "filter_emb_dim": self.filter_emb_dim,
-        }
+        return {**super()._config(), "order": self.order}
 
     def forward(self, u: Any) -> Any:
         *x, v = self._streams(u)
@@ -296,33 +310,29 @@ class MultiHeadHyena(_HyenaBase):
         device: Any = None,
     ) -> None:
         super().__init__()
-        stream = _init.key_stream(seed)
-        self.dim = positive_int("dim", dim)
-        self.max_length = positive_int("max_length", max_length)
         self.order = 2
-        self.inner_factor = positive_int("inner_factor", inner_factor)
-        self.inner_dim = self.inner_factor * self.dim
         self.head_dim = positive_int("head_dim", head_dim)
+        self._build(
+            seed,
+            dim,
+            max_length,
+            inner_factor,
+            proj_groups,
+            short_filter_order,
+            filter_order,
+            filter_emb_dim,
+        )
+
+    def _filter_channels(self) -> int:
         if self.inner_dim % self.head_dim:
             raise ValueError(
                 f"head_dim ({self.head_dim}) must divide inner_factor * dim = {self.inner_dim}"
             )
         self.num_heads = self.inner_dim // self.head_dim
-        self._build(
-            stream, self.num_heads, proj_groups, short_filter_order, filter_order, filter_emb_dim
-        )
+        return self.num_heads
 
     def _config(self) -> dict[str, Any]:
-        return {
-            "dim": self.dim,
-            "max_length": self.max_length,
-            "head_dim": self.head_dim,
-            "inner_factor": self.inner_factor,
-            "proj_groups": self.proj_groups,
-            "short_filter_order": self.short_filter_order,
-            "filter_order": self.filter_order,
-            "filter_emb_dim": self.filter_emb_dim,
-        }
+        return {**super()._config(), "head_dim": self.head_dim}
 
     def forward(self, u: Any) -> Any:
         xp = self.xp
