@@ -170,3 +170,18 @@ def test_input_of_another_library_raises_type_error():
     layer = nn.SwiGLU(4, backend="numpy", seed=0)
     with pytest.raises(TypeError, match="numpy layer but input is a torch array"):
         layer(torch.zeros(1, 4))
+
+
+def test_float64_models_stay_float64(backend):
+    model = nn.LanguageModel(
+        8,
+        32,
+        [("mh-hyena", "swiglu"), ("attention", "moe-mlp"), ("mamba", "mlp")],
+        max_length=6,
+        dtype="float64",
+        backend=backend,
+        seed=0,
+    )
+    tokens = convert_to_tensor(np.zeros((1, 6), dtype=np.int64), backend=backend)
+    assert str(model(tokens).dtype).endswith("float64")
+    assert {str(v.dtype).rsplit(".", 1)[-1] for v in model.state_dict().values()} == {"float64"}

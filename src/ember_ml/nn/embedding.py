@@ -88,9 +88,9 @@ def sinusoidal_positions(
     half = dim // 2
     dtype = xp.float32 if dtype is None else dtype
     step = math.log(10000.0) / max(half - 1, 1)
-    freqs = xp.exp(xp.arange(half, dtype=xp.float32, device=device) * -step)
-    angles = xp.arange(length, dtype=xp.float32, device=device)[:, None] * freqs[None, :]
+    freqs = xp.exp(xp.arange(half, dtype=dtype, device=device) * -step)
+    angles = xp.arange(length, dtype=dtype, device=device)[:, None] * freqs[None, :]
     table = xp.concat((xp.sin(angles), xp.cos(angles)), axis=1)
     if dim % 2:
-        table = xp.concat((table, xp.zeros((length, 1), dtype=xp.float32, device=device)), axis=1)
-    return xp.astype(table, dtype)
+        table = xp.concat((table, xp.zeros((length, 1), dtype=dtype, device=device)), axis=1)
+    return table

@@ -235,7 +235,8 @@ def rotary_embedding(
         raise ValueError(f"rotary dims must be even and in [2, {size}], got {dims}")
     length, half = x.shape[-2], dims // 2
     device = device_of(x)
-    f32 = xp.float32
+    # angles in float32 for float32/16 input (as MLX and flash-attn), in float64 for float64
+    f32 = xp.float64 if x.dtype == xp.float64 else xp.float32
     positions = (xp.arange(length, dtype=f32, device=device) + float(offset)) * float(scale)
     exponents = xp.arange(half, dtype=f32, device=device) * (2.0 / dims)
     inv_freq = 1.0 / (float(base) ** exponents)
