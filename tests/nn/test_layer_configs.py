@@ -114,6 +114,10 @@ def test_every_registered_layer_has_a_case():
         (lambda: nn.Mamba(8, dt_init="zero", backend="numpy"), "'random', 'constant'"),
         (lambda: nn.Block(nn.MLP(8, backend="numpy"), norm="batch"), "'layernorm', 'rmsnorm'"),
         (lambda: nn.Block(nn.MLP(8, backend="numpy"), nn.MLP(4, backend="numpy")), "width 4"),
+        (
+            lambda: nn.Block(nn.GRU(8, 4, batch_first=True, backend="numpy")),
+            "output width 4 but the block has dim 8",
+        ),
         (lambda: nn.LanguageModel(8, 16, [("hyena", "mlp")], backend="numpy"), "needs max_length"),
         (
             lambda: nn.LanguageModel(8, 16, [("transformer", "mlp")], backend="numpy"),

@@ -39,6 +39,14 @@ def _width(module: Any) -> int | None:
     return None
 
 
+def _output_width(module: Any) -> int | None:
+    """The output width of a recurrent mixer (``hidden_size`` per direction), else its width."""
+    hidden = getattr(module, "hidden_size", None)
+    if isinstance(hidden, int) and not isinstance(hidden, bool):
+        return hidden * (2 if getattr(module, "bidirectional", False) else 1)
+    return _width(module)
+
+
 def _inherit(cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
     """``backend``/``dtype``/``device`` from the first module among the arguments, unless given."""
     if kwargs.get("backend") is not None:
@@ -137,10 +145,13 @@ class Block(Configurable, _Inheriting):
             )
         for label in ("sequence_mixer", "channel_mixer"):
             mixer = getattr(self, label, None)
-            if mixer is not None and _width(mixer) not in (None, self.dim):
-                raise ValueError(
-                    f"Block: {label} has width {_width(mixer)} but the block has dim {self.dim}"
-                )
+            if mixer is None:
+                continue
+            for kind, width in (("width", _width(mixer)), ("output width", _output_width(mixer))):
+                if width not in (None, self.dim):
+                    raise ValueError(
+                        f"Block: {label} has {kind} {width} but the block has dim {self.dim}"
+                    )
 
     def _config(self) -> dict[str, Any]:
         return {
