@@ -15,7 +15,7 @@ conventions are ``torch.nn.functional``'s where torch has the function.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ember_ml._namespace import array_namespace
@@ -60,7 +60,7 @@ def _identity(x: Any) -> Any:
 
 
 #: The activation names the layers accept (``activation(name)`` gives the function).
-ACTIVATIONS = {
+ACTIVATIONS: dict[str, Callable[[Any], Any]] = {
     "gelu": gelu,
     "gelu_tanh": _gelu_tanh,
     "silu": silu,
@@ -71,7 +71,7 @@ ACTIVATIONS = {
 }
 
 
-def activation(name: str) -> Any:
+def activation(name: str) -> Callable[[Any], Any]:
     """The activation function called ``name`` (a key of ``ACTIVATIONS``); ``ValueError`` otherwise.
 
     >>> import numpy as np

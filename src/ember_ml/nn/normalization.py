@@ -23,7 +23,7 @@ from ember_ml.nn.config import Configurable, register
 __all__ = ["NORMS", "BatchNorm1d", "LayerNorm", "RMSNorm", "make_norm"]
 
 
-def _shape(normalized_shape: int | Sequence[int]) -> tuple[int, ...]:
+def _shape(normalized_shape: Any) -> tuple[int, ...]:
     if isinstance(normalized_shape, int) and not isinstance(normalized_shape, bool):
         return (positive_int("normalized_shape", normalized_shape),)
     try:

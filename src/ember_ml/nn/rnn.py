@@ -70,7 +70,10 @@ class _RNNBase(Configurable, Module):
         for layer in range(self.num_layers):
             width = self.input_size if layer == 0 else h * directions
             for suffix in ("", "_reverse")[:directions]:
-                shapes = [("weight_ih", (g, width)), ("weight_hh", (g, h))]
+                shapes: list[tuple[str, tuple[int, ...]]] = [
+                    ("weight_ih", (g, width)),
+                    ("weight_hh", (g, h)),
+                ]
                 if self.bias:
                     shapes += [("bias_ih", (g,)), ("bias_hh", (g,))]
                 for name, shape in shapes:
@@ -94,15 +97,9 @@ class _RNNBase(Configurable, Module):
         """One step from input projection ``gx``; ``w_hh_t`` is ``weight_hh`` transposed."""
         raise NotImplementedError
 
-    def _zeros_state(self, batch: int, x: Any) -> Any:
-        raise NotImplementedError
-
-    def _split_state(self, hx: Any, batched: bool, batch: int) -> list[Any]:
-        raise NotImplementedError
-
     def _check_state(self, state: Any, label: str, batched: bool, batch: int) -> Any:
         directions = 2 if self.bidirectional else 1
-        expected = (self.num_layers * directions, batch, self.hidden_size)
+        expected: tuple[int, ...] = (self.num_layers * directions, batch, self.hidden_size)
         if not batched:
             expected = (expected[0], expected[2])
         check_array(self, state, label)
@@ -258,7 +255,7 @@ class LSTM(_RNNBase):
 
 def _units_size(units: Any) -> int:
     if isinstance(units, Wiring):
-        return units.output_dim
+        return positive_int("the wiring's output_dim", units.output_dim)
     return positive_int("units", units)
 
 
