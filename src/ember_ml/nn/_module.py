@@ -283,7 +283,8 @@ class PlainModule:
         object.__setattr__(self, name, value)
 
     def _em_assign(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
+        # A copy: a NumPy array made from a torch tensor through DLPack shares its memory.
+        object.__setattr__(self, name, self._em_xp.asarray(value, copy=True))
 
     def _em_named_arrays(self, prefix: str) -> Iterator[tuple[str, Any]]:
         for name in self._em_arrays:
