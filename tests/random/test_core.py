@@ -149,7 +149,9 @@ def test_shifted_normal_agrees_on_every_library():
     for library, value in results.items():
         assert _ulp_distance(value, results["numpy"]).max() <= 2, library
     # float64: loc + scale * z may cancel, so the bound is 2 ulp of |loc| + |scale * z|.
-    results = on_every_backend(lambda k: random.normal(k, (20001,), "float64", loc=1.5, scale=2.0))
+    results = on_every_backend(
+        lambda k: random.normal(k, (20001,), dtype="float64", loc=1.5, scale=2.0)
+    )
     reference = results["numpy"]
     bound = 2 * np.spacing(1.5 + np.abs(reference - 1.5))
     for library, value in results.items():

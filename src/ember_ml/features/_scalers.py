@@ -38,7 +38,7 @@ def _mean_and_scale(
     return mean, var, scale
 
 
-def standardize(x: Any, /, axis: int = 0, with_mean: bool = True, with_std: bool = True) -> Any:
+def standardize(x: Any, /, *, axis: int = 0, with_mean: bool = True, with_std: bool = True) -> Any:
     """Centre to mean 0 and scale to unit variance along ``axis`` (scikit-learn's ``scale``).
 
     The variance has no correction (``ddof=0``); constant slices are only centred.
@@ -78,7 +78,7 @@ def _norms(xp: Any, x: Any, norm: str, axis: int) -> Any:
     return xp.where(values < 10 * machine_epsilon(xp, x.dtype), 1.0, values)
 
 
-def normalize(x: Any, /, norm: str = "l2", axis: int = 1) -> Any:
+def normalize(x: Any, /, *, norm: str = "l2", axis: int = 1) -> Any:
     """Scale each slice along ``axis`` to unit ``norm`` ("l1", "l2" or "max"), as scikit-learn's ``normalize``.
 
     All-zero slices stay zero.

@@ -99,7 +99,9 @@ def uniform(
     from ember_ml import random
 
     key = stream.next(backend, device)
-    return random.uniform(key, tuple(shape), _dtype(backend, dtype), low, high, device=device)
+    return random.uniform(
+        key, tuple(shape), dtype=_dtype(backend, dtype), low=low, high=high, device=device
+    )
 
 
 def normal(
@@ -113,7 +115,7 @@ def normal(
     from ember_ml import random
 
     key = stream.next(backend, device)
-    return random.normal(key, tuple(shape), _dtype(backend, dtype), device=device)
+    return random.normal(key, tuple(shape), dtype=_dtype(backend, dtype), device=device)
 
 
 def xavier_uniform(

@@ -57,11 +57,12 @@ def _key(seed: int | None, like: Any = None) -> Any:
 
 def random_normal(
     shape: Any,
+    /,
+    *,
     mean: float = 0.0,
     stddev: float = 1.0,
     dtype: Any = None,
     seed: int | None = None,
-    *,
     device: Any = None,
 ) -> Any:
     """Normal numbers (the original's ``ops.random_normal``): ``random.normal`` with ``loc=mean, scale=stddev``.
@@ -72,16 +73,17 @@ def random_normal(
     """
     from ember_ml import random
 
-    return random.normal(_key(seed), shape, dtype, mean, stddev, device=device)
+    return random.normal(_key(seed), shape, dtype=dtype, loc=mean, scale=stddev, device=device)
 
 
 def random_uniform(
     shape: Any,
+    /,
+    *,
     minval: float = 0.0,
     maxval: float = 1.0,
     dtype: Any = None,
     seed: int | None = None,
-    *,
     device: Any = None,
 ) -> Any:
     """Uniform numbers in ``[minval, maxval)`` (the original's ``ops.random_uniform``).
@@ -93,11 +95,17 @@ def random_uniform(
     """
     from ember_ml import random
 
-    return random.uniform(_key(seed), shape, dtype, minval, maxval, device=device)
+    return random.uniform(_key(seed), shape, dtype=dtype, low=minval, high=maxval, device=device)
 
 
 def random_bernoulli(
-    shape: Any, p: float = 0.5, dtype: Any = None, seed: int | None = None, *, device: Any = None
+    shape: Any,
+    /,
+    *,
+    p: float = 0.5,
+    dtype: Any = None,
+    seed: int | None = None,
+    device: Any = None,
 ) -> Any:
     """Bernoulli draws (0 or 1) with probability ``p`` of a 1, as ``dtype`` (default float32).
 
@@ -118,7 +126,7 @@ def random_bernoulli(
     return xp.astype(mask, target)
 
 
-def shuffle(x: Any, seed: int | None = None) -> Any:
+def shuffle(x: Any, /, *, seed: int | None = None) -> Any:
     """A shuffled copy of ``x`` along its first axis (the original's ``ops.shuffle``; never in place).
 
     >>> import numpy as np

@@ -302,7 +302,7 @@ def relu6(x: Any, /) -> Any:
     return _apply("relu6", x)
 
 
-def leaky_relu(x: Any, /, negative_slope: float = 0.01) -> Any:
+def leaky_relu(x: Any, /, *, negative_slope: float = 0.01) -> Any:
     """x where x > 0, else ``negative_slope * x``.
 
     >>> import numpy as np
@@ -313,7 +313,7 @@ def leaky_relu(x: Any, /, negative_slope: float = 0.01) -> Any:
     return _apply("leaky_relu", x, _check_real(negative_slope, "negative_slope", "leaky_relu"))
 
 
-def elu(x: Any, /, alpha: float = 1.0) -> Any:
+def elu(x: Any, /, *, alpha: float = 1.0) -> Any:
     """x where x > 0, else ``alpha * (exp(x) - 1)`` (computed with expm1).
 
     >>> import numpy as np
@@ -335,7 +335,7 @@ def selu(x: Any, /) -> Any:
     return _apply("selu", x)
 
 
-def celu(x: Any, /, alpha: float = 1.0) -> Any:
+def celu(x: Any, /, *, alpha: float = 1.0) -> Any:
     """x where x > 0, else ``alpha * (exp(x / alpha) - 1)``; ``alpha`` must not be 0.
 
     >>> import numpy as np
@@ -349,7 +349,7 @@ def celu(x: Any, /, alpha: float = 1.0) -> Any:
     return _apply("celu", x, alpha)
 
 
-def gelu(x: Any, /, approximate: str = "none") -> Any:
+def gelu(x: Any, /, *, approximate: str = "none") -> Any:
     """Gaussian error linear unit: ``x * Phi(x)`` (``approximate="none"``) or the tanh form.
 
     ``approximate="tanh"`` is ``0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x**3)))``. The
@@ -458,7 +458,7 @@ def tanh(x: Any, /) -> Any:
     return _apply("tanh", x)
 
 
-def softplus(x: Any, /, beta: float = 1.0, threshold: float = 20.0) -> Any:
+def softplus(x: Any, /, *, beta: float = 1.0, threshold: float = 20.0) -> Any:
     """``log1p(exp(beta * x)) / beta``, and ``x`` itself where ``beta * x > threshold``.
 
     ``beta`` must not be 0.
@@ -509,7 +509,7 @@ def _check_axis(x: Any, axis: Any, name: str) -> int:
     return axis
 
 
-def softmax(x: Any, /, axis: int = -1) -> Any:
+def softmax(x: Any, /, *, axis: int = -1) -> Any:
     """``exp(x) / sum(exp(x))`` along ``axis``, computed on ``x - max(x)`` (no overflow).
 
     A slice containing ``+inf``, or only ``-inf``, gives nan, as torch does.
@@ -523,7 +523,7 @@ def softmax(x: Any, /, axis: int = -1) -> Any:
     return _apply("softmax", x, _check_axis(x, axis, "softmax"))
 
 
-def log_softmax(x: Any, /, axis: int = -1) -> Any:
+def log_softmax(x: Any, /, *, axis: int = -1) -> Any:
     """``x - logsumexp(x)`` along ``axis``, computed on ``x - max(x)`` (no overflow).
 
     >>> import numpy as np

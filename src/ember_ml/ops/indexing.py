@@ -173,7 +173,13 @@ def _scatter(
 
 
 def scatter(
-    values: Any, indices: Any, dim_size: int | None = None, aggr: str = "add", axis: int = 0
+    values: Any,
+    indices: Any,
+    /,
+    *,
+    dim_size: int | None = None,
+    aggr: str = "add",
+    axis: int = 0,
 ) -> Any:
     """Reduce the slices of ``values`` along ``axis`` into ``dim_size`` slots chosen by ``indices``.
 
@@ -201,7 +207,7 @@ def scatter(
     return _scatter(values, indices, dim_size, aggr, axis, "scatter")
 
 
-def scatter_add(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_add(values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0) -> Any:
     """``scatter(..., aggr="add")``: sums of the values sent to each slot.
 
     >>> import numpy as np
@@ -212,7 +218,9 @@ def scatter_add(values: Any, indices: Any, dim_size: int | None = None, axis: in
     return _scatter(values, indices, dim_size, "add", axis, "scatter_add")
 
 
-def scatter_mean(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_mean(
+    values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0
+) -> Any:
     """``scatter(..., aggr="mean")``: means per slot (0 where empty; integers round toward zero).
 
     >>> import numpy as np
@@ -223,7 +231,7 @@ def scatter_mean(values: Any, indices: Any, dim_size: int | None = None, axis: i
     return _scatter(values, indices, dim_size, "mean", axis, "scatter_mean")
 
 
-def scatter_max(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_max(values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0) -> Any:
     """``scatter(..., aggr="max")``: maxima per slot (0 where empty; NaN propagates).
 
     >>> import numpy as np
@@ -234,7 +242,7 @@ def scatter_max(values: Any, indices: Any, dim_size: int | None = None, axis: in
     return _scatter(values, indices, dim_size, "max", axis, "scatter_max")
 
 
-def scatter_min(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_min(values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0) -> Any:
     """``scatter(..., aggr="min")``: minima per slot (0 where empty; NaN propagates).
 
     >>> import numpy as np
@@ -245,7 +253,9 @@ def scatter_min(values: Any, indices: Any, dim_size: int | None = None, axis: in
     return _scatter(values, indices, dim_size, "min", axis, "scatter_min")
 
 
-def scatter_prod(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_prod(
+    values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0
+) -> Any:
     """``scatter(..., aggr="prod")``: products per slot (0 where empty, as torch_scatter).
 
     >>> import numpy as np
@@ -308,7 +318,7 @@ def _segment(
 
 
 def segment_sum(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
 ) -> Any:
     """Sum the rows of ``data`` that share a segment id (keras.ops.segment_sum).
 
@@ -329,7 +339,7 @@ def segment_sum(
 
 
 def segment_mean(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
 ) -> Any:
     """Mean of the rows of ``data`` per segment id (0 for empty segments; integers round toward zero).
 
@@ -342,7 +352,7 @@ def segment_mean(
 
 
 def segment_max(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
 ) -> Any:
     """Maximum of the rows of ``data`` per segment id (keras.ops.segment_max).
 
@@ -358,7 +368,7 @@ def segment_max(
 
 
 def segment_min(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
+    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
 ) -> Any:
     """Minimum of the rows of ``data`` per segment id (``+inf`` / the dtype's maximum where empty).
 
@@ -373,7 +383,7 @@ def segment_min(
 # --------------------------------------------------------------------------- one_hot
 
 
-def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
+def one_hot(x: Any, /, num_classes: int, *, dtype: Any = None, axis: int = -1) -> Any:
     """One-hot encoding of the integer array ``x`` with a new axis of length ``num_classes`` at ``axis``.
 
     ``dtype`` defaults to the library's default floating dtype. Every value must
@@ -418,7 +428,7 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
 # --------------------------------------------------------------------------- index_update
 
 
-def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
+def index_update(x: Any, indices: Any, values: Any, /, *, op: str = "set") -> Any:
     """``x`` with the rows ``x[indices]`` updated by ``op``; ``x`` itself is never modified.
 
     ``indices`` is an integer array (any shape) indexing the first axis of ``x``

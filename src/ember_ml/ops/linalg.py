@@ -155,7 +155,7 @@ def _require(x: Array, name: str) -> None:
 # --------------------------------------------------------------------------- lstsq
 
 
-def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array, int, Array]:
+def lstsq(a: Array, b: Array, /, *, rcond: float | None = None) -> tuple[Array, Array, int, Array]:
     """Least-squares solution of ``a @ x = b``, as ``numpy.linalg.lstsq``.
 
     Returns ``(x, residuals, rank, s)``: the minimum-norm solution, the squared
@@ -239,7 +239,7 @@ def _vector_norm(xp: ModuleType, x: Array, axis: Any, keepdims: bool, ord: Any) 
     return xp.linalg.vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
 
 
-def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) -> Array:  # noqa: A002
+def norm(x: Array, /, *, ord: Any = None, axis: Any = None, keepdims: bool = False) -> Array:  # noqa: A002
     """Vector or matrix norm, as ``numpy.linalg.norm``.
 
     ``axis`` None: the 2-norm of x flattened when ``ord`` is None, else x must be
@@ -299,7 +299,7 @@ def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) ->
 # --------------------------------------------------------------------------- diag
 
 
-def diag(x: Array, k: int = 0) -> Array:
+def diag(x: Array, /, *, k: int = 0) -> Array:
     """A 2-D array with 1-D x on its k-th diagonal, or the k-th diagonal of 2-D x, as ``numpy.diag``.
 
     >>> import numpy as np
@@ -354,7 +354,7 @@ def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> A
     return generic(xp, a, b, lower)
 
 
-def solve_triangular(a: Array, b: Array, lower: bool = False) -> Array:
+def solve_triangular(a: Array, b: Array, /, *, lower: bool = False) -> Array:
     """Solve ``a @ x = b`` for triangular a, as ``scipy.linalg.solve_triangular``.
 
     Only a's lower (``lower=True``) or upper triangle is read. b is (M,) or
@@ -373,7 +373,7 @@ def _solve_triangular_generic(xp: ModuleType, a: Array, b: Array, lower: bool) -
     return xp.linalg.solve(xp.tril(a) if lower else xp.triu(a), b)
 
 
-def cholesky_solve(c: Array, b: Array, lower: bool = True) -> Array:
+def cholesky_solve(c: Array, b: Array, /, *, lower: bool = True) -> Array:
     """Solve ``A @ x = b`` given the Cholesky factor c of A, as ``scipy.linalg.cho_solve((c, lower), b)``.
 
     ``lower=True``: A = c @ c^H (the standard's ``linalg.cholesky``); else A = c^H @ c.
@@ -418,7 +418,7 @@ _PADE13 = (
 _THETA13 = 5.371920351148152
 
 
-def expm(x: Array) -> Array:
+def expm(x: Array, /) -> Array:
     """Matrix exponential of each square matrix, as ``scipy.linalg.expm``.
 
     Scaling and squaring with a degree-13 Pade approximant. The number of
@@ -503,8 +503,9 @@ def _standard_normal(xp: ModuleType, count: int, seed: int, dtype: Any, device: 
 
 def orthogonal(
     shape: tuple[int, ...],
-    seed: int = 0,
+    /,
     *,
+    seed: int = 0,
     gain: float = 1.0,
     dtype: Any = None,
     like: Array | None = None,

@@ -99,7 +99,7 @@ def _start(
 
 
 @_on_float64_stream
-def gumbel(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
+def gumbel(key: Any, /, shape: Any = (), *, dtype: Any = None, device: Any = None) -> Any:
     """Standard Gumbel numbers, ``-log(-log(u))`` with ``u`` uniform in (0, 1) (default float32).
 
     >>> from ember_ml import random
@@ -114,7 +114,7 @@ def gumbel(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) 
 
 
 @_on_float64_stream
-def exponential(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
+def exponential(key: Any, /, shape: Any = (), *, dtype: Any = None, device: Any = None) -> Any:
     """Standard exponential numbers (rate 1), ``-log(u)`` with ``u`` uniform in (0, 1).
 
     >>> from ember_ml import random
@@ -129,7 +129,7 @@ def exponential(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = N
 
 
 @_on_float64_stream
-def laplace(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
+def laplace(key: Any, /, shape: Any = (), *, dtype: Any = None, device: Any = None) -> Any:
     """Standard Laplace numbers (location 0, scale 1): ``-sign(v) log(1 - 2|v|)``, ``v = u - 1/2``.
 
     >>> from ember_ml import random
@@ -145,7 +145,7 @@ def laplace(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None)
 
 
 @_on_float64_stream
-def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) -> Any:
+def bernoulli(key: Any, /, p: Any = 0.5, shape: Any = None, *, device: Any = None) -> Any:
     """Booleans that are True with probability ``p``.
 
     ``p`` is a number in [0, 1] (``ValueError`` otherwise), or a floating array of the
@@ -226,7 +226,7 @@ def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
 
 @_on_float64_stream
 def randint(
-    key: Any, shape: Any, low: int, high: int, dtype: Any = None, *, device: Any = None
+    key: Any, /, shape: Any, low: int, high: int, *, dtype: Any = None, device: Any = None
 ) -> Any:
     """Integers uniform on ``low .. high-1`` (default dtype int32), bit-identical on every library.
 
@@ -264,7 +264,7 @@ def _sort_keys(xp: ModuleType, key: Any, n: int) -> Any:
 
 
 @_on_float64_stream
-def permutation(key: Any, x: Any, axis: int = 0, *, device: Any = None) -> Any:
+def permutation(key: Any, x: Any, /, *, axis: int = 0, device: Any = None) -> Any:
     """A random permutation of ``range(x)`` (int64) for an int ``x``, or a shuffled copy of array ``x`` along ``axis``.
 
     Sorts 63-bit random keys (stable argsort), so the permutation is bit-identical on
@@ -300,11 +300,12 @@ def permutation(key: Any, x: Any, axis: int = 0, *, device: Any = None) -> Any:
 def choice(
     key: Any,
     a: Any,
+    /,
     shape: Any = (),
+    *,
     replace: bool = True,
     p: Any = None,
     axis: int = 0,
-    *,
     device: Any = None,
 ) -> Any:
     """Random picks from ``range(a)`` (int64) or from array ``a`` along ``axis``.
@@ -377,7 +378,7 @@ def choice(
 
 @_on_float64_stream
 def categorical(
-    key: Any, logits: Any, axis: int = -1, shape: Any = None, *, device: Any = None
+    key: Any, logits: Any, /, *, axis: int = -1, shape: Any = None, device: Any = None
 ) -> Any:
     """Category indices (int64) drawn with probabilities ``softmax(logits)`` along ``axis``.
 
@@ -403,7 +404,7 @@ def categorical(
         raise ValueError(f"shape {dims} must end with the batch shape {batch} of the logits")
     count = moved.shape[-1]
     key = on_device(key, device if device is not None else _device(logits))
-    noise = gumbel(key, dims + (count,), xp.float64)
+    noise = gumbel(key, dims + (count,), dtype=xp.float64)
     scores = xp.astype(moved, xp.float64) + noise
     return xp.astype(xp.argmax(scores, axis=-1), xp.int64)
 
@@ -432,7 +433,14 @@ def _rounds(acceptance: float) -> int:
 
 @_on_float64_stream
 def truncated_normal(
-    key: Any, lower: float, upper: float, shape: Any = (), dtype: Any = None, *, device: Any = None
+    key: Any,
+    /,
+    lower: float,
+    upper: float,
+    shape: Any = (),
+    *,
+    dtype: Any = None,
+    device: Any = None,
 ) -> Any:
     """Standard normal numbers conditioned on ``lower <= z <= upper`` (default float32).
 
@@ -523,7 +531,9 @@ _GAMMA_ROUNDS = 12  # Marsaglia–Tsang accepts with probability >= 0.95: 0.05**
 
 
 @_on_float64_stream
-def gamma(key: Any, alpha: Any, shape: Any = None, dtype: Any = None, *, device: Any = None) -> Any:
+def gamma(
+    key: Any, /, alpha: Any, shape: Any = None, *, dtype: Any = None, device: Any = None
+) -> Any:
     """Gamma numbers with shape ``alpha`` and scale 1 (default float32).
 
     G. Marsaglia and W. W. Tsang, "A simple method for generating gamma variables" (ACM

@@ -44,60 +44,90 @@ class Generator:
         return fold_in(self._base, count)
 
     def uniform(
-        self, shape: Any = (), dtype: Any = None, low: float = 0.0, high: float = 1.0, **kw: Any
+        self,
+        shape: Any = (),
+        *,
+        dtype: Any = None,
+        low: float = 0.0,
+        high: float = 1.0,
+        device: Any = None,
     ) -> Any:
         """``random.uniform`` with the next key."""
-        return _s.uniform(self.key(), shape, dtype, low, high, **kw)
+        return _s.uniform(self.key(), shape, dtype=dtype, low=low, high=high, device=device)
 
     def normal(
-        self, shape: Any = (), dtype: Any = None, loc: float = 0.0, scale: float = 1.0, **kw: Any
+        self,
+        shape: Any = (),
+        *,
+        dtype: Any = None,
+        loc: float = 0.0,
+        scale: float = 1.0,
+        device: Any = None,
     ) -> Any:
         """``random.normal`` with the next key."""
-        return _s.normal(self.key(), shape, dtype, loc, scale, **kw)
+        return _s.normal(self.key(), shape, dtype=dtype, loc=loc, scale=scale, device=device)
 
     def truncated_normal(
-        self, lower: float, upper: float, shape: Any = (), dtype: Any = None, **kw: Any
+        self,
+        lower: float,
+        upper: float,
+        shape: Any = (),
+        *,
+        dtype: Any = None,
+        device: Any = None,
     ) -> Any:
         """``random.truncated_normal`` with the next key."""
-        return _d.truncated_normal(self.key(), lower, upper, shape, dtype, **kw)
+        return _d.truncated_normal(self.key(), lower, upper, shape, dtype=dtype, device=device)
 
-    def bernoulli(self, p: Any = 0.5, shape: Any = None, **kw: Any) -> Any:
+    def bernoulli(self, p: Any = 0.5, shape: Any = None, *, device: Any = None) -> Any:
         """``random.bernoulli`` with the next key."""
-        return _d.bernoulli(self.key(), p, shape, **kw)
+        return _d.bernoulli(self.key(), p, shape, device=device)
 
-    def categorical(self, logits: Any, axis: int = -1, shape: Any = None, **kw: Any) -> Any:
+    def categorical(
+        self, logits: Any, /, *, axis: int = -1, shape: Any = None, device: Any = None
+    ) -> Any:
         """``random.categorical`` with the next key."""
-        return _d.categorical(self.key(), logits, axis, shape, **kw)
+        return _d.categorical(self.key(), logits, axis=axis, shape=shape, device=device)
 
-    def randint(self, shape: Any, low: int, high: int, dtype: Any = None, **kw: Any) -> Any:
+    def randint(
+        self, shape: Any, low: int, high: int, *, dtype: Any = None, device: Any = None
+    ) -> Any:
         """``random.randint`` with the next key."""
-        return _d.randint(self.key(), shape, low, high, dtype, **kw)
+        return _d.randint(self.key(), shape, low, high, dtype=dtype, device=device)
 
-    def permutation(self, x: Any, axis: int = 0, **kw: Any) -> Any:
+    def permutation(self, x: Any, /, *, axis: int = 0, device: Any = None) -> Any:
         """``random.permutation`` with the next key."""
-        return _d.permutation(self.key(), x, axis, **kw)
+        return _d.permutation(self.key(), x, axis=axis, device=device)
 
     def choice(
-        self, a: Any, shape: Any = (), replace: bool = True, p: Any = None, axis: int = 0, **kw: Any
+        self,
+        a: Any,
+        /,
+        shape: Any = (),
+        *,
+        replace: bool = True,
+        p: Any = None,
+        axis: int = 0,
+        device: Any = None,
     ) -> Any:
         """``random.choice`` with the next key."""
-        return _d.choice(self.key(), a, shape, replace, p, axis, **kw)
+        return _d.choice(self.key(), a, shape, replace=replace, p=p, axis=axis, device=device)
 
-    def gumbel(self, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def gumbel(self, shape: Any = (), *, dtype: Any = None, device: Any = None) -> Any:
         """``random.gumbel`` with the next key."""
-        return _d.gumbel(self.key(), shape, dtype, **kw)
+        return _d.gumbel(self.key(), shape, dtype=dtype, device=device)
 
-    def exponential(self, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def exponential(self, shape: Any = (), *, dtype: Any = None, device: Any = None) -> Any:
         """``random.exponential`` with the next key."""
-        return _d.exponential(self.key(), shape, dtype, **kw)
+        return _d.exponential(self.key(), shape, dtype=dtype, device=device)
 
-    def laplace(self, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def laplace(self, shape: Any = (), *, dtype: Any = None, device: Any = None) -> Any:
         """``random.laplace`` with the next key."""
-        return _d.laplace(self.key(), shape, dtype, **kw)
+        return _d.laplace(self.key(), shape, dtype=dtype, device=device)
 
-    def gamma(self, alpha: Any, shape: Any = None, dtype: Any = None, **kw: Any) -> Any:
+    def gamma(self, alpha: Any, shape: Any = None, *, dtype: Any = None, device: Any = None) -> Any:
         """``random.gamma`` with the next key."""
-        return _d.gamma(self.key(), alpha, shape, dtype, **kw)
+        return _d.gamma(self.key(), alpha, shape, dtype=dtype, device=device)
 
 
 class NativeGenerator:
@@ -119,10 +149,10 @@ class NativeGenerator:
     def uniform(
         self,
         shape: Any = (),
+        *,
         dtype: Any = None,
         low: float = 0.0,
         high: float = 1.0,
-        *,
         device: Any = None,
     ) -> Any:
         """Uniform numbers in ``[low, high)`` from the library's own generator (default float32).
@@ -139,10 +169,10 @@ class NativeGenerator:
     def normal(
         self,
         shape: Any = (),
+        *,
         dtype: Any = None,
         loc: float = 0.0,
         scale: float = 1.0,
-        *,
         device: Any = None,
     ) -> Any:
         """Normal numbers from the library's own generator (default float32).

@@ -45,7 +45,7 @@ def _check_seed(seed: Any, what: str = "seed") -> int:
     return value & ((1 << 64) - 1)
 
 
-def key(seed: int, *, like: Any = None, device: Any = None) -> Any:
+def key(seed: int, /, *, like: Any = None, device: Any = None) -> Any:
     """A random key from an integer seed, as an array of the selected backend (or of ``like``'s library).
 
     With ``like`` (any array), the key is an array of that array's library on its
@@ -98,7 +98,7 @@ def check_key(k: Any, batch: bool = False) -> ModuleType:
     return xp
 
 
-def key_data(k: Any) -> Any:
+def key_data(k: Any, /) -> Any:
     """The key's two 32-bit words as unsigned values (a uint32 array, or int64 on torch).
 
     ``k`` may also be an array of keys of shape ``(..., 2)``, as ``split`` returns.
@@ -114,7 +114,7 @@ def key_data(k: Any) -> Any:
     return k
 
 
-def split(k: Any, num: int = 2) -> Any:
+def split(k: Any, /, num: int = 2) -> Any:
     """``num`` new independent keys from ``k``, as an array of shape ``(num, 2)``.
 
     Key ``i`` is Threefry-2x32 of the counter (1, ``i``) under ``k``. Samplers only use
@@ -134,7 +134,7 @@ def split(k: Any, num: int = 2) -> Any:
     return xp.stack([y0, y1], axis=-1)
 
 
-def fold_in(k: Any, data: int) -> Any:
+def fold_in(k: Any, /, data: int) -> Any:
     """A new key from ``k`` and an integer ``data`` (a step number, a layer index, ...).
 
     The new key is Threefry-2x32 of the counter (high word, low word of ``data``) under

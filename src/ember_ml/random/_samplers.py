@@ -165,11 +165,12 @@ def _first(xp: ModuleType, values: Any, n: int) -> Any:
 @on_float64_stream
 def uniform(
     key: Any,
+    /,
     shape: Any = (),
+    *,
     dtype: Any = None,
     low: float = 0.0,
     high: float = 1.0,
-    *,
     device: Any = None,
 ) -> Any:
     """Uniform numbers in ``[low, high)`` of the given shape and floating dtype (default float32).
@@ -278,11 +279,12 @@ def standard_normal_pairs(
 @on_float64_stream
 def normal(
     key: Any,
+    /,
     shape: Any = (),
+    *,
     dtype: Any = None,
     loc: float = 0.0,
     scale: float = 1.0,
-    *,
     device: Any = None,
 ) -> Any:
     """Normal numbers with mean ``loc`` and standard deviation ``scale`` (default dtype float32).

@@ -21,8 +21,10 @@ __all__ = ["frame"]
 
 def frame(
     x: Any,
+    /,
     frame_length: int,
     hop_length: int,
+    *,
     axis: int = -1,
     pad_end: bool = False,
     pad_value: float = 0,

@@ -132,7 +132,9 @@ def _full_window(
 
 def stft(
     x: Any,
+    /,
     n_fft: int,
+    *,
     hop_length: int | None = None,
     win_length: int | None = None,
     window: Any = None,
@@ -157,7 +159,7 @@ def stft(
     Frames that were cut and windowed already (the original Ember ML's
     ``ops.stft(frames * window)``) are transformed with
     ``ops.fft.rfft(ops.frame(x, n, hop) * window, axis=-1)``, which is
-    ``ops.stft(x, n, hop, window=window, center=False)`` with frames and frequencies
+    ``ops.stft(x, n, hop_length=hop, window=window, center=False)`` with frames and frequencies
     swapped (``ops.matrix_transpose``).
 
     Raises ``ValueError`` (with the numbers) for ``n_fft`` longer than the padded
@@ -308,7 +310,9 @@ def _overlap_add(xp: ModuleType, frames: Any, hop_length: int) -> Any:
 
 def istft(
     stft_matrix: Any,
+    /,
     n_fft: int,
+    *,
     hop_length: int | None = None,
     win_length: int | None = None,
     window: Any = None,
@@ -335,7 +339,7 @@ def istft(
     >>> from ember_ml import ops
     >>> x = np.random.default_rng(0).standard_normal(1000)
     >>> w = ops.hann_window(64, dtype=np.float64)
-    >>> y = ops.istft(ops.stft(x, 64, 16, window=w), 64, 16, window=w, length=1000)
+    >>> y = ops.istft(ops.stft(x, 64, hop_length=16, window=w), 64, hop_length=16, window=w, length=1000)
     >>> bool(np.max(np.abs(y - x)) < 1e-12)
     True
     """

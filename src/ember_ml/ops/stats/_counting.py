@@ -73,7 +73,7 @@ def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
     return _real_float(xp, weights, name)
 
 
-def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Array:
+def bincount(x: Array, /, *, weights: Array | None = None, minlength: int = 0) -> Array:
     """Number of occurrences (or sum of ``weights``) of each value 0, 1, ... in 1-D integer x.
 
     With ``minlength > 0`` the result has exactly ``minlength`` bins: a static
@@ -120,6 +120,8 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
 
 def histogram(
     x: Array,
+    /,
+    *,
     bins: int = 10,
     range: tuple[float, float] | None = None,  # noqa: A002
     weights: Array | None = None,

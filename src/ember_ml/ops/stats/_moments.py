@@ -141,7 +141,7 @@ def _observations(xp: ModuleType, x: Array, rowvar: bool, name: str) -> Array:
     return x if rowvar else xp.matrix_transpose(x)
 
 
-def cov(x: Array, rowvar: bool = True, correction: float = 1) -> Array:
+def cov(x: Array, /, *, rowvar: bool = True, correction: float = 1) -> Array:
     """Covariance matrix of the variables in x, as ``numpy.cov(x, rowvar=rowvar, ddof=correction)``.
 
     Each row is a variable (each column when ``rowvar`` is False); a single
@@ -162,7 +162,7 @@ def cov(x: Array, rowvar: bool = True, correction: float = 1) -> Array:
     return xp.reshape(c, ()) if c.shape == (1, 1) else c
 
 
-def corrcoef(x: Array, rowvar: bool = True) -> Array:
+def corrcoef(x: Array, /, *, rowvar: bool = True) -> Array:
     """Pearson correlation coefficients, as ``numpy.corrcoef`` (clipped to [-1, 1]).
 
     >>> import numpy as np
@@ -188,7 +188,7 @@ def corrcoef(x: Array, rowvar: bool = True) -> Array:
 # --------------------------------------------------------------------------- logsumexp
 
 
-def logsumexp(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def logsumexp(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """log(sum(exp(x))) along ``axis`` without overflow, as ``scipy.special.logsumexp``.
 
     All ``-inf``: ``-inf``; any ``+inf`` (and no NaN): ``+inf``; any NaN: NaN; an
@@ -238,7 +238,13 @@ def _central_moment(
 
 
 def moment(
-    x: Array, order: int = 1, axis: Axis = 0, keepdims: bool = False, center: Any = None
+    x: Array,
+    /,
+    *,
+    order: int = 1,
+    axis: Axis = 0,
+    keepdims: bool = False,
+    center: Any = None,
 ) -> Array:
     """The ``order``-th central moment along ``axis`` (None: flattened), as ``scipy.stats.moment``.
 
@@ -275,7 +281,7 @@ def _moments_2_k(x: Array, k: int, axis: Axis, keepdims: bool, name: str):
     return xp, m2, mk, zero, float(_count(x, axes))
 
 
-def skew(x: Array, axis: Axis = 0, bias: bool = True, keepdims: bool = False) -> Array:
+def skew(x: Array, /, *, axis: Axis = 0, bias: bool = True, keepdims: bool = False) -> Array:
     """Sample skewness along ``axis`` (None: flattened), as ``scipy.stats.skew``.
 
     NaN where the variance is zero (to rounding); ``bias=False`` applies the
@@ -295,7 +301,13 @@ def skew(x: Array, axis: Axis = 0, bias: bool = True, keepdims: bool = False) ->
 
 
 def kurtosis(
-    x: Array, axis: Axis = 0, fisher: bool = True, bias: bool = True, keepdims: bool = False
+    x: Array,
+    /,
+    *,
+    axis: Axis = 0,
+    fisher: bool = True,
+    bias: bool = True,
+    keepdims: bool = False,
 ) -> Array:
     """Kurtosis along ``axis`` (None: flattened), as ``scipy.stats.kurtosis`` (Fisher's: normal is 0).
 
@@ -317,10 +329,12 @@ def kurtosis(
     return vals - 3.0 if fisher else vals
 
 
-def zscore(x: Array, axis: Axis = 0, ddof: float = 0) -> Array:
+def zscore(x: Array, /, *, axis: Axis = 0, correction: float = 0) -> Array:
     """Standard scores (x - mean) / std along ``axis`` (None: over all), as ``scipy.stats.zscore``.
 
-    A slice with zero standard deviation (to rounding) gives NaN.
+    The standard deviation removes ``correction`` degrees of freedom (scipy's ``ddof``;
+    the standard's name, as in ``std``). A slice with zero standard deviation (to
+    rounding) gives NaN.
 
     >>> import numpy as np
     >>> from ember_ml.ops import stats
@@ -333,13 +347,13 @@ def zscore(x: Array, axis: Axis = 0, ddof: float = 0) -> Array:
     if _count(x, axes) == 0:  # nothing to standardise (and MLX's mean of some empty arrays hangs)
         return xp.asarray(x, copy=True)
     mn = xp.mean(x, axis=axes, keepdims=True)
-    sd = xp.std(x, axis=axes, correction=ddof, keepdims=True)
+    sd = xp.std(x, axis=axes, correction=correction, keepdims=True)
     z = (x - mn) / sd
     zero = sd <= xp.abs(xp.finfo(x.dtype).eps * mn)
     return xp.where(zero, xp.full_like(z, math.nan), z)
 
 
-def gaussian(x: Array, mu: Any = 0.0, sigma: Any = 1.0) -> Array:
+def gaussian(x: Array, /, *, mu: Any = 0.0, sigma: Any = 1.0) -> Array:
     """Gaussian (normal) density with mean ``mu`` and standard deviation ``sigma`` at x.
 
     The original Ember ML's ``stats.gaussian``; equal to ``scipy.stats.norm.pdf(x, mu, sigma)``.
@@ -348,7 +362,7 @@ def gaussian(x: Array, mu: Any = 0.0, sigma: Any = 1.0) -> Array:
 
     >>> import numpy as np
     >>> from ember_ml.ops import stats
-    >>> stats.gaussian(np.asarray([0.0]), 0.0, 1.0)
+    >>> stats.gaussian(np.asarray([0.0]), mu=0.0, sigma=1.0)
     array([0.39894228])
     """
     if isinstance(sigma, (int, float)) and not sigma > 0:

@@ -22,7 +22,7 @@ def _nan_to(xp: ModuleType, x: Array, value: float) -> Array:
     return xp.where(xp.isnan(x), xp.full_like(x, value), x)
 
 
-def nansum(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nansum(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """Sum treating NaN as zero, as ``numpy.nansum`` (integers sum as the standard's ``sum``).
 
     >>> import numpy as np
@@ -52,7 +52,7 @@ def _nan_extreme(x: Array, axis: Axis, keepdims: bool, name: str, largest: bool)
     return xp.where(all_nan, xp.full_like(m, math.nan), m)
 
 
-def nanmax(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmax(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """Maximum ignoring NaNs, as ``numpy.nanmax`` (all-NaN slice: NaN; empty reduction: ValueError).
 
     >>> import numpy as np
@@ -63,7 +63,7 @@ def nanmax(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return _nan_extreme(x, axis, keepdims, "nanmax", True)
 
 
-def nanmin(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmin(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """Minimum ignoring NaNs, as ``numpy.nanmin`` (all-NaN slice: NaN; empty reduction: ValueError).
 
     >>> import numpy as np
@@ -78,7 +78,7 @@ def _nan_count(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, dtype: Any)
     return xp.sum(xp.astype(~xp.isnan(x), dtype), axis=axis, keepdims=keepdims)
 
 
-def nanmean(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmean(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """Mean ignoring NaNs, as ``numpy.nanmean`` (an all-NaN or empty slice gives NaN).
 
     >>> import numpy as np
@@ -93,7 +93,9 @@ def nanmean(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return total / _nan_count(xp, real, axis, keepdims, total.dtype)
 
 
-def nanvar(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
+def nanvar(
+    x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> Array:
     """Variance ignoring NaNs, as ``numpy.nanvar(x, ddof=correction)`` (NaN where count <= correction).
 
     >>> import numpy as np
@@ -114,7 +116,9 @@ def nanvar(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool 
     )
 
 
-def nanstd(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
+def nanstd(
+    x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> Array:
     """Standard deviation ignoring NaNs, as ``numpy.nanstd(x, ddof=correction)``.
 
     >>> import numpy as np

@@ -251,7 +251,7 @@ def _nanquantile(
 
 
 def quantile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+    x: Array, q: Any, /, *, axis: Axis = None, keepdims: bool = False, method: str = "linear"
 ) -> Array:
     """The q-th quantile(s) of x along ``axis`` (all axes for None), as ``numpy.quantile``.
 
@@ -272,7 +272,7 @@ def quantile(
 
 
 def percentile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+    x: Array, q: Any, /, *, axis: Axis = None, keepdims: bool = False, method: str = "linear"
 ) -> Array:
     """The q-th percentile(s) of x (q in [0, 100]), as ``numpy.percentile``; see ``quantile``.
 
@@ -285,7 +285,7 @@ def percentile(
     return _quantile(x, qs, scalar, axis, keepdims, method, "percentile")
 
 
-def median(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def median(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """Median along ``axis`` (mean of the two middle values for an even count), as ``numpy.median``.
 
     >>> import numpy as np
@@ -305,7 +305,7 @@ def median(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
 
 
 def nanquantile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+    x: Array, q: Any, /, *, axis: Axis = None, keepdims: bool = False, method: str = "linear"
 ) -> Array:
     """``quantile`` ignoring NaNs, as ``numpy.nanquantile`` (an all-NaN slice gives NaN).
 
@@ -321,7 +321,7 @@ def nanquantile(
 
 
 def nanpercentile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
+    x: Array, q: Any, /, *, axis: Axis = None, keepdims: bool = False, method: str = "linear"
 ) -> Array:
     """``percentile`` ignoring NaNs, as ``numpy.nanpercentile``.
 
@@ -334,7 +334,7 @@ def nanpercentile(
     return _nanquantile(x, qs, scalar, axis, keepdims, method, "nanpercentile")
 
 
-def nanmedian(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmedian(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
     """Median ignoring NaNs, as ``numpy.nanmedian`` (an all-NaN slice gives NaN).
 
     >>> import numpy as np
