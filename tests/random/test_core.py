@@ -233,8 +233,6 @@ def test_device_argument(xp):
         lambda k: random.uniform(k, (2,), dtype="int32"),
         lambda k: random.normal(k, (2,), scale=-1.0),
         lambda k: random.split(k, -1),
-        lambda k: random.fold_in(k, 1.5),
-        lambda k: random.uniform(k, (2.0,)),
         lambda k: random.uniform(k, (2,), high=math.inf),
         lambda k: random.normal(k, (2,), loc=ember_ml.array_namespace(k).asarray(1.0)),
     ],
@@ -244,8 +242,26 @@ def test_bad_input_is_a_value_error(xp, call):
         call(make_key(xp, 0))
 
 
-@pytest.mark.parametrize("seed", [1.0, 2.5, "3", None, True, 2**64, -(2**63) - 1])
-def test_bad_seeds_are_value_errors(seed):
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda k: random.fold_in(k, 1.5),
+        lambda k: random.uniform(k, (2.0,)),
+    ],
+)
+def test_a_non_int_is_a_type_error(xp, call):
+    with pytest.raises(TypeError, match="must be an int"):
+        call(make_key(xp, 0))
+
+
+@pytest.mark.parametrize("seed", [1.0, 2.5, "3", None, True])
+def test_non_int_seeds_are_type_errors(seed):
+    with pytest.raises(TypeError, match="seed"):
+        random.key(seed)
+
+
+@pytest.mark.parametrize("seed", [2**64, -(2**63) - 1])
+def test_seeds_out_of_range_are_value_errors(seed):
     with pytest.raises(ValueError, match="seed"):
         random.key(seed)
 

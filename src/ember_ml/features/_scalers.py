@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml.features._base import Transform, float_array, machine_epsilon
 
 _NORMS = ("l1", "l2", "max")
 
 
 def _check_axis(x: Any, axis: Any, name: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"{name}: axis must be an int, got {axis!r}")
+    axis = check_int(axis, f"{name}: axis")
     ndim = len(x.shape)
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}: axis {axis} is out of range for an array with {ndim} dimensions")

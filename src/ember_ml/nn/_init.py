@@ -18,6 +18,7 @@ import secrets
 from typing import Any
 
 from ember_ml import backend as _backend
+from ember_ml._checks import check_int
 
 __all__ = [
     "KeyStream",
@@ -44,9 +45,7 @@ class KeyStream:
     def __init__(self, seed: int | None) -> None:
         if seed is None:
             seed = secrets.randbits(31)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int or None, got {type(seed).__name__}")
-        self.seed = seed
+        self.seed = check_int(seed, "seed")
         self._count = 0
         self._roots: dict[tuple[str, str], Any] = {}
 

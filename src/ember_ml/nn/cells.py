@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml.nn import _init
 from ember_ml.nn._module import Module
@@ -64,14 +65,6 @@ def _built_wiring(wiring: Any, size: int | None, label: str) -> None:
         raise ValueError(f"the wiring has no input size: pass {label} or call wiring.build(n)")
 
 
-def _positive_int(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be >= 1, got {value}")
-    return value
-
-
 class LSTMCell(Module):
     """ncps's mixed-memory LSTM cell: ``(h, c) -> (h', c')`` (forget-gate bias +1).
 
@@ -98,8 +91,8 @@ class LSTMCell(Module):
     ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
-        self.input_size = _positive_int("input_size", input_size)
-        self.hidden_size = _positive_int("hidden_size", hidden_size)
+        self.input_size = check_int(input_size, "input_size", minimum=1)
+        self.hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
         self.input_map = Linear(input_size, 4 * hidden_size, seed=stream, **self.factory)
         self.input_map.add_parameter(
             "bias", _init.uniform(stream, (4 * hidden_size,), -0.1, 0.1, **self.factory)
@@ -164,19 +157,15 @@ class CfCCell(Module):
         if mode not in CFC_MODES:
             raise ValueError(f"unknown mode {mode!r}; valid modes are {', '.join(CFC_MODES)}")
         stream = _init.key_stream(seed)
-        self.input_size = _positive_int("input_size", input_size)
-        self.hidden_size = _positive_int("hidden_size", hidden_size)
+        self.input_size = check_int(input_size, "input_size", minimum=1)
+        self.hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
         self.mode = mode
-        if (
-            isinstance(backbone_layers, bool)
-            or not isinstance(backbone_layers, int)
-            or backbone_layers < 0
-        ):
-            raise ValueError(f"backbone_layers must be an int >= 0, got {backbone_layers!r}")
-        self.backbone_layers = backbone_layers
+        self.backbone_layers = backbone_layers = check_int(
+            backbone_layers, "backbone_layers", minimum=0
+        )
         cat = input_size + hidden_size
         if backbone_layers > 0:
-            units = _positive_int("backbone_units", backbone_units)
+            units = check_int(backbone_units, "backbone_units", minimum=1)
             layers: list[Module] = [
                 Linear(cat, units, seed=stream, **self.factory),
                 Activation(backbone_activation, **self.factory),
@@ -462,7 +451,7 @@ class LTCCell(_WiredCell):
         self.wiring = wiring
         self.input_mapping = input_mapping or "none"
         self.output_mapping = output_mapping or "none"
-        self.ode_unfolds = _positive_int("ode_unfolds", ode_unfolds)
+        self.ode_unfolds = check_int(ode_unfolds, "ode_unfolds", minimum=1)
         self.epsilon = float(epsilon)
         self.implicit_param_constraints = bool(implicit_param_constraints)
         stream = _init.key_stream(seed)

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from numbers import Real
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 
@@ -497,8 +498,7 @@ def lecun_tanh(x: Any, /) -> Any:
 
 
 def _check_axis(x: Any, axis: Any, name: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"{name}: axis must be an int, got {axis!r}")
+    axis = check_int(axis, f"{name}: axis")
     if not hasattr(x, "shape"):
         array_namespace(x)  # raises its TypeError for a non-array
     ndim = len(x.shape)

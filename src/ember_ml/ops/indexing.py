@@ -28,8 +28,9 @@ import math
 from types import ModuleType
 from typing import Any
 
-from ember_ml._hooks import fast_path
+from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace
+from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops._scatter_kernel import _bounds, _combine, _identity_fill, _is_traced, _run
 
 __all__: list[str] = [
@@ -67,22 +68,9 @@ def _check_integer_indices(xp: ModuleType, indices: Any, what: str, name: str = 
         raise TypeError(f"{what}: {name} must be an integer array, got dtype {dtype}")
 
 
-def _check_size(value: Any, what: str, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        try:
-            value = int(value.__index__())  # NumPy integers
-        except (AttributeError, TypeError):
-            raise TypeError(f"{what}: {name} must be a Python int, got {value!r}") from None
-    if value < 0:
-        raise ValueError(f"{what}: {name} must be >= 0, got {value}")
-    return value
-
-
 def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
     """Refuse, before the library allocates, a result it would crash on (MLX: int32 axes, failed allocations)."""
-    check = fast_path(xp, "indexing", "check_allocation")
-    if check is not None:
-        check(shape, dtype, what)
+    guard_allocation(xp, "indexing", shape, dtype, what)
 
 
 def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
@@ -93,8 +81,7 @@ def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
 
 
 def _normalize_axis(axis: Any, ndim: int, what: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"{what}: axis must be an int, got {axis!r}")
+    axis = check_int(axis, f"{what}: axis")
     if not -ndim <= axis < ndim:
         raise ValueError(f"{what}: axis {axis} is out of range for an array of {ndim} dimensions")
     return axis % ndim
@@ -156,7 +143,7 @@ def _scatter(
     n = (
         _infer_size(xp, indices, what, "dim_size")
         if dim_size is None
-        else _check_size(dim_size, what, "dim_size")
+        else check_int(dim_size, f"{what}: dim_size", minimum=0)
     )
     shape = (*values.shape[:axis], n, *values.shape[axis + 1 :])
     _guard(xp, shape, values.dtype, what)
@@ -285,7 +272,7 @@ def _segment(
     if num_segments is None:
         n = _infer_size(xp, segment_ids, what, "num_segments")
     else:
-        n = _check_size(num_segments, what, "num_segments")
+        n = check_int(num_segments, f"{what}: num_segments", minimum=0)
     shape = (n, *data.shape[1:])
     _guard(xp, shape, data.dtype, what)
     if reduce != "sum":
@@ -399,7 +386,7 @@ def one_hot(x: Any, /, num_classes: int, *, dtype: Any = None, axis: int = -1) -
     what = "one_hot"
     xp = array_namespace(x)
     _check_integer_indices(xp, x, what, "x")
-    n = _check_size(num_classes, what, "num_classes")
+    n = check_int(num_classes, f"{what}: num_classes", minimum=0)
     out_axis = _normalize_axis(axis, x.ndim + 1, what)
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=x.device)["real floating"]

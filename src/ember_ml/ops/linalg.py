@@ -15,13 +15,13 @@ and native fast paths in ``ember_ml.backend.<library>._extras.linalg``.
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
-from ember_ml.ops._extras import is_real_floating
+from ember_ml.ops._extras import guard_allocation, is_real_floating
 from ember_ml.ops._standard_linalg import *  # noqa: F403 - the generated standard functions
 from ember_ml.ops._standard_linalg import __all__ as _STANDARD
 from ember_ml.ops._standard_linalg import eig as _standard_eig
@@ -272,7 +272,7 @@ def norm(x: Array, /, *, ord: Any = None, axis: Any = None, keepdims: bool = Fal
     if isinstance(axis, tuple) and len(axis) == 1:
         axis = axis[0]
     if not isinstance(axis, tuple):
-        axis = operator.index(axis)
+        axis = check_int(axis, "norm: axis")
         if not -nd <= axis < nd:
             raise ValueError(f"norm: axis {axis} is out of range for {nd} dimensions")
         if ord is None:
@@ -281,7 +281,7 @@ def norm(x: Array, /, *, ord: Any = None, axis: Any = None, keepdims: bool = Fal
         return _vector_norm(xp, x, axis, keepdims, ord)
     if len(axis) != 2:
         raise ValueError(f"norm: axis must be None, an int or a pair of ints; got {axis!r}")
-    a0, a1 = [operator.index(a) for a in axis]
+    a0, a1 = [check_int(a, "norm: axis") for a in axis]
     if not (-nd <= a0 < nd and -nd <= a1 < nd) or a0 % nd == a1 % nd:
         raise ValueError(f"norm: invalid axes {axis!r} for {nd} dimensions")
     if ord not in _MATRIX_ORDS or isinstance(ord, bool):
@@ -312,7 +312,7 @@ def diag(x: Array, /, *, k: int = 0) -> Array:
     array([1, 4])
     """
     xp = array_namespace(x)
-    k = operator.index(k)
+    k = check_int(k, "diag: k")
     if x.ndim not in (1, 2):
         raise ValueError(f"diag: x must be 1-D or 2-D, got shape {tuple(x.shape)}")
     fast = fast_path(xp, _GROUP, "diag")
@@ -526,14 +526,12 @@ def orthogonal(
     >>> bool(np.allclose(w @ w.T, np.eye(3)))
     True
     """
-    shape = tuple([operator.index(s) for s in shape])
+    shape = tuple([check_int(s, "orthogonal: shape entries") for s in shape])
     if len(shape) < 2 or any([s < 0 for s in shape]):
         raise ValueError(
             f"orthogonal: shape must have 2 or more non-negative dimensions, got {shape}"
         )
-    seed = operator.index(seed)
-    if seed < 0:
-        raise ValueError(f"orthogonal: seed must be a non-negative int, got {seed}")
+    seed = check_int(seed, "orthogonal: seed", minimum=0)
     xp = array_namespace(like) if like is not None else array_namespace()
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes()["real floating"]
@@ -545,9 +543,8 @@ def orthogonal(
 
         device = ember_ml.device(like)
     rows, cols = shape[0], math.prod(shape[1:])
-    check = fast_path(xp, _GROUP, "check_allocation")
-    if check is not None:  # MLX: int32 axes, and a failed allocation crashes it
-        check((2 * rows * cols,), dtype, "orthogonal")
+    # MLX: int32 axes, and a failed allocation crashes it
+    guard_allocation(xp, _GROUP, (2 * rows * cols,), dtype, "orthogonal")
     if rows == 0 or cols == 0:
         return xp.zeros(shape, dtype=dtype, device=device)
     flat = xp.reshape(_standard_normal(xp, rows * cols, seed, dtype, device), (rows, cols))

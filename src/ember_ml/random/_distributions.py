@@ -19,6 +19,7 @@ import numbers
 from types import ModuleType
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
 from ember_ml.random._keys import check_key, check_shape, fold_in, on_device
@@ -203,14 +204,6 @@ def _int_dtype(xp: ModuleType, dtype: Any) -> tuple[Any, str]:
     return found
 
 
-def _check_int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        if hasattr(value, "__index__") and not _is_array(value):
-            return int(value)
-        raise ValueError(f"{what} must be an int, got {value!r}")
-    return value
-
-
 def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
     """``n`` int64 values uniform on ``0 .. span-1`` (span <= 2**32): each is the 64-bit word pair
     of one counter taken modulo ``span`` (bias below 2**-32), in exact int64 arithmetic."""
@@ -241,8 +234,8 @@ def randint(
     """
     xp = check_key(key)
     dims = check_shape(shape)
-    low = _check_int(low, "low")
-    high = _check_int(high, "high")
+    low = check_int(low, "low")
+    high = check_int(high, "high")
     dtype, name = _int_dtype(xp, dtype)
     if not low < high:
         raise ValueError(f"randint needs low < high, got low={low} and high={high}")
@@ -289,7 +282,7 @@ def permutation(key: Any, x: Any, /, *, axis: int = 0, device: Any = None) -> An
         order = xp.argsort(_sort_keys(xp, key, x.shape[axis]), stable=True)
         return xp.take(x, order, axis=axis)
     xp = check_key(key)
-    n = _check_int(x, "x")
+    n = check_int(x, "x")
     if n < 0:
         raise ValueError(f"permutation of a negative count {n}")
     key = on_device(key, device)
@@ -333,7 +326,7 @@ def choice(
             raise ValueError(f"axis {axis} is out of range for an array of {a.ndim} axes")
         n = a.shape[axis]
     else:
-        n = _check_int(a, "a")
+        n = check_int(a, "a")
         if n < 0:
             raise ValueError(f"choice from a negative count {n}")
     k = math.prod(dims)

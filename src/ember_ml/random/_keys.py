@@ -11,10 +11,11 @@ every number drawn from them, are the same on every library.
 from __future__ import annotations
 
 import math
-import operator
+import numbers
 from types import ModuleType
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace, selected_namespace
 from ember_ml._namespace import to_device as _to_device
 from ember_ml.random._threefry import (
@@ -32,14 +33,7 @@ __all__ = ["fold_in", "key", "key_data", "split"]
 
 
 def _check_seed(seed: Any, what: str = "seed") -> int:
-    if isinstance(seed, bool) or not hasattr(seed, "__index__") or isinstance(seed, float):
-        raise ValueError(f"{what} must be an int, got {seed!r} of type {type(seed).__name__}")
-    try:
-        value = operator.index(seed)
-    except TypeError:
-        raise ValueError(
-            f"{what} must be an int, got {seed!r} of type {type(seed).__name__}"
-        ) from None
+    value = check_int(seed, what)
     if not -(1 << 63) <= value < 1 << 64:
         raise ValueError(f"{what} must fit in 64 bits (-2**63 <= {what} < 2**64), got {value}")
     return value & ((1 << 64) - 1)
@@ -52,7 +46,8 @@ def key(seed: int, /, *, like: Any = None, device: Any = None) -> Any:
     device; ``device=`` overrides the device.
 
     ``seed`` is any int in ``[-2**63, 2**64)`` (negative seeds are taken modulo 2**64);
-    a float, a bool or any other type raises ``ValueError``. The key is the pair of
+    a float, a bool or any other type raises ``TypeError``, an int outside that range
+    ``ValueError``. The key is the pair of
     32-bit words (high, low) of the 64-bit seed (for a non-negative seed, the words of
     JAX's Threefry key).
 
@@ -128,8 +123,7 @@ def split(k: Any, /, num: int = 2) -> Any:
     ((2,), (5, 2))
     """
     xp = check_key(k)
-    if isinstance(num, bool) or not isinstance(num, int) or num < 0:
-        raise ValueError(f"num must be a non-negative int, got {num!r}")
+    num = check_int(num, "num", minimum=0)
     y0, y1 = counter_words(xp, k, 0, num, high=SPLIT_DOMAIN)
     return xp.stack([y0, y1], axis=-1)
 
@@ -170,21 +164,22 @@ def _device_of(x: Any) -> Any:
 
 
 def check_shape(shape: Any) -> tuple[int, ...]:
-    """``shape`` as a tuple of non-negative ints; ``ValueError`` otherwise."""
+    """``shape`` as a tuple of non-negative ints; ``TypeError`` for what holds no ints, ``ValueError`` for a negative size."""
     if shape is None:
         return ()
-    if isinstance(shape, int) and not isinstance(shape, bool):
-        shape = (shape,)
-    try:
-        dims = tuple(shape)
-    except TypeError:
-        raise ValueError(f"shape must be an int or a tuple of ints, got {shape!r}") from None
-    for d in dims:
-        if isinstance(d, bool) or not hasattr(d, "__index__"):
-            raise ValueError(f"shape must hold ints, got {shape!r}")
-        if operator.index(d) < 0:
-            raise ValueError(f"shape must not have negative sizes, got {shape!r}")
-    return tuple(operator.index(d) for d in dims)
+    if isinstance(shape, numbers.Integral):
+        dims: tuple[int, ...] = (check_int(shape, "shape"),)
+    else:
+        try:
+            sizes = tuple(shape)
+        except TypeError:
+            raise TypeError(
+                f"shape must be an int or a tuple of ints, got {type(shape).__name__}"
+            ) from None
+        dims = tuple([check_int(d, f"shape {shape!r}: each size") for d in sizes])
+    if any([d < 0 for d in dims]):
+        raise ValueError(f"shape must not have negative sizes, got {shape!r}")
+    return dims
 
 
 def on_device(k: Any, device: Any) -> Any:

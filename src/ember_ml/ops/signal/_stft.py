@@ -14,11 +14,12 @@ import math
 from types import ModuleType
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._messages import NOLA_MESSAGE
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops.signal._checks import _check_int, _guard
+from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops.signal._frame import _frame_generic
 
 __all__ = ["istft", "stft"]
@@ -177,9 +178,11 @@ def stft(
     4
     """
     xp = array_namespace(x, window)
-    n_fft = _check_int("n_fft", n_fft, 1)
-    hop_length = _check_int("hop_length", n_fft // 4 if hop_length is None else hop_length, 1)
-    win_length = _check_int("win_length", n_fft if win_length is None else win_length, 1)
+    n_fft = check_int(n_fft, "n_fft", minimum=1)
+    hop_length = check_int(
+        n_fft // 4 if hop_length is None else hop_length, "hop_length", minimum=1
+    )
+    win_length = check_int(n_fft if win_length is None else win_length, "win_length", minimum=1)
     if win_length > n_fft:
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
     if x.ndim == 0:
@@ -205,7 +208,7 @@ def stft(
     if center:
         _check_pad(n, pad, pad_mode)
     padded = n + 2 * pad
-    _guard(xp, (*x.shape[:-1], padded), x.dtype, "stft")
+    guard_allocation(xp, "signal", (*x.shape[:-1], padded), x.dtype, "stft")
     if n_fft > padded:
         raise ValueError(
             f"n_fft = {n_fft} is larger than the {'padded ' if center else ''}signal "
@@ -216,7 +219,9 @@ def stft(
     if x.dtype != (out_dtype if is_complex else real_dtype):
         x = xp.astype(x, out_dtype if is_complex else real_dtype)
     frames = 1 + (padded - n_fft) // hop_length
-    _guard(xp, (*x.shape[:-1], frames, n_fft), out_dtype, "stft")  # the framed spectra
+    guard_allocation(
+        xp, "signal", (*x.shape[:-1], frames, n_fft), out_dtype, "stft"
+    )  # the framed spectra
     args = (
         x,
         n_fft,
@@ -344,9 +349,11 @@ def istft(
     True
     """
     xp = array_namespace(stft_matrix, window)
-    n_fft = _check_int("n_fft", n_fft, 1)
-    hop_length = _check_int("hop_length", n_fft // 4 if hop_length is None else hop_length, 1)
-    win_length = _check_int("win_length", n_fft if win_length is None else win_length, 1)
+    n_fft = check_int(n_fft, "n_fft", minimum=1)
+    hop_length = check_int(
+        n_fft // 4 if hop_length is None else hop_length, "hop_length", minimum=1
+    )
+    win_length = check_int(n_fft if win_length is None else win_length, "win_length", minimum=1)
     if win_length > n_fft:
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
     if hop_length > win_length:
@@ -374,7 +381,7 @@ def istft(
     if frames < 1:
         raise ValueError("istft needs at least one frame, got 0")
     if length is not None:
-        length = _check_int("length", length, 0)
+        length = check_int(length, "length", minimum=0)
     window, real_dtype = _window_argument(
         xp, window, win_length, n_fft, _real_dtype(xp, stft_matrix.dtype)
     )
@@ -382,8 +389,10 @@ def istft(
     if stft_matrix.dtype != complex_dtype:
         stft_matrix = xp.astype(stft_matrix, complex_dtype)
     start, end = _output_range(n_fft, hop_length, frames, center, length)
-    _guard(xp, (*stft_matrix.shape[:-2], max(end - start, 0)), complex_dtype, "istft")
-    _guard(xp, (*stft_matrix.shape[:-2], frames, n_fft), complex_dtype, "istft")
+    guard_allocation(
+        xp, "signal", (*stft_matrix.shape[:-2], max(end - start, 0)), complex_dtype, "istft"
+    )
+    guard_allocation(xp, "signal", (*stft_matrix.shape[:-2], frames, n_fft), complex_dtype, "istft")
     if end <= start or math.prod(stft_matrix.shape[:-2]) == 0:  # empty (torch.istft fails on it)
         out_dtype = complex_dtype if return_complex else real_dtype
         size = max(end - start, 0)

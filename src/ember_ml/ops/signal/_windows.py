@@ -16,10 +16,10 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
-from ember_ml.ops._extras import is_real_floating
-from ember_ml.ops.signal._checks import _check_int, _guard
+from ember_ml.ops._extras import guard_allocation, is_real_floating
 
 __all__ = ["bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window"]
 
@@ -27,13 +27,13 @@ __all__ = ["bartlett_window", "blackman_window", "hamming_window", "hann_window"
 def _window_setup(
     name: str, window_length: Any, dtype: Any, device: Any
 ) -> tuple[ModuleType, int, Any]:
-    window_length = _check_int("window_length", window_length, 0)
+    window_length = check_int(window_length, "window_length", minimum=0)
     xp = array_namespace(dtype)  # a library's dtype decides; None: the selected backend
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=device)["real floating"]
     elif not is_real_floating(xp, dtype):
         raise TypeError(f"{name} needs a real floating dtype, got {dtype}")
-    _guard(xp, (window_length,), dtype, name)
+    guard_allocation(xp, "signal", (window_length,), dtype, name)
     return xp, window_length, dtype
 
 

@@ -10,9 +10,10 @@ of values reduced (``_count``).
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
 from typing import Any
+
+from ember_ml._checks import check_int
 
 Array = Any
 Axis = int | tuple[int, ...] | None
@@ -46,7 +47,7 @@ def _axes(axis: Axis, ndim: int, name: str) -> tuple[int, ...]:
     raw = (axis,) if not isinstance(axis, (tuple, list)) else tuple(axis)
     out = []
     for a in raw:
-        a = operator.index(a)
+        a = check_int(a, f"{name}: axis")
         if not -ndim <= a < max(ndim, 1) or (ndim == 0 and a not in (0, -1)):
             raise ValueError(f"{name}: axis {a} is out of range for an array of {ndim} dimensions")
         out.append(a % ndim if ndim else 0)

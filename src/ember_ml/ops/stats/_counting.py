@@ -9,13 +9,14 @@ are allocated.
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
+from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops.stats._common import Array, _real_float
 
 __all__ = ["bincount", "histogram"]
@@ -31,9 +32,7 @@ def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> Non
     else 8), which NumPy and torch are granted on an overcommitting Linux and then
     killed for.
     """
-    check = fast_path(xp, _GROUP, "check_allocation")
-    if check is not None:
-        check(shape, dtype, what)
+    if guard_allocation(xp, _GROUP, shape, dtype, what):
         return
     nbytes = math.prod(shape) * (dtype if isinstance(dtype, int) else 8)
     if nbytes >= CHECK_FROM and nbytes > allocatable_bytes():
@@ -96,9 +95,7 @@ def bincount(x: Array, /, *, weights: Array | None = None, minlength: int = 0) -
         raise TypeError(f"bincount: x must hold integers, got dtype {x.dtype}")
     if x.ndim != 1:
         raise ValueError(f"bincount: x must be 1-D, got shape {tuple(x.shape)}")
-    minlength = operator.index(minlength)
-    if minlength < 0:
-        raise ValueError(f"bincount: minlength must be non-negative, got {minlength}")
+    minlength = check_int(minlength, "bincount: minlength", minimum=0)
     if weights is not None:
         weights = _weights(xp, weights, x, "bincount")
     length = minlength
@@ -142,10 +139,9 @@ def histogram(
     (array([1, 3]), array([0. , 0.5, 1. ]))
     """
     xp = array_namespace(x) if weights is None else array_namespace(x, weights)
-    if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
-        raise ValueError(
-            f"histogram: bins must be a positive int (a static bin count), got {bins!r}"
-        )
+    bins = check_int(bins, "histogram: bins (a static bin count)")
+    if bins < 1:
+        raise ValueError(f"histogram: bins must be a positive int (a static bin count), got {bins}")
     flat = xp.reshape(_real_float(xp, x, "histogram"), (-1,))
     # ~5 arrays of bins + 1 entries at 8 bytes: edges, bin numbers, their sort, the search, counts
     _guard(xp, (bins + 1,), 40, "histogram")

@@ -11,11 +11,11 @@ and fractional corrections computed here; ``moment``, ``skew``, ``kurtosis``,
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml.ops.stats._common import (
     Array,
@@ -256,9 +256,7 @@ def moment(
     >>> stats.moment(np.asarray([1.0, 2.0, 3.0, 4.0, 5.0]), order=2)
     np.float64(2.0)
     """
-    order = operator.index(order)
-    if order < 0:
-        raise ValueError(f"moment: order must be a non-negative int, got {order}")
+    order = check_int(order, "moment: order", minimum=0)
     xp = array_namespace(x)
     x = _real_float(xp, x, "moment")
     axes = _axes(axis, x.ndim, "moment")
