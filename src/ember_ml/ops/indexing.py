@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import math
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace
+from ember_ml._namespace import device as _device
+from ember_ml._typing import Array, ArrayT, DType
 from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops._scatter_kernel import _bounds, _combine, _identity_fill, _is_traced, _run
 
@@ -47,6 +49,9 @@ __all__: list[str] = [
     "segment_min",
     "segment_sum",
 ]
+
+Aggregation: TypeAlias = Literal["add", "sum", "mean", "max", "min", "prod"]
+UpdateOp: TypeAlias = Literal["set", "add", "subtract", "multiply", "min", "max"]
 
 _AGGREGATIONS = {
     "add": "sum",
@@ -102,7 +107,7 @@ def _infer_size(xp: ModuleType, indices: Any, what: str, name: str) -> int:
 def _empty_result(xp: ModuleType, values: Any, n: int, axis: int) -> Any:
     shape = list(values.shape)
     shape[axis] = n
-    return xp.zeros(tuple(shape), dtype=values.dtype, device=values.device)
+    return xp.zeros(tuple(shape), dtype=values.dtype, device=_device(values))
 
 
 def _divide_counts(xp: ModuleType, total: Any, count: Any, axis: int) -> Any:
@@ -160,14 +165,14 @@ def _scatter(
 
 
 def scatter(
-    values: Any,
-    indices: Any,
+    values: ArrayT,
+    indices: Array,
     /,
     *,
     dim_size: int | None = None,
-    aggr: str = "add",
+    aggr: Aggregation = "add",
     axis: int = 0,
-) -> Any:
+) -> ArrayT:
     """Reduce the slices of ``values`` along ``axis`` into ``dim_size`` slots chosen by ``indices``.
 
     torch_scatter's conventions: ``indices`` is 1-D with one entry per slice of
@@ -206,8 +211,8 @@ def scatter_add(values: Any, indices: Any, /, *, dim_size: int | None = None, ax
 
 
 def scatter_mean(
-    values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0
-) -> Any:
+    values: ArrayT, indices: Array, /, *, dim_size: int | None = None, axis: int = 0
+) -> ArrayT:
     """``scatter(..., aggr="mean")``: means per slot (0 where empty; integers round toward zero).
 
     >>> import numpy as np
@@ -241,8 +246,8 @@ def scatter_min(values: Any, indices: Any, /, *, dim_size: int | None = None, ax
 
 
 def scatter_prod(
-    values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0
-) -> Any:
+    values: ArrayT, indices: Array, /, *, dim_size: int | None = None, axis: int = 0
+) -> ArrayT:
     """``scatter(..., aggr="prod")``: products per slot (0 where empty, as torch_scatter).
 
     >>> import numpy as np
@@ -305,8 +310,8 @@ def _segment(
 
 
 def segment_sum(
-    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Sum the rows of ``data`` that share a segment id (keras.ops.segment_sum).
 
     ``segment_ids`` is 1-D, one id in ``[0, num_segments)`` per row of ``data``;
@@ -326,8 +331,8 @@ def segment_sum(
 
 
 def segment_mean(
-    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Mean of the rows of ``data`` per segment id (0 for empty segments; integers round toward zero).
 
     >>> import numpy as np
@@ -339,8 +344,8 @@ def segment_mean(
 
 
 def segment_max(
-    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Maximum of the rows of ``data`` per segment id (keras.ops.segment_max).
 
     Empty segments hold the identity of max (``-inf``, or the dtype's minimum for
@@ -355,8 +360,8 @@ def segment_max(
 
 
 def segment_min(
-    data: Any, segment_ids: Any, /, *, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Minimum of the rows of ``data`` per segment id (``+inf`` / the dtype's maximum where empty).
 
     >>> import numpy as np
@@ -370,7 +375,9 @@ def segment_min(
 # --------------------------------------------------------------------------- one_hot
 
 
-def one_hot(x: Any, /, num_classes: int, *, dtype: Any = None, axis: int = -1) -> Any:
+def one_hot(
+    x: ArrayT, /, num_classes: int, *, dtype: DType | None = None, axis: int = -1
+) -> ArrayT:
     """One-hot encoding of the integer array ``x`` with a new axis of length ``num_classes`` at ``axis``.
 
     ``dtype`` defaults to the library's default floating dtype. Every value must
@@ -389,7 +396,7 @@ def one_hot(x: Any, /, num_classes: int, *, dtype: Any = None, axis: int = -1) -
     n = check_int(num_classes, f"{what}: num_classes", minimum=0)
     out_axis = _normalize_axis(axis, x.ndim + 1, what)
     if dtype is None:
-        dtype = xp.__array_namespace_info__().default_dtypes(device=x.device)["real floating"]
+        dtype = xp.__array_namespace_info__().default_dtypes(device=_device(x))["real floating"]
     out_shape = (*x.shape[:out_axis], n, *x.shape[out_axis:])
     _guard(xp, out_shape, dtype, what)
     _guard(xp, out_shape, 1, what)  # the boolean comparison
@@ -405,7 +412,7 @@ def one_hot(x: Any, /, num_classes: int, *, dtype: Any = None, axis: int = -1) -
         n - 1 > xp.iinfo(x.dtype).max
     ):  # classes past x's integer range would wrap around in x's dtype
         x = xp.astype(x, xp.int64)
-    classes = xp.arange(n, dtype=x.dtype, device=x.device)
+    classes = xp.arange(n, dtype=x.dtype, device=_device(x))
     shape = [1] * (x.ndim + 1)
     shape[out_axis] = n
     hot = xp.expand_dims(x, axis=out_axis) == xp.reshape(classes, tuple(shape))
@@ -415,7 +422,9 @@ def one_hot(x: Any, /, num_classes: int, *, dtype: Any = None, axis: int = -1) -
 # --------------------------------------------------------------------------- index_update
 
 
-def index_update(x: Any, indices: Any, values: Any, /, *, op: str = "set") -> Any:
+def index_update(
+    x: ArrayT, indices: Array, values: Array | complex, /, *, op: UpdateOp = "set"
+) -> ArrayT:
     """``x`` with the rows ``x[indices]`` updated by ``op``; ``x`` itself is never modified.
 
     ``indices`` is an integer array (any shape) indexing the first axis of ``x``
@@ -453,7 +462,7 @@ def index_update(x: Any, indices: Any, values: Any, /, *, op: str = "set") -> An
             values = xp.astype(values, x.dtype)
     else:
         _check_scalar(xp, values, x.dtype, what)
-        values = xp.asarray(values, dtype=x.dtype, device=x.device)
+        values = xp.asarray(values, dtype=x.dtype, device=_device(x))
     if op != "set" and xp.isdtype(x.dtype, "bool"):
         raise TypeError(f"{what}: op {op!r} needs a numeric x, got dtype {x.dtype}")
     if op in ("min", "max") and xp.isdtype(x.dtype, "complex floating"):
@@ -479,7 +488,7 @@ def index_update(x: Any, indices: Any, values: Any, /, *, op: str = "set") -> An
         (total,) = _run(xp, rows, idx, n, ("sum",), 0, negative_ok=True, what=what)
         return x + total if op == "add" else x - total
     if op == "set":
-        positions = xp.arange(k, dtype=xp.int64, device=x.device)
+        positions = xp.arange(k, dtype=xp.int64, device=_device(x))
         winner, count = _run(
             xp, positions, idx, n, ("max", "count"), 0, negative_ok=True, what=what
         )

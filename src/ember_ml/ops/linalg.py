@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import math
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, overload
 
 from ember_ml import array_namespace
 from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
+from ember_ml._typing import ArrayT, DType, EigResult, SelectedArray
 from ember_ml.ops._extras import guard_allocation, is_real_floating
 from ember_ml.ops._standard_linalg import *  # noqa: F403 - the generated standard functions
 from ember_ml.ops._standard_linalg import __all__ as _STANDARD
@@ -38,7 +39,7 @@ __all__ = [
     "solve_triangular",
 ]
 
-Array = Any
+Array = Any  # the working arrays inside the extras (the public signatures use ArrayT)
 _GROUP = "linalg"
 
 _VECTOR_ORDS = "a number, inf or -inf"
@@ -71,7 +72,8 @@ def _library(xp: ModuleType) -> str:
 # --------------------------------------------------------------------------- eig / eigvals
 
 
-def eig(x: Array, /) -> Any:
+# eig and eigvals replace the star-imported standard functions of the same signature
+def eig(x: ArrayT, /) -> EigResult[ArrayT]:  # type: ignore[no-redef]
     """Eigenvalues and eigenvectors of each square matrix (the standard's ``linalg.eig``).
 
     Computed by the library of x (MLX: on its CPU stream); a library without
@@ -90,14 +92,14 @@ def eig(x: Array, /) -> Any:
     if bad is None:
         return _standard_eig(x)
     xp, bad, clean = bad
-    res = _standard_eig(clean)
+    res: Any = _standard_eig(clean)
     values = xp.where(bad[..., None], xp.full_like(res[0], math.nan), res[0])
     vectors = xp.where(bad[..., None, None], xp.full_like(res[1], math.nan), res[1])
     kind = type(res)
     return kind._make((values, vectors)) if hasattr(kind, "_make") else kind((values, vectors))
 
 
-def eigvals(x: Array, /) -> Array:
+def eigvals(x: ArrayT, /) -> ArrayT:  # type: ignore[no-redef]
     """Eigenvalues of each square matrix (the standard's ``linalg.eigvals``).
 
     A library without ``linalg.eigvals`` raises ``NotImplementedError`` naming it.
@@ -155,7 +157,9 @@ def _require(x: Array, name: str) -> None:
 # --------------------------------------------------------------------------- lstsq
 
 
-def lstsq(a: Array, b: Array, /, *, rcond: float | None = None) -> tuple[Array, Array, int, Array]:
+def lstsq(
+    a: ArrayT, b: ArrayT, /, *, rcond: float | None = None
+) -> tuple[ArrayT, ArrayT, int, ArrayT]:
     """Least-squares solution of ``a @ x = b``, as ``numpy.linalg.lstsq``.
 
     Returns ``(x, residuals, rank, s)``: the minimum-norm solution, the squared
@@ -239,7 +243,14 @@ def _vector_norm(xp: ModuleType, x: Array, axis: Any, keepdims: bool, ord: Any) 
     return xp.linalg.vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
 
 
-def norm(x: Array, /, *, ord: Any = None, axis: Any = None, keepdims: bool = False) -> Array:  # noqa: A002
+def norm(
+    x: ArrayT,
+    /,
+    *,
+    ord: float | Literal["fro", "nuc"] | None = None,  # noqa: A002
+    axis: int | tuple[int, ...] | None = None,
+    keepdims: bool = False,
+) -> ArrayT:
     """Vector or matrix norm, as ``numpy.linalg.norm``.
 
     ``axis`` None: the 2-norm of x flattened when ``ord`` is None, else x must be
@@ -299,7 +310,7 @@ def norm(x: Array, /, *, ord: Any = None, axis: Any = None, keepdims: bool = Fal
 # --------------------------------------------------------------------------- diag
 
 
-def diag(x: Array, /, *, k: int = 0) -> Array:
+def diag(x: ArrayT, /, *, k: int = 0) -> ArrayT:
     """A 2-D array with 1-D x on its k-th diagonal, or the k-th diagonal of 2-D x, as ``numpy.diag``.
 
     >>> import numpy as np
@@ -354,7 +365,7 @@ def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> A
     return generic(xp, a, b, lower)
 
 
-def solve_triangular(a: Array, b: Array, /, *, lower: bool = False) -> Array:
+def solve_triangular(a: ArrayT, b: ArrayT, /, *, lower: bool = False) -> ArrayT:
     """Solve ``a @ x = b`` for triangular a, as ``scipy.linalg.solve_triangular``.
 
     Only a's lower (``lower=True``) or upper triangle is read. b is (M,) or
@@ -373,7 +384,7 @@ def _solve_triangular_generic(xp: ModuleType, a: Array, b: Array, lower: bool) -
     return xp.linalg.solve(xp.tril(a) if lower else xp.triu(a), b)
 
 
-def cholesky_solve(c: Array, b: Array, /, *, lower: bool = True) -> Array:
+def cholesky_solve(c: ArrayT, b: ArrayT, /, *, lower: bool = True) -> ArrayT:
     """Solve ``A @ x = b`` given the Cholesky factor c of A, as ``scipy.linalg.cho_solve((c, lower), b)``.
 
     ``lower=True``: A = c @ c^H (the standard's ``linalg.cholesky``); else A = c^H @ c.
@@ -418,7 +429,7 @@ _PADE13 = (
 _THETA13 = 5.371920351148152
 
 
-def expm(x: Array, /) -> Array:
+def expm(x: ArrayT, /) -> ArrayT:
     """Matrix exponential of each square matrix, as ``scipy.linalg.expm``.
 
     Scaling and squaring with a degree-13 Pade approximant. The number of
@@ -433,10 +444,15 @@ def expm(x: Array, /) -> Array:
     """
     xp = array_namespace(x)
     _square(x, "expm")
-    (x,) = _float(xp, x)
+    (m,) = _float(xp, x)
     fast = fast_path(xp, _GROUP, "expm")
     if fast is not None:
-        return fast(x)
+        return fast(m)
+    return _expm_generic(xp, m)
+
+
+def _expm_generic(xp: ModuleType, x: Array) -> Array:
+    """Scaling and squaring with the degree-13 Pade approximant (Higham, 2005)."""
     n = x.shape[-1]
     if math.prod(x.shape) == 0:
         return x + 0
@@ -501,15 +517,39 @@ def _standard_normal(xp: ModuleType, count: int, seed: int, dtype: Any, device: 
     return xp.sqrt(-2.0 * xp.log(u1)) * xp.cos((2.0 * math.pi) * u2)
 
 
+@overload
 def orthogonal(
     shape: tuple[int, ...],
     /,
     *,
     seed: int = 0,
     gain: float = 1.0,
-    dtype: Any = None,
-    like: Array | None = None,
-) -> Array:
+    dtype: DType | None = None,
+    like: None = None,
+) -> SelectedArray: ...
+
+
+@overload
+def orthogonal(
+    shape: tuple[int, ...],
+    /,
+    *,
+    seed: int = 0,
+    gain: float = 1.0,
+    dtype: DType | None = None,
+    like: ArrayT,
+) -> ArrayT: ...
+
+
+def orthogonal(
+    shape: tuple[int, ...],
+    /,
+    *,
+    seed: int = 0,
+    gain: float = 1.0,
+    dtype: DType | None = None,
+    like: Any = None,
+) -> Any:
     """A (semi-)orthogonal matrix for weight initialisation, from a seed (as ``torch.nn.init.orthogonal_``).
 
     The array has ``shape`` (2-D or more; the trailing dimensions are flattened

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias, overload
 
 from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace, selected_namespace
 from ember_ml._namespace import to_device as _to_device
+from ember_ml._typing import ArrayT, Device, SelectedArray
 from ember_ml.random._threefry import (
     FOLD_DOMAIN,
     MASK32,
@@ -31,6 +33,9 @@ from ember_ml.random._threefry import (
 
 __all__ = ["fold_in", "key", "key_data", "split"]
 
+#: A sampler's shape: an int or a sequence of ints (a tuple, a list, ``torch.Size``).
+Shape: TypeAlias = "int | Sequence[int]"
+
 
 def _check_seed(seed: Any, what: str = "seed") -> int:
     value = check_int(seed, what)
@@ -39,7 +44,15 @@ def _check_seed(seed: Any, what: str = "seed") -> int:
     return value & ((1 << 64) - 1)
 
 
-def key(seed: int, /, *, like: Any = None, device: Any = None) -> Any:
+@overload
+def key(seed: int, /, *, like: None = None, device: Device | None = None) -> SelectedArray: ...
+
+
+@overload
+def key(seed: int, /, *, like: ArrayT, device: Device | None = None) -> ArrayT: ...
+
+
+def key(seed: int, /, *, like: Any = None, device: Device | None = None) -> Any:
     """A random key from an integer seed, as an array of the selected backend (or of ``like``'s library).
 
     With ``like`` (any array), the key is an array of that array's library on its
@@ -93,7 +106,7 @@ def check_key(k: Any, batch: bool = False) -> ModuleType:
     return xp
 
 
-def key_data(k: Any, /) -> Any:
+def key_data(k: ArrayT, /) -> ArrayT:
     """The key's two 32-bit words as unsigned values (a uint32 array, or int64 on torch).
 
     ``k`` may also be an array of keys of shape ``(..., 2)``, as ``split`` returns.
@@ -109,7 +122,7 @@ def key_data(k: Any, /) -> Any:
     return k
 
 
-def split(k: Any, /, num: int = 2) -> Any:
+def split(k: ArrayT, /, num: int = 2) -> ArrayT:
     """``num`` new independent keys from ``k``, as an array of shape ``(num, 2)``.
 
     Key ``i`` is Threefry-2x32 of the counter (1, ``i``) under ``k``. Samplers only use
@@ -128,7 +141,7 @@ def split(k: Any, /, num: int = 2) -> Any:
     return xp.stack([y0, y1], axis=-1)
 
 
-def fold_in(k: Any, /, data: int) -> Any:
+def fold_in(k: ArrayT, /, data: int) -> ArrayT:
     """A new key from ``k`` and an integer ``data`` (a step number, a layer index, ...).
 
     The new key is Threefry-2x32 of the counter (high word, low word of ``data``) under
@@ -152,7 +165,8 @@ def fold_in(k: Any, /, data: int) -> Any:
         dtype=dtype,
         device=device,
     )
-    f0, f1 = threefry2x32(xp, k[0:1], k[1:2], c0[0:1], c0[1:2])
+    words: Any = k  # the key's two words (an array of xp)
+    f0, f1 = threefry2x32(xp, words[0:1], words[1:2], c0[0:1], c0[1:2])
     y0, y1 = threefry2x32(xp, f0, f1, c1[0:1], c1[1:2])
     return xp.concat([y0, y1])
 

@@ -15,13 +15,14 @@ from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
+from ember_ml._typing import ArrayT
 from ember_ml.ops._extras import guard_allocation
 
 __all__ = ["frame"]
 
 
 def frame(
-    x: Any,
+    x: ArrayT,
     /,
     frame_length: int,
     hop_length: int,
@@ -29,7 +30,7 @@ def frame(
     axis: int = -1,
     pad_end: bool = False,
     pad_value: float = 0,
-) -> Any:
+) -> ArrayT:
     """Split ``axis`` of ``x`` into overlapping frames: that axis becomes ``(frames, frame_length)``.
 
     Frame ``t`` holds samples ``t * hop_length ... t * hop_length + frame_length - 1``.

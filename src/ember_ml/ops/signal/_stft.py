@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import math
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, TypeAlias, get_args
 
 from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._messages import NOLA_MESSAGE
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
+from ember_ml._typing import Array, ArrayT
 from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops.signal._frame import _frame_generic
 
 __all__ = ["istft", "stft"]
 
-PAD_MODES = ("reflect", "constant", "replicate", "circular")
+PadMode: TypeAlias = Literal["reflect", "constant", "replicate", "circular"]
+PAD_MODES: tuple[str, ...] = get_args(PadMode)
 
 _complex_names: dict[str, Any] = {}  # namespace name -> the complex dtype names it has
 
@@ -132,18 +134,18 @@ def _full_window(
 
 
 def stft(
-    x: Any,
+    x: ArrayT,
     /,
     n_fft: int,
     *,
     hop_length: int | None = None,
     win_length: int | None = None,
-    window: Any = None,
+    window: Array | None = None,
     center: bool = True,
-    pad_mode: str = "reflect",
+    pad_mode: PadMode = "reflect",
     normalized: bool = False,
     onesided: bool = True,
-) -> Any:
+) -> ArrayT:
     """Short-time Fourier transform with ``torch.stft``'s conventions; output ``(..., freq, frames)``.
 
     ``x`` is ``(..., samples)`` with any number of leading batch axes, real
@@ -314,19 +316,19 @@ def _overlap_add(xp: ModuleType, frames: Any, hop_length: int) -> Any:
 
 
 def istft(
-    stft_matrix: Any,
+    stft_matrix: ArrayT,
     /,
     n_fft: int,
     *,
     hop_length: int | None = None,
     win_length: int | None = None,
-    window: Any = None,
+    window: Array | None = None,
     center: bool = True,
     normalized: bool = False,
     onesided: bool | None = None,
     length: int | None = None,
     return_complex: bool = False,
-) -> Any:
+) -> ArrayT:
     """Inverse of ``stft`` by windowed overlap-add, with ``torch.istft``'s conventions.
 
     ``stft_matrix`` is ``(..., freq, frames)`` complex; the arguments must be those

@@ -15,9 +15,10 @@ from typing import Any
 from ember_ml import array_namespace
 from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
+from ember_ml._typing import Array, ArrayT
 from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
 from ember_ml.ops._extras import guard_allocation
-from ember_ml.ops.stats._common import Array, _real_float
+from ember_ml.ops.stats._common import AnyArray, _real_float
 
 __all__ = ["bincount", "histogram"]
 
@@ -42,7 +43,7 @@ def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> Non
         )
 
 
-def _bincount_fixed(xp: ModuleType, x: Array, length: int, weights: Array | None) -> Array:
+def _bincount_fixed(xp: ModuleType, x: AnyArray, length: int, weights: AnyArray | None) -> AnyArray:
     """Counts (or weight sums) of the values 0 .. length-1 in 1-D integer x; other values are ignored."""
     fast = fast_path(xp, _GROUP, "bincount_fixed")
     if fast is not None:
@@ -63,7 +64,7 @@ def _bincount_fixed(xp: ModuleType, x: Array, length: int, weights: Array | None
     return xp.take(sums, edges[1:]) - xp.take(sums, edges[:-1])
 
 
-def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
+def _weights(xp: ModuleType, weights: AnyArray, x: AnyArray, name: str) -> AnyArray:
     """``weights`` checked to have x's shape, as a real floating array."""
     if tuple(weights.shape) != tuple(x.shape):
         raise ValueError(
@@ -72,7 +73,7 @@ def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
     return _real_float(xp, weights, name)
 
 
-def bincount(x: Array, /, *, weights: Array | None = None, minlength: int = 0) -> Array:
+def bincount(x: ArrayT, /, *, weights: Array | None = None, minlength: int = 0) -> ArrayT:
     """Number of occurrences (or sum of ``weights``) of each value 0, 1, ... in 1-D integer x.
 
     With ``minlength > 0`` the result has exactly ``minlength`` bins: a static
@@ -116,13 +117,13 @@ def bincount(x: Array, /, *, weights: Array | None = None, minlength: int = 0) -
 
 
 def histogram(
-    x: Array,
+    x: ArrayT,
     /,
     *,
     bins: int = 10,
     range: tuple[float, float] | None = None,  # noqa: A002
     weights: Array | None = None,
-) -> tuple[Array, Array]:
+) -> tuple[ArrayT, ArrayT]:
     """Counts of x (flattened) in ``bins`` equal-width bins and the ``bins + 1`` edges, as ``numpy.histogram``.
 
     The bin count is a static int, so the shapes are static and nothing is
