@@ -17,6 +17,7 @@ done for all steps at once) and ``_step`` (the recurrence): the sequence models
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ember_ml._checks import check_int
@@ -136,6 +137,10 @@ class CfCCell(Module):
     >>> sorted(cell.state_dict())
     ['A', 'ff1.bias', 'ff1.weight', 'w_tau']
     """
+
+    sparsity_mask: Any  # parameters and constants, registered by add_parameter
+    w_tau: Any
+    A: Any
 
     def __init__(
         self,
@@ -280,8 +285,9 @@ class _WiredCell(Module):
 
     @property
     def output_size(self) -> int:
-        """The number of motor neurons."""
-        return self.wiring.output_dim
+        """The number of motor neurons (every neuron for a wiring that sets no ``output_dim``)."""
+        motor = self.wiring.output_dim
+        return self.wiring.units if motor is None else motor
 
 
 class WiredCfCCell(_WiredCell):
@@ -300,6 +306,8 @@ class WiredCfCCell(_WiredCell):
     >>> y.shape, h.shape, cell.layer_sizes
     ((1, 2), (1, 8), [4, 2, 2])
     """
+
+    _layer_sizes: tuple[int, ...]
 
     def __init__(
         self,
@@ -324,11 +332,12 @@ class WiredCfCCell(_WiredCell):
             "_layer_sizes",
             tuple(len(wiring.get_neurons_of_layer(i)) for i in range(self.num_layers)),
         )
-        in_features = wiring.input_dim
+        in_features = wiring._built_input_dim()
         for layer in range(self.num_layers):
             neurons = wiring.get_neurons_of_layer(layer)
+            sources: Sequence[int]
             if layer == 0:
-                matrix, sources = wiring.sensory_adjacency_matrix, range(wiring.input_dim)
+                matrix, sources = wiring.sensory_adjacency_matrix, range(in_features)
             else:
                 matrix, sources = wiring.adjacency_matrix, wiring.get_neurons_of_layer(layer - 1)
             mask = [[int(matrix[i, j]) for j in neurons] for i in sources]
@@ -376,7 +385,7 @@ class WiredCfCCell(_WiredCell):
     ) -> tuple[Any, list[Any]]:
         """One step on per-layer states (see ``_split_state``)."""
         xp = self.xp
-        new_states = []
+        new_states: list[Any] = []
         for layer, cell in enumerate(self._layers()):
             p = prepared[layer]
             if layer == 0:
@@ -413,6 +422,25 @@ class LTCCell(_WiredCell):
     >>> y.shape, v.shape
     ((5, 2), (5, 4))
     """
+
+    # parameters and constants, registered by add_parameter
+    gleak: Any
+    vleak: Any
+    cm: Any
+    sigma: Any
+    mu: Any
+    w: Any
+    erev: Any
+    sensory_sigma: Any
+    sensory_mu: Any
+    sensory_w: Any
+    sensory_erev: Any
+    sparsity_mask: Any
+    sensory_sparsity_mask: Any
+    input_w: Any
+    input_b: Any
+    output_w: Any
+    output_b: Any
 
     _RANGES = {
         "gleak": (0.001, 1.0),
@@ -455,7 +483,7 @@ class LTCCell(_WiredCell):
         self.epsilon = float(epsilon)
         self.implicit_param_constraints = bool(implicit_param_constraints)
         stream = _init.key_stream(seed)
-        units, sensory, motor = wiring.units, wiring.input_dim, wiring.output_dim
+        units, sensory, motor = wiring.units, wiring._built_input_dim(), self.output_size
 
         def draw(name: str, shape: tuple[int, ...], kind: str) -> None:
             low, high = self._RANGES[kind]

@@ -55,6 +55,9 @@ class Linear(Module):
     (2, 4)
     """
 
+    weight: Any  # parameters, registered by add_parameter
+    bias: Any
+
     def __init__(
         self,
         in_features: int,

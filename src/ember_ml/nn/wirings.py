@@ -98,6 +98,12 @@ class Wiring:
     def _draw_sensory(self) -> None:
         """Subclasses draw their sensory synapses here (called once, by ``build``)."""
 
+    def _built_input_dim(self) -> int:
+        """``input_dim`` of a built wiring (``build`` sets it before ``_draw_sensory`` runs)."""
+        if self.input_dim is None:
+            raise ValueError("the wiring has no input dimension: call build(input_dim) first")
+        return self.input_dim
+
     def set_input_dim(self, input_dim: int) -> None:
         """Set ``input_dim`` and an empty sensory matrix (no draws; ``build`` draws)."""
         self.input_dim = check_int(input_dim, "input_dim", minimum=1)
@@ -231,7 +237,9 @@ class Wiring:
         palette.update(colors or {})
         if ax is None:
             ax = plt.gca()
-        columns: dict[str, list[str]] = {"sensory": [f"s{i}" for i in range(self.input_dim)]}
+        columns: dict[str, list[str]] = {
+            "sensory": [f"s{i}" for i in range(self._built_input_dim())]
+        }
         kinds: dict[str, str] = {}
         for i in range(self.units):
             kind = self.get_type_of_neuron(i)
@@ -245,7 +253,7 @@ class Wiring:
                 position[node] = (x, j - (len(names) - 1) / 2)
         edges = [
             (f"s{i}", f"n{j}", self.sensory_adjacency_matrix[i, j])
-            for i in range(self.input_dim)
+            for i in range(self._built_input_dim())
             for j in range(self.units)
         ]
         edges += [
@@ -302,7 +310,7 @@ class FullyConnected(Wiring):
                 self.add_synapse(src, dest, int(self._rng.choice([-1, 1, 1])))
 
     def _draw_sensory(self) -> None:
-        for src in range(self.input_dim):
+        for src in range(self._built_input_dim()):
             for dest in range(self.units):
                 self.add_sensory_synapse(src, dest, int(self._rng.choice([-1, 1, 1])))
 
@@ -344,8 +352,8 @@ class Random(Wiring):
             self.add_synapse(int(src), int(dest), int(self._rng.choice([-1, 1, 1])))
 
     def _draw_sensory(self) -> None:
-        count = round(self.input_dim * self.units * (1 - self.sparsity_level))
-        pairs = [(s, d) for s in range(self.input_dim) for d in range(self.units)]
+        count = round(self._built_input_dim() * self.units * (1 - self.sparsity_level))
+        pairs = [(s, d) for s in range(self._built_input_dim()) for d in range(self.units)]
         for src, dest in self._rng.choice(pairs, size=count, replace=False):
             # ncps draws the polarity twice and keeps the second; the same stream here.
             self._rng.choice([-1, 1, 1])
@@ -463,7 +471,7 @@ class NCP(Wiring):
                 add(int(src), dest, int(self._rng.choice([-1, 1])))
 
     def _draw_sensory(self) -> None:
-        sensory = list(range(self.input_dim))
+        sensory = list(range(self._built_input_dim()))
         self._fan(sensory, self._inter_neurons, self._sensory_fanout, len(sensory), sensory=True)
         self._fan(
             self._inter_neurons,
