@@ -56,15 +56,15 @@ def numpy_cases(v, i, n):
         np.maximum.at(out, i, v)
         return out
 
-    yield "scatter-add", lambda: ops.scatter(v, i, n), add_at, "np.add.at"
+    yield "scatter-add", lambda: ops.scatter(v, i, dim_size=n), add_at, "np.add.at"
     yield (
         "scatter-add",
-        lambda: ops.scatter(v, i, n),
+        lambda: ops.scatter(v, i, dim_size=n),
         lambda: np.bincount(i, v, n).astype(v.dtype),
         "np.bincount",
     )
-    yield "scatter-max", lambda: ops.scatter(v, i, n, aggr="max"), max_at, "np.maximum.at"
-    yield "segment_sum", lambda: ops.segment_sum(v, i, n), add_at, "np.add.at"
+    yield "scatter-max", lambda: ops.scatter(v, i, dim_size=n, aggr="max"), max_at, "np.maximum.at"
+    yield "segment_sum", lambda: ops.segment_sum(v, i, num_segments=n), add_at, "np.add.at"
 
 
 def torch_cases(v, i, n):
@@ -73,19 +73,19 @@ def torch_cases(v, i, n):
     tv, ti = torch.from_numpy(v), torch.from_numpy(i)
     yield (
         "scatter-add",
-        lambda: ops.scatter(tv, ti, n),
+        lambda: ops.scatter(tv, ti, dim_size=n),
         lambda: torch.zeros(n).index_add_(0, ti, tv),
         "index_add_",
     )
     yield (
         "scatter-max",
-        lambda: ops.scatter(tv, ti, n, aggr="max"),
+        lambda: ops.scatter(tv, ti, dim_size=n, aggr="max"),
         lambda: torch.zeros(n).scatter_reduce_(0, ti, tv, "amax", include_self=False),
         "scatter_reduce_",
     )
     yield (
         "segment_sum",
-        lambda: ops.segment_sum(tv, ti, n),
+        lambda: ops.segment_sum(tv, ti, num_segments=n),
         lambda: torch.zeros(n).index_add_(0, ti, tv),
         "index_add_",
     )

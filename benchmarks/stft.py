@@ -85,9 +85,9 @@ def bench_torch(signal: np.ndarray, repeat: int) -> None:
     times = _race(
         {
             "torch.stft": lambda: torch.stft(x, N_FFT, HOP, window=w, return_complex=True),
-            "ops.stft": lambda: ops.stft(x, N_FFT, HOP, window=w),
+            "ops.stft": lambda: ops.stft(x, N_FFT, hop_length=HOP, window=w),
             "torch.istft": lambda: torch.istft(s, N_FFT, HOP, window=w, length=len(signal)),
-            "ops.istft": lambda: ops.istft(s, N_FFT, HOP, window=w, length=len(signal)),
+            "ops.istft": lambda: ops.istft(s, N_FFT, hop_length=HOP, window=w, length=len(signal)),
         },
         repeat,
     )
@@ -95,7 +95,7 @@ def bench_torch(signal: np.ndarray, repeat: int) -> None:
     small, w64 = x[:256].clone(), torch.hann_window(64)
     _overhead(
         "torch stft overhead",
-        lambda: ops.stft(small, 64, 16, window=w64),
+        lambda: ops.stft(small, 64, hop_length=16, window=w64),
         lambda: torch.stft(small, 64, 16, window=w64, return_complex=True),
     )
     _report("torch istft (information)", times, "ops.istft", "torch.istft", None)
@@ -120,11 +120,13 @@ def bench_mlx(signal: np.ndarray, repeat: int) -> None:
         {
             "mx.fft.stft": lambda: mx.eval(mx.fft.stft(x, N_FFT, HOP, window=w)),
             "as_strided+rfft": lambda: mx.eval(strided_rfft()),
-            "ops.stft": lambda: mx.eval(ops.stft(x, N_FFT, HOP, window=w)),
+            "ops.stft": lambda: mx.eval(ops.stft(x, N_FFT, hop_length=HOP, window=w)),
             "mx.fft.istft": lambda: mx.eval(
                 mx.fft.istft(s, N_FFT, HOP, window=w, length=len(signal))
             ),
-            "ops.istft": lambda: mx.eval(ops.istft(s, N_FFT, HOP, window=w, length=len(signal))),
+            "ops.istft": lambda: mx.eval(
+                ops.istft(s, N_FFT, hop_length=HOP, window=w, length=len(signal))
+            ),
         },
         repeat,
     )
@@ -136,7 +138,7 @@ def bench_mlx(signal: np.ndarray, repeat: int) -> None:
     small, w64 = x[:256], mx.array(np.hanning(65)[:-1].astype(np.float32))
     _overhead(
         "mlx stft overhead (graph building)",
-        lambda: ops.stft(small, 64, 16, window=w64),
+        lambda: ops.stft(small, 64, hop_length=16, window=w64),
         lambda: mx.fft.stft(small, 64, 16, window=w64),
     )
     _report("mlx istft (information)", times, "ops.istft", "mx.fft.istft", None)
@@ -144,7 +146,7 @@ def bench_mlx(signal: np.ndarray, repeat: int) -> None:
 
 def bench_numpy(signal: np.ndarray, repeat: int) -> None:
     w = np.hanning(N_FFT + 1)[:-1].astype(np.float32)
-    calls = {"ops.stft": lambda: ops.stft(signal, N_FFT, HOP, window=w)}
+    calls = {"ops.stft": lambda: ops.stft(signal, N_FFT, hop_length=HOP, window=w)}
     if importlib.util.find_spec("scipy") is None:
         print("numpy stft: SciPy is not installed, no reference (pip install scipy)")
         return
@@ -154,7 +156,7 @@ def bench_numpy(signal: np.ndarray, repeat: int) -> None:
     calls["ShortTimeFFT.stft"] = lambda: sft.stft(signal)
     # SciPy computes in float64 whatever the input: also compare ember_ml on float64 input.
     signal64, w64 = signal.astype(np.float64), w.astype(np.float64)
-    calls["ops.stft float64"] = lambda: ops.stft(signal64, N_FFT, HOP, window=w64)
+    calls["ops.stft float64"] = lambda: ops.stft(signal64, N_FFT, hop_length=HOP, window=w64)
     times = _race(calls, repeat)
     _report("numpy stft (float32 -> complex64)", times, "ops.stft", "ShortTimeFFT.stft", 1.5)
     _report(

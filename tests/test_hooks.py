@@ -119,21 +119,37 @@ def _imported_constant(tree: ast.Module, name: str) -> str | None:
     return None
 
 
+# Helpers that look a hook up for their caller's group: their own ``fast_path`` call is
+# skipped, and each call of theirs is scanned as ``fast_path(xp, group, <hook>)``.
+_FORWARDERS = {"guard_allocation": "check_allocation"}
+
+
 def fast_path_calls() -> list[tuple[str, int, str | None, str | None]]:
     """(file, line, group, name) of every ``fast_path(xp, group, name)`` call in src/ (None: not a literal)."""
     calls = []
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = _module_constants(tree)
+        inside_forwarders = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef) and node.name in _FORWARDERS
+            for inner in ast.walk(node)
+        }
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
+            if not isinstance(node, ast.Call) or id(node) in inside_forwarders:
                 continue
             func = node.func
             callee = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if callee != "fast_path" or len(node.args) != 3:
+            if callee in _FORWARDERS and len(node.args) >= 2:
+                hook = ast.Constant(_FORWARDERS[callee])
+                arguments = [node.args[0], node.args[1], hook]
+            elif callee == "fast_path" and len(node.args) == 3:
+                arguments = node.args
+            else:
                 continue
             values = []
-            for arg in node.args[1:]:
+            for arg in arguments[1:]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     values.append(arg.value)
                 elif isinstance(arg, ast.Name):

@@ -10,7 +10,7 @@ np.float64(0.0)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ember_ml._namespace import (
     array_namespace,
@@ -47,13 +47,16 @@ __all__ = [
 
 _SUBMODULES = ("features", "nn", "ops", "random", "tensor")
 
+if TYPE_CHECKING:  # imported on first use (below); declared here for type checkers
+    from ember_ml import features, nn, ops, random, tensor
+else:  # hidden from type checkers, so that a misspelt name is an error there
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        import importlib
+    def __getattr__(name: str) -> Any:
+        if name in _SUBMODULES:
+            import importlib
 
-        return importlib.import_module(f"ember_ml.{name}")
-    raise AttributeError(f"module 'ember_ml' has no attribute {name!r}")
+            return importlib.import_module(f"ember_ml.{name}")
+        raise AttributeError(f"module 'ember_ml' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ember_ml import _selection
 from ember_ml import backend as _backend
+from ember_ml._typing import Array, ArrayT, Device, DType
 
 SUPPORTED_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12", "2025.12")
 
@@ -76,7 +77,9 @@ def _foreign_namespace(obj: Any) -> ModuleType:
     )
 
 
-def array_namespace(*arrays: Any, api_version: str | None = None) -> ModuleType:
+def array_namespace(
+    *arrays: Array | DType | complex | None, api_version: str | None = None
+) -> ModuleType:
     """Return the standard-conforming namespace of ``arrays``.
 
     NumPy arrays get ``ember_ml.backend.numpy`` (NumPy's own functions plus ember_ml's
@@ -138,7 +141,7 @@ def selected_namespace() -> ModuleType:
     return _backend.load(_selection.get_backend())
 
 
-def device(x: Any, /) -> Any:
+def device(x: Array, /) -> Device:
     """The device array ``x`` lives on, for NumPy, PyTorch, MLX and other standard arrays.
 
     >>> import numpy as np
@@ -149,7 +152,7 @@ def device(x: Any, /) -> Any:
     return _backend.device(x)
 
 
-def to_device(x: Any, device: Any, /, *, stream: Any = None) -> Any:
+def to_device(x: ArrayT, device: Device, /, *, stream: Any = None) -> ArrayT:
     """Return ``x`` on ``device`` (the same array when it already lives there).
 
     >>> import numpy as np
@@ -160,7 +163,7 @@ def to_device(x: Any, device: Any, /, *, stream: Any = None) -> Any:
     return _backend.to_device(x, device, stream=stream)
 
 
-def get_available_devices(backend: str | None = None) -> list[Any]:
+def get_available_devices(backend: str | None = None) -> list[Device]:
     """The devices of ``backend`` (default: the selected backend), from its ``__array_namespace_info__``.
 
     >>> import ember_ml

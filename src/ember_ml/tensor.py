@@ -6,14 +6,15 @@ from typing import Any
 
 from ember_ml import _namespace, _selection
 from ember_ml import backend as _backend
+from ember_ml._typing import Device, DType, SelectedArray
 
 
 def convert_to_tensor(
     data: Any,
-    dtype: Any = None,
-    device: Any = None,
+    dtype: DType | str | None = None,
+    device: Device | None = None,
     backend: str | None = None,
-) -> Any:
+) -> SelectedArray:
     """Return ``data`` as an array of ``backend`` (default: the selected backend).
 
     ``data`` may be a Python scalar, a (nested) list or tuple, or an array of

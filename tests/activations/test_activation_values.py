@@ -141,22 +141,22 @@ def test_fast_path_matches_generic(xp, case):
     name = "silu" if case == "swish" else function_name(case)
     kwargs, _ = ORACLES[case]
     defaults = {
-        "leaky_relu": [0.01],
-        "elu": [1.0],
-        "celu": [1.0],
-        "gelu": ["none"],
-        "softplus": [1.0, 20.0],
-        "softmax": [0],
-        "log_softmax": [0],
+        "leaky_relu": {"negative_slope": 0.01},
+        "elu": {"alpha": 1.0},
+        "celu": {"alpha": 1.0},
+        "gelu": {"approximate": "none"},
+        "softplus": {"beta": 1.0, "threshold": 20.0},
+        "softmax": {"axis": 0},
+        "log_softmax": {"axis": 0},
     }
-    args = list(kwargs.values()) or defaults.get(name, [])
+    options = dict(kwargs) or defaults.get(name, {})
     if name in ("softmax", "log_softmax"):
-        args = [0]
+        options = {"axis": 0}
     for width in widths:
         dtype = getattr(xp, width)
         x = xp.asarray(np.concatenate([random_input().ravel(), SPECIAL[1:-3]]), dtype=dtype)
-        fast = getattr(activations, name)(x, *args)
-        slow = activations._GENERIC[name](xp, x, *args)
+        fast = getattr(activations, name)(x, **options)
+        slow = activations._GENERIC[name](xp, x, *options.values())
         assert fast.dtype == slow.dtype == dtype
         tol = 1e-12 if width == "float64" else 3e-6
         np.testing.assert_allclose(to_numpy(fast), to_numpy(slow), rtol=tol, atol=tol)

@@ -12,7 +12,7 @@ plus every name in the ``__all__`` of the extras modules of ``ember_ml.ops``
 drawn by PARAMETER NAME from adversarial pools (``POOLS``: out-of-range and huge
 indices in every key form, INT_MIN and zero divisors, empty and 0-d arrays
 built from NumPy, NaN/inf matrices, huge and negative sizes, wrong dtypes). So a
-new extra such as ``ops.scatter(values, indices, /, dim_size=None, aggr="add")``
+new extra such as ``ops.scatter(values, indices, /, *, dim_size=None, aggr="add")``
 is fuzzed as soon as it is in its module's ``__all__``; a parameter name the
 pools do not know gets one row in ``POOLS`` (or ``PARAM_ALIASES``).
 

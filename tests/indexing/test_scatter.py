@@ -176,7 +176,7 @@ def test_scatter_is_differentiable_in_torch():
     indices = torch.tensor([0, 3, 3, 1, 0, 3])
     for aggr in ("add", "mean"):
         (grad,) = torch.autograd.grad(
-            (ops.scatter(values, indices, 4, aggr=aggr) * weights).sum(), values
+            (ops.scatter(values, indices, dim_size=4, aggr=aggr) * weights).sum(), values
         )
         reference = values.detach().clone().requires_grad_(True)
         out = torch.zeros(4, 3, dtype=torch.float64).index_add(0, indices, reference)
@@ -194,7 +194,7 @@ def test_scatter_is_differentiable_in_mlx():
     for aggr in ("add", "mean"):
         grad = mx.grad(
             lambda v, aggr=aggr: (
-                ops.scatter(v, mx.array(indices), 4, aggr=aggr) * mx.array(weights)
+                ops.scatter(v, mx.array(indices), dim_size=4, aggr=aggr) * mx.array(weights)
             ).sum()
         )(mx.array(values, dtype=mx.float32))
         reference = torch.tensor(values, requires_grad=True)

@@ -149,7 +149,9 @@ def test_shifted_normal_agrees_on_every_library():
     for library, value in results.items():
         assert _ulp_distance(value, results["numpy"]).max() <= 2, library
     # float64: loc + scale * z may cancel, so the bound is 2 ulp of |loc| + |scale * z|.
-    results = on_every_backend(lambda k: random.normal(k, (20001,), "float64", loc=1.5, scale=2.0))
+    results = on_every_backend(
+        lambda k: random.normal(k, (20001,), dtype="float64", loc=1.5, scale=2.0)
+    )
     reference = results["numpy"]
     bound = 2 * np.spacing(1.5 + np.abs(reference - 1.5))
     for library, value in results.items():
@@ -231,8 +233,6 @@ def test_device_argument(xp):
         lambda k: random.uniform(k, (2,), dtype="int32"),
         lambda k: random.normal(k, (2,), scale=-1.0),
         lambda k: random.split(k, -1),
-        lambda k: random.fold_in(k, 1.5),
-        lambda k: random.uniform(k, (2.0,)),
         lambda k: random.uniform(k, (2,), high=math.inf),
         lambda k: random.normal(k, (2,), loc=ember_ml.array_namespace(k).asarray(1.0)),
     ],
@@ -242,8 +242,26 @@ def test_bad_input_is_a_value_error(xp, call):
         call(make_key(xp, 0))
 
 
-@pytest.mark.parametrize("seed", [1.0, 2.5, "3", None, True, 2**64, -(2**63) - 1])
-def test_bad_seeds_are_value_errors(seed):
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda k: random.fold_in(k, 1.5),
+        lambda k: random.uniform(k, (2.0,)),
+    ],
+)
+def test_a_non_int_is_a_type_error(xp, call):
+    with pytest.raises(TypeError, match="must be an int"):
+        call(make_key(xp, 0))
+
+
+@pytest.mark.parametrize("seed", [1.0, 2.5, "3", None, True])
+def test_non_int_seeds_are_type_errors(seed):
+    with pytest.raises(TypeError, match="seed"):
+        random.key(seed)
+
+
+@pytest.mark.parametrize("seed", [2**64, -(2**63) - 1])
+def test_seeds_out_of_range_are_value_errors(seed):
     with pytest.raises(ValueError, match="seed"):
         random.key(seed)
 

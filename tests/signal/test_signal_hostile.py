@@ -31,8 +31,14 @@ def test_mlx_hostile_signal_calls_raise_or_return():
         ("ops.frame(A(np.arange(16.0), 'float32'), 2**31, 1, pad_end=True)", "ValueError"),
         ("ops.frame(A(np.arange(16.0), 'float32'), 2**31 - 100, 1, pad_end=True)", "MemoryError"),
         ("ops.stft(A(np.arange(16.0), 'float32'), 2**31, pad_mode='constant')", "ValueError"),
-        ("ops.istft(A(np.ones((5, 4)) + 0j, 'complex64'), 8, 2, length=2**40)", "ValueError"),
-        ("ops.istft(A(np.ones((5, 4)) + 0j, 'complex64'), 8, 2, length=2**31 - 1)", "MemoryError"),
+        (
+            "ops.istft(A(np.ones((5, 4)) + 0j, 'complex64'), 8, hop_length=2, length=2**40)",
+            "ValueError",
+        ),
+        (
+            "ops.istft(A(np.ones((5, 4)) + 0j, 'complex64'), 8, hop_length=2, length=2**31 - 1)",
+            "MemoryError",
+        ),
     ]
     run_hostile("mlx", cases)
 

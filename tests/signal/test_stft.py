@@ -110,7 +110,7 @@ def test_stft_matches_torch(xp, path, case, data):
     got = ops.stft(
         xp.asarray(x),
         case["n_fft"],
-        case["hop"],
+        hop_length=case["hop"],
         window=None if w is None else xp.asarray(w),
         **kwargs,
     )
@@ -154,7 +154,7 @@ def test_istft_matches_torch_and_reconstructs(xp, path, case, data):
             got = ops.istft(
                 xp.asarray(spectrum),
                 n_fft,
-                hop,
+                hop_length=hop,
                 window=xp.asarray(w),
                 length=length,
                 return_complex=rc,
@@ -169,7 +169,7 @@ def test_istft_matches_torch_and_reconstructs(xp, path, case, data):
             ops.istft(
                 xp.asarray(spectrum),
                 n_fft,
-                hop,
+                hop_length=hop,
                 window=xp.asarray(w),
                 length=length,
                 return_complex=rc,
@@ -179,7 +179,7 @@ def test_istft_matches_torch_and_reconstructs(xp, path, case, data):
     got = ops.istft(
         xp.asarray(spectrum),
         n_fft,
-        hop,
+        hop_length=hop,
         window=xp.asarray(w),
         length=length,
         return_complex=rc,
@@ -198,7 +198,7 @@ def test_longest_reflect_padding_matches_torch(xp, path, n):
     """center=True with n_fft // 2 == n - 1: the reflection reaches the signal's first sample."""
     x = np.random.default_rng(4).standard_normal(n).astype(np.float32)
     n_fft = 2 * (n - 1)
-    got = ops.stft(xp.asarray(x), n_fft, 1, center=True, pad_mode="reflect")
+    got = ops.stft(xp.asarray(x), n_fft, hop_length=1, center=True, pad_mode="reflect")
     want = _torch_stft(x, n_fft, 1, window=torch.ones(n_fft), center=True, pad_mode="reflect")
     _close(got, want)
 
@@ -207,8 +207,8 @@ def test_longest_reflect_padding_matches_torch(xp, path, n):
 def test_round_trip_float32(xp, path, window):
     x = np.random.default_rng(3).standard_normal((2, 4000)).astype(np.float32)
     w = getattr(ops, f"{window}_window")(256, dtype=xp.float32)
-    s = ops.stft(xp.asarray(x), 256, 64, window=w)
-    y = to_numpy(ops.istft(s, 256, 64, window=w, length=4000))
+    s = ops.stft(xp.asarray(x), 256, hop_length=64, window=w)
+    y = to_numpy(ops.istft(s, 256, hop_length=64, window=w, length=4000))
     assert np.max(np.abs(y - x)) <= 1e-5 * np.max(np.abs(x))
 
 
@@ -226,12 +226,16 @@ def test_fast_paths_match_generic(xp, generic):
             window=ops.hann_window(40, dtype=xp.float32),
         ),
     ]
-    native = [to_numpy(ops.stft(x, 64, 16, **{"window": w, **c})) for c in cases]
-    native_i = to_numpy(ops.istft(ops.stft(x, 64, 16, window=w), 64, 16, window=w, length=500))
+    native = [to_numpy(ops.stft(x, 64, hop_length=16, **{"window": w, **c})) for c in cases]
+    native_i = to_numpy(
+        ops.istft(ops.stft(x, 64, hop_length=16, window=w), 64, hop_length=16, window=w, length=500)
+    )
     native_f = to_numpy(ops.frame(x, 30, 7, axis=1, pad_end=True))
     generic("signal")
-    generic_s = [to_numpy(ops.stft(x, 64, 16, **{"window": w, **c})) for c in cases]
-    generic_i = to_numpy(ops.istft(ops.stft(x, 64, 16, window=w), 64, 16, window=w, length=500))
+    generic_s = [to_numpy(ops.stft(x, 64, hop_length=16, **{"window": w, **c})) for c in cases]
+    generic_i = to_numpy(
+        ops.istft(ops.stft(x, 64, hop_length=16, window=w), 64, hop_length=16, window=w, length=500)
+    )
     generic_f = to_numpy(ops.frame(x, 30, 7, axis=1, pad_end=True))
     for a, b in zip(native, generic_s, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-4)
@@ -244,7 +248,7 @@ def test_prefamed_input_recipe(xp):
     x = xp.asarray(np.random.default_rng(2).standard_normal(3000).astype(np.float32))
     w = ops.hann_window(256, dtype=xp.float32)
     by_frames = ops.fft.rfft(ops.frame(x, 256, 128) * w, axis=-1)
-    by_stft = ops.stft(x, 256, 128, window=w, center=False)
+    by_stft = ops.stft(x, 256, hop_length=128, window=w, center=False)
     np.testing.assert_allclose(to_numpy(by_frames).T, to_numpy(by_stft), rtol=1e-5, atol=1e-4)
 
 
@@ -254,29 +258,32 @@ def test_bad_input_raises_with_numbers(xp, path):
     with pytest.raises(
         ValueError, match=r"n_fft = 5 is larger than the padded signal \(4 samples = 0 \+ 2 \* 2\)"
     ):
-        ops.stft(xp.asarray(np.zeros(0, dtype=np.float32)), 5, 2, pad_mode="constant")
+        ops.stft(xp.asarray(np.zeros(0, dtype=np.float32)), 5, hop_length=2, pad_mode="constant")
     with pytest.raises(ValueError, match="n_fft = 200 is larger than the signal .*100 samples"):
         ops.stft(x, 200, center=False)
     with pytest.raises(ValueError, match="reflect padding of n_fft // 2 = 100 .* got 100"):
         ops.stft(x, 200)
     with pytest.raises(ValueError, match="hop_length must be >= 1, got 0"):
-        ops.stft(x, 64, 0, window=w)
+        ops.stft(x, 64, hop_length=0, window=w)
     with pytest.raises(ValueError, match="hop_length must be >= 1, got -3"):
-        ops.istft(ops.stft(x, 64, 16, window=w), 64, -3, window=w)
+        ops.istft(ops.stft(x, 64, hop_length=16, window=w), 64, hop_length=-3, window=w)
     with pytest.raises(
         ValueError, match=r"win_length = 48 samples \(n_fft = 64\), got shape \(32,\)"
     ):
-        ops.stft(x, 64, 16, win_length=48, window=ops.hann_window(32, dtype=xp.float32))
+        ops.stft(x, 64, hop_length=16, win_length=48, window=ops.hann_window(32, dtype=xp.float32))
     with pytest.raises(ValueError, match="win_length = 64 .*\\(48,\\)"):
         ops.istft(
-            ops.stft(x, 64, 16, window=w), 64, 16, window=ops.hann_window(48, dtype=xp.float32)
+            ops.stft(x, 64, hop_length=16, window=w),
+            64,
+            hop_length=16,
+            window=ops.hann_window(48, dtype=xp.float32),
         )
     with pytest.raises(ValueError, match="win_length = 80 must be <= n_fft = 64"):
         ops.stft(x, 64, win_length=80)
     with pytest.raises(ValueError, match="pad_mode must be one of"):
         ops.stft(x, 64, pad_mode="symmetric")
     with pytest.raises(ValueError, match="33 frequencies; n_fft = 32"):
-        ops.istft(ops.stft(x, 64, 16, window=w), 32, 8)
+        ops.istft(ops.stft(x, 64, hop_length=16, window=w), 32, hop_length=8)
     if library_name(xp) != "mlx":
         z = xp.asarray(np.zeros(100, dtype=np.complex64))
         with pytest.raises(ValueError, match="onesided=False"):
@@ -288,12 +295,12 @@ def test_bad_input_raises_with_numbers(xp, path):
 def test_nola_failure_raises(xp, path):
     x = xp.asarray(np.random.default_rng(0).standard_normal(200).astype(np.float32))
     # a rectangular window of 8 samples in n_fft = 16 with hop 12 leaves gaps
-    s = ops.stft(x, 16, 12, win_length=8)
+    s = ops.stft(x, 16, hop_length=12, win_length=8)
     with pytest.raises(ValueError, match="NOLA"):
-        ops.istft(s, 16, 12, win_length=8)
+        ops.istft(s, 16, hop_length=12, win_length=8)
     zero_window = xp.zeros((16,), dtype=xp.float32)
     with pytest.raises(ValueError, match="NOLA"):
-        ops.istft(ops.stft(x, 16, 4), 16, 4, window=zero_window)
+        ops.istft(ops.stft(x, 16, hop_length=4), 16, hop_length=4, window=zero_window)
 
 
 def test_mlx_float64_is_a_clear_error():
@@ -306,8 +313,8 @@ def test_mlx_float64_is_a_clear_error():
 
 
 def _pipeline(x, w):
-    s = ops.stft(x, 64, 16, window=w)
-    return ops.istft(s, 64, 16, window=w, length=400), s
+    s = ops.stft(x, 64, hop_length=16, window=w)
+    return ops.istft(s, 64, hop_length=16, window=w, length=400), s
 
 
 def test_stft_istft_inside_torch_compile():
@@ -349,10 +356,10 @@ def test_stft_istft_frame_inside_mx_compile(generic):
 def test_empty_batch(xp, path):
     """torch.stft / its FFT refuse an empty batch; ember_ml returns the empty result of the right shape."""
     x = xp.zeros((2, 0, 100), dtype=xp.float32)
-    s = ops.stft(x, 32, 8)
+    s = ops.stft(x, 32, hop_length=8)
     want = _torch_stft(np.zeros((1, 100), dtype=np.float32), 32, 8, window=torch.ones(32)).shape[
         -2:
     ]
     assert s.shape == (2, 0, *want) and str(s.dtype).endswith("complex64")
-    assert ops.istft(s, 32, 8).shape == (2, 0, 96)
-    assert ops.istft(s, 32, 8, length=50).shape == (2, 0, 50)
+    assert ops.istft(s, 32, hop_length=8).shape == (2, 0, 96)
+    assert ops.istft(s, 32, hop_length=8, length=50).shape == (2, 0, 50)

@@ -26,7 +26,9 @@ def test_bincount_matches_numpy(xp, rng, generic):
         check(fast, np.bincount(x, minlength=minlength))
         check(slow, fast)
         fast, slow = _both(
-            xp, generic, lambda m=minlength: stats.bincount(make(xp, x), make(xp, w), minlength=m)
+            xp,
+            generic,
+            lambda m=minlength: stats.bincount(make(xp, x), weights=make(xp, w), minlength=m),
         )
         check(fast, np.bincount(x, w, minlength=minlength))
         check(slow, fast, rtol=1e-12, atol=1e-12)
@@ -38,7 +40,7 @@ def test_bincount_dtypes(xp, generic, dtype):
     counts = stats.bincount(make(xp, x))
     check(counts, np.bincount(x))
     assert counts.dtype == xp.__array_namespace_info__().default_dtypes()["integral"]
-    w32 = stats.bincount(make(xp, x), make(xp, np.ones(5), dtype=np.float32))
+    w32 = stats.bincount(make(xp, x), weights=make(xp, np.ones(5), dtype=np.float32))
     assert dtype_name(w32) == "float32"
     generic("stats", "bincount_fixed")
     check(stats.bincount(make(xp, x), minlength=300), np.bincount(x, minlength=300))

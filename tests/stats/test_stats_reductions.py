@@ -110,7 +110,7 @@ def test_moments_skew_kurtosis_zscore_match_scipy(xp, rng, axis):
             )
     for ddof in (0, 1):
         check(
-            stats.zscore(make(xp, a), axis=axis, ddof=ddof),
+            stats.zscore(make(xp, a), axis=axis, correction=ddof),
             scipy.stats.zscore(a, axis=axis, ddof=ddof),
         )
     check(
@@ -130,15 +130,15 @@ def test_constant_slices_give_nan_as_scipy(xp):
 
 def test_gaussian_is_the_normal_density(xp, rng):
     x = rng.standard_normal(20) * 3
-    check(stats.gaussian(make(xp, x), 0.5, 2.0), scipy.stats.norm.pdf(x, 0.5, 2.0))
+    check(stats.gaussian(make(xp, x), mu=0.5, sigma=2.0), scipy.stats.norm.pdf(x, 0.5, 2.0))
     check(stats.gaussian(make(xp, x)), scipy.stats.norm.pdf(x))
     mu, sigma = rng.standard_normal(20), rng.random(20) + 0.5
     check(
-        stats.gaussian(make(xp, x), make(xp, mu), make(xp, sigma)),
+        stats.gaussian(make(xp, x), mu=make(xp, mu), sigma=make(xp, sigma)),
         scipy.stats.norm.pdf(x, mu, sigma),
     )
     with pytest.raises(ValueError, match="positive"):
-        stats.gaussian(make(xp, x), 0.0, 0.0)
+        stats.gaussian(make(xp, x), mu=0.0, sigma=0.0)
     assert dtype_name(stats.gaussian(make(xp, x, dtype=np.float32))) == "float32"
 
 

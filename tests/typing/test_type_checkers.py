@@ -32,6 +32,10 @@ REVEALED = {
     "ops.matmul(t, t)": ("Tensor", "torch._tensor.Tensor"),
     "ops.linalg.vector_norm(m)": ("array", "mlx.core.array"),
     "ops.fft.rfft(a)": ("ndarray[", "numpy.ndarray["),
+    "ops.scatter(a, np.asarray([0, 1, 0, 1, 2, 3]), dim_size=4)": ("ndarray[", "numpy.ndarray["),
+    "ops.stats.quantile(t, 0.5, axis=0)": ("Tensor", "torch._tensor.Tensor"),
+    "ops.activations.softmax(m, axis=-1)": ("array", "mlx.core.array"),
+    "random.normal(random.key(0, like=t), 3)": ("Tensor", "torch._tensor.Tensor"),
 }
 
 
@@ -136,7 +140,10 @@ def test_mypy_passes_the_example_with_the_types_of_the_arrays(mypy_messages):
 
 def test_mypy_reports_exactly_the_mistakes(mypy_messages):
     mine = [m for m in mypy_messages if pathlib.Path(m["file"]).name == ERRORS.name]
-    assert {m["kind"] for m in mine} == {"error"}
+    errors = {m["line"] for m in mine if m["kind"] == "error"}
+    # notes only beside an error ("stft" defined in ...), never alone
+    assert {m["line"] for m in mine if m["kind"] != "error"} <= errors
+    mine = [m for m in mine if m["kind"] == "error"]
     codes = [re.search(r"  \[([\w-]+)\]$", m["message"]) for m in mine]
     found = {
         (int(m["line"]), code.group(1) if code else "") for m, code in zip(mine, codes, strict=True)

@@ -15,7 +15,7 @@ import torch
 from typing_extensions import assert_type, reveal_type
 
 import ember_ml
-from ember_ml import ops
+from ember_ml import features, ops, random
 from ember_ml._typing import Array, ArrayT
 
 a: npt.NDArray[np.float64] = np.linspace(0.0, 1.0, 6)
@@ -83,3 +83,46 @@ def size(x: Array) -> int:
 
 
 assert size(m) == 6
+
+# the extras follow the array too: scatter, signal, statistics, activations, linalg
+reveal_type(ops.scatter(a, np.asarray([0, 1, 0, 1, 2, 3]), dim_size=4))  # ndarray
+reveal_type(ops.stats.quantile(t, 0.5, axis=0))  # Tensor
+reveal_type(ops.activations.softmax(m, axis=-1))  # array
+assert_type(ops.scatter(t, torch.tensor([0, 1, 0, 1, 2, 3]), aggr="mean"), torch.Tensor)
+assert_type(ops.segment_sum(m, mx.array([0, 0, 1, 1, 2, 2]), num_segments=3), mx.array)
+assert_type(ops.one_hot(torch.tensor([0, 2]), 3, dtype=torch.float32), torch.Tensor)
+assert_type(ops.index_update(a, np.asarray([1]), 5.0, op="add"), npt.NDArray[np.float64])
+assert_type(ops.stft(a, 4, hop_length=1), npt.NDArray[np.float64])
+spectrum = ops.stft(m, 4, hop_length=1, window=ops.hann_window(4, dtype=mx.float32))
+assert_type(spectrum, mx.array)
+assert_type(ops.istft(spectrum, 4, hop_length=1, length=6), mx.array)
+assert_type(ops.frame(t, 2, 1), torch.Tensor)
+assert_type(ops.stats.quantile(a, [0.25, 0.75], method="nearest"), npt.NDArray[np.float64])
+assert_type(ops.stats.median(m, axis=0), mx.array)
+assert_type(ops.stats.zscore(t, correction=1), torch.Tensor)
+counts, edges = ops.stats.histogram(t, bins=3)
+assert_type(edges, torch.Tensor)
+assert_type(ops.activations.gelu(t, approximate="tanh"), torch.Tensor)
+assert_type(ops.activations.softmax(a), npt.NDArray[np.float64])
+solution, residuals, rank, singular = ops.linalg.lstsq(ops.reshape(a, (3, 2)), a[:3])
+assert_type(solution, npt.NDArray[np.float64])
+assert_type(rank, int)
+assert_type(ops.linalg.norm(ops.reshape(t, (2, 3)), ord="fro"), torch.Tensor)
+assert_type(ops.linalg.orthogonal((3, 2), seed=1, like=m), mx.array)
+
+# random numbers: the key's class decides; a key made from a seed alone is the selected backend's
+reveal_type(random.normal(random.key(0, like=t), 3))  # Tensor
+assert_type(random.uniform(random.key(1, like=m), (2,), low=-1.0, high=1.0), mx.array)
+assert_type(random.split(random.key(2, like=t), 3), torch.Tensor)
+assert_type(random.permutation(random.key(3, like=a), a), npt.NDArray[np.float64])
+assert_type(random.key(4), Any)
+
+# feature transforms: fit on one library's arrays, transform gives that library's arrays
+for_numpy = features.PCA(n_components=1).fit(ops.reshape(a, (3, 2)))
+assert_type(for_numpy.transform(ops.reshape(a, (3, 2))), npt.NDArray[np.float64])
+assert_type(features.PCA(n_components=1).fit_transform(ops.reshape(t, (3, 2))), torch.Tensor)
+assert_type(
+    features.PCA(n_components=1).fit(ops.reshape(m, (3, 2))).transform(ops.reshape(m, (3, 2))),
+    mx.array,
+)
+assert_type(features.StandardScaler().fit_transform(ops.reshape(t, (3, 2))), torch.Tensor)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 def read_list(path: pathlib.Path) -> list[tuple[str, str, int]]:
     """Entries of an xfail/skip list: (test id, reason, line number); blank and ``#`` lines ignored."""
-    entries = []
+    entries: list[tuple[str, str, int]] = []
     if not path.is_file():
         return entries
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -156,16 +156,16 @@ def summarize(
                 cell["reasons"].append(entry[1])
     matrix = {}
     for row in rows:
-        cell = per_row.get(row)
+        tally = per_row.get(row)
         if row in missing:
             matrix[row] = {"status": "missing"}
-        elif cell is None:
+        elif tally is None:
             continue
-        elif cell["outcomes"]["failed"]:
-            matrix[row] = {"status": "fail", "failed": cell["outcomes"]["failed"]}
-        elif cell["outcomes"]["xfailed"]:
-            matrix[row] = {"status": "xfail", "reasons": cell["reasons"]}
-        elif cell["outcomes"]["passed"] or cell["outcomes"]["xpassed"]:
+        elif tally["outcomes"]["failed"]:
+            matrix[row] = {"status": "fail", "failed": tally["outcomes"]["failed"]}
+        elif tally["outcomes"]["xfailed"]:
+            matrix[row] = {"status": "xfail", "reasons": tally["reasons"]}
+        elif tally["outcomes"]["passed"] or tally["outcomes"]["xpassed"]:
             matrix[row] = {"status": "pass"}
         else:
             matrix[row] = {"status": "skip"}

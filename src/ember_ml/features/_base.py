@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ember_ml._namespace import array_namespace
+from ember_ml._typing import Array, ArrayT
 
 
 class NotFittedError(ValueError, AttributeError):
@@ -75,14 +76,14 @@ class Transform:
             )
         return xp, x
 
-    def fit_transform(self, x: Any, y: Any = None) -> Any:
+    def fit_transform(self, x: ArrayT, y: object = None) -> ArrayT:
         """``fit(x)`` then ``transform(x)``."""
         return self.fit(x, y).transform(x)
 
-    def fit(self, x: Any, y: Any = None) -> Transform:  # pragma: no cover - overridden
+    def fit(self, x: Array, y: object = None) -> Transform:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def transform(self, x: Any) -> Any:  # pragma: no cover - overridden
+    def transform(self, x: ArrayT) -> ArrayT:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from numbers import Integral, Real
 from typing import Any
 
 from ember_ml import device as _device
+from ember_ml._typing import Array, ArrayT
 from ember_ml.features._base import Transform, float_array, machine_epsilon
 
 _SOLVERS = ("auto", "full", "covariance_eigh", "randomized")
@@ -152,7 +153,7 @@ class PCA(Transform):
             return "randomized"
         return "full"
 
-    def fit(self, x: Any, y: Any = None) -> PCA:
+    def fit(self, x: Array, y: object = None) -> PCA:
         """Find the principal axes of ``x`` (n_samples, n_features)."""
         xp, x = float_array(x, "PCA.fit")
         n, p = (int(d) for d in x.shape)
@@ -225,20 +226,20 @@ class PCA(Transform):
         eps = machine_epsilon(xp, scale.dtype)
         return xp.where(scale < eps, eps, scale)
 
-    def transform(self, x: Any) -> Any:
+    def transform(self, x: ArrayT) -> ArrayT:
         """Project ``x`` on the components (divided by their standard deviations when ``whiten``)."""
-        xp, x = self._check_input(x, "transform")
-        projected = (x - self.mean_) @ self.components_.T
+        xp, data = self._check_input(x, "transform")
+        projected = (data - self.mean_) @ self.components_.T
         if self.whiten:
             projected = projected / self._whitening_scale(xp)
         return projected
 
-    def inverse_transform(self, x: Any) -> Any:
+    def inverse_transform(self, x: ArrayT) -> ArrayT:
         """Map component scores back to feature space: ``x @ components_ + mean_``."""
-        xp, x = self._check_input(x, "inverse_transform", "n_components_", "components")
+        xp, data = self._check_input(x, "inverse_transform", "n_components_", "components")
         if self.whiten:
-            x = x * self._whitening_scale(xp)
-        return x @ self.components_ + self.mean_
+            data = data * self._whitening_scale(xp)
+        return data @ self.components_ + self.mean_
 
 
 def pca(**kwargs: Any) -> PCA:

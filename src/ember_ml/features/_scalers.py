@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
+from ember_ml._checks import check_int
+from ember_ml._typing import Array, ArrayT
 from ember_ml.features._base import Transform, float_array, machine_epsilon
 
 _NORMS = ("l1", "l2", "max")
 
 
 def _check_axis(x: Any, axis: Any, name: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"{name}: axis must be an int, got {axis!r}")
+    axis = check_int(axis, f"{name}: axis")
     ndim = len(x.shape)
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}: axis {axis} is out of range for an array with {ndim} dimensions")
@@ -38,7 +39,7 @@ def _mean_and_scale(
     return mean, var, scale
 
 
-def standardize(x: Any, /, axis: int = 0, with_mean: bool = True, with_std: bool = True) -> Any:
+def standardize(x: Any, /, *, axis: int = 0, with_mean: bool = True, with_std: bool = True) -> Any:
     """Centre to mean 0 and scale to unit variance along ``axis`` (scikit-learn's ``scale``).
 
     The variance has no correction (``ddof=0``); constant slices are only centred.
@@ -49,14 +50,14 @@ def standardize(x: Any, /, axis: int = 0, with_mean: bool = True, with_std: bool
     array([[-1.,  0.],
            [ 1.,  0.]])
     """
-    xp, x = float_array(x, "standardize", ndim=None)
-    axis = _check_axis(x, axis, "standardize")
-    mean, _, scale = _mean_and_scale(xp, x, axis, with_mean, with_std)
+    xp, data = float_array(x, "standardize", ndim=None)
+    axis = _check_axis(data, axis, "standardize")
+    mean, _, scale = _mean_and_scale(xp, data, axis, with_mean, with_std)
     if with_mean:
-        x = x - xp.expand_dims(mean, axis=axis)
+        data = data - xp.expand_dims(mean, axis=axis)
     if with_std:
-        x = x / xp.expand_dims(scale, axis=axis)
-    return x
+        data = data / xp.expand_dims(scale, axis=axis)
+    return data
 
 
 def _check_norm(norm: Any, name: str) -> str:
@@ -78,7 +79,7 @@ def _norms(xp: Any, x: Any, norm: str, axis: int) -> Any:
     return xp.where(values < 10 * machine_epsilon(xp, x.dtype), 1.0, values)
 
 
-def normalize(x: Any, /, norm: str = "l2", axis: int = 1) -> Any:
+def normalize(x: ArrayT, /, *, norm: Literal["l1", "l2", "max"] = "l2", axis: int = 1) -> ArrayT:
     """Scale each slice along ``axis`` to unit ``norm`` ("l1", "l2" or "max"), as scikit-learn's ``normalize``.
 
     All-zero slices stay zero.
@@ -90,9 +91,9 @@ def normalize(x: Any, /, norm: str = "l2", axis: int = 1) -> Any:
            [0. , 0. ]])
     """
     _check_norm(norm, "normalize")
-    xp, x = float_array(x, "normalize", ndim=None)
-    axis = _check_axis(x, axis, "normalize")
-    return x / _norms(xp, x, norm, axis)
+    xp, data = float_array(x, "normalize", ndim=None)
+    axis = _check_axis(data, axis, "normalize")
+    return data / _norms(xp, data, norm, axis)
 
 
 class StandardScaler(Transform):
@@ -119,7 +120,7 @@ class StandardScaler(Transform):
     def _params(self) -> dict[str, Any]:
         return {"with_mean": self.with_mean, "with_std": self.with_std}
 
-    def fit(self, x: Any, y: Any = None) -> StandardScaler:
+    def fit(self, x: Array, y: object = None) -> StandardScaler:
         """Learn the per-feature mean and standard deviation of ``x`` (n_samples, n_features)."""
         xp, x = float_array(x, "StandardScaler.fit")
         if x.shape[0] < 1:
@@ -131,23 +132,23 @@ class StandardScaler(Transform):
         self._fitted_on(xp, int(x.shape[1]))
         return self
 
-    def transform(self, x: Any) -> Any:
+    def transform(self, x: ArrayT) -> ArrayT:
         """Centre and scale ``x`` with the fitted statistics."""
-        xp, x = self._check_input(x, "transform")
+        xp, data = self._check_input(x, "transform")
         if self.with_mean:
-            x = x - self.mean_
+            data = data - self.mean_
         if self.with_std:
-            x = x / self.scale_
-        return x
+            data = data / self.scale_
+        return data
 
-    def inverse_transform(self, x: Any) -> Any:
+    def inverse_transform(self, x: ArrayT) -> ArrayT:
         """Undo :meth:`transform`: ``x * scale_ + mean_``."""
-        xp, x = self._check_input(x, "inverse_transform")
+        xp, data = self._check_input(x, "inverse_transform")
         if self.with_std:
-            x = x * self.scale_
+            data = data * self.scale_
         if self.with_mean:
-            x = x + self.mean_
-        return x
+            data = data + self.mean_
+        return data
 
 
 class MinMaxScaler(Transform):
@@ -179,7 +180,7 @@ class MinMaxScaler(Transform):
     def _params(self) -> dict[str, Any]:
         return {"feature_range": self.feature_range, "clip": self.clip}
 
-    def fit(self, x: Any, y: Any = None) -> MinMaxScaler:
+    def fit(self, x: Array, y: object = None) -> MinMaxScaler:
         """Learn each feature's minimum and maximum."""
         xp, x = float_array(x, "MinMaxScaler.fit")
         if x.shape[0] < 1:
@@ -196,18 +197,18 @@ class MinMaxScaler(Transform):
         self._fitted_on(xp, int(x.shape[1]))
         return self
 
-    def transform(self, x: Any) -> Any:
+    def transform(self, x: ArrayT) -> ArrayT:
         """``x * scale_ + min_`` (clipped to ``feature_range`` when ``clip``)."""
-        xp, x = self._check_input(x, "transform")
-        x = x * self.scale_ + self.min_
+        xp, data = self._check_input(x, "transform")
+        data = data * self.scale_ + self.min_
         if self.clip:
-            x = xp.clip(x, self.feature_range[0], self.feature_range[1])
-        return x
+            data = xp.clip(data, self.feature_range[0], self.feature_range[1])
+        return data
 
-    def inverse_transform(self, x: Any) -> Any:
+    def inverse_transform(self, x: ArrayT) -> ArrayT:
         """Undo :meth:`transform`: ``(x - min_) / scale_``."""
-        xp, x = self._check_input(x, "inverse_transform")
-        return (x - self.min_) / self.scale_
+        xp, data = self._check_input(x, "inverse_transform")
+        return (data - self.min_) / self.scale_
 
 
 class Normalizer(Transform):
@@ -222,19 +223,19 @@ class Normalizer(Transform):
     array([[0.25, 0.75]])
     """
 
-    def __init__(self, norm: str = "l2") -> None:
+    def __init__(self, norm: Literal["l1", "l2", "max"] = "l2") -> None:
         self.norm = _check_norm(norm, "Normalizer")
 
     def _params(self) -> dict[str, Any]:
         return {"norm": self.norm}
 
-    def fit(self, x: Any, y: Any = None) -> Normalizer:
+    def fit(self, x: Array, y: object = None) -> Normalizer:
         """Check ``x`` and record its number of features."""
         xp, x = float_array(x, "Normalizer.fit")
         self._fitted_on(xp, int(x.shape[1]))
         return self
 
-    def transform(self, x: Any) -> Any:
+    def transform(self, x: ArrayT) -> ArrayT:
         """Divide each row by its norm (all-zero rows stay zero)."""
-        xp, x = self._check_input(x, "transform")
-        return x / _norms(xp, x, self.norm, 1)
+        xp, data = self._check_input(x, "transform")
+        return data / _norms(xp, data, self.norm, 1)

@@ -18,6 +18,7 @@ import secrets
 from typing import Any
 
 from ember_ml import backend as _backend
+from ember_ml._checks import check_int
 
 __all__ = [
     "KeyStream",
@@ -44,9 +45,7 @@ class KeyStream:
     def __init__(self, seed: int | None) -> None:
         if seed is None:
             seed = secrets.randbits(31)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int or None, got {type(seed).__name__}")
-        self.seed = seed
+        self.seed = check_int(seed, "seed")
         self._count = 0
         self._roots: dict[tuple[str, str], Any] = {}
 
@@ -99,7 +98,9 @@ def uniform(
     from ember_ml import random
 
     key = stream.next(backend, device)
-    return random.uniform(key, tuple(shape), _dtype(backend, dtype), low, high, device=device)
+    return random.uniform(
+        key, tuple(shape), dtype=_dtype(backend, dtype), low=low, high=high, device=device
+    )
 
 
 def normal(
@@ -113,7 +114,7 @@ def normal(
     from ember_ml import random
 
     key = stream.next(backend, device)
-    return random.normal(key, tuple(shape), _dtype(backend, dtype), device=device)
+    return random.normal(key, tuple(shape), dtype=_dtype(backend, dtype), device=device)
 
 
 def xavier_uniform(

@@ -33,9 +33,9 @@ array([1., 2.], dtype=float32)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ember_ml import _selection
 from ember_ml import backend as _backend
@@ -44,7 +44,7 @@ from ember_ml.backend._modules import check_same_backend as _check_same_backend
 
 __all__ = ["Module"]
 
-_specialised: dict[tuple[type, str], type] = {}
+_specialised: dict[tuple[type, str], type[Module]] = {}
 _native: dict[str, type] = {}
 
 
@@ -55,18 +55,19 @@ def _native_base(name: str) -> type:
     except KeyError:
         pass
     xp = _backend.load(name)  # ImportError with the install command when missing
-    base = fast_path(xp, "nn", "NativeModule") or PlainModule
+    native = fast_path(xp, "nn", "NativeModule")  # a class: torch.nn.Module's, mlx.nn.Module's
+    base = PlainModule if native is None else cast(type, native)
     _native[name] = base
     return base
 
 
-def _specialise(cls: type, name: str) -> type:
+def _specialise(cls: type[Module], name: str) -> type[Module]:
     key = (cls, name)
     try:
         return _specialised[key]
     except KeyError:
         pass
-    spec = type(
+    spec: type[Module] = type(
         cls.__name__,
         (cls, _native_base(name)),
         {
@@ -117,6 +118,32 @@ class Module:
     _em_specialised = False
     _em_backend: str = ""
     _em_xp: ModuleType
+    _em_base: type[Module]  # the model class itself (the specialised class's first base)
+    _em_dtype_name: str
+    _em_device: Any
+
+    if TYPE_CHECKING:
+        # What every backend's native module class gives at run time (torch.nn.Module,
+        # mlx.nn.Module, PlainModule), declared for type checkers. Calling a model runs its
+        # ``forward``, whose signature is the subclass's own.
+        training: bool
+        forward: Callable[..., Any]
+
+        def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
+        def state_dict(self) -> Any: ...
+
+        def parameters(self) -> Any: ...
+
+        def train(self, mode: bool = True) -> Any: ...
+
+        def eval(self) -> Any: ...
+
+        def _em_add_parameter(self, name: str, value: Any, trainable: bool) -> None: ...
+
+        def _em_assign(self, name: str, value: Any) -> None: ...
+
+        def _em_named_arrays(self, prefix: str) -> Iterator[tuple[str, Any]]: ...
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         if cls.__dict__.get("_em_specialised", False):
@@ -258,6 +285,11 @@ class PlainModule:
     >>> isinstance(nn.Module(backend="numpy"), PlainModule)
     True
     """
+
+    _em_arrays: dict[str, bool]  # parameter name -> trainable
+    _em_children: dict[str, Module]
+    _em_xp: ModuleType  # set by the specialised class (a Module), which lists PlainModule last
+    training: bool
 
     def __init__(self) -> None:
         object.__setattr__(self, "_em_arrays", {})

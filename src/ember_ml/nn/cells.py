@@ -17,8 +17,10 @@ done for all steps at once) and ``_step`` (the recurrence): the sequence models
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml.nn import _init
 from ember_ml.nn._module import Module
@@ -64,14 +66,6 @@ def _built_wiring(wiring: Any, size: int | None, label: str) -> None:
         raise ValueError(f"the wiring has no input size: pass {label} or call wiring.build(n)")
 
 
-def _positive_int(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be >= 1, got {value}")
-    return value
-
-
 class LSTMCell(Module):
     """ncps's mixed-memory LSTM cell: ``(h, c) -> (h', c')`` (forget-gate bias +1).
 
@@ -98,8 +92,8 @@ class LSTMCell(Module):
     ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
-        self.input_size = _positive_int("input_size", input_size)
-        self.hidden_size = _positive_int("hidden_size", hidden_size)
+        self.input_size = check_int(input_size, "input_size", minimum=1)
+        self.hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
         self.input_map = Linear(input_size, 4 * hidden_size, seed=stream, **self.factory)
         self.input_map.add_parameter(
             "bias", _init.uniform(stream, (4 * hidden_size,), -0.1, 0.1, **self.factory)
@@ -144,6 +138,10 @@ class CfCCell(Module):
     ['A', 'ff1.bias', 'ff1.weight', 'w_tau']
     """
 
+    sparsity_mask: Any  # parameters and constants, registered by add_parameter
+    w_tau: Any
+    A: Any
+
     def __init__(
         self,
         input_size: int,
@@ -164,19 +162,15 @@ class CfCCell(Module):
         if mode not in CFC_MODES:
             raise ValueError(f"unknown mode {mode!r}; valid modes are {', '.join(CFC_MODES)}")
         stream = _init.key_stream(seed)
-        self.input_size = _positive_int("input_size", input_size)
-        self.hidden_size = _positive_int("hidden_size", hidden_size)
+        self.input_size = check_int(input_size, "input_size", minimum=1)
+        self.hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
         self.mode = mode
-        if (
-            isinstance(backbone_layers, bool)
-            or not isinstance(backbone_layers, int)
-            or backbone_layers < 0
-        ):
-            raise ValueError(f"backbone_layers must be an int >= 0, got {backbone_layers!r}")
-        self.backbone_layers = backbone_layers
+        self.backbone_layers = backbone_layers = check_int(
+            backbone_layers, "backbone_layers", minimum=0
+        )
         cat = input_size + hidden_size
         if backbone_layers > 0:
-            units = _positive_int("backbone_units", backbone_units)
+            units = check_int(backbone_units, "backbone_units", minimum=1)
             layers: list[Module] = [
                 Linear(cat, units, seed=stream, **self.factory),
                 Activation(backbone_activation, **self.factory),
@@ -291,8 +285,9 @@ class _WiredCell(Module):
 
     @property
     def output_size(self) -> int:
-        """The number of motor neurons."""
-        return self.wiring.output_dim
+        """The number of motor neurons (every neuron for a wiring that sets no ``output_dim``)."""
+        motor = self.wiring.output_dim
+        return self.wiring.units if motor is None else motor
 
 
 class WiredCfCCell(_WiredCell):
@@ -311,6 +306,8 @@ class WiredCfCCell(_WiredCell):
     >>> y.shape, h.shape, cell.layer_sizes
     ((1, 2), (1, 8), [4, 2, 2])
     """
+
+    _layer_sizes: tuple[int, ...]
 
     def __init__(
         self,
@@ -335,11 +332,12 @@ class WiredCfCCell(_WiredCell):
             "_layer_sizes",
             tuple(len(wiring.get_neurons_of_layer(i)) for i in range(self.num_layers)),
         )
-        in_features = wiring.input_dim
+        in_features = wiring._built_input_dim()
         for layer in range(self.num_layers):
             neurons = wiring.get_neurons_of_layer(layer)
+            sources: Sequence[int]
             if layer == 0:
-                matrix, sources = wiring.sensory_adjacency_matrix, range(wiring.input_dim)
+                matrix, sources = wiring.sensory_adjacency_matrix, range(in_features)
             else:
                 matrix, sources = wiring.adjacency_matrix, wiring.get_neurons_of_layer(layer - 1)
             mask = [[int(matrix[i, j]) for j in neurons] for i in sources]
@@ -387,7 +385,7 @@ class WiredCfCCell(_WiredCell):
     ) -> tuple[Any, list[Any]]:
         """One step on per-layer states (see ``_split_state``)."""
         xp = self.xp
-        new_states = []
+        new_states: list[Any] = []
         for layer, cell in enumerate(self._layers()):
             p = prepared[layer]
             if layer == 0:
@@ -424,6 +422,25 @@ class LTCCell(_WiredCell):
     >>> y.shape, v.shape
     ((5, 2), (5, 4))
     """
+
+    # parameters and constants, registered by add_parameter
+    gleak: Any
+    vleak: Any
+    cm: Any
+    sigma: Any
+    mu: Any
+    w: Any
+    erev: Any
+    sensory_sigma: Any
+    sensory_mu: Any
+    sensory_w: Any
+    sensory_erev: Any
+    sparsity_mask: Any
+    sensory_sparsity_mask: Any
+    input_w: Any
+    input_b: Any
+    output_w: Any
+    output_b: Any
 
     _RANGES = {
         "gleak": (0.001, 1.0),
@@ -462,11 +479,11 @@ class LTCCell(_WiredCell):
         self.wiring = wiring
         self.input_mapping = input_mapping or "none"
         self.output_mapping = output_mapping or "none"
-        self.ode_unfolds = _positive_int("ode_unfolds", ode_unfolds)
+        self.ode_unfolds = check_int(ode_unfolds, "ode_unfolds", minimum=1)
         self.epsilon = float(epsilon)
         self.implicit_param_constraints = bool(implicit_param_constraints)
         stream = _init.key_stream(seed)
-        units, sensory, motor = wiring.units, wiring.input_dim, wiring.output_dim
+        units, sensory, motor = wiring.units, wiring._built_input_dim(), self.output_size
 
         def draw(name: str, shape: tuple[int, ...], kind: str) -> None:
             low, high = self._RANGES[kind]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml.nn import _init
 from ember_ml.nn._module import Module
 
@@ -54,6 +55,9 @@ class Linear(Module):
     (2, 4)
     """
 
+    weight: Any  # parameters, registered by add_parameter
+    bias: Any
+
     def __init__(
         self,
         in_features: int,
@@ -68,7 +72,8 @@ class Linear(Module):
     ) -> None:
         super().__init__()
         stream = _init.key_stream(seed)
-        self.in_features, self.out_features = int(in_features), int(out_features)
+        self.in_features = check_int(in_features, "in_features", minimum=0)
+        self.out_features = check_int(out_features, "out_features", minimum=0)
         if init == "xavier":
             weight = _init.xavier_uniform(
                 stream, (self.out_features, self.in_features), **self.factory

@@ -39,6 +39,9 @@ class _Sequence(Module):
     use_mixed: bool
     batch_first: bool
     return_sequences: bool
+    # a CfCCell, WiredCfCCell or LTCCell: _prepare, _project and _step (their pieces differ)
+    rnn_cell: Any
+    wiring: Wiring | None
 
     def _set_flags(self, return_sequences: bool, batch_first: bool, mixed_memory: bool) -> None:
         self.return_sequences = bool(return_sequences)
@@ -153,7 +156,7 @@ class _Sequence(Module):
             steps = list(zip(*(xp.unstack(p, axis=1) for p in projected), strict=True))
         else:
             steps = xp.unstack(projected, axis=1)
-        mixed_steps = xp.unstack(mixed, axis=1) if self.use_mixed else None
+        mixed_steps: Any = xp.unstack(mixed, axis=1) if self.use_mixed else None
         outputs = []
         out = None
         for t in range(seq):
@@ -274,8 +277,8 @@ class CfC(_Sequence):
             self.rnn_cell = WiredCfCCell(input_size, units, mode, seed=stream, **self.factory)
             self.wiring = units
             self.state_size = units.units
-            self.output_size = units.output_dim
-            self.input_size = units.input_dim
+            self.output_size = self.rnn_cell.output_size
+            self.input_size = units._built_input_dim()
         else:
             if isinstance(units, bool) or not isinstance(units, int):
                 raise TypeError(f"units must be an int or a Wiring, got {type(units).__name__}")
@@ -357,7 +360,7 @@ class LTC(_Sequence):
             **self.factory,
         )
         self.wiring = wiring
-        self.input_size = wiring.input_dim
+        self.input_size = wiring._built_input_dim()
         self.state_size = wiring.units
-        self.output_size = wiring.output_dim
+        self.output_size = self.rnn_cell.output_size
         self._add_memory(stream)

@@ -27,18 +27,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml.backend import _host
 
 __all__ = ["AutoNCP", "FullyConnected", "NCP", "Random", "Wiring"]
-
-
-def _check_int(name: str, value: Any, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) and not hasattr(value, "__index__"):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    value = int(value.__index__())
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return value
 
 
 class Wiring:
@@ -60,7 +52,7 @@ class Wiring:
     """
 
     def __init__(self, units: int) -> None:
-        self.units = _check_int("units", units, 1)
+        self.units = check_int(units, "units", minimum=1)
         self.adjacency_matrix = _host.int_matrix(self.units, self.units)
         self.sensory_adjacency_matrix: Any = None
         self.input_dim: int | None = None
@@ -92,7 +84,7 @@ class Wiring:
         Building again with the same ``input_dim`` changes nothing; another
         ``input_dim`` raises ``ValueError``.
         """
-        input_dim = _check_int("input_dim", input_dim, 1)
+        input_dim = check_int(input_dim, "input_dim", minimum=1)
         if self.input_dim is not None:
             if self.input_dim != input_dim:
                 raise ValueError(
@@ -106,14 +98,20 @@ class Wiring:
     def _draw_sensory(self) -> None:
         """Subclasses draw their sensory synapses here (called once, by ``build``)."""
 
+    def _built_input_dim(self) -> int:
+        """``input_dim`` of a built wiring (``build`` sets it before ``_draw_sensory`` runs)."""
+        if self.input_dim is None:
+            raise ValueError("the wiring has no input dimension: call build(input_dim) first")
+        return self.input_dim
+
     def set_input_dim(self, input_dim: int) -> None:
         """Set ``input_dim`` and an empty sensory matrix (no draws; ``build`` draws)."""
-        self.input_dim = _check_int("input_dim", input_dim, 1)
+        self.input_dim = check_int(input_dim, "input_dim", minimum=1)
         self.sensory_adjacency_matrix = _host.int_matrix(self.input_dim, self.units)
 
     def set_output_dim(self, output_dim: int) -> None:
         """Set the number of motor (output) neurons."""
-        self.output_dim = _check_int("output_dim", output_dim, 1)
+        self.output_dim = check_int(output_dim, "output_dim", minimum=1)
         if self.output_dim > self.units:
             raise ValueError(f"output_dim={self.output_dim} exceeds units={self.units}")
 
@@ -198,13 +196,13 @@ class Wiring:
             raise ValueError(f"unknown wiring class {name!r}; valid ones are {sorted(classes)}")
         wiring = target(**config["arguments"])
         if config.get("output_dim") is not None:
-            wiring.output_dim = _check_int("output_dim", config["output_dim"], 1)
+            wiring.output_dim = check_int(config["output_dim"], "output_dim", minimum=1)
         units = wiring.units
         wiring.adjacency_matrix = _host.as_int_matrix(
             config["adjacency_matrix"], (units, units), "adjacency_matrix"
         )
         if config.get("input_dim") is not None:
-            input_dim = _check_int("input_dim", config["input_dim"], 1)
+            input_dim = check_int(config["input_dim"], "input_dim", minimum=1)
             wiring.input_dim = input_dim
             wiring.sensory_adjacency_matrix = _host.as_int_matrix(
                 config["sensory_adjacency_matrix"], (input_dim, units), "sensory_adjacency_matrix"
@@ -239,7 +237,9 @@ class Wiring:
         palette.update(colors or {})
         if ax is None:
             ax = plt.gca()
-        columns: dict[str, list[str]] = {"sensory": [f"s{i}" for i in range(self.input_dim)]}
+        columns: dict[str, list[str]] = {
+            "sensory": [f"s{i}" for i in range(self._built_input_dim())]
+        }
         kinds: dict[str, str] = {}
         for i in range(self.units):
             kind = self.get_type_of_neuron(i)
@@ -253,7 +253,7 @@ class Wiring:
                 position[node] = (x, j - (len(names) - 1) / 2)
         edges = [
             (f"s{i}", f"n{j}", self.sensory_adjacency_matrix[i, j])
-            for i in range(self.input_dim)
+            for i in range(self._built_input_dim())
             for j in range(self.units)
         ]
         edges += [
@@ -310,7 +310,7 @@ class FullyConnected(Wiring):
                 self.add_synapse(src, dest, int(self._rng.choice([-1, 1, 1])))
 
     def _draw_sensory(self) -> None:
-        for src in range(self.input_dim):
+        for src in range(self._built_input_dim()):
             for dest in range(self.units):
                 self.add_sensory_synapse(src, dest, int(self._rng.choice([-1, 1, 1])))
 
@@ -352,8 +352,8 @@ class Random(Wiring):
             self.add_synapse(int(src), int(dest), int(self._rng.choice([-1, 1, 1])))
 
     def _draw_sensory(self) -> None:
-        count = round(self.input_dim * self.units * (1 - self.sparsity_level))
-        pairs = [(s, d) for s in range(self.input_dim) for d in range(self.units)]
+        count = round(self._built_input_dim() * self.units * (1 - self.sparsity_level))
+        pairs = [(s, d) for s in range(self._built_input_dim()) for d in range(self.units)]
         for src, dest in self._rng.choice(pairs, size=count, replace=False):
             # ncps draws the polarity twice and keeps the second; the same stream here.
             self._rng.choice([-1, 1, 1])
@@ -393,9 +393,9 @@ class NCP(Wiring):
         motor_fanin: int,
         seed: int = 22222,
     ) -> None:
-        inter = _check_int("inter_neurons", inter_neurons, 1)
-        command = _check_int("command_neurons", command_neurons, 1)
-        motor = _check_int("motor_neurons", motor_neurons, 1)
+        inter = check_int(inter_neurons, "inter_neurons", minimum=1)
+        command = check_int(command_neurons, "command_neurons", minimum=1)
+        motor = check_int(motor_neurons, "motor_neurons", minimum=1)
         super().__init__(inter + command + motor)
         self.set_output_dim(motor)
         self._num_inter_neurons, self._num_command_neurons, self._num_motor_neurons = (
@@ -403,12 +403,12 @@ class NCP(Wiring):
             command,
             motor,
         )
-        self._sensory_fanout = _check_int("sensory_fanout", sensory_fanout, 1)
-        self._inter_fanout = _check_int("inter_fanout", inter_fanout, 1)
-        self._recurrent_command_synapses = _check_int(
-            "recurrent_command_synapses", recurrent_command_synapses, 0
+        self._sensory_fanout = check_int(sensory_fanout, "sensory_fanout", minimum=1)
+        self._inter_fanout = check_int(inter_fanout, "inter_fanout", minimum=1)
+        self._recurrent_command_synapses = check_int(
+            recurrent_command_synapses, "recurrent_command_synapses", minimum=0
         )
-        self._motor_fanin = _check_int("motor_fanin", motor_fanin, 1)
+        self._motor_fanin = check_int(motor_fanin, "motor_fanin", minimum=1)
         if self._motor_fanin > command:
             raise ValueError(
                 f"motor_fanin={self._motor_fanin} exceeds the {command} command neurons"
@@ -471,7 +471,7 @@ class NCP(Wiring):
                 add(int(src), dest, int(self._rng.choice([-1, 1])))
 
     def _draw_sensory(self) -> None:
-        sensory = list(range(self.input_dim))
+        sensory = list(range(self._built_input_dim()))
         self._fan(sensory, self._inter_neurons, self._sensory_fanout, len(sensory), sensory=True)
         self._fan(
             self._inter_neurons,
@@ -530,8 +530,8 @@ class AutoNCP(NCP):
     def __init__(
         self, units: int, output_size: int, sparsity_level: float = 0.5, seed: int = 22222
     ) -> None:
-        units = _check_int("units", units, 1)
-        output_size = _check_int("output_size", output_size, 1)
+        units = check_int(units, "units", minimum=1)
+        output_size = check_int(output_size, "output_size", minimum=1)
         if output_size >= units - 2:
             raise ValueError(
                 f"output_size must be less than units - 2: valid output sizes for units={units} "

@@ -11,12 +11,23 @@ Arrays come from the selected backend (``ember_ml.get_backend()``).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import Any
+
+from ember_ml._typing import ArrayT, Device, DType, SelectedArray
 
 __all__ = ["random_bernoulli", "random_normal", "random_uniform", "set_seed", "shuffle"]
 
+
+class _Stream:
+    """The process-wide stream: its seed (None until set or first used) and calls so far."""
+
+    seed: int | None = None
+    count: int = 0
+
+
 _lock = threading.Lock()
-_state = {"seed": None, "count": 0}
+_stream = _Stream()
 
 
 def set_seed(seed: int) -> None:
@@ -36,8 +47,8 @@ def set_seed(seed: int) -> None:
 
     _check_seed(seed)
     with _lock:
-        _state["seed"] = seed
-        _state["count"] = 0
+        _stream.seed = seed
+        _stream.count = 0
 
 
 def _key(seed: int | None, like: Any = None) -> Any:
@@ -46,24 +57,25 @@ def _key(seed: int | None, like: Any = None) -> Any:
     if seed is not None:
         return random.key(seed, like=like)
     with _lock:
-        if _state["seed"] is None:
+        if _stream.seed is None:
             import secrets  # only for the first unseeded call (it imports hashlib)
 
-            _state["seed"] = secrets.randbits(63)
-        base, count = _state["seed"], _state["count"]
-        _state["count"] = count + 1
+            _stream.seed = secrets.randbits(63)
+        base, count = _stream.seed, _stream.count
+        _stream.count = count + 1
     return random.fold_in(random.key(base, like=like), count)
 
 
 def random_normal(
-    shape: Any,
+    shape: int | Sequence[int],
+    /,
+    *,
     mean: float = 0.0,
     stddev: float = 1.0,
-    dtype: Any = None,
+    dtype: DType | None = None,
     seed: int | None = None,
-    *,
-    device: Any = None,
-) -> Any:
+    device: Device | None = None,
+) -> SelectedArray:
     """Normal numbers (the original's ``ops.random_normal``): ``random.normal`` with ``loc=mean, scale=stddev``.
 
     >>> from ember_ml import ops
@@ -72,18 +84,19 @@ def random_normal(
     """
     from ember_ml import random
 
-    return random.normal(_key(seed), shape, dtype, mean, stddev, device=device)
+    return random.normal(_key(seed), shape, dtype=dtype, loc=mean, scale=stddev, device=device)
 
 
 def random_uniform(
-    shape: Any,
+    shape: int | Sequence[int],
+    /,
+    *,
     minval: float = 0.0,
     maxval: float = 1.0,
-    dtype: Any = None,
+    dtype: DType | None = None,
     seed: int | None = None,
-    *,
-    device: Any = None,
-) -> Any:
+    device: Device | None = None,
+) -> SelectedArray:
     """Uniform numbers in ``[minval, maxval)`` (the original's ``ops.random_uniform``).
 
     >>> from ember_ml import ops
@@ -93,12 +106,18 @@ def random_uniform(
     """
     from ember_ml import random
 
-    return random.uniform(_key(seed), shape, dtype, minval, maxval, device=device)
+    return random.uniform(_key(seed), shape, dtype=dtype, low=minval, high=maxval, device=device)
 
 
 def random_bernoulli(
-    shape: Any, p: float = 0.5, dtype: Any = None, seed: int | None = None, *, device: Any = None
-) -> Any:
+    shape: int | Sequence[int],
+    /,
+    *,
+    p: float = 0.5,
+    dtype: DType | None = None,
+    seed: int | None = None,
+    device: Device | None = None,
+) -> SelectedArray:
     """Bernoulli draws (0 or 1) with probability ``p`` of a 1, as ``dtype`` (default float32).
 
     ``random.bernoulli`` gives booleans; this keeps the original's numeric result.
@@ -118,7 +137,7 @@ def random_bernoulli(
     return xp.astype(mask, target)
 
 
-def shuffle(x: Any, seed: int | None = None) -> Any:
+def shuffle(x: ArrayT, /, *, seed: int | None = None) -> ArrayT:
     """A shuffled copy of ``x`` along its first axis (the original's ``ops.shuffle``; never in place).
 
     >>> import numpy as np

@@ -23,10 +23,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from numbers import Real
-from typing import Any
+from typing import Any, Literal
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
+from ember_ml._typing import ArrayT
 
 __all__ = [
     "celu",
@@ -280,7 +282,7 @@ _GENERIC: dict[str, Callable[..., Any]] = {
 # --- public functions --------------------------------------------------------------------
 
 
-def relu(x: Any, /) -> Any:
+def relu(x: ArrayT, /) -> ArrayT:
     """max(x, 0), element-wise (nan stays nan).
 
     >>> import numpy as np
@@ -291,7 +293,7 @@ def relu(x: Any, /) -> Any:
     return _apply("relu", x)
 
 
-def relu6(x: Any, /) -> Any:
+def relu6(x: ArrayT, /) -> ArrayT:
     """min(max(x, 0), 6), element-wise.
 
     >>> import numpy as np
@@ -302,7 +304,7 @@ def relu6(x: Any, /) -> Any:
     return _apply("relu6", x)
 
 
-def leaky_relu(x: Any, /, negative_slope: float = 0.01) -> Any:
+def leaky_relu(x: ArrayT, /, *, negative_slope: float = 0.01) -> ArrayT:
     """x where x > 0, else ``negative_slope * x``.
 
     >>> import numpy as np
@@ -313,7 +315,7 @@ def leaky_relu(x: Any, /, negative_slope: float = 0.01) -> Any:
     return _apply("leaky_relu", x, _check_real(negative_slope, "negative_slope", "leaky_relu"))
 
 
-def elu(x: Any, /, alpha: float = 1.0) -> Any:
+def elu(x: ArrayT, /, *, alpha: float = 1.0) -> ArrayT:
     """x where x > 0, else ``alpha * (exp(x) - 1)`` (computed with expm1).
 
     >>> import numpy as np
@@ -324,7 +326,7 @@ def elu(x: Any, /, alpha: float = 1.0) -> Any:
     return _apply("elu", x, _check_real(alpha, "alpha", "elu"))
 
 
-def selu(x: Any, /) -> Any:
+def selu(x: ArrayT, /) -> ArrayT:
     """``scale * elu(x, alpha)`` with torch's constants (alpha 1.6732632..., scale 1.0507009...).
 
     >>> import numpy as np
@@ -335,7 +337,7 @@ def selu(x: Any, /) -> Any:
     return _apply("selu", x)
 
 
-def celu(x: Any, /, alpha: float = 1.0) -> Any:
+def celu(x: ArrayT, /, *, alpha: float = 1.0) -> ArrayT:
     """x where x > 0, else ``alpha * (exp(x / alpha) - 1)``; ``alpha`` must not be 0.
 
     >>> import numpy as np
@@ -349,7 +351,7 @@ def celu(x: Any, /, alpha: float = 1.0) -> Any:
     return _apply("celu", x, alpha)
 
 
-def gelu(x: Any, /, approximate: str = "none") -> Any:
+def gelu(x: ArrayT, /, *, approximate: Literal["none", "tanh"] = "none") -> ArrayT:
     """Gaussian error linear unit: ``x * Phi(x)`` (``approximate="none"``) or the tanh form.
 
     ``approximate="tanh"`` is ``0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x**3)))``. The
@@ -370,7 +372,7 @@ def gelu(x: Any, /, approximate: str = "none") -> Any:
     return _apply("gelu", x, approximate)
 
 
-def silu(x: Any, /) -> Any:
+def silu(x: ArrayT, /) -> ArrayT:
     """``x * sigmoid(x)`` (also called swish).
 
     >>> import numpy as np
@@ -381,7 +383,7 @@ def silu(x: Any, /) -> Any:
     return _apply("silu", x)
 
 
-def swish(x: Any, /) -> Any:
+def swish(x: ArrayT, /) -> ArrayT:
     """Another name of :func:`silu`: ``x * sigmoid(x)``.
 
     >>> import numpy as np
@@ -392,7 +394,7 @@ def swish(x: Any, /) -> Any:
     return _apply("silu", x)
 
 
-def mish(x: Any, /) -> Any:
+def mish(x: ArrayT, /) -> ArrayT:
     """``x * tanh(softplus(x))``.
 
     >>> import numpy as np
@@ -403,7 +405,7 @@ def mish(x: Any, /) -> Any:
     return _apply("mish", x)
 
 
-def sigmoid(x: Any, /) -> Any:
+def sigmoid(x: ArrayT, /) -> ArrayT:
     """The logistic function ``1 / (1 + exp(-x))``, with no overflow for large ``|x|``.
 
     >>> import numpy as np
@@ -414,7 +416,7 @@ def sigmoid(x: Any, /) -> Any:
     return _apply("sigmoid", x)
 
 
-def hard_sigmoid(x: Any, /) -> Any:
+def hard_sigmoid(x: ArrayT, /) -> ArrayT:
     """``relu6(x + 3) / 6`` (torch's hardsigmoid).
 
     >>> import numpy as np
@@ -425,7 +427,7 @@ def hard_sigmoid(x: Any, /) -> Any:
     return _apply("hard_sigmoid", x)
 
 
-def hard_swish(x: Any, /) -> Any:
+def hard_swish(x: ArrayT, /) -> ArrayT:
     """``x * relu6(x + 3) / 6`` (torch's hardswish).
 
     >>> import numpy as np
@@ -436,7 +438,7 @@ def hard_swish(x: Any, /) -> Any:
     return _apply("hard_swish", x)
 
 
-def log_sigmoid(x: Any, /) -> Any:
+def log_sigmoid(x: ArrayT, /) -> ArrayT:
     """``log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|))``, stable for large ``|x|``.
 
     >>> import numpy as np
@@ -447,7 +449,7 @@ def log_sigmoid(x: Any, /) -> Any:
     return _apply("log_sigmoid", x)
 
 
-def tanh(x: Any, /) -> Any:
+def tanh(x: ArrayT, /) -> ArrayT:
     """The hyperbolic tangent (the standard's ``tanh``).
 
     >>> import numpy as np
@@ -458,7 +460,7 @@ def tanh(x: Any, /) -> Any:
     return _apply("tanh", x)
 
 
-def softplus(x: Any, /, beta: float = 1.0, threshold: float = 20.0) -> Any:
+def softplus(x: ArrayT, /, *, beta: float = 1.0, threshold: float = 20.0) -> ArrayT:
     """``log1p(exp(beta * x)) / beta``, and ``x`` itself where ``beta * x > threshold``.
 
     ``beta`` must not be 0.
@@ -474,7 +476,7 @@ def softplus(x: Any, /, beta: float = 1.0, threshold: float = 20.0) -> Any:
     return _apply("softplus", x, beta, _check_real(threshold, "threshold", "softplus"))
 
 
-def softsign(x: Any, /) -> Any:
+def softsign(x: ArrayT, /) -> ArrayT:
     """``x / (1 + |x|)``.
 
     >>> import numpy as np
@@ -485,7 +487,7 @@ def softsign(x: Any, /) -> Any:
     return _apply("softsign", x)
 
 
-def lecun_tanh(x: Any, /) -> Any:
+def lecun_tanh(x: ArrayT, /) -> ArrayT:
     """LeCun's scaled tanh as ncps defines it: ``1.7159 * tanh(0.666 * x)``.
 
     >>> import numpy as np
@@ -497,8 +499,7 @@ def lecun_tanh(x: Any, /) -> Any:
 
 
 def _check_axis(x: Any, axis: Any, name: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"{name}: axis must be an int, got {axis!r}")
+    axis = check_int(axis, f"{name}: axis")
     if not hasattr(x, "shape"):
         array_namespace(x)  # raises its TypeError for a non-array
     ndim = len(x.shape)
@@ -509,7 +510,7 @@ def _check_axis(x: Any, axis: Any, name: str) -> int:
     return axis
 
 
-def softmax(x: Any, /, axis: int = -1) -> Any:
+def softmax(x: ArrayT, /, *, axis: int = -1) -> ArrayT:
     """``exp(x) / sum(exp(x))`` along ``axis``, computed on ``x - max(x)`` (no overflow).
 
     A slice containing ``+inf``, or only ``-inf``, gives nan, as torch does.
@@ -523,7 +524,7 @@ def softmax(x: Any, /, axis: int = -1) -> Any:
     return _apply("softmax", x, _check_axis(x, axis, "softmax"))
 
 
-def log_softmax(x: Any, /, axis: int = -1) -> Any:
+def log_softmax(x: ArrayT, /, *, axis: int = -1) -> ArrayT:
     """``x - logsumexp(x)`` along ``axis``, computed on ``x - max(x)`` (no overflow).
 
     >>> import numpy as np

@@ -26,10 +26,13 @@ from __future__ import annotations
 
 import math
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
-from ember_ml._hooks import fast_path
+from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace
+from ember_ml._namespace import device as _device
+from ember_ml._typing import Array, ArrayT, DType
+from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops._scatter_kernel import _bounds, _combine, _identity_fill, _is_traced, _run
 
 __all__: list[str] = [
@@ -46,6 +49,9 @@ __all__: list[str] = [
     "segment_min",
     "segment_sum",
 ]
+
+Aggregation: TypeAlias = Literal["add", "sum", "mean", "max", "min", "prod"]
+UpdateOp: TypeAlias = Literal["set", "add", "subtract", "multiply", "min", "max"]
 
 _AGGREGATIONS = {
     "add": "sum",
@@ -67,22 +73,9 @@ def _check_integer_indices(xp: ModuleType, indices: Any, what: str, name: str = 
         raise TypeError(f"{what}: {name} must be an integer array, got dtype {dtype}")
 
 
-def _check_size(value: Any, what: str, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        try:
-            value = int(value.__index__())  # NumPy integers
-        except (AttributeError, TypeError):
-            raise TypeError(f"{what}: {name} must be a Python int, got {value!r}") from None
-    if value < 0:
-        raise ValueError(f"{what}: {name} must be >= 0, got {value}")
-    return value
-
-
 def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> None:
     """Refuse, before the library allocates, a result it would crash on (MLX: int32 axes, failed allocations)."""
-    check = fast_path(xp, "indexing", "check_allocation")
-    if check is not None:
-        check(shape, dtype, what)
+    guard_allocation(xp, "indexing", shape, dtype, what)
 
 
 def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
@@ -93,8 +86,7 @@ def _check_values(xp: ModuleType, values: Any, reduce: str, what: str) -> None:
 
 
 def _normalize_axis(axis: Any, ndim: int, what: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"{what}: axis must be an int, got {axis!r}")
+    axis = check_int(axis, f"{what}: axis")
     if not -ndim <= axis < ndim:
         raise ValueError(f"{what}: axis {axis} is out of range for an array of {ndim} dimensions")
     return axis % ndim
@@ -115,7 +107,7 @@ def _infer_size(xp: ModuleType, indices: Any, what: str, name: str) -> int:
 def _empty_result(xp: ModuleType, values: Any, n: int, axis: int) -> Any:
     shape = list(values.shape)
     shape[axis] = n
-    return xp.zeros(tuple(shape), dtype=values.dtype, device=values.device)
+    return xp.zeros(tuple(shape), dtype=values.dtype, device=_device(values))
 
 
 def _divide_counts(xp: ModuleType, total: Any, count: Any, axis: int) -> Any:
@@ -156,7 +148,7 @@ def _scatter(
     n = (
         _infer_size(xp, indices, what, "dim_size")
         if dim_size is None
-        else _check_size(dim_size, what, "dim_size")
+        else check_int(dim_size, f"{what}: dim_size", minimum=0)
     )
     shape = (*values.shape[:axis], n, *values.shape[axis + 1 :])
     _guard(xp, shape, values.dtype, what)
@@ -173,8 +165,14 @@ def _scatter(
 
 
 def scatter(
-    values: Any, indices: Any, dim_size: int | None = None, aggr: str = "add", axis: int = 0
-) -> Any:
+    values: ArrayT,
+    indices: Array,
+    /,
+    *,
+    dim_size: int | None = None,
+    aggr: Aggregation = "add",
+    axis: int = 0,
+) -> ArrayT:
     """Reduce the slices of ``values`` along ``axis`` into ``dim_size`` slots chosen by ``indices``.
 
     torch_scatter's conventions: ``indices`` is 1-D with one entry per slice of
@@ -201,7 +199,7 @@ def scatter(
     return _scatter(values, indices, dim_size, aggr, axis, "scatter")
 
 
-def scatter_add(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_add(values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0) -> Any:
     """``scatter(..., aggr="add")``: sums of the values sent to each slot.
 
     >>> import numpy as np
@@ -212,7 +210,9 @@ def scatter_add(values: Any, indices: Any, dim_size: int | None = None, axis: in
     return _scatter(values, indices, dim_size, "add", axis, "scatter_add")
 
 
-def scatter_mean(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_mean(
+    values: ArrayT, indices: Array, /, *, dim_size: int | None = None, axis: int = 0
+) -> ArrayT:
     """``scatter(..., aggr="mean")``: means per slot (0 where empty; integers round toward zero).
 
     >>> import numpy as np
@@ -223,7 +223,7 @@ def scatter_mean(values: Any, indices: Any, dim_size: int | None = None, axis: i
     return _scatter(values, indices, dim_size, "mean", axis, "scatter_mean")
 
 
-def scatter_max(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_max(values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0) -> Any:
     """``scatter(..., aggr="max")``: maxima per slot (0 where empty; NaN propagates).
 
     >>> import numpy as np
@@ -234,7 +234,7 @@ def scatter_max(values: Any, indices: Any, dim_size: int | None = None, axis: in
     return _scatter(values, indices, dim_size, "max", axis, "scatter_max")
 
 
-def scatter_min(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_min(values: Any, indices: Any, /, *, dim_size: int | None = None, axis: int = 0) -> Any:
     """``scatter(..., aggr="min")``: minima per slot (0 where empty; NaN propagates).
 
     >>> import numpy as np
@@ -245,7 +245,9 @@ def scatter_min(values: Any, indices: Any, dim_size: int | None = None, axis: in
     return _scatter(values, indices, dim_size, "min", axis, "scatter_min")
 
 
-def scatter_prod(values: Any, indices: Any, dim_size: int | None = None, axis: int = 0) -> Any:
+def scatter_prod(
+    values: ArrayT, indices: Array, /, *, dim_size: int | None = None, axis: int = 0
+) -> ArrayT:
     """``scatter(..., aggr="prod")``: products per slot (0 where empty, as torch_scatter).
 
     >>> import numpy as np
@@ -275,7 +277,7 @@ def _segment(
     if num_segments is None:
         n = _infer_size(xp, segment_ids, what, "num_segments")
     else:
-        n = _check_size(num_segments, what, "num_segments")
+        n = check_int(num_segments, f"{what}: num_segments", minimum=0)
     shape = (n, *data.shape[1:])
     _guard(xp, shape, data.dtype, what)
     if reduce != "sum":
@@ -308,8 +310,8 @@ def _segment(
 
 
 def segment_sum(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Sum the rows of ``data`` that share a segment id (keras.ops.segment_sum).
 
     ``segment_ids`` is 1-D, one id in ``[0, num_segments)`` per row of ``data``;
@@ -329,8 +331,8 @@ def segment_sum(
 
 
 def segment_mean(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Mean of the rows of ``data`` per segment id (0 for empty segments; integers round toward zero).
 
     >>> import numpy as np
@@ -342,8 +344,8 @@ def segment_mean(
 
 
 def segment_max(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Maximum of the rows of ``data`` per segment id (keras.ops.segment_max).
 
     Empty segments hold the identity of max (``-inf``, or the dtype's minimum for
@@ -358,8 +360,8 @@ def segment_max(
 
 
 def segment_min(
-    data: Any, segment_ids: Any, num_segments: int | None = None, sorted: bool = False
-) -> Any:
+    data: ArrayT, segment_ids: Array, /, *, num_segments: int | None = None, sorted: bool = False
+) -> ArrayT:
     """Minimum of the rows of ``data`` per segment id (``+inf`` / the dtype's maximum where empty).
 
     >>> import numpy as np
@@ -373,7 +375,9 @@ def segment_min(
 # --------------------------------------------------------------------------- one_hot
 
 
-def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
+def one_hot(
+    x: ArrayT, /, num_classes: int, *, dtype: DType | None = None, axis: int = -1
+) -> ArrayT:
     """One-hot encoding of the integer array ``x`` with a new axis of length ``num_classes`` at ``axis``.
 
     ``dtype`` defaults to the library's default floating dtype. Every value must
@@ -389,10 +393,10 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
     what = "one_hot"
     xp = array_namespace(x)
     _check_integer_indices(xp, x, what, "x")
-    n = _check_size(num_classes, what, "num_classes")
+    n = check_int(num_classes, f"{what}: num_classes", minimum=0)
     out_axis = _normalize_axis(axis, x.ndim + 1, what)
     if dtype is None:
-        dtype = xp.__array_namespace_info__().default_dtypes(device=x.device)["real floating"]
+        dtype = xp.__array_namespace_info__().default_dtypes(device=_device(x))["real floating"]
     out_shape = (*x.shape[:out_axis], n, *x.shape[out_axis:])
     _guard(xp, out_shape, dtype, what)
     _guard(xp, out_shape, 1, what)  # the boolean comparison
@@ -408,7 +412,7 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
         n - 1 > xp.iinfo(x.dtype).max
     ):  # classes past x's integer range would wrap around in x's dtype
         x = xp.astype(x, xp.int64)
-    classes = xp.arange(n, dtype=x.dtype, device=x.device)
+    classes = xp.arange(n, dtype=x.dtype, device=_device(x))
     shape = [1] * (x.ndim + 1)
     shape[out_axis] = n
     hot = xp.expand_dims(x, axis=out_axis) == xp.reshape(classes, tuple(shape))
@@ -418,7 +422,9 @@ def one_hot(x: Any, num_classes: int, dtype: Any = None, axis: int = -1) -> Any:
 # --------------------------------------------------------------------------- index_update
 
 
-def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
+def index_update(
+    x: ArrayT, indices: Array, values: Array | complex, /, *, op: UpdateOp = "set"
+) -> ArrayT:
     """``x`` with the rows ``x[indices]`` updated by ``op``; ``x`` itself is never modified.
 
     ``indices`` is an integer array (any shape) indexing the first axis of ``x``
@@ -456,7 +462,7 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
             values = xp.astype(values, x.dtype)
     else:
         _check_scalar(xp, values, x.dtype, what)
-        values = xp.asarray(values, dtype=x.dtype, device=x.device)
+        values = xp.asarray(values, dtype=x.dtype, device=_device(x))
     if op != "set" and xp.isdtype(x.dtype, "bool"):
         raise TypeError(f"{what}: op {op!r} needs a numeric x, got dtype {x.dtype}")
     if op in ("min", "max") and xp.isdtype(x.dtype, "complex floating"):
@@ -482,7 +488,7 @@ def index_update(x: Any, indices: Any, values: Any, op: str = "set") -> Any:
         (total,) = _run(xp, rows, idx, n, ("sum",), 0, negative_ok=True, what=what)
         return x + total if op == "add" else x - total
     if op == "set":
-        positions = xp.arange(k, dtype=xp.int64, device=x.device)
+        positions = xp.arange(k, dtype=xp.int64, device=_device(x))
         winner, count = _run(
             xp, positions, idx, n, ("max", "count"), 0, negative_ok=True, what=what
         )

@@ -15,13 +15,14 @@ and native fast paths in ``ember_ml.backend.<library>._extras.linalg``.
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, overload
 
 from ember_ml import array_namespace
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
-from ember_ml.ops._extras import is_real_floating
+from ember_ml._typing import ArrayT, DType, EigResult, SelectedArray
+from ember_ml.ops._extras import guard_allocation, is_real_floating
 from ember_ml.ops._standard_linalg import *  # noqa: F403 - the generated standard functions
 from ember_ml.ops._standard_linalg import __all__ as _STANDARD
 from ember_ml.ops._standard_linalg import eig as _standard_eig
@@ -38,7 +39,7 @@ __all__ = [
     "solve_triangular",
 ]
 
-Array = Any
+Array = Any  # the working arrays inside the extras (the public signatures use ArrayT)
 _GROUP = "linalg"
 
 _VECTOR_ORDS = "a number, inf or -inf"
@@ -71,7 +72,8 @@ def _library(xp: ModuleType) -> str:
 # --------------------------------------------------------------------------- eig / eigvals
 
 
-def eig(x: Array, /) -> Any:
+# eig and eigvals replace the star-imported standard functions of the same signature
+def eig(x: ArrayT, /) -> EigResult[ArrayT]:  # type: ignore[no-redef]
     """Eigenvalues and eigenvectors of each square matrix (the standard's ``linalg.eig``).
 
     Computed by the library of x (MLX: on its CPU stream); a library without
@@ -90,14 +92,14 @@ def eig(x: Array, /) -> Any:
     if bad is None:
         return _standard_eig(x)
     xp, bad, clean = bad
-    res = _standard_eig(clean)
+    res: Any = _standard_eig(clean)
     values = xp.where(bad[..., None], xp.full_like(res[0], math.nan), res[0])
     vectors = xp.where(bad[..., None, None], xp.full_like(res[1], math.nan), res[1])
     kind = type(res)
     return kind._make((values, vectors)) if hasattr(kind, "_make") else kind((values, vectors))
 
 
-def eigvals(x: Array, /) -> Array:
+def eigvals(x: ArrayT, /) -> ArrayT:  # type: ignore[no-redef]
     """Eigenvalues of each square matrix (the standard's ``linalg.eigvals``).
 
     A library without ``linalg.eigvals`` raises ``NotImplementedError`` naming it.
@@ -155,7 +157,9 @@ def _require(x: Array, name: str) -> None:
 # --------------------------------------------------------------------------- lstsq
 
 
-def lstsq(a: Array, b: Array, rcond: float | None = None) -> tuple[Array, Array, int, Array]:
+def lstsq(
+    a: ArrayT, b: ArrayT, /, *, rcond: float | None = None
+) -> tuple[ArrayT, ArrayT, int, ArrayT]:
     """Least-squares solution of ``a @ x = b``, as ``numpy.linalg.lstsq``.
 
     Returns ``(x, residuals, rank, s)``: the minimum-norm solution, the squared
@@ -239,7 +243,14 @@ def _vector_norm(xp: ModuleType, x: Array, axis: Any, keepdims: bool, ord: Any) 
     return xp.linalg.vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
 
 
-def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) -> Array:  # noqa: A002
+def norm(
+    x: ArrayT,
+    /,
+    *,
+    ord: float | Literal["fro", "nuc"] | None = None,  # noqa: A002
+    axis: int | tuple[int, ...] | None = None,
+    keepdims: bool = False,
+) -> ArrayT:
     """Vector or matrix norm, as ``numpy.linalg.norm``.
 
     ``axis`` None: the 2-norm of x flattened when ``ord`` is None, else x must be
@@ -272,7 +283,7 @@ def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) ->
     if isinstance(axis, tuple) and len(axis) == 1:
         axis = axis[0]
     if not isinstance(axis, tuple):
-        axis = operator.index(axis)
+        axis = check_int(axis, "norm: axis")
         if not -nd <= axis < nd:
             raise ValueError(f"norm: axis {axis} is out of range for {nd} dimensions")
         if ord is None:
@@ -281,7 +292,7 @@ def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) ->
         return _vector_norm(xp, x, axis, keepdims, ord)
     if len(axis) != 2:
         raise ValueError(f"norm: axis must be None, an int or a pair of ints; got {axis!r}")
-    a0, a1 = [operator.index(a) for a in axis]
+    a0, a1 = [check_int(a, "norm: axis") for a in axis]
     if not (-nd <= a0 < nd and -nd <= a1 < nd) or a0 % nd == a1 % nd:
         raise ValueError(f"norm: invalid axes {axis!r} for {nd} dimensions")
     if ord not in _MATRIX_ORDS or isinstance(ord, bool):
@@ -299,7 +310,7 @@ def norm(x: Array, ord: Any = None, axis: Any = None, keepdims: bool = False) ->
 # --------------------------------------------------------------------------- diag
 
 
-def diag(x: Array, k: int = 0) -> Array:
+def diag(x: ArrayT, /, *, k: int = 0) -> ArrayT:
     """A 2-D array with 1-D x on its k-th diagonal, or the k-th diagonal of 2-D x, as ``numpy.diag``.
 
     >>> import numpy as np
@@ -312,7 +323,7 @@ def diag(x: Array, k: int = 0) -> Array:
     array([1, 4])
     """
     xp = array_namespace(x)
-    k = operator.index(k)
+    k = check_int(k, "diag: k")
     if x.ndim not in (1, 2):
         raise ValueError(f"diag: x must be 1-D or 2-D, got shape {tuple(x.shape)}")
     fast = fast_path(xp, _GROUP, "diag")
@@ -354,7 +365,7 @@ def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> A
     return generic(xp, a, b, lower)
 
 
-def solve_triangular(a: Array, b: Array, lower: bool = False) -> Array:
+def solve_triangular(a: ArrayT, b: ArrayT, /, *, lower: bool = False) -> ArrayT:
     """Solve ``a @ x = b`` for triangular a, as ``scipy.linalg.solve_triangular``.
 
     Only a's lower (``lower=True``) or upper triangle is read. b is (M,) or
@@ -373,7 +384,7 @@ def _solve_triangular_generic(xp: ModuleType, a: Array, b: Array, lower: bool) -
     return xp.linalg.solve(xp.tril(a) if lower else xp.triu(a), b)
 
 
-def cholesky_solve(c: Array, b: Array, lower: bool = True) -> Array:
+def cholesky_solve(c: ArrayT, b: ArrayT, /, *, lower: bool = True) -> ArrayT:
     """Solve ``A @ x = b`` given the Cholesky factor c of A, as ``scipy.linalg.cho_solve((c, lower), b)``.
 
     ``lower=True``: A = c @ c^H (the standard's ``linalg.cholesky``); else A = c^H @ c.
@@ -418,7 +429,7 @@ _PADE13 = (
 _THETA13 = 5.371920351148152
 
 
-def expm(x: Array) -> Array:
+def expm(x: ArrayT, /) -> ArrayT:
     """Matrix exponential of each square matrix, as ``scipy.linalg.expm``.
 
     Scaling and squaring with a degree-13 Pade approximant. The number of
@@ -433,10 +444,15 @@ def expm(x: Array) -> Array:
     """
     xp = array_namespace(x)
     _square(x, "expm")
-    (x,) = _float(xp, x)
+    (m,) = _float(xp, x)
     fast = fast_path(xp, _GROUP, "expm")
     if fast is not None:
-        return fast(x)
+        return fast(m)
+    return _expm_generic(xp, m)
+
+
+def _expm_generic(xp: ModuleType, x: Array) -> Array:
+    """Scaling and squaring with the degree-13 Pade approximant (Higham, 2005)."""
     n = x.shape[-1]
     if math.prod(x.shape) == 0:
         return x + 0
@@ -501,14 +517,39 @@ def _standard_normal(xp: ModuleType, count: int, seed: int, dtype: Any, device: 
     return xp.sqrt(-2.0 * xp.log(u1)) * xp.cos((2.0 * math.pi) * u2)
 
 
+@overload
 def orthogonal(
     shape: tuple[int, ...],
-    seed: int = 0,
+    /,
     *,
+    seed: int = 0,
     gain: float = 1.0,
-    dtype: Any = None,
-    like: Array | None = None,
-) -> Array:
+    dtype: DType | None = None,
+    like: None = None,
+) -> SelectedArray: ...
+
+
+@overload
+def orthogonal(
+    shape: tuple[int, ...],
+    /,
+    *,
+    seed: int = 0,
+    gain: float = 1.0,
+    dtype: DType | None = None,
+    like: ArrayT,
+) -> ArrayT: ...
+
+
+def orthogonal(
+    shape: tuple[int, ...],
+    /,
+    *,
+    seed: int = 0,
+    gain: float = 1.0,
+    dtype: DType | None = None,
+    like: Any = None,
+) -> Any:
     """A (semi-)orthogonal matrix for weight initialisation, from a seed (as ``torch.nn.init.orthogonal_``).
 
     The array has ``shape`` (2-D or more; the trailing dimensions are flattened
@@ -525,14 +566,12 @@ def orthogonal(
     >>> bool(np.allclose(w @ w.T, np.eye(3)))
     True
     """
-    shape = tuple([operator.index(s) for s in shape])
+    shape = tuple([check_int(s, "orthogonal: shape entries") for s in shape])
     if len(shape) < 2 or any([s < 0 for s in shape]):
         raise ValueError(
             f"orthogonal: shape must have 2 or more non-negative dimensions, got {shape}"
         )
-    seed = operator.index(seed)
-    if seed < 0:
-        raise ValueError(f"orthogonal: seed must be a non-negative int, got {seed}")
+    seed = check_int(seed, "orthogonal: seed", minimum=0)
     xp = array_namespace(like) if like is not None else array_namespace()
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes()["real floating"]
@@ -544,9 +583,8 @@ def orthogonal(
 
         device = ember_ml.device(like)
     rows, cols = shape[0], math.prod(shape[1:])
-    check = fast_path(xp, _GROUP, "check_allocation")
-    if check is not None:  # MLX: int32 axes, and a failed allocation crashes it
-        check((2 * rows * cols,), dtype, "orthogonal")
+    # MLX: int32 axes, and a failed allocation crashes it
+    guard_allocation(xp, _GROUP, (2 * rows * cols,), dtype, "orthogonal")
     if rows == 0 or cols == 0:
         return xp.zeros(shape, dtype=dtype, device=device)
     flat = xp.reshape(_standard_normal(xp, rows * cols, seed, dtype, device), (rows, cols))

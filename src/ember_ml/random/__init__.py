@@ -20,15 +20,14 @@ from ember_ml.random._distributions import (
     categorical,
     choice,
     exponential,
-    gamma,
     gumbel,
     laplace,
     permutation,
     randint,
-    truncated_normal,
 )
 from ember_ml.random._generator import Generator, NativeGenerator, native
 from ember_ml.random._keys import fold_in, key, key_data, split
+from ember_ml.random._rejection import gamma, truncated_normal
 from ember_ml.random._samplers import normal, uniform
 
 __all__ = [

@@ -1,33 +1,31 @@
 """The other samplers: bernoulli, randint, permutation, choice, categorical, gumbel,
-exponential, laplace, truncated_normal and gamma.
+exponential and laplace (the rejection samplers are in ``_rejection``).
 
 All follow ``_samplers``: a key first, the key's library out, no host round trip.
 Discrete samplers (bernoulli, randint, permutation, choice without ``p``) use integer
 operations only and are bit-identical on every library. Continuous ones are computed in
 float64 from the same words and rounded once to the output dtype; they agree to about
-1 ulp (only the libraries' ``log``/``exp`` differ, by at most 1 ulp). The two rejection
-samplers (truncated_normal, gamma) run a fixed number of rounds chosen so that an
-element is left unaccepted with probability below 1e-15; a decision taken on a 1-ulp
-difference may differ between libraries with probability of the same order.
+1 ulp (only the libraries' ``log``/``exp`` differ, by at most 1 ulp).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import numbers
+from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, ParamSpec, TypeGuard, TypeVar, overload
 
+from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.random._keys import check_key, check_shape, fold_in, on_device
+from ember_ml._typing import Array, ArrayT, Device, DType
+from ember_ml.random._keys import Shape, check_key, check_shape, on_device
 from ember_ml.random._samplers import (
     _float_bound,
     float_dtype,
     interleave,
     named_dtype,
-    standard_normal_pairs,
 )
 from ember_ml.random._samplers import on_float64_stream as _wrap
 from ember_ml.random._threefry import MASK32, counter_words, is_signed, shift_right
@@ -37,29 +35,28 @@ __all__ = [
     "categorical",
     "choice",
     "exponential",
-    "gamma",
     "gumbel",
     "laplace",
     "permutation",
     "randint",
-    "truncated_normal",
 ]
 
-_FAILURE = 1e-15
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-def _on_float64_stream(function: Any) -> Any:
+def _on_float64_stream(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """``_samplers.on_float64_stream``, re-wrapped here so doctest finds these samplers' examples."""
     wrapped = _wrap(function)
 
-    def sampler(*args: Any, **kwargs: Any) -> Any:
+    def sampler(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         return wrapped(*args, **kwargs)
 
     functools.update_wrapper(sampler, function)
     return sampler  # the chance an element of a rejection sampler is never accepted
 
 
-def _is_array(value: Any) -> bool:
+def _is_array(value: object) -> TypeGuard[Array]:
     return hasattr(value, "shape") and hasattr(value, "dtype")
 
 
@@ -90,7 +87,7 @@ def _open_unit64(xp: ModuleType, key: Any, n: int, precise: bool) -> Any:
 
 
 def _start(
-    key: Any, shape: Any, dtype: Any, device: Any
+    key: Any, shape: Shape | None, dtype: Any, device: Any
 ) -> tuple[ModuleType, Any, tuple[int, ...], Any]:
     xp = check_key(key)
     dims = check_shape(shape)
@@ -99,7 +96,9 @@ def _start(
 
 
 @_on_float64_stream
-def gumbel(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
+def gumbel(
+    key: ArrayT, /, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+) -> ArrayT:
     """Standard Gumbel numbers, ``-log(-log(u))`` with ``u`` uniform in (0, 1) (default float32).
 
     >>> from ember_ml import random
@@ -114,7 +113,9 @@ def gumbel(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) 
 
 
 @_on_float64_stream
-def exponential(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
+def exponential(
+    key: ArrayT, /, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+) -> ArrayT:
     """Standard exponential numbers (rate 1), ``-log(u)`` with ``u`` uniform in (0, 1).
 
     >>> from ember_ml import random
@@ -129,7 +130,9 @@ def exponential(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = N
 
 
 @_on_float64_stream
-def laplace(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None) -> Any:
+def laplace(
+    key: ArrayT, /, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+) -> ArrayT:
     """Standard Laplace numbers (location 0, scale 1): ``-sign(v) log(1 - 2|v|)``, ``v = u - 1/2``.
 
     >>> from ember_ml import random
@@ -145,7 +148,14 @@ def laplace(key: Any, shape: Any = (), dtype: Any = None, *, device: Any = None)
 
 
 @_on_float64_stream
-def bernoulli(key: Any, p: Any = 0.5, shape: Any = None, *, device: Any = None) -> Any:
+def bernoulli(
+    key: ArrayT,
+    /,
+    p: Array | float = 0.5,
+    shape: Shape | None = None,
+    *,
+    device: Device | None = None,
+) -> ArrayT:
     """Booleans that are True with probability ``p``.
 
     ``p`` is a number in [0, 1] (``ValueError`` otherwise), or a floating array of the
@@ -203,14 +213,6 @@ def _int_dtype(xp: ModuleType, dtype: Any) -> tuple[Any, str]:
     return found
 
 
-def _check_int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        if hasattr(value, "__index__") and not _is_array(value):
-            return int(value)
-        raise ValueError(f"{what} must be an int, got {value!r}")
-    return value
-
-
 def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
     """``n`` int64 values uniform on ``0 .. span-1`` (span <= 2**32): each is the 64-bit word pair
     of one counter taken modulo ``span`` (bias below 2**-32), in exact int64 arithmetic."""
@@ -226,8 +228,15 @@ def _below_range(xp: ModuleType, key: Any, n: int, span: int) -> Any:
 
 @_on_float64_stream
 def randint(
-    key: Any, shape: Any, low: int, high: int, dtype: Any = None, *, device: Any = None
-) -> Any:
+    key: ArrayT,
+    /,
+    shape: Shape,
+    low: int,
+    high: int,
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+) -> ArrayT:
     """Integers uniform on ``low .. high-1`` (default dtype int32), bit-identical on every library.
 
     ``low < high`` are Python ints that fit the dtype and ``high - low <= 2**32``.
@@ -241,8 +250,8 @@ def randint(
     """
     xp = check_key(key)
     dims = check_shape(shape)
-    low = _check_int(low, "low")
-    high = _check_int(high, "high")
+    low = check_int(low, "low")
+    high = check_int(high, "high")
     dtype, name = _int_dtype(xp, dtype)
     if not low < high:
         raise ValueError(f"randint needs low < high, got low={low} and high={high}")
@@ -263,8 +272,20 @@ def _sort_keys(xp: ModuleType, key: Any, n: int) -> Any:
     return _unsigned64(xp, y0, signed) * (1 << 31) + (_unsigned64(xp, y1, signed) >> 1)
 
 
+@overload
+def permutation(
+    key: ArrayT, x: int, /, *, axis: int = 0, device: Device | None = None
+) -> ArrayT: ...
+
+
+@overload
+def permutation(
+    key: Array, x: ArrayT, /, *, axis: int = 0, device: Device | None = None
+) -> ArrayT: ...
+
+
 @_on_float64_stream
-def permutation(key: Any, x: Any, axis: int = 0, *, device: Any = None) -> Any:
+def permutation(key: Any, x: Any, /, *, axis: int = 0, device: Device | None = None) -> Any:
     """A random permutation of ``range(x)`` (int64) for an int ``x``, or a shuffled copy of array ``x`` along ``axis``.
 
     Sorts 63-bit random keys (stable argsort), so the permutation is bit-identical on
@@ -289,23 +310,52 @@ def permutation(key: Any, x: Any, axis: int = 0, *, device: Any = None) -> Any:
         order = xp.argsort(_sort_keys(xp, key, x.shape[axis]), stable=True)
         return xp.take(x, order, axis=axis)
     xp = check_key(key)
-    n = _check_int(x, "x")
+    n = check_int(x, "x")
     if n < 0:
         raise ValueError(f"permutation of a negative count {n}")
     key = on_device(key, device)
     return xp.astype(xp.argsort(_sort_keys(xp, key, n), stable=True), xp.int64)
 
 
+@overload
+def choice(
+    key: ArrayT,
+    a: int,
+    /,
+    shape: Shape = (),
+    *,
+    replace: bool = True,
+    p: Array | Sequence[float] | None = None,
+    axis: int = 0,
+    device: Device | None = None,
+) -> ArrayT: ...
+
+
+@overload
+def choice(
+    key: Array,
+    a: ArrayT,
+    /,
+    shape: Shape = (),
+    *,
+    replace: bool = True,
+    p: Array | Sequence[float] | None = None,
+    axis: int = 0,
+    device: Device | None = None,
+) -> ArrayT: ...
+
+
 @_on_float64_stream
 def choice(
     key: Any,
     a: Any,
-    shape: Any = (),
+    /,
+    shape: Shape = (),
+    *,
     replace: bool = True,
     p: Any = None,
     axis: int = 0,
-    *,
-    device: Any = None,
+    device: Device | None = None,
 ) -> Any:
     """Random picks from ``range(a)`` (int64) or from array ``a`` along ``axis``.
 
@@ -332,7 +382,7 @@ def choice(
             raise ValueError(f"axis {axis} is out of range for an array of {a.ndim} axes")
         n = a.shape[axis]
     else:
-        n = _check_int(a, "a")
+        n = check_int(a, "a")
         if n < 0:
             raise ValueError(f"choice from a negative count {n}")
     k = math.prod(dims)
@@ -377,8 +427,14 @@ def choice(
 
 @_on_float64_stream
 def categorical(
-    key: Any, logits: Any, axis: int = -1, shape: Any = None, *, device: Any = None
-) -> Any:
+    key: ArrayT,
+    logits: Array,
+    /,
+    *,
+    axis: int = -1,
+    shape: Shape | None = None,
+    device: Device | None = None,
+) -> ArrayT:
     """Category indices (int64) drawn with probabilities ``softmax(logits)`` along ``axis``.
 
     The Gumbel-max trick: ``argmax(logits + gumbel noise)``. ``shape`` defaults to the
@@ -403,183 +459,6 @@ def categorical(
         raise ValueError(f"shape {dims} must end with the batch shape {batch} of the logits")
     count = moved.shape[-1]
     key = on_device(key, device if device is not None else _device(logits))
-    noise = gumbel(key, dims + (count,), xp.float64)
+    noise = gumbel(key, dims + (count,), dtype=xp.float64)
     scores = xp.astype(moved, xp.float64) + noise
     return xp.astype(xp.argmax(scores, axis=-1), xp.int64)
-
-
-def _normal64(xp: ModuleType, key: Any, n: int) -> Any:
-    z0, z1 = standard_normal_pairs(xp, key, (n + 1) // 2)
-    return interleave(xp, z0, z1, n)
-
-
-def _phi_interval(a: float, b: float) -> float:
-    """P(a <= Z <= b) for a standard normal Z, accurate in the tails."""
-    if a >= 0.0:
-        return 0.5 * (math.erfc(a / math.sqrt(2.0)) - math.erfc(b / math.sqrt(2.0)))
-    if b <= 0.0:
-        return _phi_interval(-b, -a)
-    return 1.0 - 0.5 * math.erfc(-a / math.sqrt(2.0)) - 0.5 * math.erfc(b / math.sqrt(2.0))
-
-
-def _rounds(acceptance: float) -> int:
-    if acceptance >= 1.0:
-        return 1
-    if not acceptance > 0.0:
-        acceptance = 0.01
-    return max(1, min(512, math.ceil(math.log(_FAILURE) / math.log1p(-acceptance))))
-
-
-@_on_float64_stream
-def truncated_normal(
-    key: Any, lower: float, upper: float, shape: Any = (), dtype: Any = None, *, device: Any = None
-) -> Any:
-    """Standard normal numbers conditioned on ``lower <= z <= upper`` (default float32).
-
-    Rejection sampling after C. P. Robert, "Simulation of truncated normal variables"
-    (Statistics and Computing 5, 1995): proposals are standard normals, uniforms on
-    [lower, upper] (accepted with probability ``exp((m**2 - z**2)/2)``, ``m`` the point of
-    the interval nearest 0), or for a tail ``[a, b]`` with ``a > 0`` shifted exponentials
-    ``a + E/alpha``, ``alpha = (a + sqrt(a**2 + 4))/2`` (accepted with probability
-    ``exp(-(z - alpha)**2/2)``), whichever accepts most often for the given bounds. All
-    elements draw the same fixed number of rounds, chosen from that acceptance rate so
-    that an element stays unaccepted with probability below 1e-15; such an element gets
-    its last proposal clipped to the interval. ``lower < upper`` are Python numbers
-    (infinite allowed, not both on the same side).
-
-    >>> from ember_ml import random
-    >>> import numpy as np
-    >>> z = random.truncated_normal(random.key(0), -1.0, 2.0, (1000,))
-    >>> bool(np.all(z >= -1.0) and np.all(z <= 2.0))
-    True
-    """
-    xp, key, dims, (dtype, name) = _start(key, shape, dtype, device)
-    a = _bound(lower, "lower")
-    b = _bound(upper, "upper")
-    if not a < b or a == math.inf or b == -math.inf:
-        raise ValueError(
-            f"truncated_normal needs lower < upper, got lower={lower} and upper={upper}"
-        )
-    mirror = b <= 0.0
-    if mirror:
-        a, b = -b, -a
-    n = math.prod(dims)
-    mass = _phi_interval(a, b)
-    methods = {"normal": mass}
-    if math.isfinite(b):
-        nearest = max(a, 0.0)
-        methods["uniform"] = (
-            math.sqrt(2 * math.pi) * mass / (b - a) * math.exp(nearest * nearest / 2)
-        )
-    if a > 0.0:
-        alpha = (a + math.sqrt(a * a + 4.0)) / 2.0
-        try:
-            methods["exponential"] = (
-                alpha * math.exp(alpha * a - alpha * alpha / 2) * math.sqrt(2 * math.pi) * mass
-            )
-        except OverflowError:
-            methods["exponential"] = 0.5
-        if mass == 0.0:  # beyond erfc's range: the exponential proposal accepts almost always
-            methods["exponential"] = a * a / (a * a + 1.0)
-    method = max(methods, key=lambda m: min(methods[m], 1.0))
-    rounds = _rounds(min(methods[method], 1.0))
-    result = xp.zeros((n,), dtype=xp.float64, device=_device(key))
-    done = xp.zeros((n,), dtype=xp.bool, device=_device(key))
-    for r in range(rounds):
-        round_key = fold_in(key, r)
-        if method == "normal":
-            z = _normal64(xp, round_key, n)
-            accept = (z >= a) & (z <= b)
-        elif method == "uniform":
-            both = _open_unit64(xp, round_key, 2 * n, True)
-            z = a + (b - a) * both[:n]
-            nearest = max(a, 0.0)
-            accept = both[n:] <= xp.exp((nearest * nearest - z * z) / 2.0)
-        else:
-            both = _open_unit64(xp, round_key, 2 * n, True)
-            z = a - xp.log(both[:n]) / alpha
-            accept = (both[n:] <= xp.exp(-((z - alpha) ** 2) / 2.0)) & (z <= b)
-        result = xp.where(accept & ~done, z, result)
-        done = done | accept
-    if rounds:
-        result = xp.where(done, result, xp.clip(z, a, b))
-    if mirror:
-        result = -result
-        a, b = -b, -a
-    out = xp.astype(result, dtype)
-    return xp.reshape(xp.clip(out, a, b) if n else out, dims)
-
-
-def _bound(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{what} must be a real Python number, got {value!r}")
-    value = float(value)
-    if math.isnan(value):
-        raise ValueError(f"{what} must not be NaN")
-    return value
-
-
-_GAMMA_ROUNDS = 12  # Marsaglia–Tsang accepts with probability >= 0.95: 0.05**12 < 1e-15
-
-
-@_on_float64_stream
-def gamma(key: Any, alpha: Any, shape: Any = None, dtype: Any = None, *, device: Any = None) -> Any:
-    """Gamma numbers with shape ``alpha`` and scale 1 (default float32).
-
-    G. Marsaglia and W. W. Tsang, "A simple method for generating gamma variables" (ACM
-    TOMS 26, 2000): with ``d = alpha - 1/3`` and ``c = 1/sqrt(9 d)``, draw a normal ``x``
-    and a uniform ``u``, set ``v = (1 + c x)**3``, and accept ``d v`` when ``v > 0`` and
-    ``log u < x**2/2 + d - d v + d log v``. For ``alpha < 1`` the draw for ``alpha + 1`` is
-    multiplied by ``u**(1/alpha)``. Every element runs the same 12 rounds in whole-array form
-    (acceptance is at least 0.95 per round, so an element is left unaccepted with
-    probability below 1e-15; it then gets ``d``). ``alpha`` is a positive number
-    (``ValueError`` otherwise) or a floating array of the key's library (not checked);
-    ``shape`` defaults to ``alpha``'s shape.
-
-    >>> from ember_ml import random
-    >>> import numpy as np
-    >>> g = random.gamma(random.key(0), 3.0, (20000,))
-    >>> abs(float(np.mean(g)) - 3.0) < 0.1
-    True
-    """
-    if _is_array(alpha):
-        xp = array_namespace(key, alpha)
-        check_key(key)
-        dims = tuple(alpha.shape) if shape is None else check_shape(shape)
-        if dtype is None:
-            dtype = alpha.dtype
-        dtype, _ = float_dtype(xp, dtype)
-        key = on_device(key, device if device is not None else _device(alpha))
-        a = xp.broadcast_to(xp.astype(alpha, xp.float64), dims)
-        a = xp.reshape(a, (-1,))
-    else:
-        xp = check_key(key)
-        value = _float_bound(alpha, "alpha")
-        if not value > 0.0:
-            raise ValueError(f"alpha must be positive, got {alpha!r}")
-        dims = check_shape(shape)
-        dtype, _ = float_dtype(xp, dtype)
-        key = on_device(key, device)
-        a = xp.full((math.prod(dims),), value, dtype=xp.float64, device=_device(key))
-    n = math.prod(dims)
-    small = a < 1.0
-    boosted = xp.where(small, a + 1.0, a)
-    d = boosted - 1.0 / 3.0
-    c = 1.0 / xp.sqrt(9.0 * d)
-    result = d
-    done = xp.zeros((n,), dtype=xp.bool, device=_device(key))
-    for r in range(_GAMMA_ROUNDS):
-        round_key = fold_in(key, r)
-        x = _normal64(xp, round_key, n)
-        u = _open_unit64(xp, fold_in(round_key, 1 << 40), n, True)
-        v = 1.0 + c * x
-        v = v * v * v
-        positive = v > 0.0
-        safe_v = xp.where(positive, v, 1.0)
-        accept = positive & (xp.log(u) < 0.5 * x * x + d - d * safe_v + d * xp.log(safe_v))
-        result = xp.where(accept & ~done, d * safe_v, result)
-        done = done | accept
-    boost = _open_unit64(xp, fold_in(key, _GAMMA_ROUNDS), n, True)
-    factor = xp.exp(xp.log(boost) / xp.where(small, a, 1.0))
-    result = xp.where(small, result * factor, result)
-    return xp.reshape(xp.astype(result, dtype), dims)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import Any
 
+from ember_ml._typing import Array, Device, DType, SelectedArray
 from ember_ml.random import _distributions as _d
+from ember_ml.random import _rejection as _r
 from ember_ml.random import _samplers as _s
-from ember_ml.random._keys import _check_seed, fold_in, key
+from ember_ml.random._keys import Shape, _check_seed, fold_in, key
 
 __all__ = ["Generator", "NativeGenerator", "native"]
 
@@ -31,12 +34,14 @@ class Generator:
     True
     """
 
-    def __init__(self, seed: int, *, like: Any = None, device: Any = None) -> None:
+    def __init__(
+        self, seed: int, *, like: Array | None = None, device: Device | None = None
+    ) -> None:
         self._base = key(seed, like=like, device=device)
         self._count = 0
         self._lock = threading.Lock()
 
-    def key(self) -> Any:
+    def key(self) -> SelectedArray:
         """The next key of this generator's stream (the one the next sampler call would use)."""
         with self._lock:
             count = self._count
@@ -44,60 +49,119 @@ class Generator:
         return fold_in(self._base, count)
 
     def uniform(
-        self, shape: Any = (), dtype: Any = None, low: float = 0.0, high: float = 1.0, **kw: Any
-    ) -> Any:
+        self,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
+        low: float = 0.0,
+        high: float = 1.0,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.uniform`` with the next key."""
-        return _s.uniform(self.key(), shape, dtype, low, high, **kw)
+        return _s.uniform(self.key(), shape, dtype=dtype, low=low, high=high, device=device)
 
     def normal(
-        self, shape: Any = (), dtype: Any = None, loc: float = 0.0, scale: float = 1.0, **kw: Any
-    ) -> Any:
+        self,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
+        loc: float = 0.0,
+        scale: float = 1.0,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.normal`` with the next key."""
-        return _s.normal(self.key(), shape, dtype, loc, scale, **kw)
+        return _s.normal(self.key(), shape, dtype=dtype, loc=loc, scale=scale, device=device)
 
     def truncated_normal(
-        self, lower: float, upper: float, shape: Any = (), dtype: Any = None, **kw: Any
-    ) -> Any:
+        self,
+        lower: float,
+        upper: float,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.truncated_normal`` with the next key."""
-        return _d.truncated_normal(self.key(), lower, upper, shape, dtype, **kw)
+        return _r.truncated_normal(self.key(), lower, upper, shape, dtype=dtype, device=device)
 
-    def bernoulli(self, p: Any = 0.5, shape: Any = None, **kw: Any) -> Any:
+    def bernoulli(
+        self, p: Array | float = 0.5, shape: Shape | None = None, *, device: Device | None = None
+    ) -> SelectedArray:
         """``random.bernoulli`` with the next key."""
-        return _d.bernoulli(self.key(), p, shape, **kw)
+        return _d.bernoulli(self.key(), p, shape, device=device)
 
-    def categorical(self, logits: Any, axis: int = -1, shape: Any = None, **kw: Any) -> Any:
+    def categorical(
+        self,
+        logits: Array,
+        /,
+        *,
+        axis: int = -1,
+        shape: Shape | None = None,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.categorical`` with the next key."""
-        return _d.categorical(self.key(), logits, axis, shape, **kw)
+        return _d.categorical(self.key(), logits, axis=axis, shape=shape, device=device)
 
-    def randint(self, shape: Any, low: int, high: int, dtype: Any = None, **kw: Any) -> Any:
+    def randint(
+        self,
+        shape: Shape,
+        low: int,
+        high: int,
+        *,
+        dtype: DType | None = None,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.randint`` with the next key."""
-        return _d.randint(self.key(), shape, low, high, dtype, **kw)
+        return _d.randint(self.key(), shape, low, high, dtype=dtype, device=device)
 
-    def permutation(self, x: Any, axis: int = 0, **kw: Any) -> Any:
+    def permutation(
+        self, x: Array | int, /, *, axis: int = 0, device: Device | None = None
+    ) -> SelectedArray:
         """``random.permutation`` with the next key."""
-        return _d.permutation(self.key(), x, axis, **kw)
+        return _d.permutation(self.key(), x, axis=axis, device=device)
 
     def choice(
-        self, a: Any, shape: Any = (), replace: bool = True, p: Any = None, axis: int = 0, **kw: Any
-    ) -> Any:
+        self,
+        a: Array | int,
+        /,
+        shape: Shape = (),
+        *,
+        replace: bool = True,
+        p: Array | Sequence[float] | None = None,
+        axis: int = 0,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.choice`` with the next key."""
-        return _d.choice(self.key(), a, shape, replace, p, axis, **kw)
+        return _d.choice(self.key(), a, shape, replace=replace, p=p, axis=axis, device=device)
 
-    def gumbel(self, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def gumbel(
+        self, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+    ) -> SelectedArray:
         """``random.gumbel`` with the next key."""
-        return _d.gumbel(self.key(), shape, dtype, **kw)
+        return _d.gumbel(self.key(), shape, dtype=dtype, device=device)
 
-    def exponential(self, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def exponential(
+        self, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+    ) -> SelectedArray:
         """``random.exponential`` with the next key."""
-        return _d.exponential(self.key(), shape, dtype, **kw)
+        return _d.exponential(self.key(), shape, dtype=dtype, device=device)
 
-    def laplace(self, shape: Any = (), dtype: Any = None, **kw: Any) -> Any:
+    def laplace(
+        self, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+    ) -> SelectedArray:
         """``random.laplace`` with the next key."""
-        return _d.laplace(self.key(), shape, dtype, **kw)
+        return _d.laplace(self.key(), shape, dtype=dtype, device=device)
 
-    def gamma(self, alpha: Any, shape: Any = None, dtype: Any = None, **kw: Any) -> Any:
+    def gamma(
+        self,
+        alpha: Array | float,
+        shape: Shape | None = None,
+        *,
+        dtype: DType | None = None,
+        device: Device | None = None,
+    ) -> SelectedArray:
         """``random.gamma`` with the next key."""
-        return _d.gamma(self.key(), alpha, shape, dtype, **kw)
+        return _r.gamma(self.key(), alpha, shape, dtype=dtype, device=device)
 
 
 class NativeGenerator:
@@ -118,13 +182,13 @@ class NativeGenerator:
 
     def uniform(
         self,
-        shape: Any = (),
-        dtype: Any = None,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
         low: float = 0.0,
         high: float = 1.0,
-        *,
-        device: Any = None,
-    ) -> Any:
+        device: Device | None = None,
+    ) -> SelectedArray:
         """Uniform numbers in ``[low, high)`` from the library's own generator (default float32).
 
         >>> from ember_ml import random
@@ -138,13 +202,13 @@ class NativeGenerator:
 
     def normal(
         self,
-        shape: Any = (),
-        dtype: Any = None,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
         loc: float = 0.0,
         scale: float = 1.0,
-        *,
-        device: Any = None,
-    ) -> Any:
+        device: Device | None = None,
+    ) -> SelectedArray:
         """Normal numbers from the library's own generator (default float32).
 
         >>> from ember_ml import random
@@ -160,7 +224,7 @@ class NativeGenerator:
 
 
 def _native_args(
-    backend: str, shape: Any, dtype: Any, a: Any, b: Any, a_name: str, b_name: str
+    backend: str, shape: Shape, dtype: Any, a: Any, b: Any, a_name: str, b_name: str
 ) -> tuple:
     from ember_ml import backend as _backend
     from ember_ml.random._keys import check_shape

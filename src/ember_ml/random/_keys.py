@@ -11,12 +11,15 @@ every number drawn from them, are the same on every library.
 from __future__ import annotations
 
 import math
-import operator
+import numbers
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias, overload
 
+from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace, selected_namespace
 from ember_ml._namespace import to_device as _to_device
+from ember_ml._typing import ArrayT, Device, SelectedArray
 from ember_ml.random._threefry import (
     FOLD_DOMAIN,
     MASK32,
@@ -30,29 +33,34 @@ from ember_ml.random._threefry import (
 
 __all__ = ["fold_in", "key", "key_data", "split"]
 
+#: A sampler's shape: an int or a sequence of ints (a tuple, a list, ``torch.Size``).
+Shape: TypeAlias = "int | Sequence[int]"
+
 
 def _check_seed(seed: Any, what: str = "seed") -> int:
-    if isinstance(seed, bool) or not hasattr(seed, "__index__") or isinstance(seed, float):
-        raise ValueError(f"{what} must be an int, got {seed!r} of type {type(seed).__name__}")
-    try:
-        value = operator.index(seed)
-    except TypeError:
-        raise ValueError(
-            f"{what} must be an int, got {seed!r} of type {type(seed).__name__}"
-        ) from None
+    value = check_int(seed, what)
     if not -(1 << 63) <= value < 1 << 64:
         raise ValueError(f"{what} must fit in 64 bits (-2**63 <= {what} < 2**64), got {value}")
     return value & ((1 << 64) - 1)
 
 
-def key(seed: int, *, like: Any = None, device: Any = None) -> Any:
+@overload
+def key(seed: int, /, *, like: None = None, device: Device | None = None) -> SelectedArray: ...
+
+
+@overload
+def key(seed: int, /, *, like: ArrayT, device: Device | None = None) -> ArrayT: ...
+
+
+def key(seed: int, /, *, like: Any = None, device: Device | None = None) -> Any:
     """A random key from an integer seed, as an array of the selected backend (or of ``like``'s library).
 
     With ``like`` (any array), the key is an array of that array's library on its
     device; ``device=`` overrides the device.
 
     ``seed`` is any int in ``[-2**63, 2**64)`` (negative seeds are taken modulo 2**64);
-    a float, a bool or any other type raises ``ValueError``. The key is the pair of
+    a float, a bool or any other type raises ``TypeError``, an int outside that range
+    ``ValueError``. The key is the pair of
     32-bit words (high, low) of the 64-bit seed (for a non-negative seed, the words of
     JAX's Threefry key).
 
@@ -98,7 +106,7 @@ def check_key(k: Any, batch: bool = False) -> ModuleType:
     return xp
 
 
-def key_data(k: Any) -> Any:
+def key_data(k: ArrayT, /) -> ArrayT:
     """The key's two 32-bit words as unsigned values (a uint32 array, or int64 on torch).
 
     ``k`` may also be an array of keys of shape ``(..., 2)``, as ``split`` returns.
@@ -114,7 +122,7 @@ def key_data(k: Any) -> Any:
     return k
 
 
-def split(k: Any, num: int = 2) -> Any:
+def split(k: ArrayT, /, num: int = 2) -> ArrayT:
     """``num`` new independent keys from ``k``, as an array of shape ``(num, 2)``.
 
     Key ``i`` is Threefry-2x32 of the counter (1, ``i``) under ``k``. Samplers only use
@@ -128,13 +136,12 @@ def split(k: Any, num: int = 2) -> Any:
     ((2,), (5, 2))
     """
     xp = check_key(k)
-    if isinstance(num, bool) or not isinstance(num, int) or num < 0:
-        raise ValueError(f"num must be a non-negative int, got {num!r}")
+    num = check_int(num, "num", minimum=0)
     y0, y1 = counter_words(xp, k, 0, num, high=SPLIT_DOMAIN)
     return xp.stack([y0, y1], axis=-1)
 
 
-def fold_in(k: Any, data: int) -> Any:
+def fold_in(k: ArrayT, /, data: int) -> ArrayT:
     """A new key from ``k`` and an integer ``data`` (a step number, a layer index, ...).
 
     The new key is Threefry-2x32 of the counter (high word, low word of ``data``) under
@@ -158,7 +165,8 @@ def fold_in(k: Any, data: int) -> Any:
         dtype=dtype,
         device=device,
     )
-    f0, f1 = threefry2x32(xp, k[0:1], k[1:2], c0[0:1], c0[1:2])
+    words: Any = k  # the key's two words (an array of xp)
+    f0, f1 = threefry2x32(xp, words[0:1], words[1:2], c0[0:1], c0[1:2])
     y0, y1 = threefry2x32(xp, f0, f1, c1[0:1], c1[1:2])
     return xp.concat([y0, y1])
 
@@ -170,21 +178,22 @@ def _device_of(x: Any) -> Any:
 
 
 def check_shape(shape: Any) -> tuple[int, ...]:
-    """``shape`` as a tuple of non-negative ints; ``ValueError`` otherwise."""
+    """``shape`` as a tuple of non-negative ints; ``TypeError`` for what holds no ints, ``ValueError`` for a negative size."""
     if shape is None:
         return ()
-    if isinstance(shape, int) and not isinstance(shape, bool):
-        shape = (shape,)
-    try:
-        dims = tuple(shape)
-    except TypeError:
-        raise ValueError(f"shape must be an int or a tuple of ints, got {shape!r}") from None
-    for d in dims:
-        if isinstance(d, bool) or not hasattr(d, "__index__"):
-            raise ValueError(f"shape must hold ints, got {shape!r}")
-        if operator.index(d) < 0:
-            raise ValueError(f"shape must not have negative sizes, got {shape!r}")
-    return tuple(operator.index(d) for d in dims)
+    if isinstance(shape, numbers.Integral):
+        dims: tuple[int, ...] = (check_int(shape, "shape"),)
+    else:
+        try:
+            sizes = tuple(shape)
+        except TypeError:
+            raise TypeError(
+                f"shape must be an int or a tuple of ints, got {type(shape).__name__}"
+            ) from None
+        dims = tuple([check_int(d, f"shape {shape!r}: each size") for d in sizes])
+    if any([d < 0 for d in dims]):
+        raise ValueError(f"shape must not have negative sizes, got {shape!r}")
+    return dims
 
 
 def on_device(k: Any, device: Any) -> Any:

@@ -22,21 +22,26 @@ import functools
 import math
 import numbers
 import struct
+from collections.abc import Callable
 from types import ModuleType
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _dev
-from ember_ml.random._keys import check_key, check_shape, on_device
+from ember_ml._typing import ArrayT, Device, DType
+from ember_ml.random._keys import Shape, check_key, check_shape, on_device
 from ember_ml.random._threefry import counter_words, is_signed, shift_right
 
 __all__ = ["normal", "uniform"]
 
 _FLOAT_NAMES = ("float16", "float32", "float64")
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
-def on_float64_stream(function: Any) -> Any:
+
+def on_float64_stream(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run a sampler inside its backend's ``float64_scope()`` when it has one.
 
     Samplers compute in float64; MLX has no float64 on the GPU, so its scope moves the
@@ -44,14 +49,15 @@ def on_float64_stream(function: Any) -> Any:
     """
 
     @functools.wraps(function)
-    def sampler(key: Any, *args: Any, **kwargs: Any) -> Any:
+    def sampler(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key = args[0] if args else None  # every sampler takes its key first, positionally
         scope = None
         if hasattr(key, "shape"):
             scope = fast_path(array_namespace(key), "random", "float64_scope")
         if scope is None:
-            return function(key, *args, **kwargs)
+            return function(*args, **kwargs)
         with scope():
-            return function(key, *args, **kwargs)
+            return function(*args, **kwargs)
 
     return sampler
 
@@ -164,14 +170,15 @@ def _first(xp: ModuleType, values: Any, n: int) -> Any:
 
 @on_float64_stream
 def uniform(
-    key: Any,
-    shape: Any = (),
-    dtype: Any = None,
+    key: ArrayT,
+    /,
+    shape: Shape = (),
+    *,
+    dtype: DType | None = None,
     low: float = 0.0,
     high: float = 1.0,
-    *,
-    device: Any = None,
-) -> Any:
+    device: Device | None = None,
+) -> ArrayT:
     """Uniform numbers in ``[low, high)`` of the given shape and floating dtype (default float32).
 
     The numbers are ``low + (high - low) * u`` with ``u`` a multiple of 2**-24 (float32),
@@ -277,14 +284,15 @@ def standard_normal_pairs(
 
 @on_float64_stream
 def normal(
-    key: Any,
-    shape: Any = (),
-    dtype: Any = None,
+    key: ArrayT,
+    /,
+    shape: Shape = (),
+    *,
+    dtype: DType | None = None,
     loc: float = 0.0,
     scale: float = 1.0,
-    *,
-    device: Any = None,
-) -> Any:
+    device: Device | None = None,
+) -> ArrayT:
     """Normal numbers with mean ``loc`` and standard deviation ``scale`` (default dtype float32).
 
     Box–Muller on Threefry words, computed in float64 and rounded once to ``dtype``:

@@ -11,22 +11,26 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops.signal._checks import _check_int, _guard
+from ember_ml._typing import ArrayT
+from ember_ml.ops._extras import guard_allocation
 
 __all__ = ["frame"]
 
 
 def frame(
-    x: Any,
+    x: ArrayT,
+    /,
     frame_length: int,
     hop_length: int,
+    *,
     axis: int = -1,
     pad_end: bool = False,
     pad_value: float = 0,
-) -> Any:
+) -> ArrayT:
     """Split ``axis`` of ``x`` into overlapping frames: that axis becomes ``(frames, frame_length)``.
 
     Frame ``t`` holds samples ``t * hop_length ... t * hop_length + frame_length - 1``.
@@ -48,8 +52,8 @@ def frame(
     (4, 3)
     """
     xp = array_namespace(x)
-    frame_length = _check_int("frame_length", frame_length, 1)
-    hop_length = _check_int("hop_length", hop_length, 1)
+    frame_length = check_int(frame_length, "frame_length", minimum=1)
+    hop_length = check_int(hop_length, "hop_length", minimum=1)
     if x.ndim == 0:
         raise ValueError("frame needs an array with at least one axis, got a 0-D array")
     if not -x.ndim <= axis < x.ndim:
@@ -59,12 +63,20 @@ def frame(
     if pad_end:
         frames = -(-n // hop_length)
         padded = (frames - 1) * hop_length + frame_length if frames else 0
-        _guard(xp, (*x.shape[:axis], padded, *x.shape[axis + 1 :]), x.dtype, "frame")
+        guard_allocation(
+            xp, "signal", (*x.shape[:axis], padded, *x.shape[axis + 1 :]), x.dtype, "frame"
+        )
         if padded > n:
             x = _pad_axis_value(xp, x, axis, padded - n, pad_value)
     else:
         frames = 1 + (n - frame_length) // hop_length if n >= frame_length else 0
-    _guard(xp, (*x.shape[:axis], frames, frame_length, *x.shape[axis + 1 :]), x.dtype, "frame")
+    guard_allocation(
+        xp,
+        "signal",
+        (*x.shape[:axis], frames, frame_length, *x.shape[axis + 1 :]),
+        x.dtype,
+        "frame",
+    )
     fast = fast_path(xp, "signal", "frame")
     if fast is not None:
         return fast(x, frame_length, hop_length, axis, frames)

@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import math
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, TypeAlias, get_args
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._messages import NOLA_MESSAGE
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml.ops.signal._checks import _check_int, _guard
+from ember_ml._typing import Array, ArrayT
+from ember_ml.ops._extras import guard_allocation
 from ember_ml.ops.signal._frame import _frame_generic
 
 __all__ = ["istft", "stft"]
 
-PAD_MODES = ("reflect", "constant", "replicate", "circular")
+PadMode: TypeAlias = Literal["reflect", "constant", "replicate", "circular"]
+PAD_MODES: tuple[str, ...] = get_args(PadMode)
 
 _complex_names: dict[str, Any] = {}  # namespace name -> the complex dtype names it has
 
@@ -131,16 +134,18 @@ def _full_window(
 
 
 def stft(
-    x: Any,
+    x: ArrayT,
+    /,
     n_fft: int,
+    *,
     hop_length: int | None = None,
     win_length: int | None = None,
-    window: Any = None,
+    window: Array | None = None,
     center: bool = True,
-    pad_mode: str = "reflect",
+    pad_mode: PadMode = "reflect",
     normalized: bool = False,
     onesided: bool = True,
-) -> Any:
+) -> ArrayT:
     """Short-time Fourier transform with ``torch.stft``'s conventions; output ``(..., freq, frames)``.
 
     ``x`` is ``(..., samples)`` with any number of leading batch axes, real
@@ -157,7 +162,7 @@ def stft(
     Frames that were cut and windowed already (the original Ember ML's
     ``ops.stft(frames * window)``) are transformed with
     ``ops.fft.rfft(ops.frame(x, n, hop) * window, axis=-1)``, which is
-    ``ops.stft(x, n, hop, window=window, center=False)`` with frames and frequencies
+    ``ops.stft(x, n, hop_length=hop, window=window, center=False)`` with frames and frequencies
     swapped (``ops.matrix_transpose``).
 
     Raises ``ValueError`` (with the numbers) for ``n_fft`` longer than the padded
@@ -175,9 +180,11 @@ def stft(
     4
     """
     xp = array_namespace(x, window)
-    n_fft = _check_int("n_fft", n_fft, 1)
-    hop_length = _check_int("hop_length", n_fft // 4 if hop_length is None else hop_length, 1)
-    win_length = _check_int("win_length", n_fft if win_length is None else win_length, 1)
+    n_fft = check_int(n_fft, "n_fft", minimum=1)
+    hop_length = check_int(
+        n_fft // 4 if hop_length is None else hop_length, "hop_length", minimum=1
+    )
+    win_length = check_int(n_fft if win_length is None else win_length, "win_length", minimum=1)
     if win_length > n_fft:
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
     if x.ndim == 0:
@@ -203,7 +210,7 @@ def stft(
     if center:
         _check_pad(n, pad, pad_mode)
     padded = n + 2 * pad
-    _guard(xp, (*x.shape[:-1], padded), x.dtype, "stft")
+    guard_allocation(xp, "signal", (*x.shape[:-1], padded), x.dtype, "stft")
     if n_fft > padded:
         raise ValueError(
             f"n_fft = {n_fft} is larger than the {'padded ' if center else ''}signal "
@@ -214,7 +221,9 @@ def stft(
     if x.dtype != (out_dtype if is_complex else real_dtype):
         x = xp.astype(x, out_dtype if is_complex else real_dtype)
     frames = 1 + (padded - n_fft) // hop_length
-    _guard(xp, (*x.shape[:-1], frames, n_fft), out_dtype, "stft")  # the framed spectra
+    guard_allocation(
+        xp, "signal", (*x.shape[:-1], frames, n_fft), out_dtype, "stft"
+    )  # the framed spectra
     args = (
         x,
         n_fft,
@@ -307,17 +316,19 @@ def _overlap_add(xp: ModuleType, frames: Any, hop_length: int) -> Any:
 
 
 def istft(
-    stft_matrix: Any,
+    stft_matrix: ArrayT,
+    /,
     n_fft: int,
+    *,
     hop_length: int | None = None,
     win_length: int | None = None,
-    window: Any = None,
+    window: Array | None = None,
     center: bool = True,
     normalized: bool = False,
     onesided: bool | None = None,
     length: int | None = None,
     return_complex: bool = False,
-) -> Any:
+) -> ArrayT:
     """Inverse of ``stft`` by windowed overlap-add, with ``torch.istft``'s conventions.
 
     ``stft_matrix`` is ``(..., freq, frames)`` complex; the arguments must be those
@@ -335,14 +346,16 @@ def istft(
     >>> from ember_ml import ops
     >>> x = np.random.default_rng(0).standard_normal(1000)
     >>> w = ops.hann_window(64, dtype=np.float64)
-    >>> y = ops.istft(ops.stft(x, 64, 16, window=w), 64, 16, window=w, length=1000)
+    >>> y = ops.istft(ops.stft(x, 64, hop_length=16, window=w), 64, hop_length=16, window=w, length=1000)
     >>> bool(np.max(np.abs(y - x)) < 1e-12)
     True
     """
     xp = array_namespace(stft_matrix, window)
-    n_fft = _check_int("n_fft", n_fft, 1)
-    hop_length = _check_int("hop_length", n_fft // 4 if hop_length is None else hop_length, 1)
-    win_length = _check_int("win_length", n_fft if win_length is None else win_length, 1)
+    n_fft = check_int(n_fft, "n_fft", minimum=1)
+    hop_length = check_int(
+        n_fft // 4 if hop_length is None else hop_length, "hop_length", minimum=1
+    )
+    win_length = check_int(n_fft if win_length is None else win_length, "win_length", minimum=1)
     if win_length > n_fft:
         raise ValueError(f"win_length = {win_length} must be <= n_fft = {n_fft}")
     if hop_length > win_length:
@@ -370,7 +383,7 @@ def istft(
     if frames < 1:
         raise ValueError("istft needs at least one frame, got 0")
     if length is not None:
-        length = _check_int("length", length, 0)
+        length = check_int(length, "length", minimum=0)
     window, real_dtype = _window_argument(
         xp, window, win_length, n_fft, _real_dtype(xp, stft_matrix.dtype)
     )
@@ -378,8 +391,10 @@ def istft(
     if stft_matrix.dtype != complex_dtype:
         stft_matrix = xp.astype(stft_matrix, complex_dtype)
     start, end = _output_range(n_fft, hop_length, frames, center, length)
-    _guard(xp, (*stft_matrix.shape[:-2], max(end - start, 0)), complex_dtype, "istft")
-    _guard(xp, (*stft_matrix.shape[:-2], frames, n_fft), complex_dtype, "istft")
+    guard_allocation(
+        xp, "signal", (*stft_matrix.shape[:-2], max(end - start, 0)), complex_dtype, "istft"
+    )
+    guard_allocation(xp, "signal", (*stft_matrix.shape[:-2], frames, n_fft), complex_dtype, "istft")
     if end <= start or math.prod(stft_matrix.shape[:-2]) == 0:  # empty (torch.istft fails on it)
         out_dtype = complex_dtype if return_complex else real_dtype
         size = max(end - start, 0)

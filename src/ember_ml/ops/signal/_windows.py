@@ -16,10 +16,11 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
-from ember_ml.ops._extras import is_real_floating
-from ember_ml.ops.signal._checks import _check_int, _guard
+from ember_ml._typing import Device, DType, SelectedArray
+from ember_ml.ops._extras import guard_allocation, is_real_floating
 
 __all__ = ["bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window"]
 
@@ -27,13 +28,13 @@ __all__ = ["bartlett_window", "blackman_window", "hamming_window", "hann_window"
 def _window_setup(
     name: str, window_length: Any, dtype: Any, device: Any
 ) -> tuple[ModuleType, int, Any]:
-    window_length = _check_int("window_length", window_length, 0)
+    window_length = check_int(window_length, "window_length", minimum=0)
     xp = array_namespace(dtype)  # a library's dtype decides; None: the selected backend
     if dtype is None:
         dtype = xp.__array_namespace_info__().default_dtypes(device=device)["real floating"]
     elif not is_real_floating(xp, dtype):
         raise TypeError(f"{name} needs a real floating dtype, got {dtype}")
-    _guard(xp, (window_length,), dtype, name)
+    guard_allocation(xp, "signal", (window_length,), dtype, name)
     return xp, window_length, dtype
 
 
@@ -57,7 +58,7 @@ def _cosine_window(
 
 def _make_window(
     name: str,
-    generic: Callable[[ModuleType, int, bool, Any, Any], Any],
+    generic: Callable[..., Any],  # (xp, n, periodic, dtype, device, **options) -> window
     window_length: Any,
     periodic: bool,
     dtype: Any,
@@ -74,8 +75,12 @@ def _make_window(
 
 
 def hann_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
+    window_length: int,
+    *,
+    periodic: bool = True,
+    dtype: DType | None = None,
+    device: Device | None = None,
+) -> SelectedArray:
     """Hann window ``0.5 - 0.5 cos(2 pi n / N)`` as ``torch.hann_window`` computes it.
 
     ``periodic=True`` (the default, for spectral analysis) gives the first
@@ -99,8 +104,12 @@ _hann = functools.partial(_cosine_window, coefficients=(0.5, 0.5))
 
 
 def hamming_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
+    window_length: int,
+    *,
+    periodic: bool = True,
+    dtype: DType | None = None,
+    device: Device | None = None,
+) -> SelectedArray:
     """Hamming window ``0.54 - 0.46 cos(2 pi n / N)`` as ``torch.hamming_window`` computes it.
 
     Arguments as in ``hann_window``.
@@ -117,8 +126,12 @@ _hamming = functools.partial(_cosine_window, coefficients=(0.54, 0.46))
 
 
 def blackman_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
+    window_length: int,
+    *,
+    periodic: bool = True,
+    dtype: DType | None = None,
+    device: Device | None = None,
+) -> SelectedArray:
     """Blackman window ``0.42 - 0.5 cos(2 pi n / N) + 0.08 cos(4 pi n / N)`` as torch computes it.
 
     Arguments as in ``hann_window``.
@@ -136,8 +149,12 @@ _blackman = functools.partial(_cosine_window, coefficients=(0.42, 0.5, 0.08))
 
 
 def bartlett_window(
-    window_length: int, *, periodic: bool = True, dtype: Any = None, device: Any = None
-) -> Any:
+    window_length: int,
+    *,
+    periodic: bool = True,
+    dtype: DType | None = None,
+    device: Device | None = None,
+) -> SelectedArray:
     """Bartlett (triangular) window ``1 - |2n / N - 1|`` as ``torch.bartlett_window`` computes it.
 
     Arguments as in ``hann_window``.
@@ -160,9 +177,9 @@ def kaiser_window(
     *,
     periodic: bool = True,
     beta: float = 12.0,
-    dtype: Any = None,
-    device: Any = None,
-) -> Any:
+    dtype: DType | None = None,
+    device: Device | None = None,
+) -> SelectedArray:
     """Kaiser window ``I0(beta sqrt(1 - (2n/N - 1)^2)) / I0(beta)`` as ``torch.kaiser_window``.
 
     ``beta`` is a Python number >= 0 (default 12.0, torch's). The Bessel function

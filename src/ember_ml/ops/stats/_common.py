@@ -10,12 +10,13 @@ of values reduced (``_count``).
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias
 
-Array = Any
-Axis = int | tuple[int, ...] | None
+from ember_ml._checks import check_int
+
+AnyArray = Any  # the working arrays inside the statistics (the public signatures use ArrayT)
+Axis: TypeAlias = int | tuple[int, ...] | None
 
 
 def _is_float(xp: ModuleType, dtype: Any) -> bool:
@@ -26,14 +27,14 @@ def _default_float(xp: ModuleType) -> Any:
     return xp.__array_namespace_info__().default_dtypes()["real floating"]
 
 
-def _to_float(xp: ModuleType, x: Array) -> Array:
+def _to_float(xp: ModuleType, x: AnyArray) -> AnyArray:
     """x itself when floating, else x converted to the library's default floating dtype."""
     if _is_float(xp, x.dtype):
         return x
     return xp.astype(x, _default_float(xp))
 
 
-def _real_float(xp: ModuleType, x: Array, name: str) -> Array:
+def _real_float(xp: ModuleType, x: AnyArray, name: str) -> AnyArray:
     if xp.isdtype(x.dtype, "complex floating"):
         raise TypeError(f"{name}: complex input is not supported (got dtype {x.dtype})")
     return _to_float(xp, x)
@@ -46,7 +47,7 @@ def _axes(axis: Axis, ndim: int, name: str) -> tuple[int, ...]:
     raw = (axis,) if not isinstance(axis, (tuple, list)) else tuple(axis)
     out = []
     for a in raw:
-        a = operator.index(a)
+        a = check_int(a, f"{name}: axis")
         if not -ndim <= a < max(ndim, 1) or (ndim == 0 and a not in (0, -1)):
             raise ValueError(f"{name}: axis {a} is out of range for an array of {ndim} dimensions")
         out.append(a % ndim if ndim else 0)
@@ -63,5 +64,5 @@ def _reduced_shape(
     return tuple([n for i, n in enumerate(shape) if i not in axes])
 
 
-def _count(x: Array, axes: tuple[int, ...]) -> int:
+def _count(x: AnyArray, axes: tuple[int, ...]) -> int:
     return math.prod([x.shape[a] for a in axes]) if x.ndim else 1

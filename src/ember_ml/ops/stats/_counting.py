@@ -9,14 +9,16 @@ are allocated.
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
+from ember_ml._typing import Array, ArrayT
 from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
-from ember_ml.ops.stats._common import Array, _real_float
+from ember_ml.ops._extras import guard_allocation
+from ember_ml.ops.stats._common import AnyArray, _real_float
 
 __all__ = ["bincount", "histogram"]
 
@@ -31,9 +33,7 @@ def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> Non
     else 8), which NumPy and torch are granted on an overcommitting Linux and then
     killed for.
     """
-    check = fast_path(xp, _GROUP, "check_allocation")
-    if check is not None:
-        check(shape, dtype, what)
+    if guard_allocation(xp, _GROUP, shape, dtype, what):
         return
     nbytes = math.prod(shape) * (dtype if isinstance(dtype, int) else 8)
     if nbytes >= CHECK_FROM and nbytes > allocatable_bytes():
@@ -43,7 +43,7 @@ def _guard(xp: ModuleType, shape: tuple[int, ...], dtype: Any, what: str) -> Non
         )
 
 
-def _bincount_fixed(xp: ModuleType, x: Array, length: int, weights: Array | None) -> Array:
+def _bincount_fixed(xp: ModuleType, x: AnyArray, length: int, weights: AnyArray | None) -> AnyArray:
     """Counts (or weight sums) of the values 0 .. length-1 in 1-D integer x; other values are ignored."""
     fast = fast_path(xp, _GROUP, "bincount_fixed")
     if fast is not None:
@@ -64,7 +64,7 @@ def _bincount_fixed(xp: ModuleType, x: Array, length: int, weights: Array | None
     return xp.take(sums, edges[1:]) - xp.take(sums, edges[:-1])
 
 
-def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
+def _weights(xp: ModuleType, weights: AnyArray, x: AnyArray, name: str) -> AnyArray:
     """``weights`` checked to have x's shape, as a real floating array."""
     if tuple(weights.shape) != tuple(x.shape):
         raise ValueError(
@@ -73,7 +73,7 @@ def _weights(xp: ModuleType, weights: Array, x: Array, name: str) -> Array:
     return _real_float(xp, weights, name)
 
 
-def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Array:
+def bincount(x: ArrayT, /, *, weights: Array | None = None, minlength: int = 0) -> ArrayT:
     """Number of occurrences (or sum of ``weights``) of each value 0, 1, ... in 1-D integer x.
 
     With ``minlength > 0`` the result has exactly ``minlength`` bins: a static
@@ -96,9 +96,7 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
         raise TypeError(f"bincount: x must hold integers, got dtype {x.dtype}")
     if x.ndim != 1:
         raise ValueError(f"bincount: x must be 1-D, got shape {tuple(x.shape)}")
-    minlength = operator.index(minlength)
-    if minlength < 0:
-        raise ValueError(f"bincount: minlength must be non-negative, got {minlength}")
+    minlength = check_int(minlength, "bincount: minlength", minimum=0)
     if weights is not None:
         weights = _weights(xp, weights, x, "bincount")
     length = minlength
@@ -119,11 +117,13 @@ def bincount(x: Array, weights: Array | None = None, minlength: int = 0) -> Arra
 
 
 def histogram(
-    x: Array,
+    x: ArrayT,
+    /,
+    *,
     bins: int = 10,
     range: tuple[float, float] | None = None,  # noqa: A002
     weights: Array | None = None,
-) -> tuple[Array, Array]:
+) -> tuple[ArrayT, ArrayT]:
     """Counts of x (flattened) in ``bins`` equal-width bins and the ``bins + 1`` edges, as ``numpy.histogram``.
 
     The bin count is a static int, so the shapes are static and nothing is
@@ -140,10 +140,9 @@ def histogram(
     (array([1, 3]), array([0. , 0.5, 1. ]))
     """
     xp = array_namespace(x) if weights is None else array_namespace(x, weights)
-    if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
-        raise ValueError(
-            f"histogram: bins must be a positive int (a static bin count), got {bins!r}"
-        )
+    bins = check_int(bins, "histogram: bins (a static bin count)")
+    if bins < 1:
+        raise ValueError(f"histogram: bins must be a positive int (a static bin count), got {bins}")
     flat = xp.reshape(_real_float(xp, x, "histogram"), (-1,))
     # ~5 arrays of bins + 1 entries at 8 bytes: edges, bin numbers, their sort, the search, counts
     _guard(xp, (bins + 1,), 40, "histogram")

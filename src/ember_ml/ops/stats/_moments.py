@@ -11,14 +11,14 @@ and fractional corrections computed here; ``moment``, ``skew``, ``kurtosis``,
 from __future__ import annotations
 
 import math
-import operator
 from types import ModuleType
-from typing import Any
 
 from ember_ml import array_namespace
+from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
+from ember_ml._typing import ArrayT
 from ember_ml.ops.stats._common import (
-    Array,
+    AnyArray,
     Axis,
     _axes,
     _count,
@@ -46,7 +46,9 @@ __all__ = [
 _GROUP = "stats"
 
 
-def _empty_nan(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Array | None:
+def _empty_nan(
+    xp: ModuleType, x: AnyArray, axis: Axis, keepdims: bool, name: str
+) -> AnyArray | None:
     """NaN in the reduced shape when the reduction over ``axis`` is empty (NumPy's answer), else None.
 
     Empty reductions never reach the library's mean: MLX's hangs on some empty
@@ -59,7 +61,7 @@ def _empty_nan(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) 
     return xp.full(_reduced_shape(tuple(x.shape), axes, keepdims), math.nan, dtype=dtype)
 
 
-def _mean(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Array:
+def _mean(xp: ModuleType, x: AnyArray, axis: Axis, keepdims: bool, name: str) -> AnyArray:
     """``xp.mean`` with empty reductions answered from the shape (``_empty_nan``)."""
     empty = _empty_nan(xp, x, axis, keepdims, name)
     return xp.mean(x, axis=axis, keepdims=keepdims) if empty is None else empty
@@ -68,7 +70,7 @@ def _mean(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, name: str) -> Ar
 # --------------------------------------------------------------------------- standard re-exports
 
 
-def mean(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
+def mean(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Arithmetic mean (the standard's ``mean``; integer input promotes to the default float).
 
     >>> import numpy as np
@@ -81,8 +83,8 @@ def mean(x: Array, /, *, axis: Axis = None, keepdims: bool = False) -> Array:
 
 
 def var(
-    x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
-) -> Array:
+    x: ArrayT, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> ArrayT:
     """Variance with ``correction`` degrees of freedom removed (the standard's ``var``).
 
     >>> import numpy as np
@@ -94,8 +96,8 @@ def var(
 
 
 def std(
-    x: Array, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
-) -> Array:
+    x: ArrayT, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> ArrayT:
     """Standard deviation with ``correction`` degrees of freedom removed (the standard's ``std``).
 
     >>> import numpy as np
@@ -106,7 +108,7 @@ def std(
     return _spread(x, axis, correction, keepdims, "std")
 
 
-def _spread(x: Array, axis: Axis, correction: float, keepdims: bool, name: str) -> Array:
+def _spread(x: AnyArray, axis: Axis, correction: float, keepdims: bool, name: str) -> AnyArray:
     """``var`` or ``std`` (``name``): the namespace's, with empty reductions and fractional corrections done here."""
     xp = array_namespace(x)
     x = _to_float(xp, x)
@@ -121,8 +123,8 @@ def _spread(x: Array, axis: Axis, correction: float, keepdims: bool, name: str) 
 
 
 def _var_any_correction(
-    xp: ModuleType, x: Array, axis: Axis, correction: float, keepdims: bool
-) -> Array:
+    xp: ModuleType, x: AnyArray, axis: Axis, correction: float, keepdims: bool
+) -> AnyArray:
     axes = _axes(axis, x.ndim, "var")
     d = x - _mean(xp, x, axes, True, "var")
     squares = xp.real(d * xp.conj(d)) if xp.isdtype(x.dtype, "complex floating") else d * d
@@ -132,7 +134,7 @@ def _var_any_correction(
 # --------------------------------------------------------------------------- covariance
 
 
-def _observations(xp: ModuleType, x: Array, rowvar: bool, name: str) -> Array:
+def _observations(xp: ModuleType, x: AnyArray, rowvar: bool, name: str) -> AnyArray:
     if x.ndim > 2:
         raise ValueError(f"{name}: x must be 1-D or 2-D, got shape {tuple(x.shape)}")
     x = _to_float(xp, x)
@@ -141,7 +143,7 @@ def _observations(xp: ModuleType, x: Array, rowvar: bool, name: str) -> Array:
     return x if rowvar else xp.matrix_transpose(x)
 
 
-def cov(x: Array, rowvar: bool = True, correction: float = 1) -> Array:
+def cov(x: ArrayT, /, *, rowvar: bool = True, correction: float = 1) -> ArrayT:
     """Covariance matrix of the variables in x, as ``numpy.cov(x, rowvar=rowvar, ddof=correction)``.
 
     Each row is a variable (each column when ``rowvar`` is False); a single
@@ -162,7 +164,7 @@ def cov(x: Array, rowvar: bool = True, correction: float = 1) -> Array:
     return xp.reshape(c, ()) if c.shape == (1, 1) else c
 
 
-def corrcoef(x: Array, rowvar: bool = True) -> Array:
+def corrcoef(x: ArrayT, /, *, rowvar: bool = True) -> ArrayT:
     """Pearson correlation coefficients, as ``numpy.corrcoef`` (clipped to [-1, 1]).
 
     >>> import numpy as np
@@ -172,7 +174,7 @@ def corrcoef(x: Array, rowvar: bool = True) -> Array:
            [-1.,  1.]])
     """
     xp = array_namespace(x)
-    c = cov(x, rowvar=rowvar)
+    c: AnyArray = cov(x, rowvar=rowvar)
     if c.ndim == 0:
         return c / c
     d = xp.linalg.diagonal(c)
@@ -188,7 +190,7 @@ def corrcoef(x: Array, rowvar: bool = True) -> Array:
 # --------------------------------------------------------------------------- logsumexp
 
 
-def logsumexp(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def logsumexp(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """log(sum(exp(x))) along ``axis`` without overflow, as ``scipy.special.logsumexp``.
 
     All ``-inf``: ``-inf``; any ``+inf`` (and no NaN): ``+inf``; any NaN: NaN; an
@@ -219,8 +221,8 @@ def logsumexp(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
 
 
 def _central_moment(
-    xp: ModuleType, x: Array, order: int, axis: Axis, centre: Array, keepdims: bool
-) -> Array:
+    xp: ModuleType, x: AnyArray, order: int, axis: Axis, centre: AnyArray, keepdims: bool
+) -> AnyArray:
     d = x - centre
     empty = _empty_nan(xp, d, axis, keepdims, "moment")
     if empty is not None:
@@ -238,8 +240,14 @@ def _central_moment(
 
 
 def moment(
-    x: Array, order: int = 1, axis: Axis = 0, keepdims: bool = False, center: Any = None
-) -> Array:
+    x: ArrayT,
+    /,
+    *,
+    order: int = 1,
+    axis: Axis = 0,
+    keepdims: bool = False,
+    center: ArrayT | float | None = None,
+) -> ArrayT:
     """The ``order``-th central moment along ``axis`` (None: flattened), as ``scipy.stats.moment``.
 
     About the mean unless ``center`` (a number or broadcastable array) is given;
@@ -250,9 +258,7 @@ def moment(
     >>> stats.moment(np.asarray([1.0, 2.0, 3.0, 4.0, 5.0]), order=2)
     np.float64(2.0)
     """
-    order = operator.index(order)
-    if order < 0:
-        raise ValueError(f"moment: order must be a non-negative int, got {order}")
+    order = check_int(order, "moment: order", minimum=0)
     xp = array_namespace(x)
     x = _real_float(xp, x, "moment")
     axes = _axes(axis, x.ndim, "moment")
@@ -263,7 +269,7 @@ def moment(
     return _central_moment(xp, x, order, axes, centre, keepdims)
 
 
-def _moments_2_k(x: Array, k: int, axis: Axis, keepdims: bool, name: str):
+def _moments_2_k(x: AnyArray, k: int, axis: Axis, keepdims: bool, name: str):
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
@@ -275,7 +281,7 @@ def _moments_2_k(x: Array, k: int, axis: Axis, keepdims: bool, name: str):
     return xp, m2, mk, zero, float(_count(x, axes))
 
 
-def skew(x: Array, axis: Axis = 0, bias: bool = True, keepdims: bool = False) -> Array:
+def skew(x: ArrayT, /, *, axis: Axis = 0, bias: bool = True, keepdims: bool = False) -> ArrayT:
     """Sample skewness along ``axis`` (None: flattened), as ``scipy.stats.skew``.
 
     NaN where the variance is zero (to rounding); ``bias=False`` applies the
@@ -295,8 +301,14 @@ def skew(x: Array, axis: Axis = 0, bias: bool = True, keepdims: bool = False) ->
 
 
 def kurtosis(
-    x: Array, axis: Axis = 0, fisher: bool = True, bias: bool = True, keepdims: bool = False
-) -> Array:
+    x: ArrayT,
+    /,
+    *,
+    axis: Axis = 0,
+    fisher: bool = True,
+    bias: bool = True,
+    keepdims: bool = False,
+) -> ArrayT:
     """Kurtosis along ``axis`` (None: flattened), as ``scipy.stats.kurtosis`` (Fisher's: normal is 0).
 
     NaN where the variance is zero (to rounding); ``bias=False`` corrects for
@@ -317,10 +329,12 @@ def kurtosis(
     return vals - 3.0 if fisher else vals
 
 
-def zscore(x: Array, axis: Axis = 0, ddof: float = 0) -> Array:
+def zscore(x: ArrayT, /, *, axis: Axis = 0, correction: float = 0) -> ArrayT:
     """Standard scores (x - mean) / std along ``axis`` (None: over all), as ``scipy.stats.zscore``.
 
-    A slice with zero standard deviation (to rounding) gives NaN.
+    The standard deviation removes ``correction`` degrees of freedom (scipy's ``ddof``;
+    the standard's name, as in ``std``). A slice with zero standard deviation (to
+    rounding) gives NaN.
 
     >>> import numpy as np
     >>> from ember_ml.ops import stats
@@ -333,13 +347,13 @@ def zscore(x: Array, axis: Axis = 0, ddof: float = 0) -> Array:
     if _count(x, axes) == 0:  # nothing to standardise (and MLX's mean of some empty arrays hangs)
         return xp.asarray(x, copy=True)
     mn = xp.mean(x, axis=axes, keepdims=True)
-    sd = xp.std(x, axis=axes, correction=ddof, keepdims=True)
+    sd = xp.std(x, axis=axes, correction=correction, keepdims=True)
     z = (x - mn) / sd
     zero = sd <= xp.abs(xp.finfo(x.dtype).eps * mn)
     return xp.where(zero, xp.full_like(z, math.nan), z)
 
 
-def gaussian(x: Array, mu: Any = 0.0, sigma: Any = 1.0) -> Array:
+def gaussian(x: ArrayT, /, *, mu: ArrayT | float = 0.0, sigma: ArrayT | float = 1.0) -> ArrayT:
     """Gaussian (normal) density with mean ``mu`` and standard deviation ``sigma`` at x.
 
     The original Ember ML's ``stats.gaussian``; equal to ``scipy.stats.norm.pdf(x, mu, sigma)``.
@@ -348,12 +362,14 @@ def gaussian(x: Array, mu: Any = 0.0, sigma: Any = 1.0) -> Array:
 
     >>> import numpy as np
     >>> from ember_ml.ops import stats
-    >>> stats.gaussian(np.asarray([0.0]), 0.0, 1.0)
+    >>> stats.gaussian(np.asarray([0.0]), mu=0.0, sigma=1.0)
     array([0.39894228])
     """
     if isinstance(sigma, (int, float)) and not sigma > 0:
         raise ValueError(f"gaussian: sigma must be positive, got {sigma!r}")
     xp = array_namespace(x)
-    x = _real_float(xp, x, "gaussian")
-    z = (x - mu) / sigma
-    return xp.exp(-0.5 * z * z) / (sigma * math.sqrt(2.0 * math.pi))
+    a = _real_float(xp, x, "gaussian")
+    loc: AnyArray = mu  # a number or an array of x's library
+    scale: AnyArray = sigma
+    z = (a - loc) / scale
+    return xp.exp(-0.5 * z * z) / (scale * math.sqrt(2.0 * math.pi))

@@ -13,16 +13,25 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml import array_namespace
-from ember_ml.ops.stats._common import Array, Axis, _axes, _count, _is_float, _real_float, _to_float
+from ember_ml._typing import ArrayT
+from ember_ml.ops.stats._common import (
+    AnyArray,
+    Axis,
+    _axes,
+    _count,
+    _is_float,
+    _real_float,
+    _to_float,
+)
 
 __all__ = ["nanmax", "nanmean", "nanmin", "nanstd", "nansum", "nanvar"]
 
 
-def _nan_to(xp: ModuleType, x: Array, value: float) -> Array:
+def _nan_to(xp: ModuleType, x: AnyArray, value: float) -> AnyArray:
     return xp.where(xp.isnan(x), xp.full_like(x, value), x)
 
 
-def nansum(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nansum(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Sum treating NaN as zero, as ``numpy.nansum`` (integers sum as the standard's ``sum``).
 
     >>> import numpy as np
@@ -36,7 +45,7 @@ def nansum(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return xp.sum(x, axis=axis, keepdims=keepdims)
 
 
-def _nan_extreme(x: Array, axis: Axis, keepdims: bool, name: str, largest: bool) -> Array:
+def _nan_extreme(x: AnyArray, axis: Axis, keepdims: bool, name: str, largest: bool) -> AnyArray:
     xp = array_namespace(x)
     axes = _axes(axis, x.ndim, name)
     if _count(x, axes) == 0:
@@ -52,7 +61,7 @@ def _nan_extreme(x: Array, axis: Axis, keepdims: bool, name: str, largest: bool)
     return xp.where(all_nan, xp.full_like(m, math.nan), m)
 
 
-def nanmax(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmax(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Maximum ignoring NaNs, as ``numpy.nanmax`` (all-NaN slice: NaN; empty reduction: ValueError).
 
     >>> import numpy as np
@@ -63,7 +72,7 @@ def nanmax(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return _nan_extreme(x, axis, keepdims, "nanmax", True)
 
 
-def nanmin(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmin(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Minimum ignoring NaNs, as ``numpy.nanmin`` (all-NaN slice: NaN; empty reduction: ValueError).
 
     >>> import numpy as np
@@ -74,11 +83,11 @@ def nanmin(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return _nan_extreme(x, axis, keepdims, "nanmin", False)
 
 
-def _nan_count(xp: ModuleType, x: Array, axis: Axis, keepdims: bool, dtype: Any) -> Array:
+def _nan_count(xp: ModuleType, x: AnyArray, axis: Axis, keepdims: bool, dtype: Any) -> AnyArray:
     return xp.sum(xp.astype(~xp.isnan(x), dtype), axis=axis, keepdims=keepdims)
 
 
-def nanmean(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmean(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Mean ignoring NaNs, as ``numpy.nanmean`` (an all-NaN or empty slice gives NaN).
 
     >>> import numpy as np
@@ -93,7 +102,9 @@ def nanmean(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
     return total / _nan_count(xp, real, axis, keepdims, total.dtype)
 
 
-def nanvar(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
+def nanvar(
+    x: ArrayT, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> ArrayT:
     """Variance ignoring NaNs, as ``numpy.nanvar(x, ddof=correction)`` (NaN where count <= correction).
 
     >>> import numpy as np
@@ -102,11 +113,11 @@ def nanvar(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool 
     2.0
     """
     xp = array_namespace(x)
-    x = _real_float(xp, x, "nanvar")
-    centre = nanmean(x, axis=axis, keepdims=True)
-    d = _nan_to(xp, x - centre, 0.0)
+    a = _real_float(xp, x, "nanvar")
+    centre = nanmean(a, axis=axis, keepdims=True)
+    d = _nan_to(xp, a - centre, 0.0)
     squares = xp.sum(d * d, axis=axis, keepdims=keepdims)
-    dof = _nan_count(xp, x, axis, keepdims, x.dtype) - correction
+    dof = _nan_count(xp, a, axis, keepdims, a.dtype) - correction
     return xp.where(
         dof > 0,
         squares / xp.where(dof > 0, dof, xp.ones_like(dof)),
@@ -114,7 +125,9 @@ def nanvar(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool 
     )
 
 
-def nanstd(x: Array, axis: Axis = None, correction: float = 0.0, keepdims: bool = False) -> Array:
+def nanstd(
+    x: ArrayT, /, *, axis: Axis = None, correction: float = 0.0, keepdims: bool = False
+) -> ArrayT:
     """Standard deviation ignoring NaNs, as ``numpy.nanstd(x, ddof=correction)``.
 
     >>> import numpy as np

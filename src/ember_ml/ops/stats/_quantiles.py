@@ -12,13 +12,15 @@ native order-statistic fast path), and the result is put back in NumPy's layout
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, TypeAlias, get_args
 
 from ember_ml import array_namespace
 from ember_ml._hooks import fast_path
+from ember_ml._typing import Array, ArrayT
 from ember_ml.ops.stats._common import (
-    Array,
+    AnyArray,
     Axis,
     _axes,
     _count,
@@ -31,8 +33,8 @@ __all__ = ["median", "nanmedian", "nanpercentile", "nanquantile", "percentile", 
 _GROUP = "stats"
 
 # NumPy's method names; those with (alpha, beta) are the continuous Hyndman-Fan family.
-_CONTINUOUS = {
-    "linear": None,
+_CONTINUOUS: dict[str, tuple[float, float]] = {
+    "linear": (1.0, 1.0),  # Hyndman and Fan's type 7, computed as (n - 1) q
     "weibull": (0.0, 0.0),
     "hazen": (0.5, 0.5),
     "median_unbiased": (1.0 / 3.0, 1.0 / 3.0),
@@ -40,10 +42,24 @@ _CONTINUOUS = {
     "interpolated_inverted_cdf": (0.0, 1.0),
 }
 _DISCRETE = ("lower", "higher", "nearest", "midpoint")
-QUANTILE_METHODS: tuple[str, ...] = (*_CONTINUOUS, *_DISCRETE)
+QuantileMethod: TypeAlias = Literal[
+    "linear",
+    "weibull",
+    "hazen",
+    "median_unbiased",
+    "normal_unbiased",
+    "interpolated_inverted_cdf",
+    "lower",
+    "higher",
+    "nearest",
+    "midpoint",
+]
+QUANTILE_METHODS: tuple[str, ...] = get_args(QuantileMethod)  # (*_CONTINUOUS, *_DISCRETE)
+#: ``q``: a number, a sequence of numbers, or a 0-D/1-D array (read once: it is evaluated)
+Quantiles: TypeAlias = "float | Sequence[float] | Array"
 
 
-def _to_last(xp: ModuleType, x: Array, axes: tuple[int, ...]) -> Array:
+def _to_last(xp: ModuleType, x: AnyArray, axes: tuple[int, ...]) -> AnyArray:
     """x with the reduced axes moved to the end and merged into one (a 0-D x becomes shape (1,))."""
     if x.ndim == 0:
         return xp.reshape(x, (1,))
@@ -135,7 +151,7 @@ def _static_positions(
     return prev, nxt, gamma
 
 
-def _lerp(xp: ModuleType, a: Array, b: Array, t: Array) -> Array:
+def _lerp(xp: ModuleType, a: AnyArray, b: AnyArray, t: AnyArray) -> AnyArray:
     """NumPy's interpolation: a + (b - a) t, from the upper end when t >= 0.5."""
     diff = b - a
     return xp.where(t >= 0.5, b - diff * (1 - t), a + diff * t)
@@ -143,12 +159,12 @@ def _lerp(xp: ModuleType, a: Array, b: Array, t: Array) -> Array:
 
 def _finish(
     xp: ModuleType,
-    out: Array,
+    out: AnyArray,
     x_shape: tuple[int, ...],
     axes: tuple[int, ...],
     keepdims: bool,
     scalar: bool,
-) -> Array:
+) -> AnyArray:
     """Move the quantile axis (last) to the front, drop it for a scalar q, restore kept dims."""
     nq = out.shape[-1]
     kept = _reduced_shape(x_shape, axes, keepdims)
@@ -159,8 +175,8 @@ def _finish(
 
 
 def _quantile(
-    x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
-) -> Array:
+    x: AnyArray, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
+) -> AnyArray:
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
@@ -183,7 +199,7 @@ def _quantile(
         value is not None
     ):  # the backend's selection: {position: that order statistic, kept as a length-1 axis}
 
-        def pick(positions: list[int]) -> Array:
+        def pick(positions: list[int]) -> AnyArray:
             return xp.concat([value[p] for p in positions], axis=-1)
 
         has_nan = xp.any(xp.isnan(y), axis=-1, keepdims=True)
@@ -192,7 +208,7 @@ def _quantile(
         s = xp.sort(y, axis=-1)
         index = xp.__array_namespace_info__().default_dtypes()["indexing"]
 
-        def pick(positions: list[int]) -> Array:
+        def pick(positions: list[int]) -> AnyArray:
             return xp.take(s, xp.asarray(positions, dtype=index), axis=s.ndim - 1)
 
         # NaN sorts last: a slice holding one has a NaN quantile (as NumPy)
@@ -207,8 +223,8 @@ def _quantile(
 
 
 def _nanquantile(
-    x: Array, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
-) -> Array:
+    x: AnyArray, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
+) -> AnyArray:
     xp = array_namespace(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
@@ -251,8 +267,14 @@ def _nanquantile(
 
 
 def quantile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
-) -> Array:
+    x: ArrayT,
+    q: Quantiles,
+    /,
+    *,
+    axis: Axis = None,
+    keepdims: bool = False,
+    method: QuantileMethod = "linear",
+) -> ArrayT:
     """The q-th quantile(s) of x along ``axis`` (all axes for None), as ``numpy.quantile``.
 
     ``q`` is a number in [0, 1] or a 1-D sequence of them (then the quantiles come
@@ -272,8 +294,14 @@ def quantile(
 
 
 def percentile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
-) -> Array:
+    x: ArrayT,
+    q: Quantiles,
+    /,
+    *,
+    axis: Axis = None,
+    keepdims: bool = False,
+    method: QuantileMethod = "linear",
+) -> ArrayT:
     """The q-th percentile(s) of x (q in [0, 100]), as ``numpy.percentile``; see ``quantile``.
 
     >>> import numpy as np
@@ -285,7 +313,7 @@ def percentile(
     return _quantile(x, qs, scalar, axis, keepdims, method, "percentile")
 
 
-def median(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def median(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Median along ``axis`` (mean of the two middle values for an even count), as ``numpy.median``.
 
     >>> import numpy as np
@@ -305,8 +333,14 @@ def median(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
 
 
 def nanquantile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
-) -> Array:
+    x: ArrayT,
+    q: Quantiles,
+    /,
+    *,
+    axis: Axis = None,
+    keepdims: bool = False,
+    method: QuantileMethod = "linear",
+) -> ArrayT:
     """``quantile`` ignoring NaNs, as ``numpy.nanquantile`` (an all-NaN slice gives NaN).
 
     Static output shape; the positions are computed from each slice's count of numbers.
@@ -321,8 +355,14 @@ def nanquantile(
 
 
 def nanpercentile(
-    x: Array, q: Any, axis: Axis = None, keepdims: bool = False, method: str = "linear"
-) -> Array:
+    x: ArrayT,
+    q: Quantiles,
+    /,
+    *,
+    axis: Axis = None,
+    keepdims: bool = False,
+    method: QuantileMethod = "linear",
+) -> ArrayT:
     """``percentile`` ignoring NaNs, as ``numpy.nanpercentile``.
 
     >>> import numpy as np
@@ -334,7 +374,7 @@ def nanpercentile(
     return _nanquantile(x, qs, scalar, axis, keepdims, method, "nanpercentile")
 
 
-def nanmedian(x: Array, axis: Axis = None, keepdims: bool = False) -> Array:
+def nanmedian(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     """Median ignoring NaNs, as ``numpy.nanmedian`` (an all-NaN slice gives NaN).
 
     >>> import numpy as np
