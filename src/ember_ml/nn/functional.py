@@ -202,7 +202,7 @@ def _dropout(xp: Any, x: Any, p: float, key: Any) -> Any:
         raise ValueError("dropout_p > 0 needs dropout_key= (an ember_ml.random key)")
     from ember_ml import random
 
-    draws = random.uniform(key, tuple(x.shape), x.dtype)
+    draws = random.uniform(key, tuple(x.shape), dtype=x.dtype)
     return xp.where(draws >= p, x / (1.0 - p), xp.zeros_like(x))
 
 
