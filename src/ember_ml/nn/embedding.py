@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml.nn import _init
 from ember_ml.nn._checks import check_array, positive_int
 from ember_ml.nn._module import Module
@@ -66,6 +67,11 @@ class Embedding(Configurable, Module):
         check_array(self, indices, "indices")
         if not xp.isdtype(indices.dtype, "integral"):
             raise TypeError(f"Embedding: indices must be integers, got dtype {indices.dtype}")
+        fast = fast_path(xp, "nn", "embedding")
+        if fast is not None:
+            out = fast(self.weight, indices)
+            if out is not None:
+                return out
         flat = xp.reshape(indices, (-1,))
         rows = xp.take(self.weight, flat, axis=0)
         return xp.reshape(rows, (*indices.shape, self.embedding_dim))

@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml.nn._checks import device_of
 from ember_ml.ops.activations import gelu, relu, sigmoid, silu, softmax, tanh
@@ -47,6 +48,11 @@ def linear(x: Any, weight: Any, bias: Any = None) -> Any:
     (2, 4)
     """
     xp = array_namespace(x, weight, bias)
+    fast = fast_path(xp, "nn", "linear")
+    if fast is not None:
+        out = fast(x, weight, bias)
+        if out is not None:
+            return out
     y = xp.matmul(x, xp.matrix_transpose(weight))
     return y if bias is None else y + bias
 
@@ -180,6 +186,11 @@ def scaled_dot_product_attention(
         raise ValueError(f"dropout_p must be in [0, 1), got {dropout_p}")
     length, source = query.shape[-2], key.shape[-2]
     scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else float(scale)
+    fast = fast_path(xp, "nn", "scaled_dot_product_attention")
+    if fast is not None and dropout_p == 0.0:  # dropout draws from ember_ml.random keys
+        out = fast(query, key, value, attn_mask, bool(is_causal), scale)
+        if out is not None:
+            return out
     scores = xp.matmul(query, xp.matrix_transpose(key)) * scale
     keep = None
     if is_causal:
@@ -233,6 +244,11 @@ def rotary_embedding(
     dims = size if dims is None else int(dims)
     if dims % 2 or not 0 < dims <= size:
         raise ValueError(f"rotary dims must be even and in [2, {size}], got {dims}")
+    fast = fast_path(xp, "nn", "rotary_embedding")
+    if fast is not None:
+        out = fast(x, dims, float(base), int(offset), float(scale), bool(traditional))
+        if out is not None:
+            return out
     length, half = x.shape[-2], dims // 2
     device = device_of(x)
     # angles in float32 for float32/16 input (as MLX and flash-attn), in float64 for float64
@@ -292,6 +308,11 @@ def causal_conv1d(
         )
     if activation not in (None, "silu", "swish"):
         raise ValueError(f"unknown activation {activation!r}; valid values are None, 'silu'")
+    fast = fast_path(xp, "nn", "causal_conv1d")
+    if fast is not None:
+        out = fast(x, weight, bias, activation, channels_last)
+        if out is not None:
+            return out
     width = weight.shape[1]
     time_axis = -2 if channels_last else -1
     length = x.shape[time_axis]
@@ -347,14 +368,15 @@ def fft_conv(u: Any, k: Any, *, skip: Any = None, axis: int = -1) -> Any:
 # --- normalisation -----------------------------------------------------------------------
 
 
-def _norm_axes(x: Any, normalized_shape: Sequence[int], what: str) -> tuple[int, ...]:
+def _norm_shape(x: Any, normalized_shape: Sequence[int], what: str) -> tuple[int, ...]:
+    """``normalized_shape`` as a tuple of ints, checked against the input's last axes."""
     shape = tuple(int(n) for n in normalized_shape)
     if tuple(x.shape[x.ndim - len(shape) :]) != shape or len(shape) > x.ndim:
         raise ValueError(
             f"{what}: the input's last axes must be normalized_shape {list(shape)}, got shape "
             f"{tuple(x.shape)}"
         )
-    return tuple(range(-len(shape), 0))
+    return shape
 
 
 def layer_norm(
@@ -373,7 +395,13 @@ def layer_norm(
     array([[-1.,  1.]])
     """
     xp = array_namespace(x, weight, bias)
-    axes = _norm_axes(x, normalized_shape, "layer_norm")
+    shape = _norm_shape(x, normalized_shape, "layer_norm")
+    fast = fast_path(xp, "nn", "layer_norm")
+    if fast is not None:
+        out = fast(x, shape, weight, bias, float(eps))
+        if out is not None:
+            return out
+    axes = tuple(range(-len(shape), 0))
     mean = xp.mean(x, axis=axes, keepdims=True)
     centred = x - mean
     var = xp.mean(centred * centred, axis=axes, keepdims=True)
@@ -395,7 +423,13 @@ def rms_norm(
     array([[0.8485, 1.1314]])
     """
     xp = array_namespace(x, weight)
-    axes = _norm_axes(x, normalized_shape, "rms_norm")
+    shape = _norm_shape(x, normalized_shape, "rms_norm")
+    fast = fast_path(xp, "nn", "rms_norm")
+    if fast is not None:
+        out = fast(x, shape, weight, None if eps is None else float(eps))
+        if out is not None:
+            return out
+    axes = tuple(range(-len(shape), 0))
     eps = float(xp.finfo(x.dtype).eps) if eps is None else float(eps)
     y = x / xp.sqrt(xp.mean(x * x, axis=axes, keepdims=True) + eps)
     return y if weight is None else y * weight
