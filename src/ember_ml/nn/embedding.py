@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import math
+from types import ModuleType
 from typing import Any
 
 from ember_ml._hooks import fast_path
@@ -35,6 +36,9 @@ class Embedding(Configurable, Module):
     >>> Embedding(5, 3, backend="numpy", seed=1).state_dict()["weight"].shape
     (5, 3)
     """
+
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    weight: Any
 
     def __init__(
         self,
@@ -78,7 +82,7 @@ class Embedding(Configurable, Module):
 
 
 def sinusoidal_positions(
-    xp: Any, length: int, dim: int, *, dtype: Any = None, device: Any = None
+    xp: ModuleType, length: int, dim: int, *, dtype: Any = None, device: Any = None
 ) -> Any:
     """Fixed ``(length, dim)`` sine-cosine position embeddings (fairseq's layout, MAD's decoder).
 

@@ -51,7 +51,7 @@ class NativeModule(mlx.nn.Module):
         setattr(self, name, value)
 
     def _em_named_arrays(self, prefix: str) -> Iterator[tuple[str, Any]]:
-        for name, value in tree_flatten(self.parameters()):
+        for name, value in dict(tree_flatten(self.parameters())).items():
             yield prefix + name, value
 
     def state_dict(self) -> dict[str, Any]:

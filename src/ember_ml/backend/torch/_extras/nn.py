@@ -51,9 +51,9 @@ class NativeModule(torch.nn.Module):
         for name, value in self._parameters.items():
             if value is not None:
                 yield prefix + name, value
-        for name, value in self._buffers.items():
-            if value is not None and name not in self._non_persistent_buffers_set:
-                yield prefix + name, value
+        for name, buffer in self._buffers.items():
+            if buffer is not None and name not in self._non_persistent_buffers_set:
+                yield prefix + name, buffer
         for name, child in self._modules.items():
             if child is None:
                 continue
@@ -264,7 +264,7 @@ def gru(
     """
     if not _rnn_args(x, params, dropout, training) or h0.dtype != x.dtype:
         return None
-    out, h_n = torch._VF.gru(  # type: ignore[attr-defined]
+    out, h_n = torch._VF.gru(
         x, h0, params, has_biases, num_layers, 0.0, training, bidirectional, True
     )
     return out, h_n
@@ -290,7 +290,7 @@ def lstm(
     """
     if not _rnn_args(x, params, dropout, training) or not _same_dtype(x, *state):
         return None
-    out, h_n, c_n = torch._VF.lstm(  # type: ignore[attr-defined]
+    out, h_n, c_n = torch._VF.lstm(
         x, state, params, has_biases, num_layers, 0.0, training, bidirectional, True
     )
     return out, (h_n, c_n)
