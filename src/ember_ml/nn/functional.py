@@ -389,8 +389,8 @@ def _fft_conv(xp: ModuleType, u: Any, k: Any, skip: Any, axis: int) -> Any:
 
 def _norm_shape(x: Array, normalized_shape: Sequence[int], what: str) -> tuple[int, ...]:
     """``normalized_shape`` as a tuple of ints, checked against the input's last axes."""
-    shape = tuple(int(n) for n in normalized_shape)
-    if tuple(x.shape[x.ndim - len(shape) :]) != shape or len(shape) > x.ndim:
+    shape = tuple(map(int, normalized_shape))
+    if len(shape) > x.ndim or tuple(x.shape[x.ndim - len(shape) :]) != shape:
         raise ValueError(
             f"{what}: the input's last axes must be normalized_shape {list(shape)}, got shape "
             f"{tuple(x.shape)}"

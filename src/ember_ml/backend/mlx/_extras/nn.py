@@ -77,7 +77,14 @@ _FAST_DTYPES = (mx.float32, mx.float16, mx.bfloat16)
 
 
 def _fast_dtype(x: mx.array, *others: mx.array | None) -> bool:
-    return x.dtype in _FAST_DTYPES and all(o is None or o.dtype == x.dtype for o in others)
+    """``x`` is a float the kernels take (not float64) and the others (or None) share its dtype."""
+    dtype = x.dtype
+    if dtype not in _FAST_DTYPES:
+        return False
+    for other in others:
+        if other is not None and other.dtype != dtype:
+            return False
+    return True
 
 
 def scaled_dot_product_attention(

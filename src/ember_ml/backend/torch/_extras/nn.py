@@ -86,11 +86,21 @@ def softplus(x: Any) -> Any:
 # Each takes the arguments the generic function has already checked; None hands the
 # case back to the generic code (mixed dtypes, layouts torch's kernel does not take).
 
-_FLOATS = (torch.float32, torch.float64, torch.float16, torch.bfloat16)
-
 
 def _same_dtype(x: torch.Tensor, *others: torch.Tensor | None) -> bool:
-    return x.dtype in _FLOATS and all(o is None or o.dtype == x.dtype for o in others)
+    """``x`` is floating and every other tensor (or None) has its dtype (the kernels do not promote)."""
+    if not x.is_floating_point():
+        return False
+    dtype = x.dtype
+    for other in others:
+        if other is not None and other.dtype != dtype:
+            return False
+    return True
+
+
+def _fits(param: torch.Tensor | None, dtype: torch.dtype, shape: tuple[int, ...]) -> bool:
+    """A norm's weight or bias: None, or of the input's dtype and exactly ``normalized_shape``."""
+    return param is None or (param.dtype == dtype and param.shape == shape)
 
 
 def scaled_dot_product_attention(
@@ -142,7 +152,12 @@ def layer_norm(
     >>> layer_norm(torch.tensor([[1.0, 3.0]]), (2,), None, None, 1e-5)
     tensor([[-1.0000,  1.0000]])
     """
-    if not _same_dtype(x, weight, bias) or not _param_shapes(normalized_shape, weight, bias):
+    dtype = x.dtype
+    if not (
+        x.is_floating_point()
+        and _fits(weight, dtype, normalized_shape)
+        and _fits(bias, dtype, normalized_shape)
+    ):
         return None
     return torch.nn.functional.layer_norm(x, normalized_shape, weight, bias, eps)
 
@@ -158,13 +173,9 @@ def rms_norm(
     >>> rms_norm(torch.tensor([[3.0, 4.0]]), (2,), None, None)
     tensor([[0.8485, 1.1314]])
     """
-    if not _same_dtype(x, weight) or not _param_shapes(normalized_shape, weight):
+    if not (x.is_floating_point() and _fits(weight, x.dtype, normalized_shape)):
         return None
     return torch.nn.functional.rms_norm(x, normalized_shape, weight, eps)
-
-
-def _param_shapes(shape: tuple[int, ...], *params: torch.Tensor | None) -> bool:
-    return all(p is None or tuple(p.shape) == shape for p in params)
 
 
 def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor | None:
