@@ -10,10 +10,10 @@ MAD's sizes: width 128, batch 16, length 128 by default.
 Three variants are timed in each round, one after the other: ember_ml's layer with
 its native fast paths (backend/<lib>/_extras/nn.py), the same layer with them off
 (``ember_ml._hooks.disabled("nn")``: the generic code, what ran before the fast
-paths), and the native module. A cell gives the best (least) CPU time of each
-over ``--repeats`` rounds and their ratios; ``[lo-hi]`` is the range of the
-ratio measured within each round (fast path and native timed back to back), the
-spread that machine noise leaves.
+paths), and the native module; each sample repeats the call for about 20 ms. A cell
+gives the best (least) CPU time per call of each over ``--repeats`` rounds and their
+ratios; ``[lo-hi]`` is the range of the ratio measured within each round (fast path
+and native timed back to back), the spread that machine noise leaves.
 
     python benchmarks/layers.py                       # a few minutes of CPU time
     python benchmarks/layers.py --only GRU,LayerNorm --repeats 10 --threads 2
@@ -45,24 +45,38 @@ def _warm_fast_paths(x: Any) -> None:
 
 
 def interleaved(
-    fns: dict[str, Callable[[], Any]], repeats: int, *, generic: tuple[str, ...] = (), like: Any
+    fns: dict[str, Callable[[], Any]],
+    repeats: int,
+    *,
+    generic: tuple[str, ...] = (),
+    like: Any,
+    sample_ms: float = 20.0,
 ) -> dict[str, list[float]]:
-    """CPU times (ms) of each function per round, alternating them; those in ``generic`` run
-    with the nn fast paths off (switched outside the timed region)."""
+    """CPU time (ms) of one call of each function, per round, alternating them; those in
+    ``generic`` run with the nn fast paths off (switched outside the timed region).
+
+    A sample runs a function ``number`` times, ``number`` chosen in the warm-up round so
+    that a sample takes about ``sample_ms`` (a 0.1 ms layer is timed over 200 calls).
+    """
+    numbers: dict[str, int] = {}
     times: dict[str, list[float]] = {name: [] for name in fns}
-    for round_ in range(repeats + 1):  # round 0 warms up
+    for round_ in range(repeats + 1):  # round 0 warms up and calibrates
         for name, fn in fns.items():
             switch = _hooks.disabled("nn") if name in generic else None
             if switch is not None:
                 switch.__enter__()
+            number = numbers.get(name, 1)
             start = time.process_time()
-            fn()
-            elapsed = time.process_time() - start
+            for _ in range(number):
+                fn()
+            elapsed = (time.process_time() - start) / number
             if switch is not None:
                 switch.__exit__(None, None, None)
                 _warm_fast_paths(like)
             if round_:
                 times[name].append(1e3 * elapsed)
+            else:
+                numbers[name] = max(1, round(sample_ms / max(1e3 * elapsed, 1e-3)))
     return times
 
 

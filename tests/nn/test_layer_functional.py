@@ -213,3 +213,9 @@ def test_selective_scan_equals_the_papers_recurrence(xp):
     np.testing.assert_allclose(
         to_numpy(got), _scan_loop(u, delta, A, B, C, D, z), rtol=1e-5, atol=1e-5
     )
+
+
+def test_causal_conv1d_refuses_a_weight_that_is_not_depthwise(xp):
+    x = _on(xp, np.ones((1, 4, 9), dtype=np.float32))
+    with pytest.raises(ValueError, match=r"\(channels, 1, K\)"):
+        F.causal_conv1d(x, _on(xp, np.ones((4, 2, 3), dtype=np.float32)))
