@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from layer_cases import SDPA_MASKS, sdpa_case
 
 import ember_ml
 from ember_ml import _hooks, nn
@@ -124,31 +125,11 @@ def test_each_library_defines_the_fast_paths_listed_here(lib):
 
 # --- attention ------------------------------------------------------------------------------
 
-SDPA_MASKS = [None, "bool", "float", "bool+causal", "float+causal", "empty-row"]
-
-
-def _sdpa_case(lq, lk, mask, seed=0):
-    rng = np.random.default_rng(seed)
-    q = rng.standard_normal((2, 3, lq, 4)).astype(np.float32)
-    k = rng.standard_normal((2, 3, lk, 4)).astype(np.float32)
-    v = rng.standard_normal((2, 3, lk, 5)).astype(np.float32)
-    m = None
-    if mask and mask.startswith("bool"):
-        m = rng.random((lq, lk)) < 0.6
-        m[:, 0] = True
-    elif mask and mask.startswith("float"):
-        m = rng.standard_normal((2, 1, lq, lk)).astype(np.float32)
-    elif mask == "empty-row":
-        m = np.ones((lq, lk), dtype=bool)
-        m[1] = False  # query 1 sees no key: zeros and zero gradients, as the generic code
-    causal = mask is None or mask.endswith("causal")
-    return q, k, v, m, causal
-
 
 @pytest.mark.parametrize("lengths", [(3, 7), (7, 3), (5, 5)], ids=["Lq<Lk", "Lq>Lk", "Lq=Lk"])
 @pytest.mark.parametrize("mask", SDPA_MASKS)
 def test_sdpa_fast_path_equals_generic(lib, generic, lengths, mask):
-    q, k, v, m, causal = _sdpa_case(*lengths, mask)
+    q, k, v, m, causal = sdpa_case(*lengths, mask)
     fast = _fast(lib, "scaled_dot_product_attention")
     on_mask = None if m is None else _on(lib, m)
     engaged = fast(_on(lib, q), _on(lib, k), _on(lib, v), on_mask, causal, 0.5) is not None

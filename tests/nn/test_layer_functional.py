@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from layer_cases import SDPA_MASKS, sdpa_case
 
 from ember_ml import backend as _backend
 from ember_ml import nn
@@ -40,25 +41,9 @@ def _sdpa_torch(q, k, v, mask=None, causal=False):
 
 
 @pytest.mark.parametrize("lengths", [(3, 7), (7, 3), (5, 5)], ids=["Lq<Lk", "Lq>Lk", "Lq=Lk"])
-@pytest.mark.parametrize(
-    "mask", [None, "bool", "float", "bool+causal", "float+causal", "empty-row"]
-)
+@pytest.mark.parametrize("mask", SDPA_MASKS)
 def test_sdpa_equals_torch(xp, lengths, mask):
-    rng = np.random.default_rng(0)
-    lq, lk = lengths
-    q = rng.standard_normal((2, 3, lq, 4)).astype(np.float32)
-    k = rng.standard_normal((2, 3, lk, 4)).astype(np.float32)
-    v = rng.standard_normal((2, 3, lk, 5)).astype(np.float32)
-    causal = mask is None or mask.endswith("causal")
-    m = None
-    if mask and mask.startswith("bool"):
-        m = rng.random((lq, lk)) < 0.6
-        m[:, 0] = True
-    elif mask and mask.startswith("float"):
-        m = rng.standard_normal((2, 1, lq, lk)).astype(np.float32)
-    elif mask == "empty-row":
-        m = np.ones((lq, lk), dtype=bool)
-        m[1] = False  # query 1 sees nothing: zeros, as torch
+    q, k, v, m, causal = sdpa_case(*lengths, mask)
     expected = _sdpa_torch(q, k, v, m, causal)
     got = F.scaled_dot_product_attention(
         _on(xp, q),
