@@ -57,8 +57,9 @@ class NativeModule(torch.nn.Module):
         for name, child in self._modules.items():
             if child is None:
                 continue
-            if hasattr(child, "_em_named_arrays"):
-                yield from child._em_named_arrays(f"{prefix}{name}.")
+            named = getattr(child, "_em_named_arrays", None)  # an ember_ml module's
+            if named is not None:
+                yield from named(f"{prefix}{name}.")
             else:
                 for key, value in child.state_dict(keep_vars=True).items():
                     yield f"{prefix}{name}.{key}", value
