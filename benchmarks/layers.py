@@ -7,11 +7,20 @@ few-line torch composition where torch has none), and on MLX over ``mlx.nn``'s
 Layers with no native counterpart (Hyena, Mamba on MLX, MoE, ...) are timed alone.
 MAD's sizes: width 128, batch 16, length 128 by default.
 
-    python benchmarks/layers.py                       # a few minutes of CPU time
-    python benchmarks/layers.py --only GRU,LayerNorm --repeats 10
+Three variants are timed in each round, one after the other: ember_ml's layer with
+its native fast paths (backend/<lib>/_extras/nn.py), the same layer with them off
+(``ember_ml._hooks.disabled("nn")``: the generic code, what ran before the fast
+paths), and the native module; each sample repeats the call for about 20 ms. A cell
+gives the best (least) CPU time per call of each over ``--repeats`` rounds and their
+ratios; ``[lo-hi]`` is the range of the ratio measured within each round (fast path
+and native timed back to back), the spread that machine noise leaves.
 
-Times are CPU time of the process (``time.process_time``), best of ``--repeats``,
-ember_ml and native interleaved so that machine noise hits both alike.
+    python benchmarks/layers.py                       # a few minutes of CPU time
+    python benchmarks/layers.py --only GRU,LayerNorm --repeats 10 --threads 2
+
+Times are CPU time of the process (``time.process_time``). torch runs on
+``--threads`` threads (default 1: on a shared machine, idle OpenMP threads spin
+and bill CPU time that is noise, not work).
 """
 
 from __future__ import annotations
@@ -24,20 +33,51 @@ from typing import Any
 
 import numpy as np
 
-from ember_ml import nn
+import ember_ml
+from ember_ml import _hooks, nn
 
 
-def interleaved(fns: dict[str, Callable[[], Any]], repeats: int) -> dict[str, float]:
-    """Best CPU time (ms) of each function, alternating them."""
-    for fn in fns.values():
-        fn()
-    best = {name: float("inf") for name in fns}
-    for _ in range(repeats):
+def _warm_fast_paths(x: Any) -> None:
+    """Look every nn fast path up once, so that no timed call pays for the lookup."""
+    xp = ember_ml.array_namespace(x)
+    for name in _hooks.GROUPS["nn"].fast_paths:
+        _hooks.fast_path(xp, "nn", name)
+
+
+def interleaved(
+    fns: dict[str, Callable[[], Any]],
+    repeats: int,
+    *,
+    generic: tuple[str, ...] = (),
+    like: Any,
+    sample_ms: float = 20.0,
+) -> dict[str, list[float]]:
+    """CPU time (ms) of one call of each function, per round, alternating them; those in
+    ``generic`` run with the nn fast paths off (switched outside the timed region).
+
+    A sample runs a function ``number`` times, ``number`` chosen in the warm-up round so
+    that a sample takes about ``sample_ms`` (a 0.1 ms layer is timed over 200 calls).
+    """
+    numbers: dict[str, int] = {}
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for round_ in range(repeats + 1):  # round 0 warms up and calibrates
         for name, fn in fns.items():
+            switch = _hooks.disabled("nn") if name in generic else None
+            if switch is not None:
+                switch.__enter__()
+            number = numbers.get(name, 1)
             start = time.process_time()
-            fn()
-            best[name] = min(best[name], time.process_time() - start)
-    return {name: 1e3 * t for name, t in best.items()}
+            for _ in range(number):
+                fn()
+            elapsed = (time.process_time() - start) / number
+            if switch is not None:
+                switch.__exit__(None, None, None)
+                _warm_fast_paths(like)
+            if round_:
+                times[name].append(1e3 * elapsed)
+            else:
+                numbers[name] = max(1, round(sample_ms / max(1e3 * elapsed, 1e-3)))
+    return times
 
 
 # --- the layers -----------------------------------------------------------------------------
@@ -257,16 +297,17 @@ def _first(y: Any) -> Any:
     return y[0] if isinstance(y, tuple) else y
 
 
-def torch_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[str, float]:
+def torch_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[str, Any]:
     import torch
 
-    models = {"ours": spec["ours"]("torch")}
+    ours = spec["ours"]("torch")
+    models = {"ours": ours, "generic": ours}
     native = spec.get("torch")
     native = native() if native is not None else None
     if native is not None:
         models["native"] = native
     x = torch.from_numpy(x_np)
-    inputs = {"ours": x, "native": x}
+    inputs = {"ours": x, "generic": x, "native": x}
     if spec.get("input") == "channels_first_on_torch":
         inputs = {k: x.transpose(1, 2).contiguous() for k in inputs}
 
@@ -287,18 +328,19 @@ def torch_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[st
 
         return f
 
-    out = {f"fwd_{k}": v for k, v in interleaved({n: forward(n) for n in models}, repeats).items()}
-    out.update(
-        {f"step_{k}": v for k, v in interleaved({n: step(n) for n in models}, repeats).items()}
-    )
-    return out
+    run = {"generic": ("generic",), "like": x}
+    return {
+        "fwd": interleaved({n: forward(n) for n in models}, repeats, **run),
+        "step": interleaved({n: step(n) for n in models}, repeats, **run),
+    }
 
 
-def mlx_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[str, float]:
+def mlx_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[str, Any]:
     import mlx.core as mx
     import mlx.nn
 
-    models = {"ours": spec["ours"]("mlx")}
+    ours = spec["ours"]("mlx")
+    models = {"ours": ours, "generic": ours}
     native = spec.get("mlx")
     if native is not None:
         models["native"] = native()
@@ -315,58 +357,75 @@ def mlx_times(spec: dict[str, Any], x_np: np.ndarray, repeats: int) -> dict[str,
         grad = mlx.nn.value_and_grad(models[name], loss)
         return lambda: mx.eval(grad(models[name], x))
 
-    out = {f"fwd_{k}": v for k, v in interleaved({n: forward(n) for n in models}, repeats).items()}
-    out.update(
-        {f"step_{k}": v for k, v in interleaved({n: step(n) for n in models}, repeats).items()}
-    )
-    return out
+    run = {"generic": ("generic",), "like": x}
+    return {
+        "fwd": interleaved({n: forward(n) for n in models}, repeats, **run),
+        "step": interleaved({n: step(n) for n in models}, repeats, **run),
+    }
 
 
-def _cells(t: dict[str, float]) -> list[str]:
+def _cells(times: dict[str, dict[str, list[float]]]) -> list[str]:
+    """Per forward and step: native ms, ours ms, ratio [per-round range], generic ratio."""
     cells = []
     for what in ("fwd", "step"):
-        ours, native = t.get(f"{what}_ours"), t.get(f"{what}_native")
-        if ours is None:
-            cells.append("-")
-        elif native is None:
-            cells.append(f"{ours:.2f} ms")
-        else:
-            cells.append(f"{ours:.2f} / {native:.2f} = **{ours / native:.2f}x**")
+        t = times[what]
+        ours, generic = min(t["ours"]), min(t["generic"])
+        if "native" not in t:
+            cells += ["-", f"{ours:.2f}", "-", f"{generic:.2f} ms"]
+            continue
+        native = min(t["native"])
+        rounds = [a / b for a, b in zip(t["ours"], t["native"], strict=True)]
+        cells += [
+            f"{native:.2f}",
+            f"{ours:.2f}",
+            f"**{ours / native:.2f}x** [{min(rounds):.2f}-{max(rounds):.2f}]",
+            f"{generic / native:.2f}x",
+        ]
     return cells
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--dim", type=int, default=128)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--length", type=int, default=128)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--threads", type=int, default=1, help="torch's CPU threads")
     parser.add_argument("--only", default="", help="comma-separated layer names")
     parser.add_argument("--backends", default="torch,mlx")
     args = parser.parse_args(argv)
     specs = layers(args.dim, args.length)
     names = [n for n in args.only.split(",") if n] or list(specs)
+    unknown = sorted(set(names) - set(specs))
+    if unknown:
+        parser.error(f"unknown layers {unknown}; valid: {', '.join(specs)}")
     rng = np.random.default_rng(0)
     floats = rng.standard_normal((args.batch, args.length, args.dim)).astype(np.float32)
     tokens = rng.integers(0, 1000, (args.batch, args.length)).astype(np.int64)
     backends = [b for b in args.backends.split(",") if importlib.util.find_spec(b) is not None]
+    if "torch" in backends:
+        import torch
+
+        torch.set_num_threads(args.threads)
     print(
-        f"width {args.dim}, batch {args.batch}, length {args.length}; best CPU time of "
-        f"{args.repeats}; cells: ember_ml / native = ratio (training step: forward + backward)\n"
+        f"width {args.dim}, batch {args.batch}, length {args.length}; best CPU time (ms) of "
+        f"{args.repeats} interleaved rounds; torch threads {args.threads}. ours: with the "
+        f"fast paths; ratio: ours / native [range over the rounds]; generic: the fast paths "
+        f"off, over native"
     )
-    header = ["layer"]
+    columns = ["native", "ours", "ratio", "generic"]
     for b in backends:
-        header += [f"{b} forward", f"{b} train step"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for name in names:
-        spec = specs[name]
-        x = tokens if spec.get("input") == "tokens" else floats
-        row = [name]
-        for b in backends:
-            timer = torch_times if b == "torch" else mlx_times
-            row += _cells(timer(spec, x, args.repeats))
-        print("| " + " | ".join(row) + " |", flush=True)
+        timer = torch_times if b == "torch" else mlx_times
+        header = ["layer"] + [f"{what} {c}" for what in ("fwd", "step") for c in columns]
+        print(f"\n{b}\n\n| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for name in names:
+            spec = specs[name]
+            if spec.get("ours") is None:
+                continue
+            x = tokens if spec.get("input") == "tokens" else floats
+            row = [name, *_cells(timer(spec, x, args.repeats))]
+            print("| " + " | ".join(row) + " |", flush=True)
 
 
 if __name__ == "__main__":

@@ -136,9 +136,23 @@ GROUPS: dict[str, Group] = {
         ),
         required={"NativeState": ALL_BACKENDS},  # the library's own generator (random.native)
     ),
-    # ember_ml.nn: the module system and the cells' kernels
+    # ember_ml.nn: the module system, the cells' kernels and the layers' fused kernels
     "nn": Group(
-        fast_paths=frozenset({"sigmoid", "softplus"}),
+        fast_paths=frozenset(
+            {
+                "sigmoid",  # the cells' gates
+                "softplus",
+                "scaled_dot_product_attention",  # nn.functional
+                "layer_norm",
+                "rms_norm",
+                "linear",
+                "rotary_embedding",
+                "causal_conv1d",
+                "embedding",  # nn.Embedding's lookup
+                "gru",  # nn.rnn: the fused recurrent kernels
+                "lstm",
+            }
+        ),
         # NumPy has no native module class: ember_ml.nn's PlainModule serves it
         required={"NativeModule": frozenset(("torch", "mlx"))},
     ),

@@ -106,6 +106,33 @@ CASES = {
 }
 
 
+#: The attention masks the SDPA tests cover (``sdpa_case``).
+SDPA_MASKS = [None, "bool", "float", "bool+causal", "float+causal", "empty-row"]
+
+
+def sdpa_case(lq, lk, mask, seed=0):
+    """``(q, k, v, mask, is_causal)`` as NumPy float32 for one of ``SDPA_MASKS``.
+
+    Boolean masks let every query see key 0, except ``"empty-row"``, where query 1 sees
+    no key (zeros, as torch gives). No mask means causal.
+    """
+    rng = np.random.default_rng(seed)
+    q = rng.standard_normal((2, 3, lq, 4)).astype(np.float32)
+    k = rng.standard_normal((2, 3, lk, 4)).astype(np.float32)
+    v = rng.standard_normal((2, 3, lk, 5)).astype(np.float32)
+    m = None
+    if mask and mask.startswith("bool"):
+        m = rng.random((lq, lk)) < 0.6
+        m[:, 0] = True
+    elif mask and mask.startswith("float"):
+        m = rng.standard_normal((2, 1, lq, lk)).astype(np.float32)
+    elif mask == "empty-row":
+        m = np.ones((lq, lk), dtype=bool)
+        m[1] = False
+    causal = mask is None or mask.endswith("causal")
+    return q, k, v, m, causal
+
+
 def first(output):
     """The main array of a layer's output (GRU/LSTM return tuples)."""
     return output[0] if isinstance(output, tuple) else output

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from layer_cases import SDPA_MASKS, sdpa_case
 
 from ember_ml import backend as _backend
 from ember_ml import nn
@@ -40,25 +41,9 @@ def _sdpa_torch(q, k, v, mask=None, causal=False):
 
 
 @pytest.mark.parametrize("lengths", [(3, 7), (7, 3), (5, 5)], ids=["Lq<Lk", "Lq>Lk", "Lq=Lk"])
-@pytest.mark.parametrize(
-    "mask", [None, "bool", "float", "bool+causal", "float+causal", "empty-row"]
-)
+@pytest.mark.parametrize("mask", SDPA_MASKS)
 def test_sdpa_equals_torch(xp, lengths, mask):
-    rng = np.random.default_rng(0)
-    lq, lk = lengths
-    q = rng.standard_normal((2, 3, lq, 4)).astype(np.float32)
-    k = rng.standard_normal((2, 3, lk, 4)).astype(np.float32)
-    v = rng.standard_normal((2, 3, lk, 5)).astype(np.float32)
-    causal = mask is None or mask.endswith("causal")
-    m = None
-    if mask and mask.startswith("bool"):
-        m = rng.random((lq, lk)) < 0.6
-        m[:, 0] = True
-    elif mask and mask.startswith("float"):
-        m = rng.standard_normal((2, 1, lq, lk)).astype(np.float32)
-    elif mask == "empty-row":
-        m = np.ones((lq, lk), dtype=bool)
-        m[1] = False  # query 1 sees nothing: zeros, as torch
+    q, k, v, m, causal = sdpa_case(*lengths, mask)
     expected = _sdpa_torch(q, k, v, m, causal)
     got = F.scaled_dot_product_attention(
         _on(xp, q),
@@ -213,3 +198,9 @@ def test_selective_scan_equals_the_papers_recurrence(xp):
     np.testing.assert_allclose(
         to_numpy(got), _scan_loop(u, delta, A, B, C, D, z), rtol=1e-5, atol=1e-5
     )
+
+
+def test_causal_conv1d_refuses_a_weight_that_is_not_depthwise(xp):
+    x = _on(xp, np.ones((1, 4, 9), dtype=np.float32))
+    with pytest.raises(ValueError, match=r"\(channels, 1, K\)"):
+        F.causal_conv1d(x, _on(xp, np.ones((4, 2, 3), dtype=np.float32)))

@@ -54,6 +54,10 @@ class MultiHeadAttention(Configurable, Module):
     ['in_proj_bias', 'in_proj_weight', 'out_proj.bias', 'out_proj.weight']
     """
 
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    in_proj_weight: Any
+    in_proj_bias: Any
+
     def __init__(
         self,
         embed_dim: int,

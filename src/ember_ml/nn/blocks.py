@@ -58,7 +58,7 @@ def _inherit(cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[s
             return {
                 **kwargs,
                 "backend": item.backend,
-                "dtype": kwargs.get("dtype") or item._em_dtype_name,
+                "dtype": kwargs.get("dtype") or item.factory["dtype"],
                 "device": kwargs.get("device", item.device),
             }
         if isinstance(item, (list, tuple)):

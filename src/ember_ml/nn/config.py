@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 __all__ = ["Configurable", "from_config", "register", "registered"]
 
-_REGISTRY: dict[str, type] = {}
+_REGISTRY: dict[str, type[Any]] = {}
 _EXTERNAL: dict[type, Callable[[Any], dict[str, Any]]] = {}
 _FACTORY_KEYS = ("backend", "dtype", "device", "seed")
 

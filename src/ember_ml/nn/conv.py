@@ -37,6 +37,10 @@ class CausalConv1d(Configurable, Module):
     {'type': 'CausalConv1d', 'channels': 2, 'kernel_size': 4, 'bias': False}
     """
 
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    weight: Any
+    bias: Any
+
     def __init__(
         self,
         channels: int,

@@ -10,8 +10,10 @@
 from __future__ import annotations
 
 import math
+from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml.nn import _init
 from ember_ml.nn._checks import check_array, positive_int
 from ember_ml.nn._module import Module
@@ -34,6 +36,9 @@ class Embedding(Configurable, Module):
     >>> Embedding(5, 3, backend="numpy", seed=1).state_dict()["weight"].shape
     (5, 3)
     """
+
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    weight: Any
 
     def __init__(
         self,
@@ -66,13 +71,18 @@ class Embedding(Configurable, Module):
         check_array(self, indices, "indices")
         if not xp.isdtype(indices.dtype, "integral"):
             raise TypeError(f"Embedding: indices must be integers, got dtype {indices.dtype}")
+        fast = fast_path(xp, "nn", "embedding")
+        if fast is not None:
+            out = fast(self.weight, indices)
+            if out is not None:
+                return out
         flat = xp.reshape(indices, (-1,))
         rows = xp.take(self.weight, flat, axis=0)
         return xp.reshape(rows, (*indices.shape, self.embedding_dim))
 
 
 def sinusoidal_positions(
-    xp: Any, length: int, dim: int, *, dtype: Any = None, device: Any = None
+    xp: ModuleType, length: int, dim: int, *, dtype: Any = None, device: Any = None
 ) -> Any:
     """Fixed ``(length, dim)`` sine-cosine position embeddings (fairseq's layout, MAD's decoder).
 

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
+from ember_ml._typing import Array, ArrayT
 from ember_ml.nn._checks import device_of
 from ember_ml.ops.activations import gelu, relu, sigmoid, silu, softmax, tanh
 
@@ -39,7 +42,7 @@ __all__ = [
 ]
 
 
-def linear(x: Any, weight: Any, bias: Any = None) -> Any:
+def linear(x: ArrayT, weight: ArrayT, bias: ArrayT | None = None) -> ArrayT:
     """``x @ weight.T + bias`` with torch's layout (``weight`` is ``(out, in)``).
 
     >>> import numpy as np
@@ -47,6 +50,11 @@ def linear(x: Any, weight: Any, bias: Any = None) -> Any:
     (2, 4)
     """
     xp = array_namespace(x, weight, bias)
+    fast = fast_path(xp, "nn", "linear")
+    if fast is not None:
+        out = fast(x, weight, bias)
+        if out is not None:
+            return out
     y = xp.matmul(x, xp.matrix_transpose(weight))
     return y if bias is None else y + bias
 
@@ -89,7 +97,7 @@ def activation(name: str) -> Callable[[Any], Any]:
 
 
 def causal_mask(
-    xp: Any,
+    xp: ModuleType,
     query_length: int,
     key_length: int,
     *,
@@ -119,7 +127,7 @@ def causal_mask(
     return keep
 
 
-def _masked_softmax(xp: Any, scores: Any) -> Any:
+def _masked_softmax(xp: ModuleType, scores: Any) -> Any:
     """Softmax over the last axis that gives 0 (not nan) on rows whose every entry is ``-inf``.
 
     No nan in the forward pass or the gradient: ``exp(-inf) = 0`` and its derivative is 0.
@@ -132,16 +140,16 @@ def _masked_softmax(xp: Any, scores: Any) -> Any:
 
 
 def scaled_dot_product_attention(
-    query: Any,
-    key: Any,
-    value: Any,
-    attn_mask: Any = None,
+    query: ArrayT,
+    key: ArrayT,
+    value: ArrayT,
+    attn_mask: ArrayT | None = None,
     dropout_p: float = 0.0,
     is_causal: bool = False,
     scale: float | None = None,
     *,
     dropout_key: Any = None,
-) -> Any:
+) -> ArrayT:
     """``softmax(query @ key.T * scale + mask) @ value`` with torch's semantics.
 
     Shapes ``query (..., L, E)``, ``key (..., S, E)``, ``value (..., S, Ev)`` ->
@@ -180,6 +188,11 @@ def scaled_dot_product_attention(
         raise ValueError(f"dropout_p must be in [0, 1), got {dropout_p}")
     length, source = query.shape[-2], key.shape[-2]
     scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else float(scale)
+    fast = fast_path(xp, "nn", "scaled_dot_product_attention")
+    if fast is not None and dropout_p == 0.0:  # dropout draws from ember_ml.random keys
+        out = fast(query, key, value, attn_mask, bool(is_causal), scale)
+        if out is not None:
+            return out
     scores = xp.matmul(query, xp.matrix_transpose(key)) * scale
     keep = None
     if is_causal:
@@ -197,7 +210,7 @@ def scaled_dot_product_attention(
     return xp.matmul(weights, value)
 
 
-def _dropout(xp: Any, x: Any, p: float, key: Any) -> Any:
+def _dropout(xp: ModuleType, x: Any, p: float, key: Any) -> Any:
     if key is None:
         raise ValueError("dropout_p > 0 needs dropout_key= (an ember_ml.random key)")
     from ember_ml import random
@@ -207,14 +220,14 @@ def _dropout(xp: Any, x: Any, p: float, key: Any) -> Any:
 
 
 def rotary_embedding(
-    x: Any,
+    x: ArrayT,
     *,
     dims: int | None = None,
     base: float = 10000.0,
     offset: int = 0,
     scale: float = 1.0,
     traditional: bool = False,
-) -> Any:
+) -> ArrayT:
     """Rotary position embedding over axis ``-2`` (positions) of ``x (..., L, D)``.
 
     The first ``dims`` features (default all) rotate by ``position * scale *
@@ -233,6 +246,18 @@ def rotary_embedding(
     dims = size if dims is None else int(dims)
     if dims % 2 or not 0 < dims <= size:
         raise ValueError(f"rotary dims must be even and in [2, {size}], got {dims}")
+    fast = fast_path(xp, "nn", "rotary_embedding")
+    if fast is not None:
+        out = fast(x, dims, float(base), int(offset), float(scale), bool(traditional))
+        if out is not None:
+            return out
+    return _rotary_generic(xp, x, dims, float(base), int(offset), float(scale), traditional)
+
+
+def _rotary_generic(
+    xp: ModuleType, x: Any, dims: int, base: float, offset: int, scale: float, traditional: bool
+) -> Any:
+    size = x.shape[-1]
     length, half = x.shape[-2], dims // 2
     device = device_of(x)
     # angles in float32 for float32/16 input (as MLX and flash-attn), in float64 for float64
@@ -260,13 +285,13 @@ def rotary_embedding(
 
 
 def causal_conv1d(
-    x: Any,
-    weight: Any,
-    bias: Any = None,
+    x: ArrayT,
+    weight: ArrayT,
+    bias: ArrayT | None = None,
     *,
     activation: str | None = None,
     channels_last: bool = False,
-) -> Any:
+) -> ArrayT:
     """Depthwise causal convolution: output ``t`` sees inputs ``t-K+1 .. t`` of its channel.
 
     ``x`` is ``(batch, channels, length)`` (``channels_last``: ``(batch, length,
@@ -282,8 +307,8 @@ def causal_conv1d(
     array([[[0., 1., 3., 5.]]], dtype=float32)
     """
     xp = array_namespace(x, weight, bias)
-    if weight.ndim == 3:
-        weight = weight[:, 0, :]
+    if weight.ndim == 3 and weight.shape[1] == 1:  # torch's Conv1d(groups=C) layout
+        weight = xp.reshape(weight, (weight.shape[0], weight.shape[2]))
     channel_axis = -1 if channels_last else -2
     if weight.ndim != 2 or x.ndim < 2 or weight.shape[0] != x.shape[channel_axis]:
         raise ValueError(
@@ -292,6 +317,17 @@ def causal_conv1d(
         )
     if activation not in (None, "silu", "swish"):
         raise ValueError(f"unknown activation {activation!r}; valid values are None, 'silu'")
+    fast = fast_path(xp, "nn", "causal_conv1d")
+    if fast is not None:
+        out = fast(x, weight, bias, activation, channels_last)
+        if out is not None:
+            return out
+    return _causal_conv1d_generic(xp, x, weight, bias, activation, channels_last)
+
+
+def _causal_conv1d_generic(
+    xp: ModuleType, x: Any, weight: Any, bias: Any, activation: str | None, channels_last: bool
+) -> Any:
     width = weight.shape[1]
     time_axis = -2 if channels_last else -1
     length = x.shape[time_axis]
@@ -315,7 +351,7 @@ def causal_conv1d(
     return y
 
 
-def fft_conv(u: Any, k: Any, *, skip: Any = None, axis: int = -1) -> Any:
+def fft_conv(u: ArrayT, k: ArrayT, *, skip: ArrayT | None = None, axis: int = -1) -> ArrayT:
     """Causal long convolution ``y[t] = sum_{j<=t} k[j] u[t-j]`` along ``axis``, by FFT of size 2L.
 
     ``u`` has length ``L`` along ``axis``; ``k`` (the filter, broadcastable to
@@ -329,6 +365,10 @@ def fft_conv(u: Any, k: Any, *, skip: Any = None, axis: int = -1) -> Any:
     array([1., 3., 5.])
     """
     xp = array_namespace(u, k, skip)
+    return _fft_conv(xp, u, k, skip, axis)
+
+
+def _fft_conv(xp: ModuleType, u: Any, k: Any, skip: Any, axis: int) -> Any:
     axis = axis if axis < 0 else axis - u.ndim
     length = u.shape[axis]
     if k.shape[axis] > length:
@@ -347,23 +387,24 @@ def fft_conv(u: Any, k: Any, *, skip: Any = None, axis: int = -1) -> Any:
 # --- normalisation -----------------------------------------------------------------------
 
 
-def _norm_axes(x: Any, normalized_shape: Sequence[int], what: str) -> tuple[int, ...]:
-    shape = tuple(int(n) for n in normalized_shape)
-    if tuple(x.shape[x.ndim - len(shape) :]) != shape or len(shape) > x.ndim:
+def _norm_shape(x: Array, normalized_shape: Sequence[int], what: str) -> tuple[int, ...]:
+    """``normalized_shape`` as a tuple of ints, checked against the input's last axes."""
+    shape = tuple(map(int, normalized_shape))
+    if len(shape) > x.ndim or tuple(x.shape[x.ndim - len(shape) :]) != shape:
         raise ValueError(
             f"{what}: the input's last axes must be normalized_shape {list(shape)}, got shape "
             f"{tuple(x.shape)}"
         )
-    return tuple(range(-len(shape), 0))
+    return shape
 
 
 def layer_norm(
-    x: Any,
+    x: ArrayT,
     normalized_shape: Sequence[int],
-    weight: Any = None,
-    bias: Any = None,
+    weight: ArrayT | None = None,
+    bias: ArrayT | None = None,
     eps: float = 1e-5,
-) -> Any:
+) -> ArrayT:
     """``(x - mean) / sqrt(var + eps) * weight + bias`` over the last ``len(normalized_shape)`` axes.
 
     The variance is the biased one, as torch's ``layer_norm``.
@@ -373,7 +414,19 @@ def layer_norm(
     array([[-1.,  1.]])
     """
     xp = array_namespace(x, weight, bias)
-    axes = _norm_axes(x, normalized_shape, "layer_norm")
+    shape = _norm_shape(x, normalized_shape, "layer_norm")
+    fast = fast_path(xp, "nn", "layer_norm")
+    if fast is not None:
+        out = fast(x, shape, weight, bias, float(eps))
+        if out is not None:
+            return out
+    return _layer_norm_generic(xp, x, shape, weight, bias, float(eps))
+
+
+def _layer_norm_generic(
+    xp: ModuleType, x: Any, shape: tuple[int, ...], weight: Any, bias: Any, eps: float
+) -> Any:
+    axes = tuple(range(-len(shape), 0))
     mean = xp.mean(x, axis=axes, keepdims=True)
     centred = x - mean
     var = xp.mean(centred * centred, axis=axes, keepdims=True)
@@ -384,8 +437,11 @@ def layer_norm(
 
 
 def rms_norm(
-    x: Any, normalized_shape: Sequence[int], weight: Any = None, eps: float | None = None
-) -> Any:
+    x: ArrayT,
+    normalized_shape: Sequence[int],
+    weight: ArrayT | None = None,
+    eps: float | None = None,
+) -> ArrayT:
     """``x / sqrt(mean(x**2) + eps) * weight`` over the last ``len(normalized_shape)`` axes.
 
     ``eps=None`` is the dtype's machine epsilon, as torch's ``rms_norm``.
@@ -395,7 +451,19 @@ def rms_norm(
     array([[0.8485, 1.1314]])
     """
     xp = array_namespace(x, weight)
-    axes = _norm_axes(x, normalized_shape, "rms_norm")
+    shape = _norm_shape(x, normalized_shape, "rms_norm")
+    fast = fast_path(xp, "nn", "rms_norm")
+    if fast is not None:
+        out = fast(x, shape, weight, None if eps is None else float(eps))
+        if out is not None:
+            return out
     eps = float(xp.finfo(x.dtype).eps) if eps is None else float(eps)
+    return _rms_norm_generic(xp, x, shape, weight, eps)
+
+
+def _rms_norm_generic(
+    xp: ModuleType, x: Any, shape: tuple[int, ...], weight: Any, eps: float
+) -> Any:
+    axes = tuple(range(-len(shape), 0))
     y = x / xp.sqrt(xp.mean(x * x, axis=axes, keepdims=True) + eps)
     return y if weight is None else y * weight

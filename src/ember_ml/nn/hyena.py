@@ -47,6 +47,12 @@ class HyenaFilter(Configurable, Module):
     (6, 4)
     """
 
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    t: Any
+    z: Any
+    deltas: Any
+    freq: Any
+
     def __init__(
         self,
         channels: int,
@@ -138,6 +144,7 @@ class _HyenaBase(Configurable, Module):
     max_length: int
     inner_dim: int
     order: int
+    skip: Any  # a parameter (a native array of the backend), made by add_parameter
 
     def _build(
         self,

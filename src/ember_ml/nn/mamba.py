@@ -14,9 +14,11 @@ Parameter names and initialisation follow ``mamba_ssm``'s ``Mamba``
 from __future__ import annotations
 
 import math
+from types import ModuleType
 from typing import Any
 
 from ember_ml._namespace import array_namespace
+from ember_ml._typing import ArrayT
 from ember_ml.nn import _init
 from ember_ml.nn._checks import check_features, choice, device_of, positive_int
 from ember_ml.nn._module import Module
@@ -29,16 +31,16 @@ __all__ = ["Mamba", "selective_scan"]
 
 
 def selective_scan(
-    u: Any,
-    delta: Any,
-    A: Any,
-    B: Any,
-    C: Any,
-    D: Any = None,
-    z: Any = None,
-    delta_bias: Any = None,
+    u: ArrayT,
+    delta: ArrayT,
+    A: ArrayT,
+    B: ArrayT,
+    C: ArrayT,
+    D: ArrayT | None = None,
+    z: ArrayT | None = None,
+    delta_bias: ArrayT | None = None,
     delta_softplus: bool = False,
-) -> Any:
+) -> ArrayT:
     """The selective scan of Mamba, channels last: ``u, delta (batch, L, d)``, ``A (d, n)``, ``B, C (batch, L, n)``.
 
     With ``delta <- softplus(delta + delta_bias)`` (each step optional), the state
@@ -66,6 +68,24 @@ def selective_scan(
             raise ValueError(
                 f"{name} must be (batch, L, n) = {(batch, length, n)}, got {tuple(m.shape)}"
             )
+    return _scan(xp, u, delta, A, B, C, D, z, delta_bias, delta_softplus)
+
+
+def _scan(
+    xp: ModuleType,
+    u: Any,
+    delta: Any,
+    A: Any,
+    B: Any,
+    C: Any,
+    D: Any,
+    z: Any,
+    delta_bias: Any,
+    delta_softplus: bool,
+) -> Any:
+    """The scan itself, after ``selective_scan``'s checks: a sequential loop in standard calls."""
+    batch, _, d = u.shape
+    n = A.shape[1]
     if delta_bias is not None:
         delta = delta + delta_bias
     if delta_softplus:
@@ -105,6 +125,10 @@ class Mamba(Configurable, Module):
     >>> sorted(Mamba(4, d_state=2, backend="numpy", seed=0).state_dict())[:4]
     ['A_log', 'D', 'conv1d.bias', 'conv1d.weight']
     """
+
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    A_log: Any
+    D: Any
 
     def __init__(
         self,

@@ -212,6 +212,11 @@ class MoE(Configurable, Module):
     ((2, 5, 8), ())
     """
 
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    w1: Any
+    w2: Any
+    w3: Any
+
     has_aux_loss = True
 
     def __init__(

@@ -50,6 +50,10 @@ class LayerNorm(Configurable, Module):
     array([[-1.,  1.]], dtype=float32)
     """
 
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    weight: Any
+    bias: Any
+
     def __init__(
         self,
         normalized_shape: int | Sequence[int],
@@ -104,6 +108,9 @@ class RMSNorm(Configurable, Module):
     array([[0.849, 1.131]], dtype=float32)
     """
 
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    weight: Any
+
     def __init__(
         self,
         normalized_shape: int | Sequence[int],
@@ -155,6 +162,13 @@ class BatchNorm1d(Configurable, Module):
     (array([[-1., -1., -1.],
            [ 1.,  1.,  1.]], dtype=float32), array([0.15, 0.25, 0.35], dtype=float32))
     """
+
+    # parameters and constants (native arrays of the backend), made by add_parameter
+    weight: Any
+    bias: Any
+    running_mean: Any
+    running_var: Any
+    num_batches_tracked: Any
 
     def __init__(
         self,

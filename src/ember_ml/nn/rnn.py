@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ember_ml._hooks import fast_path
 from ember_ml.nn import _init
 from ember_ml.nn._checks import check_array, check_features, positive_int
 from ember_ml.nn._module import Module
@@ -107,8 +108,62 @@ class _RNNBase(Configurable, Module):
             raise ValueError(f"{label} must have shape {expected}, got {tuple(state.shape)}")
         return state if batched else state[:, None, :]
 
-    def _run(self, x: Any, states: list[Any]) -> tuple[Any, list[Any]]:
-        """``x (batch, length, features)`` through every layer and direction; the final states."""
+    def _flat_parameters(self) -> list[Any]:
+        """``weight_ih, weight_hh[, bias_ih, bias_hh]`` per layer and direction: torch's order."""
+        names = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")[: 4 if self.bias else 2]
+        suffixes = ("", "_reverse")[: 2 if self.bidirectional else 1]
+        return [
+            getattr(self, f"{name}_l{layer}{suffix}")
+            for layer in range(self.num_layers)
+            for suffix in suffixes
+            for name in names
+        ]
+
+    def _zeros(self, x: Any) -> Any:
+        """The zero state ``(num_layers * directions, batch, hidden_size)``."""
+        count = self.num_layers * (2 if self.bidirectional else 1)
+        return self.xp.zeros(
+            (count, x.shape[0], self.hidden_size), dtype=x.dtype, device=self.device
+        )
+
+    def _run(self, x: Any, state: Any) -> tuple[Any, Any]:
+        """``x (batch, length, features)`` through every layer and direction: ``(output, final state)``.
+
+        ``state`` (and the final state) is ``h`` (GRU) or ``(h, c)`` (LSTM), each
+        ``(num_layers * directions, batch, hidden_size)``; ``None``: zeros.
+        """
+        xp = self.xp
+        fast = fast_path(xp, "nn", "lstm" if self._gates == 4 else "gru")
+        if fast is not None:
+            out = fast(
+                x,
+                self._initial(x) if state is None else state,
+                self._flat_parameters(),
+                self.bias,
+                self.num_layers,
+                self.dropout if self.num_layers > 1 else 0.0,
+                bool(self.training),
+                self.bidirectional,
+            )
+            if out is not None:
+                return out
+        out, finals = self._run_generic(x, self._split(x, state))
+        return out, self._join(finals)
+
+    def _initial(self, x: Any) -> Any:
+        """The zero state in the form ``_run`` takes."""
+        raise NotImplementedError
+
+    def _split(self, x: Any, state: Any) -> list[Any]:
+        """The state per layer and direction (zeros when ``state`` is None)."""
+        raise NotImplementedError
+
+    def _join(self, finals: list[Any]) -> Any:
+        """The final states per layer and direction, stacked as ``_run`` returns them."""
+        raise NotImplementedError
+
+    def _run_generic(self, x: Any, states: list[Any]) -> tuple[Any, list[Any]]:
+        """The step loop in standard calls: the output and the final state of each layer and direction."""
         xp = self.xp
         directions = 2 if self.bidirectional else 1
         finals = []
@@ -191,18 +246,23 @@ class GRU(_RNNBase):
         n = xp.tanh(gx[:, 2 * size :] + r * gh[:, 2 * size :])
         return n + z * (h - n)
 
-    def forward(self, input: Any, hx: Any = None) -> tuple[Any, Any]:
+    def _initial(self, x: Any) -> Any:
+        return self._zeros(x)
+
+    def _split(self, x: Any, state: Any) -> list[Any]:
         xp = self.xp
+        if state is None:
+            zeros = xp.zeros((x.shape[0], self.hidden_size), dtype=x.dtype, device=self.device)
+            return [zeros] * (self.num_layers * (2 if self.bidirectional else 1))
+        return list(xp.unstack(state, axis=0))
+
+    def _join(self, finals: list[Any]) -> Any:
+        return self.xp.stack(finals, axis=0)
+
+    def forward(self, input: Any, hx: Any = None) -> tuple[Any, Any]:
         x, batched, batch = self._prepare(input)
-        directions = 2 if self.bidirectional else 1
-        if hx is None:
-            zeros = xp.zeros((batch, self.hidden_size), dtype=x.dtype, device=self.device)
-            states = [zeros] * (self.num_layers * directions)
-        else:
-            h0 = self._check_state(hx, "hx", batched, batch)
-            states = list(xp.unstack(h0, axis=0))
-        out, finals = self._run(x, states)
-        h_n = xp.stack(finals, axis=0)
+        h0 = None if hx is None else self._check_state(hx, "hx", batched, batch)
+        out, h_n = self._run(x, h0)
         return self._finish(out, batched), (h_n if batched else h_n[:, 0])
 
 
@@ -232,22 +292,32 @@ class LSTM(_RNNBase):
         c = f * c + i * xp.tanh(gates[:, 2 * size : 3 * size])
         return o * xp.tanh(c), c
 
-    def forward(self, input: Any, hx: Any = None) -> tuple[Any, tuple[Any, Any]]:
+    def _initial(self, x: Any) -> Any:
+        zeros = self._zeros(x)
+        return zeros, zeros
+
+    def _split(self, x: Any, state: Any) -> list[Any]:
         xp = self.xp
+        if state is None:
+            zeros = xp.zeros((x.shape[0], self.hidden_size), dtype=x.dtype, device=self.device)
+            return [(zeros, zeros)] * (self.num_layers * (2 if self.bidirectional else 1))
+        h0, c0 = state
+        return list(zip(xp.unstack(h0, axis=0), xp.unstack(c0, axis=0), strict=True))
+
+    def _join(self, finals: list[Any]) -> Any:
+        xp = self.xp
+        return xp.stack([s[0] for s in finals], axis=0), xp.stack([s[1] for s in finals], axis=0)
+
+    def forward(self, input: Any, hx: Any = None) -> tuple[Any, tuple[Any, Any]]:
         x, batched, batch = self._prepare(input)
-        directions = 2 if self.bidirectional else 1
-        if hx is None:
-            zeros = xp.zeros((batch, self.hidden_size), dtype=x.dtype, device=self.device)
-            states = [(zeros, zeros)] * (self.num_layers * directions)
-        else:
+        state = None
+        if hx is not None:
             if not isinstance(hx, (tuple, list)) or len(hx) != 2:
                 raise ValueError("LSTM: hx must be a pair (h_0, c_0)")
             h0 = self._check_state(hx[0], "h_0", batched, batch)
             c0 = self._check_state(hx[1], "c_0", batched, batch)
-            states = list(zip(xp.unstack(h0, axis=0), xp.unstack(c0, axis=0), strict=True))
-        out, finals = self._run(x, states)
-        h_n = xp.stack([s[0] for s in finals], axis=0)
-        c_n = xp.stack([s[1] for s in finals], axis=0)
+            state = (h0, c0)
+        out, (h_n, c_n) = self._run(x, state)
         if not batched:
             h_n, c_n = h_n[:, 0], c_n[:, 0]
         return self._finish(out, batched), (h_n, c_n)
