@@ -339,7 +339,7 @@ def _causal_conv1d_generic(
         )
     else:
         padded = x
-    y = None
+    y: Any = None
     for k in range(width):
         tap = weight[:, k] if channels_last else weight[:, k][:, None]
         piece = padded[..., k : k + length, :] if channels_last else padded[..., k : k + length]
