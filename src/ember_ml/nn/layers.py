@@ -17,6 +17,7 @@ from typing import Any
 from ember_ml._checks import check_int
 from ember_ml.nn import _init
 from ember_ml.nn._module import Module
+from ember_ml.nn.functional import linear
 
 __all__ = ["ACTIVATIONS", "Activation", "Dropout", "Linear", "Sequential", "get_activation"]
 
@@ -92,8 +93,7 @@ class Linear(Module):
             )
 
     def forward(self, x: Any) -> Any:
-        y = self.xp.matmul(x, self.xp.matrix_transpose(self.weight))
-        return y + self.bias if self.use_bias else y
+        return linear(x, self.weight, self.bias if self.use_bias else None)
 
 
 class Activation(Module):
