@@ -58,7 +58,7 @@ def check_name(name: object) -> str:
     """Return ``name`` if it names a backend, else raise ``ValueError`` listing the valid ones."""
     if name not in BACKENDS:
         raise ValueError(f"unknown backend {name!r}; valid backends are {', '.join(BACKENDS)}")
-    return name  # type: ignore[return-value]
+    return name
 
 
 def is_installed(name: str) -> bool:

@@ -89,7 +89,7 @@ def memo_by_dtype(compute: Any, array_type: type, name: str, doc: str) -> Any:
             return memo[type]
         except (KeyError, TypeError):
             pass
-        dtype = type.dtype if isinstance(type, array_type) else type
+        dtype = type.dtype if isinstance(type, array_type) else type  # type: ignore[attr-defined]
         try:
             return memo[dtype]
         except (KeyError, TypeError):

@@ -172,7 +172,7 @@ def _walk(
         if root.is_file():
             yield root, None
             continue
-        found = []
+        found: list[pathlib.Path] = []
         for directory, subdirs, files in os.walk(root):
             subdirs[:] = [
                 d

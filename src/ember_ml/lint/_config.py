@@ -8,6 +8,7 @@ import pathlib
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 from ember_ml.lint._rules import BACKEND_MODULES, RULES
 
@@ -137,15 +138,17 @@ def validate_codes(codes: list[str]) -> None:
 
 
 def _load_toml(path: pathlib.Path) -> dict:
-    try:
-        import tomllib  # Python 3.11+
-    except ModuleNotFoundError:
+    toml: Any = None
+    for name in ("tomllib", "tomli"):  # Python 3.11+, else its backport when installed
         try:
-            import tomli as tomllib  # type: ignore[no-redef]
+            toml = __import__(name)
+            break
         except ModuleNotFoundError:
-            return _read_our_tables(path)
+            continue
+    if toml is None:
+        return _read_our_tables(path)
     with path.open("rb") as handle:
-        return tomllib.load(handle)
+        return toml.load(handle)
 
 
 _HEADER = re.compile(

@@ -95,8 +95,9 @@ def _spec_rows() -> tuple[tuple[str, str, str, str], ...]:
         path = pathlib.Path(__file__).resolve().parents[1] / "ops" / "_spec.py"
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             target = getattr(node, "target", None) or (getattr(node, "targets", None) or [None])[0]
-            if isinstance(target, ast.Name) and target.id == "SPEC" and node.value is not None:
-                return ast.literal_eval(node.value)
+            value = getattr(node, "value", None)
+            if isinstance(target, ast.Name) and target.id == "SPEC" and value is not None:
+                return ast.literal_eval(value)
         raise
 
 

@@ -42,7 +42,7 @@ def _generic(name: str) -> Any:
 
 
 def _kernel(xp: Any, name: str) -> Any:
-    """The backend's native ``sigmoid``/``softplus`` (``backend/<lib>/_nn.py``), else ``ops.activations``'."""
+    """The backend's native ``sigmoid``/``softplus`` (``backend/<lib>/_extras/nn.py``), else ``ops.activations``'."""
     return fast_path(xp, "nn", name) or _generic(name)
 
 

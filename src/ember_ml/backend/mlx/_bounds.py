@@ -104,7 +104,7 @@ def check_array(indices: mx.array, size: int, what: str = "index") -> mx.array:
         # the common case, kept lean: a short 1-d integer array, read as a Python list and
         # sorted (sorting ten ints costs less than min() plus max())
         try:
-            host = indices.tolist()
+            host: Any = indices.tolist()
         except ValueError as err:  # inside mx.compile / vmap: no data-dependent raise possible
             if not _is_tracing_error(err):
                 raise

@@ -10,6 +10,7 @@ function here has an inlined fast path for one float32/float64 input (``_code`` 
 from __future__ import annotations
 
 from collections import namedtuple
+from typing import Any
 
 import mlx.core as mx
 
@@ -255,7 +256,7 @@ def svdvals(x: mx.array, /) -> mx.array:
     if c in _LAPACK_C and x.ndim >= 2 and x.size:
         shape = x.shape
         bad = mx.any(x - x, _AXES, True)
-        s = mx.linalg.svd(
+        s: Any = mx.linalg.svd(
             mx.where(bad, _eye(shape[-2], shape[-1], dt), x), compute_uv=False, stream=_CPU
         )
         return mx.where(mx.squeeze(bad, -1), _nan_fill((min(shape[-2:]),), dt), s)

@@ -71,7 +71,7 @@ def _bound(v: Any, what: str) -> Any:
             raise IndexError(
                 f"slice {what} must be an integer or a 0-d integer array, got shape {v.shape} {v.dtype}"
             )
-        return int(v.item())
+        return int(v.item())  # type: ignore[arg-type]  # an integer dtype: item() is an int
     if isinstance(v, builtins.bool):
         raise IndexError(f"slice {what} must be an integer, not a bool")
     try:

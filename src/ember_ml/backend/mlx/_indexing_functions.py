@@ -25,7 +25,7 @@ def _small_indices_checked(indices: mx.array, n: int) -> _pybool:
         return True
     if indices.ndim == 1 and indices.size <= 64 and n:
         try:
-            host = indices.tolist()  # evaluates lazy indices (once); raises inside mx.compile
+            host: Any = indices.tolist()  # evaluates lazy indices (once); raises inside mx.compile
         except ValueError:
             return False
         if host:

@@ -146,14 +146,14 @@ def repeat(x: mx.array, repeats: Any, /, *, axis: int | None = None) -> mx.array
         raise ValueError(f"repeat: repeats must be 0-d or 1-d, got shape {reps.shape}")
     n = x.shape[ax]
     if reps.ndim == 0 or reps.size == 1:
-        return repeat(x, int(reps.reshape(-1)[0].item()), axis=ax)
+        return repeat(x, int(reps.reshape(-1)[0].item()), axis=ax)  # type: ignore[arg-type]
     if reps.size != n:
         raise ValueError(f"repeat: {reps.size} repeats for an axis of length {n}")
     reps = reps.astype(mx.int64)
     if mx.any(reps < 0).item():
         raise ValueError("repeat: repeats must be non-negative")
     ends = mx.cumsum(reps)
-    total = int(ends[-1].item()) if n else 0
+    total = int(ends[-1].item()) if n else 0  # type: ignore[arg-type]
     _bounds.size(total, "repeat: output length")
     _bounds.nbytes_ok(total * (x.size // builtins.max(n, 1)), x.dtype.size, "repeat")
     if total == 0:

@@ -15,6 +15,10 @@ from typing import Any
 
 import mlx.core as mx
 
+# MLX's classes, typed Any: the patches below add attributes their stubs do not declare
+_array: Any = mx.array
+_Dtype: Any = mx.Dtype
+
 PATCHES: list[str] = []
 
 
@@ -59,23 +63,23 @@ def apply() -> list[str]:
                 return orig_ne(self, other)
             return True
 
-        mx.Dtype.__eq__ = __eq__
-        mx.Dtype.__ne__ = __ne__
-        mx.Dtype.__hash__ = orig_hash  # assigning __eq__ must not drop the hash
+        _Dtype.__eq__ = __eq__
+        _Dtype.__ne__ = __ne__
+        _Dtype.__hash__ = orig_hash  # assigning __eq__ must not drop the hash
         PATCHES.append(
             "mlx.core.Dtype.__eq__/__ne__: False/True for non-dtype operands instead of TypeError"
         )
 
     # 2. array.device (MLX arrays have no device attribute; unified memory).
     if "device" not in dir(mx.array):
-        mx.array.device = property(
+        _array.device = property(
             lambda self: mx.default_device(), doc="The device (mx.default_device())."
         )
         PATCHES.append("mlx.core.array.device: property, the default device")
 
     # 3. array.mT (present in mlx >= 0.2x; added only where missing).
     if "mT" not in dir(mx.array):
-        mx.array.mT = property(
+        _array.mT = property(
             lambda self: mx.swapaxes(self, -1, -2), doc="Transpose of the last two axes."
         )
         PATCHES.append("mlx.core.array.mT: property, swap of the last two axes")
@@ -86,7 +90,7 @@ def apply() -> list[str]:
         def to_device(self: Any, device: Any, /, *, stream: Any = None) -> Any:
             return _namespace().to_device_of(self, device, stream=stream)
 
-        mx.array.to_device = to_device
+        _array.to_device = to_device
         PATCHES.append(
             "mlx.core.array.to_device: returns the array on the device (no copy; unified memory)"
         )
@@ -94,8 +98,8 @@ def apply() -> list[str]:
     # 5. __getitem__/__setitem__: bounds checks (MLX segfaults), boolean masks, 0-d array bounds.
     from ember_ml.backend.mlx import _getitem
 
-    mx.array.__getitem__ = _getitem.make_getitem(mx.array.__getitem__)
-    mx.array.__setitem__ = _getitem.make_setitem(mx.array.__setitem__)
+    _array.__getitem__ = _getitem.make_getitem(mx.array.__getitem__)
+    _array.__setitem__ = _getitem.make_setitem(mx.array.__setitem__)
     PATCHES.append(
         "mlx.core.array.__getitem__/__setitem__: IndexError for out-of-range int and integer-array keys, "
         "boolean-mask keys, 0-d integer arrays as slice bounds; other keys go to MLX unchanged"
@@ -159,7 +163,7 @@ def apply() -> list[str]:
             raise ValueError(f"unsupported api_version {api_version!r}")
         return _namespace()
 
-    mx.array.__array_namespace__ = __array_namespace__
+    _array.__array_namespace__ = __array_namespace__
     PATCHES.append(
         "mlx.core.array.__array_namespace__: returns ember_ml.backend.mlx instead of mlx.core"
     )

@@ -52,7 +52,7 @@ def count_nonzero(x: mx.array, /, *, axis: Any = None, keepdims: _pybool = False
 def _flat_true_positions(mask: mx.array) -> mx.array:
     """Positions of the True entries of 1-D bool ``mask``, ascending (one sync)."""
     n = mask.size
-    k = int(mx.sum(mask).item())
+    k = int(mx.sum(mask).item())  # type: ignore[arg-type]
     pos = mx.where(mask, mx.arange(n, dtype=mx.int32), n)
     return mx.sort(pos)[:k]
 

@@ -215,7 +215,7 @@ def matrix_power(x: mx.array, n: int, /) -> mx.array:
     if n < 0:
         x = inv(x)
         n = -n
-    result = None
+    result: mx.array | None = None
     base = x
     while n:
         if n & 1:
@@ -223,6 +223,7 @@ def matrix_power(x: mx.array, n: int, /) -> mx.array:
         n >>= 1
         if n:
             base = matmul(base, base)
+    assert result is not None  # n >= 1 here
     return result
 
 

@@ -49,7 +49,7 @@ if _library.OWN_NAMESPACE:
     bool = _np.bool_  # noqa: A001 - the standard's name
     fft = _importlib.import_module(__name__ + ".fft")
 else:  # NumPy 1.26 / 2.0: array-api-compat's fft
-    from array_api_compat.numpy import __array_api_version__, fft
+    from array_api_compat.numpy import __array_api_version__, fft  # type: ignore[no-redef]
 
 # ember_ml's linalg (NumPy's plus guards), by name: the names above bound NumPy's module.
 linalg = _importlib.import_module(__name__ + ".linalg")

@@ -9,7 +9,7 @@ __all__ = ["__array_namespace_info__"]
 
 if _OWN_NAMESPACE:
 
-    class __array_namespace_info__(_np.__array_namespace_info__):  # noqa: N801 - the standard's name
+    class __array_namespace_info__(_np.__array_namespace_info__):  # type: ignore[misc]  # noqa: N801
         """NumPy's inspection namespace, with ``devices()`` a tuple as the 2025.12 standard asks.
 
         >>> __array_namespace_info__().devices()
@@ -24,4 +24,4 @@ if _OWN_NAMESPACE:
             """
             return tuple(super().devices())
 else:  # NumPy < 2.1: array-api-compat's
-    __array_namespace_info__ = _lib.__array_namespace_info__
+    __array_namespace_info__ = _lib.__array_namespace_info__  # type: ignore[misc]

@@ -47,4 +47,4 @@ else:  # NumPy 1.26 / 2.0: array-api-compat's namespace (the slow import include
 try:  # the C function behind numpy.count_nonzero(x) without an axis
     from numpy._core.multiarray import count_nonzero as count_all
 except ImportError:  # NumPy 1.x
-    from numpy.core.multiarray import count_nonzero as count_all  # noqa: F401
+    from numpy.core.multiarray import count_nonzero as count_all  # type: ignore[no-redef]  # noqa: F401

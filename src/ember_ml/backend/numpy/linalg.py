@@ -111,7 +111,7 @@ if (_major, _minor) >= (2, 1):
 else:  # NumPy 1.26 / 2.0: array-api-compat's linalg
     from array_api_compat.numpy import linalg as _compat
     from array_api_compat.numpy.linalg import *  # noqa: F403
-    from array_api_compat.numpy.linalg import __all__  # noqa: F401
+    from array_api_compat.numpy.linalg import __all__  # type: ignore[no-redef]  # noqa: F401
 
     def _compat_svd(x, full_matrices):
         return _compat.svd(x, full_matrices=full_matrices)

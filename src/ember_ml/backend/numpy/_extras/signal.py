@@ -5,10 +5,17 @@ Called by ``ember_ml.ops.signal`` after it has checked the arguments (see ``embe
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-_PAD_MODES = {"reflect": "reflect", "constant": "constant", "replicate": "edge", "circular": "wrap"}
+_PAD_MODES: dict[str, Any] = {
+    "reflect": "reflect",
+    "constant": "constant",
+    "replicate": "edge",
+    "circular": "wrap",
+}
 
 
 def frame(x: np.ndarray, frame_length: int, hop_length: int, axis: int, frames: int) -> np.ndarray:
@@ -44,7 +51,7 @@ def stft(
         left = (n_fft - win_length) // 2
         full[left : left + win_length] = 1 if window is None else window
         framed = framed * full
-    norm = "ortho" if normalized else "backward"
+    norm: Literal["ortho", "backward"] = "ortho" if normalized else "backward"
     spectrum = (
         np.fft.rfft(framed, axis=-1, norm=norm)
         if onesided
