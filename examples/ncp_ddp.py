@@ -251,7 +251,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--lr", type=float, default=0.02)
     parser.add_argument("--batch", type=int, default=8, help="full batch, split over the ranks")
     parser.add_argument("--tol", type=float, default=1e-5, help="max |loss difference| allowed")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds for the workers")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds for the workers")
     parser.add_argument(
         "--reference",
         action=argparse.BooleanOptionalAction,

@@ -96,7 +96,7 @@ def test_mlx_distributed_loss_curve_equals_single_process_full_batch(tmp_path):
     assert expected[-1] < 0.9 * expected[0]
 
 
-def test_a_worker_that_cannot_start_is_a_clear_error_not_a_hang(tmp_path):
+def test_an_mlx_worker_that_cannot_start_prints_a_clear_error(tmp_path):
     pytest.importorskip("mlx.core", reason="mlx is not installed")
     hostfile = tmp_path / "hosts.json"
     hostfile.write_text("{not json")
@@ -111,3 +111,16 @@ def test_a_worker_that_cannot_start_is_a_clear_error_not_a_hang(tmp_path):
     assert done.returncode != 0
     assert "mlx.distributed has no usable CPU backend here" in done.stderr
     assert "backend='ring'" in done.stderr and str(hostfile) in done.stderr
+
+
+def test_the_launcher_stops_its_workers_at_the_timeout_with_status_2():
+    pytest.importorskip("mlx.core", reason="mlx is not installed")
+    command = [sys.executable, str(EXAMPLE), "--backend", "mlx", "--no-reference"]
+    done = subprocess.run(
+        [*command, "--steps", "1000", "--timeout", "0.5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "the workers did not finish within 0.5 s" in done.stderr
