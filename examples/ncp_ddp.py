@@ -115,7 +115,7 @@ def train_mlx(
     import mlx.core as mx
     import mlx.nn as mlx_nn
     import mlx.optimizers as optim
-    from mlx.utils import tree_map
+    from mlx.utils import tree_flatten, tree_unflatten
 
     x, y = (mx.array(shard(a, rank, world_size)) for a in make_batch(batch))
     model = make_model("mlx")  # an mlx.nn.Module
@@ -128,9 +128,15 @@ def train_mlx(
     losses = []
     for _ in range(steps):
         loss, grads = loss_and_grad(model, x, y)
-        if world_size > 1:
-            grads = tree_map(lambda g: mx.distributed.all_sum(g, group=group) / world_size, grads)
-            loss = mx.distributed.all_sum(loss, group=group) / world_size
+        if world_size > 1:  # one all_sum per step: the loss and every gradient, in one vector
+            named = tree_flatten(grads)
+            flat = mx.concatenate([loss.reshape(1)] + [g.reshape(-1) for _, g in named])
+            flat = mx.distributed.all_sum(flat, group=group) / world_size
+            loss, start, averaged = flat[0], 1, []
+            for name, g in named:
+                averaged.append((name, flat[start : start + g.size].reshape(g.shape)))
+                start += g.size
+            grads = tree_unflatten(averaged)
         optimizer.update(model, grads)
         mx.eval(model.parameters(), optimizer.state, loss)
         losses.append(loss.item())

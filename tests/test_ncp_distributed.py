@@ -43,8 +43,8 @@ def _run_distributed(backend: str, tmp_path: pathlib.Path, *extra: str) -> dict:
     env.pop("TORCHELASTIC_RUN_ID", None)
     command = [sys.executable, str(EXAMPLE), "--backend", backend, "--world-size", "2"]
     command += ["--steps", str(STEPS), "--batch", str(BATCH), "--lr", str(LR)]
-    command += ["--timeout", "60", "--json", str(out), *extra]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=90, env=env)
+    command += ["--timeout", "75", "--json", str(out), *extra]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=100, env=env)
     assert done.returncode == 0, f"exit status {done.returncode}\n{done.stdout}\n{done.stderr}"
     return json.loads(out.read_text())
 
