@@ -18,11 +18,22 @@ def word_dtype():
     return torch.int32
 
 
+def _broadcast_shape(*shapes: tuple[int, ...]) -> tuple[int, ...]:
+    """The broadcast shape of compatible ``shapes`` (torch.broadcast_shapes imports sympy: ~1 s)."""
+    ndim = max(len(shape) for shape in shapes)
+    out = [1] * ndim
+    for shape in shapes:
+        for axis, n in enumerate(shape, ndim - len(shape)):
+            if n != 1:
+                out[axis] = n
+    return tuple(out)
+
+
 def threefry2x32(k0, k1, c0, c1):
     """Threefry-2x32-20 of int32 counters (c0, c1) under int32 key words (k0, k1), broadcast together."""
     k2 = k0 ^ k1 ^ _PARITY
     keys = (k0, k1, k2)
-    shape = torch.broadcast_shapes(k0.shape, k1.shape, c0.shape, c1.shape)
+    shape = _broadcast_shape(k0.shape, k1.shape, c0.shape, c1.shape)
     x0 = (c0 + k0).expand(shape).contiguous()
     x1 = (c1 + k1).expand(shape).contiguous()
     t = torch.empty_like(x1)
