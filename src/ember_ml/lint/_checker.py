@@ -324,13 +324,8 @@ class Checker(Inference):
             and not head.startswith(("the", "ember_ml", "abs(", "all("))
             else f"use {replacement}"
         )
-        self.report(
-            func,
-            "EM201",
-            f"`{_dotted(func)}` is not in the array API standard "
-            "(and ties the code to one library)",
-            hint,
-        )
+        message = f"`{_dotted(func)}` is not in the array API standard (one library's spelling)"
+        self.report(func, "EM201", message, hint)
 
     def _check_namespace_call(self, node: ast.Call, name: str, owner: object) -> None:
         if self.compiled and name in DATA_DEPENDENT:
