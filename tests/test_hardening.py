@@ -132,3 +132,115 @@ def test_persist_with_an_unusable_config_path_raises_a_clear_error(tmp_path, blo
     assert type(raised.value) is OSError  # not FileExistsError / IsADirectoryError
     assert str(path) in str(raised.value) and "persist=True" in str(raised.value)
     assert ember_ml.get_backend() == _selection.auto_select_backend()  # the selection is unchanged
+
+
+# --------------------------------------------------------------------------- left from issue 7
+
+
+def _np(a):
+    from ember_ml.backend import to_numpy
+
+    return to_numpy(a)
+
+
+@pytest.mark.parametrize("bounds", [(-3.4e38, 3.4e38), (-3e38, 1e38), None])
+def test_float32_histogram_over_a_range_wider_than_float32_counts_as_numpy_float64(xp, bounds):
+    import numpy as np
+
+    from ember_ml.ops import stats
+
+    rng = np.random.default_rng(19)
+    data = np.concatenate([rng.uniform(-3.4e38, 3.4e38, 500), [0.0, 3.4e38, -3.4e38, 1e38]])
+    data = data.astype(np.float32)
+    want_counts, want_edges = np.histogram(data.astype(np.float64), bins=7, range=bounds)
+    counts, edges = stats.histogram(xp.asarray(data), bins=7, range=bounds)
+    np.testing.assert_array_equal(_np(counts), want_counts)
+    np.testing.assert_allclose(_np(edges).astype(np.float64), want_edges, rtol=1e-6)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int32", "uint8", "uint32", "bool"])
+def test_nansum_of_small_integers_does_not_wrap(xp, dtype):
+    """NumPy sums in 64 bits; MLX's int32 sum wrapped to a negative number."""
+    import numpy as np
+
+    from ember_ml.ops import stats
+
+    top = {"int8": 127, "int32": 2**31 - 1, "uint8": 255, "uint32": 2**32 - 1, "bool": 1}[dtype]
+    data = np.full((4, 3), top, dtype=dtype)
+    for axis in (None, 0):
+        want = np.nansum(data, axis=axis)
+        got = _np(stats.nansum(xp.asarray(data), axis=axis))
+        np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize("library", ["numpy", "torch", "mlx"])
+def test_expm_of_a_matrix_whose_norm_overflows_is_nan_like_scipy(library):
+    """torch's matrix_exp answered the identity for a float32 matrix of 3.4e38 entries."""
+    import numpy as np
+
+    scipy_linalg = pytest.importorskip("scipy.linalg")
+    from conftest import namespace_for
+
+    from ember_ml.ops import linalg
+
+    xp = namespace_for(library)
+    for fill in (3.4e38, -3.4e38):
+        m = np.full((3, 3), fill, dtype=np.float32)
+        want = scipy_linalg.expm(m.astype(np.float64))
+        got = _np(linalg.expm(xp.asarray(m)))
+        assert np.isnan(want).all()
+        assert np.isnan(got).all(), got
+    ok = np.array([[0.0, 1.0], [0.0, 0.0]], dtype=np.float32)
+    np.testing.assert_allclose(_np(linalg.expm(xp.asarray(ok))), scipy_linalg.expm(ok), rtol=1e-6)
+
+
+_KEYS = [
+    (True, [True, False]),
+    ([True, False], True),
+    (slice(None), [0, 1], slice(None), True),
+    (True, slice(None), [0, 2]),
+    (True, [[0], [1]], [1, 2]),
+    ([1, 0], Ellipsis, True, [3, 1]),
+    (False, [0], [2]),
+]
+
+
+@pytest.mark.parametrize("index", range(len(_KEYS)))
+@pytest.mark.parametrize(
+    "library", ["numpy", "torch", "mlx"]
+)  # (array-api-strict refuses these keys)
+def test_a_0d_boolean_key_beside_array_keys_indexes_as_numpy(library, index):
+    """MLX raised IndexError beside a boolean array and read the wrong elements when the
+    0-d mask separated the array indices (NumPy then moves their axes to the front)."""
+    import numpy as np
+    from conftest import namespace_for
+
+    xp = namespace_for(library)
+    raw = _KEYS[index]
+    a = np.arange(24).reshape(2, 3, 4)
+    key = tuple(xp.asarray(k) if isinstance(k, list) else k for k in raw)
+    x = xp.asarray(a)
+    np.testing.assert_array_equal(_np(x[key]), a[raw])
+    y = xp.asarray(a)
+    y[key] = -1
+    want = a.copy()
+    want[raw] = -1
+    np.testing.assert_array_equal(_np(y), want)
+
+
+def test_a_python_number_where_an_array_is_required_is_a_type_error():
+    from ember_ml.ops import linalg, stats
+
+    calls = [
+        lambda: ops.astype(3.0, ops.float32),
+        lambda: stats.mean(3.0),
+        lambda: stats.nansum(2),
+        lambda: stats.histogram(3.0),
+        lambda: stats.quantile(2, 0.5),
+        lambda: linalg.expm(3.0),
+        lambda: linalg.lstsq(1.0, 2.0),
+        lambda: stats.mean(None),
+    ]
+    for call in calls:
+        with pytest.raises(TypeError, match="expected an array"):
+            call()
