@@ -153,3 +153,17 @@ def test_a_loop_of_singular_inverses_finishes():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done"
+
+
+def test_the_other_lapack_calls_answer_singular_matrices_as_numpy():
+    """det/slogdet (0, -inf), pinv (zeros) need no guard; matrix_power(-n) goes through inv."""
+    s = np.zeros((5, 5), dtype="float32")
+    s[:, :4] = np.arange(20.0).reshape(5, 4)
+    s[:, 4] = s[:, 0]
+    assert float(np.array(linalg.det(_mx(s)))) == np.linalg.det(s) == 0.0
+    sign, logabs = linalg.slogdet(_mx(s))
+    want_sign, want_logabs = np.linalg.slogdet(s)
+    assert float(np.array(sign)) == want_sign and float(np.array(logabs)) == want_logabs
+    zeros = np.zeros((3, 3), dtype="float32")
+    np.testing.assert_array_equal(np.array(linalg.pinv(_mx(zeros))), np.linalg.pinv(zeros))
+    assert np.isnan(np.array(linalg.matrix_power(_mx(zeros), -2))).all()
