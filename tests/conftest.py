@@ -11,9 +11,18 @@ import contextlib
 import importlib
 
 import pytest
+from hypothesis import settings
 
 import ember_ml
 from ember_ml import _hooks, _selection
+
+# Hypothesis: CI (plain ``pytest``) draws the same examples on every run (derandomize, no
+# example database), so a red CI is a regression, never a new draw. ``tox -e hypothesis-random``
+# runs the suite with ``--hypothesis-profile random`` (fresh draws each run, the database
+# replaying past failures); a test's own ``@settings(max_examples=...)`` still bounds it.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=50, deadline=None)
+settings.register_profile("random", derandomize=False, max_examples=100, deadline=None)
+settings.load_profile("ci")  # the pytest option --hypothesis-profile, read later, overrides it
 
 LIBRARIES = ("numpy", "torch", "mlx", "array_api_strict")
 _MODULE = {

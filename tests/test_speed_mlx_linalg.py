@@ -558,4 +558,28 @@ def test_guarded_fast_paths_on_random_batches(batch, n, dtype, spoilt, name):
     x = mx.array(a)
     got = fast(x)
     assert_same(got, general(x))
-    assert_same(got, old(x))
+    # per matrix: NaN where it is non-finite or NumPy refuses it (singular, not positive
+    # definite), else the unguarded LAPACK result bit for bit
+    refused = np.array([_numpy_refuses(name, m) for m in a.reshape(-1, n, n)]).reshape(a.shape[:-2])
+    # (the raw LAPACK call must not see a refused matrix: it may throw, or hang MLX's stream)
+    want = old(mx.array(np.where(refused[..., None, None], np.eye(n, dtype=a.dtype), a)))
+    outs, wants = (got, want) if isinstance(got, tuple) else ((got,), (want,))
+    for o, w in zip(outs, wants, strict=True):
+        h, hw = _host(o), _host(w)
+        flat, flat_w = h.reshape(refused.shape + (-1,)), hw.reshape(refused.shape + (-1,))
+        assert np.isnan(flat[refused]).all(), name
+        assert np.array_equal(flat[~refused], flat_w[~refused], equal_nan=True), name
+
+
+def _numpy_refuses(name: str, m: np.ndarray) -> bool:
+    """NumPy's verdict on one matrix (same dtype): non-finite, or LinAlgError from the routine."""
+    if not np.isfinite(m).all():
+        return True
+    routine = {"inv": np.linalg.inv, "cholesky": np.linalg.cholesky}.get(name.split("_")[0])
+    if routine is None:
+        return False
+    try:
+        routine(m)
+    except np.linalg.LinAlgError:
+        return True
+    return False

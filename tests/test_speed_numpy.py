@@ -472,7 +472,6 @@ def test_conforming_numpy_functions_are_numpys_own_objects():
         "sin",
         "std",
         "var",
-        "tensordot",
         "matrix_transpose",
         "take_along_axis",
         "asarray",
@@ -491,6 +490,8 @@ def test_conforming_numpy_functions_are_numpys_own_objects():
         "unstack",
     ):
         assert getattr(ours, name) is getattr(np, name), name
+    # tensordot checks an integer axes first (NumPy builds a list of that length: issue 19)
+    assert ours.tensordot is not np.tensordot
     for name in (
         "arange",
         "empty",

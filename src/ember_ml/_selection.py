@@ -71,15 +71,28 @@ def _write_config_file(name: str) -> None:
     path = config_path()
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".backend.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".backend.")
+    except OSError as error:  # e.g. ~/.ember is a file, or not writable
+        raise OSError(
+            f"set_backend(..., persist=True) cannot write {path}: the folder {path.parent} "
+            f"is not usable ({error.strerror or error}); fix or remove it, or call "
+            "set_backend without persist=True"
+        ) from error
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(name + "\n")
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(error, OSError):  # e.g. ~/.ember/backend is a folder
+            raise OSError(
+                f"set_backend(..., persist=True) cannot write {path} "
+                f"({error.strerror or error}); fix or remove it, or call set_backend "
+                "without persist=True"
+            ) from error
         raise
 
 
@@ -106,7 +119,12 @@ def _default() -> tuple[str, str]:
     if _default_choice is None:
         env = os.environ.get(ENV_VAR, "").strip()
         if env:
-            _default_choice = (_backend.check_name(env), f"the {ENV_VAR} environment variable")
+            if env not in _backend.BACKENDS:
+                raise ValueError(
+                    f"the {ENV_VAR} environment variable is {env!r}, which is not a backend; "
+                    f"valid values are {', '.join(_backend.BACKENDS)} (or unset it)"
+                )
+            _default_choice = (env, f"the {ENV_VAR} environment variable")
         else:
             from_file = _read_config_file()
             if from_file is not None:
@@ -168,9 +186,9 @@ def set_backend(name: str, persist: bool = False) -> None:
     """
     global _process_choice
     _require_installed(name)
-    _process_choice = name
-    if persist:
+    if persist:  # first: a failed write leaves the selection as it was
         _write_config_file(name)
+    _process_choice = name
 
 
 @contextlib.contextmanager

@@ -61,15 +61,32 @@ def check_name(name: object) -> str:
     return name
 
 
+# The module each backend imports first: MLX's arrays live in ``mlx.core`` (a bare ``mlx``
+# package without it, e.g. ``pip install mlx`` on Linux without ``[cpu]``, is not MLX).
+_LIBRARY_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}
+
+
 def is_installed(name: str) -> bool:
     """Whether the array library behind backend ``name`` can be imported (without importing it)."""
-    root = _LIBRARY_ROOT[check_name(name)]
-    if root in sys.modules:
-        return True
-    try:
-        return importlib.util.find_spec(root) is not None
-    except (ImportError, ValueError):
-        return False
+    check_name(name)
+    for module in dict.fromkeys((_LIBRARY_ROOT[name], _LIBRARY_MODULE[name])):
+        if module in sys.modules:
+            if sys.modules[module] is None:  # an import blocked on purpose
+                return False
+            continue
+        try:
+            if importlib.util.find_spec(module) is None:
+                return False
+        except (ImportError, ValueError):
+            return False
+    return True
+
+
+def _not_installed(name: str) -> ImportError:
+    return ImportError(
+        f"the {name} backend needs the {_LIBRARY_ROOT[name]} package, which is not "
+        f"installed; install it with: {_INSTALL_HINT[name]}"
+    )
 
 
 def installed_backends() -> list[str]:
@@ -89,11 +106,13 @@ def load(name: str) -> ModuleType:
         pass
     check_name(name)
     if not is_installed(name):
-        raise ImportError(
-            f"the {name} backend needs the {_LIBRARY_ROOT[name]} package, which is not "
-            f"installed; install it with: {_INSTALL_HINT[name]}"
-        )
-    module = importlib.import_module(f"ember_ml.backend.{name}")
+        raise _not_installed(name)
+    try:
+        module = importlib.import_module(f"ember_ml.backend.{name}")
+    except ModuleNotFoundError as error:  # an incomplete install of the library
+        if (error.name or "").partition(".")[0] != _LIBRARY_ROOT[name]:
+            raise
+        raise _not_installed(name) from error
     for group in FAST_PATH_GROUPS:
         if importlib.util.find_spec(f"ember_ml.backend.{name}._extras.{group}") is not None:
             importlib.import_module(f"ember_ml.backend.{name}._extras.{group}")

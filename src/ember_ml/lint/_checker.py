@@ -273,6 +273,8 @@ class Checker(Inference):
                         f"`{_dotted(func)}(...)` of an array is a round trip through NumPy",
                         "stay in the array's namespace",
                     )
+                elif owner[1] in BACKEND_MODULES and not self.type_checking:
+                    self._backend_call(func)
                 self._check_namespace_call(node, func.attr, owner)
         elif isinstance(func, ast.Name):
             self.visit(func)
@@ -308,6 +310,22 @@ class Checker(Inference):
             self.visit(arg)
         for keyword in node.keywords:
             self.visit(keyword.value)
+        self.note_arrays(node)
+
+    def _backend_call(self, func: ast.Attribute) -> None:
+        """``np.concatenate(...)``: a library's own spelling of a standard function (EM201)."""
+        replacement = NAMESPACE_REPLACEMENTS.get(func.attr)
+        if replacement is None or self.ns["standard"].has(func.attr):
+            return
+        head = replacement.split(" ", 1)[0]
+        hint = (
+            f"use {self.ns_var}.{replacement}"
+            if re.fullmatch(r"[a-z_][\w.]*(\(.*)?", head)
+            and not head.startswith(("the", "ember_ml", "abs(", "all("))
+            else f"use {replacement}"
+        )
+        message = f"`{_dotted(func)}` is not in the array API standard (one library's spelling)"
+        self.report(func, "EM201", message, hint)
 
     def _check_namespace_call(self, node: ast.Call, name: str, owner: object) -> None:
         if self.compiled and name in DATA_DEPENDENT:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ember_ml.lint._names import Namespace, namespaces
+from ember_ml.lint._names import Namespace, array_first_functions, namespaces
 from ember_ml.lint._rules import ARRAY_REPLACEMENTS, BACKEND_MODULES, NAMESPACE_REPLACEMENTS
 
 ARRAY = "array"
@@ -84,6 +84,25 @@ def _dotted(node: ast.AST) -> str | None:
         parts.append(node.id)
         return ".".join(reversed(parts))
     return None
+
+
+def _array_first(node: ast.AST) -> ast.Name | None:
+    """The first positional argument of a call when it is a plain name, else None."""
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name):
+        return node.args[0]
+    return None
+
+
+def _calls_in(body: list[ast.stmt]) -> Iterator[ast.Call]:
+    """The calls of a function body, not those of nested functions, lambdas and classes."""
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Call):
+            yield node
+        todo.extend(ast.iter_child_nodes(node))
 
 
 def _is_array_annotation(node: ast.AST | None) -> bool:
@@ -277,6 +296,31 @@ class Inference(ast.NodeVisitor):
     def is_array(self, node: ast.AST) -> bool:
         return self.kind(node) in _ARRAY_KINDS
 
+    def array_arguments(self, call: ast.Call) -> list[str]:
+        """Names a call shows to be arrays: every argument of ``array_namespace(...)``, the
+        receiver of ``x.__array_namespace__()``, and the first argument of a standard
+        function whose first parameter is an array (``x``/``x1``) called on a namespace
+        (``xp.sum(x)``, ``ops.reshape(x, ...)``)."""
+        func = call.func
+        fkind = self.kind(func)
+        if fkind == NS_FUNC:
+            return [a.id for a in call.args if isinstance(a, ast.Name)]
+        if isinstance(func, ast.Attribute):
+            if func.attr == "__array_namespace__" and isinstance(func.value, ast.Name):
+                return [func.value.id]
+            owner = self.kind(func.value)
+            first = _array_first(call)
+            if isinstance(owner, Namespace) and first is not None:
+                if func.attr in array_first_functions(owner):
+                    return [first.id]
+        return []
+
+    def note_arrays(self, call: ast.Call) -> None:
+        """Bind as arrays the names ``call`` shows to be arrays (where nothing else is known of them)."""
+        for name in self.array_arguments(call):
+            if self.lookup(name) is None and not self._is_builtin(name):
+                self.bind(name, ARRAY)
+
     def _import_kind(self, module: str, name: str | None) -> object:
         full = module if name is None else f"{module}.{name}"
         root = full.partition(".")[0]
@@ -391,6 +435,12 @@ class Inference(ast.NodeVisitor):
                 scope[arg.arg] = None
         self.compiled += compiled
         with self._scope(scope):
+            # a parameter passed to array_namespace(...) (or as the array of a namespace
+            # function) anywhere in the body is an array from the start
+            for call in _calls_in(node.body):
+                for name in self.array_arguments(call):
+                    if name in scope and scope[name] is None and name not in varargs:
+                        scope[name] = ARRAY
             self._block(node.body)
         self.compiled -= compiled
         self.ns_var = saved_ns_var

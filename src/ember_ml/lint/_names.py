@@ -195,3 +195,26 @@ def extras_names() -> frozenset[str]:
     if ops.names is None:
         return frozenset()
     return frozenset(ops.names - std.names - {"linearalg"})  # type: ignore[operator]
+
+
+@lru_cache(maxsize=1)
+def _array_first_standard() -> dict[str, frozenset[str]]:
+    """Standard functions whose first parameter is an array (``x`` or ``x1``), per extension."""
+    table: dict[str, set[str]] = {}
+    for extension, name, params, _summary in _spec_rows():
+        first = params.split(",", 1)[0].strip()
+        if first in ("x", "x1"):
+            table.setdefault(extension, set()).add(name)
+    return {ext: frozenset(names) for ext, names in table.items()}
+
+
+def array_first_functions(ns: Namespace) -> frozenset[str]:
+    """The functions of ``ns`` whose first argument is an array (the standard's, by extension)."""
+    table = _array_first_standard()
+    label = ns.label
+    if label == "ember_ml.random":
+        return frozenset()
+    for ext in ("linalg", "fft"):
+        if label.endswith(ext):
+            return table.get(ext, frozenset())
+    return table.get("", frozenset())

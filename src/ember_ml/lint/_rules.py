@@ -254,6 +254,8 @@ _RULES = (
         "library and fail with AttributeError on the others (array-api-strict, MLX). The "
         "valid names are read from the table `ember_ml.ops` is generated from and from the "
         "extras modules' `__all__`. The message names the standard spelling where one exists. "
+        "A library's own spelling called on the library (`np.concatenate(...)`, "
+        "`torch.cat(...)`) is reported too, beside the import (EM101). "
         'Code under a backend check (`if is_numpy_namespace(xp):`, `if hasattr(xp, "median"):`) '
         "is not checked.",
         "y = xp.concatenate([a, b])\nz = xp.arccos(y) ** 2\nw = xp.power(z, 3)",

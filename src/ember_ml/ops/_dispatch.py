@@ -17,6 +17,8 @@ from typing import Any
 from ember_ml import _namespace, _selection
 from ember_ml import backend as _backend
 
+_NUMBERS = (bool, int, float, complex)
+
 
 def dispatch_key(value: Any) -> Any:
     """The cache key of a deciding argument: its type, or the class itself for a class
@@ -116,5 +118,20 @@ class Lookup:
             return function
 
     def call_selected(self, *args: Any, **kwargs: Any) -> Any:
-        """Call the selected backend's implementation (for calls with no array argument)."""
-        return self.selected()(*args, **kwargs)
+        """Call the selected backend's implementation (for calls with no array argument).
+
+        A Python number where the library needs an array (``astype(3.0, ...)``) makes the
+        library raise ``AttributeError`` (no ``.astype``/``.dtype``); that is the caller's
+        ``TypeError``.
+        """
+        try:
+            return self.selected()(*args, **kwargs)
+        except AttributeError as error:
+            numbers = [a for a in args if type(a) in _NUMBERS]
+            if not numbers:
+                raise
+            qualname = f"{self.extension}.{self.name}" if self.extension else self.name
+            raise TypeError(
+                f"{qualname}: expected an array, got the Python {type(numbers[0]).__name__} "
+                f"{numbers[0]!r} ({error}); convert it with ember_ml.ops.asarray first"
+            ) from error

@@ -6,6 +6,28 @@ from types import ModuleType
 from typing import Any
 
 from ember_ml._hooks import fast_path
+from ember_ml._namespace import array_namespace
+
+_NUMBERS = (bool, int, float, complex)
+
+
+def namespace_of_arrays(*arrays: Any) -> ModuleType:
+    """``ember_ml.array_namespace(*arrays)`` for an extra whose arguments must be arrays.
+
+    A Python number or None is a ``TypeError`` here (array_namespace ignores them, and the
+    extra would fail later with an ``AttributeError`` on ``.dtype``).
+
+    >>> import numpy as np
+    >>> namespace_of_arrays(np.zeros(2)).__name__
+    'ember_ml.backend.numpy'
+    """
+    for a in arrays:
+        if a is None or type(a) in _NUMBERS:
+            raise TypeError(
+                f"expected an array, got {'None' if a is None else f'the Python {type(a).__name__} {a!r}'}; "
+                "convert it with ember_ml.ops.asarray (or xp.asarray) first"
+            )
+    return array_namespace(*arrays)
 
 
 def is_real_floating(xp: Any, dtype: Any) -> bool:

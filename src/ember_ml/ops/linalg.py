@@ -22,7 +22,7 @@ from ember_ml import array_namespace
 from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._typing import ArrayT, DType, EigResult, SelectedArray
-from ember_ml.ops._extras import guard_allocation, is_real_floating
+from ember_ml.ops._extras import guard_allocation, is_real_floating, namespace_of_arrays
 from ember_ml.ops._standard_linalg import *  # noqa: F403 - the generated standard functions
 from ember_ml.ops._standard_linalg import __all__ as _STANDARD
 from ember_ml.ops._standard_linalg import eig as _standard_eig
@@ -126,7 +126,7 @@ def _non_finite_matrices(x: Array) -> tuple[ModuleType, Array, Array] | None:
     raises by itself, so NumPy arrays (and array-api-strict's, NumPy inside) skip it,
     as do torch and MLX arrays: ember_ml's torch and MLX namespaces guard their own eig.
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     if (
         "numpy" in xp.__name__
         or xp.__name__.startswith("ember_ml.backend.")
@@ -146,7 +146,7 @@ eig.__module__ = eigvals.__module__ = __name__
 
 
 def _require(x: Array, name: str) -> None:
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     if getattr(getattr(xp, "linalg", None), name, None) is None:
         raise NotImplementedError(
             f"linalg.{name}: the {_library(xp)} array library does not provide linalg.{name} "
@@ -177,7 +177,7 @@ def lstsq(
     >>> np.round(x, 6), rank
     (array([1., 2.]), 2)
     """
-    xp = array_namespace(a, b)
+    xp = namespace_of_arrays(a, b)
     if a.ndim != 2 or b.ndim not in (1, 2) or b.shape[0] != a.shape[0]:
         raise ValueError(
             f"lstsq: a must be (M, N) and b (M,) or (M, K); got {tuple(a.shape)} and {tuple(b.shape)}"
@@ -265,7 +265,7 @@ def norm(
     >>> linalg.norm(x, ord=1, axis=1), float(linalg.norm(x, ord=np.inf))
     (array([3., 7.]), 7.0)
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     (x,) = _float(xp, x)
     nd = x.ndim
     if axis is None:
@@ -322,7 +322,7 @@ def diag(x: ArrayT, /, *, k: int = 0) -> ArrayT:
     >>> linalg.diag(np.asarray([[1, 2], [3, 4]]))
     array([1, 4])
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     k = check_int(k, "diag: k")
     if x.ndim not in (1, 2):
         raise ValueError(f"diag: x must be 1-D or 2-D, got shape {tuple(x.shape)}")
@@ -352,7 +352,7 @@ def _check_system(a: Array, b: Array, name: str) -> None:
 
 def _solve_system(a: Array, b: Array, lower: bool, name: str, generic: Any) -> Array:
     """Check and convert a system, answer an empty one, then the backend's fast path ``name`` or ``generic``."""
-    xp = array_namespace(a, b)
+    xp = namespace_of_arrays(a, b)
     _check_system(a, b, name)
     a, b = _float(xp, a, b)
     if (
@@ -442,7 +442,7 @@ def expm(x: ArrayT, /) -> ArrayT:
     array([[1., 1.],
            [0., 1.]])
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     _square(x, "expm")
     (m,) = _float(xp, x)
     fast = fast_path(xp, _GROUP, "expm")

@@ -24,6 +24,9 @@ from ember_ml.backend.mlx._lapack_guard import (
     _eye,
     _finite_guard,
     _nan_fill,
+    _nan_like,
+    _not_factored,
+    _safe_cholesky,
     _square_consts,
 )
 
@@ -57,7 +60,8 @@ def _empty(x: mx.array) -> bool:
     return x.size == 0
 
 
-# mlx 0.32.4: LAPACK on CPU only, garbage on NaN/inf, no complex input
+# mlx 0.32.4: LAPACK on CPU only, garbage on NaN/inf, no complex input; a matrix that is not
+# positive definite gives a half-factored matrix (NaN here)
 def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
     shape = x.shape
     if len(shape) < 2 or shape[-1] != shape[-2]:
@@ -68,9 +72,8 @@ def cholesky(x: mx.array, /, *, upper: bool = False) -> mx.array:
         n = shape[-1]
         eye, nan, _ = _guard._EYES.get((n, c)) or _square_consts(n, dt, c)
         bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)  # once, for both where()s
-        return mx.where(
-            bad, nan, mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU)
-        )
+        out = mx.linalg.cholesky(mx.where(bad, eye, x), upper=upper, stream=_CPU)
+        return mx.where(mx.logical_or(bad, _not_factored(out)), nan, out)
     return _cholesky_general(x, upper=upper)
 
 
@@ -81,8 +84,9 @@ def _cholesky_general(x: mx.array, /, *, upper: bool = False) -> mx.array:
     x = _float(x)
     if x.dtype in _COMPLEX:
         low = _complex_cholesky(x)
+        low = mx.where(_not_factored(mx.real(low)), _nan_like(low), low)
         return mx.conj(mx.swapaxes(low, -1, -2)) if upper else low
-    return _finite_guard(x, lambda a: mx.linalg.cholesky(a, upper=upper, stream=_CPU))
+    return _finite_guard(x, lambda a: _safe_cholesky(a, upper))
 
 
 # mlx 0.32.4: LAPACK on CPU only, finite garbage for a NaN matrix

@@ -38,6 +38,7 @@ when the selection is empty (an empty index array or an all-False mask).
 from __future__ import annotations
 
 import builtins
+import math
 import operator
 from typing import Any
 
@@ -144,7 +145,8 @@ def _consumes(k: Any) -> int:
 
 
 def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
-    """The key rewritten for MLX (a tuple), or ``("mask0", rest, flag)``, or raises.
+    """The key rewritten for MLX (a tuple), ``("mask0", rest, flag, np_key)``, ``("gather", np_key)``
+    (a 0-d boolean beside other array indices: read through ``_flat_positions``), or raises.
 
     See the module docstring for what each key form becomes.
     """
@@ -250,6 +252,7 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
         dim += 1
     if dim > ndim:
         raise IndexError(f"too many indices: array is {ndim}-dimensional, but {dim} were indexed")
+    before = out
     if masks:
         expanded: list[Any] = []
         for k in out:
@@ -263,13 +266,27 @@ def normalize_key(shape: tuple[int, ...], key: Any) -> Any:
                 expanded.append(k)
         out = expanded
     if mask0:
-        if masks:
-            raise IndexError("a 0-d boolean index cannot be combined with a boolean array index")
-        np_key = list(out)
+        np_key = list(before)
         for pos, flag in mask0:
             np_key[pos] = flag
+        if masks or builtins.any(isinstance(k, mx.array) for k in out):
+            # with another array index, a 0-d mask is an index array of its own (NumPy): it
+            # joins their broadcast and can move the indexed axes to the front
+            return ("gather", tuple(np_key))
         return ("mask0", tuple(out), builtins.all(f for _, f in mask0), tuple(np_key))
     return tuple(out)
+
+
+def _flat_positions(shape: tuple[int, ...], key: tuple[Any, ...]) -> Any:
+    """The flat positions (a NumPy array shaped as the selection) that NumPy's ``x[key]`` reads.
+
+    For the rare keys MLX cannot express (a 0-d boolean beside other array indices); the
+    key's arrays are read on the host.
+    """
+    import numpy
+
+    host = tuple(numpy.asarray(k) if isinstance(k, mx.array) else k for k in key)
+    return numpy.arange(math.prod(shape), dtype=numpy.int64).reshape(shape)[host]
 
 
 def _empty_shape(shape: tuple[int, ...], key: tuple[Any, ...]) -> tuple[int, ...]:
@@ -322,6 +339,11 @@ def make_getitem(orig: Any) -> Any:
             if not flag:
                 return mx.zeros(shape, dtype=self.dtype)
             return orig(self, rest).reshape(shape)
+        if nk and nk[0] == "gather":
+            flat = _flat_positions(self.shape, nk[1])
+            if flat.size == 0:
+                return mx.zeros(flat.shape, dtype=self.dtype)
+            return mx.take(self.reshape(-1), mx.array(flat))
         return orig(self, nk)
 
     return __getitem__
@@ -399,6 +421,16 @@ def make_setitem(orig: Any) -> Any:
         if nk and nk[0] == "empty":
             _check_broadcast(_value_shape(value), _empty_shape(self.shape, nk[1]))
             return None
+        if nk and nk[0] == "gather":
+            import numpy
+
+            flat = _flat_positions(self.shape, nk[1])
+            _check_broadcast(_value_shape(value), flat.shape)
+            if flat.size == 0:
+                return None
+            where = tuple(mx.array(i) for i in numpy.unravel_index(flat, self.shape))
+            v = mx.broadcast_to(value, flat.shape) if isinstance(value, mx.array) else value
+            return orig(self, where, v)
         if nk and nk[0] == "mask0":
             _, rest, flag, np_key = nk
             shape = _empty_shape(self.shape, np_key)

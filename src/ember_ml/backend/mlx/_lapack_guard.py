@@ -7,6 +7,14 @@ the identity before LAPACK sees it, and its results become NaN: elementwise ops 
 host sync, lazy, works inside ``mx.compile``. The hot functions of ``linalg`` inline the
 same three steps (``_bad``, ``where`` on the input, ``where`` on each output) for
 float32/float64, with their constants from the cache here (``_EYES``).
+
+MLX gap (mlx 0.32.4): a singular matrix makes ``inv`` (``*getrf``'s exact zero pivot) and
+``solve``/``tri_inv`` (``*trtri``'s zero diagonal) throw in the CPU stream's worker thread:
+the array then holds an error or leftover memory (finite garbage), and after a few dozen
+such failures the stream hangs for good. ``*potrf`` ignores a non-positive-definite input
+and returns a half-factored matrix. So each singular matrix is found before the throwing
+call (``_singular_for_inv``, ``_solve``) and each failed Cholesky factor after it
+(``_not_factored``); their results become NaN, as for a non-finite matrix, lazily.
 """
 
 from __future__ import annotations
@@ -136,3 +144,74 @@ def _finite_guard(x: mx.array, fn: Any, *others: mx.array) -> Any:
     if isinstance(out, (tuple, list)):
         return tuple(fix(o) for o in out)
     return fix(out)
+
+
+def _zero_pivot(lu: mx.array) -> mx.array:
+    """True (shape ``(..., 1, 1)``) for each packed LU factor with an exact zero on U's diagonal."""
+    return mx.any(mx.diagonal(lu, 0, -2, -1) == 0, -1, True)[..., None]
+
+
+def _singular_for_inv(safe: mx.array) -> mx.array:
+    """True (``(..., 1, 1)``) where ``mx.linalg.inv(safe)`` would fail: an exact zero pivot.
+
+    ``mx.linalg.inv`` runs ``*getrf`` on the row-major bytes of its input (the transpose,
+    for LAPACK); ``lu_factor`` of the transpose runs the same routine on the same bytes,
+    so it meets exactly the same zero pivots (``lu_factor`` does not throw on them).
+    ``safe`` is finite (the non-finite guard ran first).
+    """
+    return _zero_pivot(mx.linalg.lu_factor(mx.swapaxes(safe, -1, -2), stream=_CPU)[0])
+
+
+def _safe_inv(a: mx.array) -> mx.array:
+    """``mx.linalg.inv`` of finite ``a`` with NaN for each singular matrix (never LAPACK's error)."""
+    sing = _singular_for_inv(a)
+    shape = a.shape
+    sing = mx.broadcast_to(sing, shape)
+    out = mx.linalg.inv(mx.where(sing, _eye(shape[-2], shape[-1], a.dtype), a), stream=_CPU)
+    return mx.where(sing, _nan_like(out), out)
+
+
+def _solve(a: mx.array, b: mx.array) -> tuple[mx.array, mx.array]:
+    """``mx.linalg.solve(a, b)`` as MLX composes it (``lu``, a permutation, two triangular
+    solves), with U's zero pivots replaced so ``tri_inv`` never fails.
+
+    Returns ``(x, singular)``, ``singular`` True (``(..., 1, 1)``) for each matrix of ``a``
+    with a zero pivot; x is garbage there (the caller puts NaN). For every other matrix x
+    is ``mx.linalg.solve``'s answer, bit for bit (the same operations). ``a`` is finite.
+    """
+    rows, low, up = mx.linalg.lu(a, stream=_CPU)
+    sing = _zero_pivot(up)
+    n = a.shape[-1]
+    up = mx.where(sing, _eye(n, n, a.dtype), up)
+    perm = mx.argsort(rows, -1, stream=_CPU)
+    axis = -1
+    if b.ndim >= 2:
+        perm = mx.expand_dims(perm, -1, stream=_CPU)
+        axis = -2
+    pb = mx.take_along_axis(b, perm, axis, stream=_CPU)
+    y = mx.linalg.solve_triangular(low, pb, upper=False, stream=_CPU)
+    return mx.linalg.solve_triangular(up, y, upper=True, stream=_CPU), sing
+
+
+def _safe_solve(a: mx.array, b: mx.array) -> mx.array:
+    """``_solve`` with NaN for each singular matrix of ``a`` (``b`` a stack of matrices or one vector)."""
+    x, sing = _solve(a, b)
+    if b.ndim == 1:
+        sing = sing[..., 0]  # (1,) for the one matrix's vector
+    return mx.where(sing, _nan_like(x), x)
+
+
+def _not_factored(factor: mx.array) -> mx.array:
+    """True (``(..., 1, 1)``) for each Cholesky factor ``*potrf`` gave up on (input not positive definite).
+
+    ``*potrf`` stops at the first pivot that is not positive and leaves that pivot (``<= 0``
+    or NaN) on the diagonal; a finished factor has a positive diagonal.
+    """
+    d = mx.diagonal(factor, 0, -2, -1)
+    return mx.logical_not(mx.all(d > 0, -1, True))[..., None]
+
+
+def _safe_cholesky(a: mx.array, upper: bool) -> mx.array:
+    """``mx.linalg.cholesky`` of finite ``a`` with NaN for each matrix that is not positive definite."""
+    out = mx.linalg.cholesky(a, upper=upper, stream=_CPU)
+    return mx.where(_not_factored(out), _nan_like(out), out)

@@ -53,6 +53,10 @@ from ember_ml.backend.mlx._lapack_guard import (
     _eye,
     _finite_guard,
     _nan_fill,
+    _safe_inv,
+    _safe_solve,
+    _singular_for_inv,
+    _solve,
     _square_consts,
 )
 from ember_ml.backend.mlx._linear_algebra import matmul, matrix_transpose, tensordot, vecdot
@@ -134,7 +138,8 @@ def diagonal(x: mx.array, /, *, offset: int = 0) -> mx.array:
     return mx.diagonal(x, offset, -2, -1)
 
 
-# mlx 0.32.4: no complex or integer input; LAPACK on CPU only, garbage on NaN/inf
+# mlx 0.32.4: no complex or integer input; LAPACK on CPU only, garbage on NaN/inf; a singular
+# matrix throws in the worker thread (garbage, then a hang): the guard's zero-pivot check
 def inv(x: mx.array, /) -> mx.array:
     shape = x.shape
     if len(shape) < 2 or shape[-1] != shape[-2]:
@@ -144,7 +149,9 @@ def inv(x: mx.array, /) -> mx.array:
     if c in _LAPACK_C and x.size:
         n = shape[-1]
         eye, nan, _ = _guard._EYES.get((n, c)) or _square_consts(n, dt, c)
-        bad = mx.broadcast_to(mx.any(x - x, _AXES, True), shape)
+        bad = mx.any(x - x, _AXES, True)
+        bad = mx.logical_or(bad, _singular_for_inv(mx.where(bad, eye, x)))
+        bad = mx.broadcast_to(bad, shape)
         return mx.where(bad, nan, mx.linalg.inv(mx.where(bad, eye, x), stream=_CPU))
     return _inv_general(x)
 
@@ -156,8 +163,8 @@ def _inv_general(x: mx.array, /) -> mx.array:
         return x
     if x.dtype in _COMPLEX:
         n = x.shape[-1]
-        return _unembed(_finite_guard(_embed(x), lambda a: mx.linalg.inv(a, stream=_CPU)), n, n)
-    return _finite_guard(x, lambda a: mx.linalg.inv(a, stream=_CPU))
+        return _unembed(_finite_guard(_embed(x), _safe_inv), n, n)
+    return _finite_guard(x, _safe_inv)
 
 
 # mlx 0.32.4: no empty input (can hang); ord 2/-2/nuc need the SVD on the CPU
@@ -312,7 +319,8 @@ def slogdet(x: mx.array, /) -> SlogdetResult:
     return SlogdetResult(sign, logabs)
 
 
-# mlx 0.32.4: no complex input; a 0x0 system kills the process (SIGFPE); NaN/inf garbage
+# mlx 0.32.4: no complex input; a 0x0 system kills the process (SIGFPE); NaN/inf garbage; a
+# singular matrix throws in the worker thread (garbage, then a hang): MLX's steps, U made safe
 def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
     s1 = x1.shape
     if len(s1) < 2 or s1[-1] != s1[-2]:
@@ -326,11 +334,13 @@ def solve(x1: mx.array, x2: mx.array, /) -> mx.array:
         ):  # a stack of matrices with the same batch: no broadcasting
             bad = mx.logical_or(mx.any(x1 - x1, _AXES, True), mx.any(x2 - x2, _AXES, True))
             a = mx.where(bad, _eye(s1[-1], s1[-1], x1.dtype), x1)
-            return mx.where(bad, nan, mx.linalg.solve(a, mx.where(bad, 0.0, x2), stream=_CPU))
+            out, sing = _solve(a, mx.where(bad, 0.0, x2))
+            return mx.where(mx.logical_or(bad, sing), nan, out)
         if len(s2) == 1 and len(s1) == 2 and s2[0] == s1[0]:  # one matrix, one vector
             bad = mx.logical_or(mx.any(x1 - x1, _AXES), mx.any(x2 - x2))
             a = mx.where(bad, _eye(s1[-1], s1[-1], x1.dtype), x1)
-            return mx.where(bad, nan, mx.linalg.solve(a, mx.where(bad, 0.0, x2), stream=_CPU))
+            out, sing = _solve(a, mx.where(bad, 0.0, x2))
+            return mx.where(mx.logical_or(bad, sing[0, 0]), nan, out)
     return _solve_general(x1, x2)
 
 
@@ -350,10 +360,10 @@ def _solve_general(x1: mx.array, x2: mx.array, /) -> mx.array:
         out = mx.zeros(b.shape, dtype=dt)
     elif dt in _COMPLEX:
         rb = mx.concatenate([mx.real(b), mx.imag(b)], axis=-2)
-        y = _finite_guard(_embed(a), lambda m, v: mx.linalg.solve(m, v, stream=_CPU), rb)
+        y = _finite_guard(_embed(a), _safe_solve, rb)
         out = y[..., :n, :] + 1j * y[..., n:, :]
     else:
-        out = _finite_guard(a, lambda m, v: mx.linalg.solve(m, v, stream=_CPU), b)
+        out = _finite_guard(a, _safe_solve, b)
     return out[..., 0] if vector else out
 
 

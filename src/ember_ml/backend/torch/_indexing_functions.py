@@ -79,6 +79,8 @@ def take_along_axis(x, indices, /, *, axis=-1):
     >>> take_along_axis(torch.tensor([[10, 20, 30]]), torch.tensor([[2, -1, 0]]), axis=1).tolist()
     [[30, 30, 10]]
     """
+    if not -x.ndim <= axis < x.ndim:  # (``%`` would wrap it onto a valid axis)
+        raise IndexError(f"axis {axis} is out of bounds for an array of dimension {x.ndim}")
     axis = axis % x.ndim
     if (
         x.device.type == "cpu"

@@ -12,12 +12,11 @@ import math
 from types import ModuleType
 from typing import Any
 
-from ember_ml import array_namespace
 from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._typing import Array, ArrayT
 from ember_ml.backend._memory import CHECK_FROM, allocatable_bytes
-from ember_ml.ops._extras import guard_allocation
+from ember_ml.ops._extras import guard_allocation, namespace_of_arrays
 from ember_ml.ops.stats._common import AnyArray, _real_float
 
 __all__ = ["bincount", "histogram"]
@@ -91,7 +90,7 @@ def bincount(x: ArrayT, /, *, weights: Array | None = None, minlength: int = 0) 
     >>> stats.bincount(np.asarray([0, 1, 1, 3]), weights=np.asarray([0.5, 1.0, 1.0, 2.0]), minlength=5)
     array([0.5, 2. , 0. , 2. , 0. ])
     """
-    xp = array_namespace(x) if weights is None else array_namespace(x, weights)
+    xp = namespace_of_arrays(x) if weights is None else namespace_of_arrays(x, weights)
     if not xp.isdtype(x.dtype, "integral"):
         raise TypeError(f"bincount: x must hold integers, got dtype {x.dtype}")
     if x.ndim != 1:
@@ -139,7 +138,7 @@ def histogram(
     >>> counts, edges
     (array([1, 3]), array([0. , 0.5, 1. ]))
     """
-    xp = array_namespace(x) if weights is None else array_namespace(x, weights)
+    xp = namespace_of_arrays(x) if weights is None else namespace_of_arrays(x, weights)
     bins = check_int(bins, "histogram: bins (a static bin count)")
     if bins < 1:
         raise ValueError(f"histogram: bins must be a positive int (a static bin count), got {bins}")
@@ -163,12 +162,20 @@ def histogram(
         lo, hi = xp.min(flat), xp.max(flat)
         same = lo == hi
         lo, hi = xp.where(same, lo - 0.5, lo), xp.where(same, hi + 0.5, hi)
-    step = (hi - lo) / bins
-    edges = xp.arange(bins + 1, dtype=dtype) * step + lo
+    # a range wider than the dtype's largest value (float32: -3e38 to 3e38) overflows hi - lo:
+    # then every difference is taken of halves (exact), and the edges are blended from lo and hi
+    width = hi - lo
+    wide = ~xp.isfinite(width)
+    half = xp.where(wide, xp.asarray(0.5, dtype=dtype), xp.asarray(1.0, dtype=dtype))
+    step = width / bins
+    ks = xp.arange(bins + 1, dtype=dtype)
+    edges = ks * step + lo
+    t = ks / bins
+    edges = xp.where(wide, lo * (1 - t) + hi * t, edges)
     edges = xp.concat([edges[:-1], xp.reshape(hi, (1,))])
     keep = (flat >= lo) & (flat <= hi)
     index = xp.__array_namespace_info__().default_dtypes()["indexing"]
-    scaled = (xp.where(keep, flat, lo) - lo) / (hi - lo) * bins
+    scaled = (xp.where(keep, flat, lo) * half - lo * half) / (hi * half - lo * half) * bins
     idx = xp.astype(scaled, index)
     idx = xp.where(idx == bins, idx - 1, idx)
     idx = xp.where(flat < xp.take(edges, idx), idx - 1, idx)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from types import ModuleType
 
-from ember_ml import array_namespace
 from ember_ml._checks import check_int
 from ember_ml._hooks import fast_path
 from ember_ml._typing import ArrayT
+from ember_ml.ops._extras import namespace_of_arrays
 from ember_ml.ops.stats._common import (
     AnyArray,
     Axis,
@@ -78,7 +78,7 @@ def mean(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
     >>> stats.mean(np.asarray([1, 2, 3, 4]))
     np.float64(2.5)
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     return _mean(xp, _to_float(xp, x), axis, keepdims, "mean")
 
 
@@ -110,7 +110,7 @@ def std(
 
 def _spread(x: AnyArray, axis: Axis, correction: float, keepdims: bool, name: str) -> AnyArray:
     """``var`` or ``std`` (``name``): the namespace's, with empty reductions and fractional corrections done here."""
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _to_float(xp, x)
     empty = _empty_nan(xp, x, axis, keepdims, name)
     if empty is not None:
@@ -155,7 +155,7 @@ def cov(x: ArrayT, /, *, rowvar: bool = True, correction: float = 1) -> ArrayT:
     array([[ 1., -1.],
            [-1.,  1.]])
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     obs = _observations(xp, x, rowvar, "cov")
     n = obs.shape[1]
     centred = obs - _mean(xp, obs, 1, True, "cov")
@@ -173,7 +173,7 @@ def corrcoef(x: ArrayT, /, *, rowvar: bool = True) -> ArrayT:
     array([[ 1., -1.],
            [-1.,  1.]])
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     c: AnyArray = cov(x, rowvar=rowvar)
     if c.ndim == 0:
         return c / c
@@ -201,7 +201,7 @@ def logsumexp(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> Arr
     >>> stats.logsumexp(np.asarray([1000.0, 1000.0]))
     np.float64(1000.6931471805599)
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _real_float(xp, x, "logsumexp")
     axes = _axes(axis, x.ndim, "logsumexp")
     if _count(x, axes) == 0:
@@ -259,7 +259,7 @@ def moment(
     np.float64(2.0)
     """
     order = check_int(order, "moment: order", minimum=0)
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _real_float(xp, x, "moment")
     axes = _axes(axis, x.ndim, "moment")
     shape = _reduced_shape(tuple(x.shape), axes, keepdims)
@@ -270,7 +270,7 @@ def moment(
 
 
 def _moments_2_k(x: AnyArray, k: int, axis: Axis, keepdims: bool, name: str):
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
     centre = _mean(xp, x, axes, True, name)
@@ -341,7 +341,7 @@ def zscore(x: ArrayT, /, *, axis: Axis = 0, correction: float = 0) -> ArrayT:
     >>> stats.zscore(np.asarray([1.0, 2.0, 3.0]))
     array([-1.2247...,  0.        ,  1.2247...])
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _real_float(xp, x, "zscore")
     axes = _axes(axis, x.ndim, "zscore")
     if _count(x, axes) == 0:  # nothing to standardise (and MLX's mean of some empty arrays hangs)
@@ -367,7 +367,7 @@ def gaussian(x: ArrayT, /, *, mu: ArrayT | float = 0.0, sigma: ArrayT | float = 
     """
     if isinstance(sigma, (int, float)) and not sigma > 0:
         raise ValueError(f"gaussian: sigma must be positive, got {sigma!r}")
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     a = _real_float(xp, x, "gaussian")
     loc: AnyArray = mu  # a number or an array of x's library
     scale: AnyArray = sigma

@@ -12,8 +12,8 @@ import math
 from types import ModuleType
 from typing import Any
 
-from ember_ml import array_namespace
 from ember_ml._typing import ArrayT
+from ember_ml.ops._extras import namespace_of_arrays
 from ember_ml.ops.stats._common import (
     AnyArray,
     Axis,
@@ -32,21 +32,32 @@ def _nan_to(xp: ModuleType, x: AnyArray, value: float) -> AnyArray:
 
 
 def nansum(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT:
-    """Sum treating NaN as zero, as ``numpy.nansum`` (integers sum as the standard's ``sum``).
+    """Sum treating NaN as zero, as ``numpy.nansum`` (integers sum in 64 bits, as NumPy's).
 
     >>> import numpy as np
     >>> from ember_ml.ops import stats
     >>> stats.nansum(np.asarray([1.0, np.nan, 2.0]))
     np.float64(3.0)
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     if _is_float(xp, x.dtype):
         x = _nan_to(xp, x, 0.0)
+        return xp.sum(x, axis=axis, keepdims=keepdims)
+    if x.dtype == xp.bool:  # counted as int64, as NumPy (the standard's sum refuses bool)
+        x = xp.astype(x, xp.int64)
+    if xp.isdtype(x.dtype, "signed integer"):
+        # NumPy's accumulator, int64 (the MLX namespace's default int is int32: it would wrap)
+        return xp.sum(x, axis=axis, keepdims=keepdims, dtype=xp.int64)
+    if xp.isdtype(x.dtype, "unsigned integer") and x.dtype != xp.uint64:
+        # NumPy's uint64, summed as int64 (exact: fewer than 2**31 values below 2**32 each;
+        # torch has no uint64 sum)
+        total = xp.sum(x, axis=axis, keepdims=keepdims, dtype=xp.int64)
+        return xp.astype(total, xp.uint64)
     return xp.sum(x, axis=axis, keepdims=keepdims)
 
 
 def _nan_extreme(x: AnyArray, axis: Axis, keepdims: bool, name: str, largest: bool) -> AnyArray:
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     axes = _axes(axis, x.ndim, name)
     if _count(x, axes) == 0:
         raise ValueError(
@@ -95,7 +106,7 @@ def nanmean(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> Array
     >>> stats.nanmean(np.asarray([1.0, np.nan, 2.0]))
     np.float64(1.5)
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _to_float(xp, x)
     total = xp.sum(_nan_to(xp, x, 0.0), axis=axis, keepdims=keepdims)
     real = xp.real(x) if xp.isdtype(x.dtype, "complex floating") else x
@@ -112,7 +123,7 @@ def nanvar(
     >>> float(stats.nanvar(np.asarray([1.0, np.nan, 3.0]), correction=1))
     2.0
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     a = _real_float(xp, x, "nanvar")
     centre = nanmean(a, axis=axis, keepdims=True)
     d = _nan_to(xp, a - centre, 0.0)
@@ -135,5 +146,5 @@ def nanstd(
     >>> stats.nanstd(np.asarray([1.0, np.nan, 3.0]))
     np.float64(1.0)
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     return xp.sqrt(nanvar(x, axis=axis, correction=correction, keepdims=keepdims))

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any, Literal, TypeAlias, get_args
 
-from ember_ml import array_namespace
 from ember_ml._hooks import fast_path
 from ember_ml._typing import Array, ArrayT
+from ember_ml.ops._extras import namespace_of_arrays
 from ember_ml.ops.stats._common import (
     AnyArray,
     Axis,
@@ -177,7 +177,7 @@ def _finish(
 def _quantile(
     x: AnyArray, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
 ) -> AnyArray:
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
     if isinstance(axis, list):
@@ -225,7 +225,7 @@ def _quantile(
 def _nanquantile(
     x: AnyArray, qs: list[float], scalar: bool, axis: Axis, keepdims: bool, method: str, name: str
 ) -> AnyArray:
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     x = _real_float(xp, x, name)
     axes = _axes(axis, x.ndim, name)
     n = _count(x, axes)
@@ -321,7 +321,7 @@ def median(x: ArrayT, /, *, axis: Axis = None, keepdims: bool = False) -> ArrayT
     >>> stats.median(np.asarray([[1.0, 5.0, 2.0], [4.0, 3.0, 6.0]]), axis=1)
     array([2., 4.])
     """
-    xp = array_namespace(x)
+    xp = namespace_of_arrays(x)
     fast = fast_path(xp, _GROUP, "median")
     if fast is not None:
         _axes(axis, x.ndim, "median")

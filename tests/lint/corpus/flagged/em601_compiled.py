@@ -15,7 +15,7 @@ def mlx_positive(x: mx.array):
 @torch.compile(fullgraph=True)
 def torch_nonzero(x: torch.Tensor):
     idx = torch.nonzero(x)  # expect: EM601
-    u = torch.unique(x)  # expect: EM601
+    u = torch.unique(x)  # expect: EM601, EM201
     c = torch.bincount(x)  # expect: EM601
     d = torch.bincount(x, minlength=10)  # a static shape
     return idx, u, c, d, x.nonzero()  # expect: EM601, EM301

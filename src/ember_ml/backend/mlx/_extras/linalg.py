@@ -21,7 +21,12 @@ def solve_triangular(a, b, lower):
     if a.dtype in (mx.complex64,) or b.dtype in (mx.complex64,) or a.ndim != 2 or b.ndim > 2:
         return _generic(a, b, lower)
     column = b.ndim == 1
+    # a zero on the diagonal makes MLX's *trtri throw in its worker thread (then the stream
+    # can hang): such a system is solved with the identity and answers NaN
+    singular = mx.any(mx.diagonal(a) == 0)
+    a = mx.where(singular, mx.eye(a.shape[0], dtype=a.dtype), a)
     out = mx.linalg.solve_triangular(a, b[:, None] if column else b, upper=not lower, stream=mx.cpu)
+    out = mx.where(singular, mx.array(float("nan"), dtype=out.dtype), out)
     return out[:, 0] if column else out
 
 

@@ -28,5 +28,13 @@ def cholesky_solve(c, b, lower):
 
 
 def expm(x):
-    """``torch.linalg.matrix_exp`` (no evaluation: works under torch.compile)."""
-    return torch.linalg.matrix_exp(x)
+    """``torch.linalg.matrix_exp`` (no evaluation: works under torch.compile).
+
+    torch picks its scaling from the 1-norm; when that norm overflows (a float32 matrix of
+    3.4e38 entries) it answers the identity. Those matrices give NaN, as SciPy's expm does.
+    """
+    out = torch.linalg.matrix_exp(x)
+    if x.numel() == 0:
+        return out
+    norm = torch.linalg.matrix_norm(x, ord=1)
+    return torch.where(torch.isinf(norm)[..., None, None], torch.nan, out)
