@@ -85,6 +85,8 @@ def pytest_plugin_registered(plugin: Any) -> None:
 
         marks = [pytest.mark.array_api_backends]
         _add_param(plugin.xp, pytest.param(mlx_namespace, id="mlx", marks=marks))
+        # skip_xp_backends(np_only=True) / (cpu_only=True) skip by module name, among these:
+        plugin.xp_known_backends.add(MLX_MODULE)
     elif path.endswith("conftest.py") and hasattr(plugin, "library"):
         if "array_api_extra" in getattr(getattr(plugin, "Backend", None), "__module__", ""):
             _add_param(plugin.library, pytest.param(ExtraBackend.MLX, id="mlx"))

@@ -284,3 +284,36 @@ def test_import_ember_ml_routing_respects_the_off_switch():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "mlx.core"
+
+
+# --- in-place operators keep the dtype ----------------------------------------------------
+
+_INPLACE_CASES = [
+    ("int32", 1.1, "+="),
+    ("int32", 1, "+="),
+    ("int32", 2, "/="),
+    ("int8", 3, "*="),
+    ("float32", 2, "/="),
+    ("float32", 2.5, "**="),
+    ("bool", True, "|="),
+    ("bool", 1.5, "+="),
+    ("float32", "float64", "+="),
+    ("float32", "float32", "-="),
+    ("int32", "int64", "&="),
+]
+
+
+@pytest.mark.parametrize(("dtype", "other", "op"), _INPLACE_CASES)
+def test_inplace_operators_keep_the_dtype_or_raise_as_array_api_strict(dtype, other, op):
+    """MLX rebound ``int32 += 1.1`` to float32; the standard keeps the dtype or refuses."""
+    outcomes = []
+    for ns in (xp, strict):
+        x = ns.asarray([2, 4], dtype=getattr(ns, dtype))
+        y = ns.asarray([1, 2], dtype=getattr(ns, other)) if isinstance(other, str) else other
+        try:
+            exec(f"x {op} y")
+        except TypeError:
+            outcomes.append("TypeError")
+        else:
+            outcomes.append((_name(x.dtype), np.asarray(x).tolist()))
+    assert outcomes[0] == outcomes[1]

@@ -58,6 +58,48 @@ def _reflected(lshift: Any, rshift: Any) -> list[str]:
     return added
 
 
+_INPLACE = (
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__itruediv__",
+    "__ipow__",
+    "__iand__",
+    "__ior__",
+    "__ixor__",
+)
+
+
+def _keep_dtype(name: str) -> None:
+    """``x op= y`` keeps ``x``'s dtype, as the standard asks, or raises ``TypeError`` before
+    MLX changes it (MLX rebinds the array to the promoted dtype: ``int32 += 1.1`` -> float32)."""
+    from ember_ml.backend.mlx._data_types import result_type
+    from ember_ml.backend.mlx._dtypes import _COMPLEX_C, _FLOAT_C, _code
+
+    orig = getattr(mx.array, name)
+    true_division = name == "__itruediv__"
+
+    def op(self: Any, other: Any) -> Any:
+        code = _code(self.dtype)
+        if type(other) is mx.array and _code(other.dtype) == code:
+            if not true_division or code in _FLOAT_C or code in _COMPLEX_C:
+                return orig(self, other)  # one dtype: nothing can change
+        try:
+            out = result_type(self, other)
+        except TypeError:
+            return orig(self, other)  # not an array or a Python scalar: MLX's own answer
+        if _code(out) != code or (true_division and code not in _FLOAT_C | _COMPLEX_C):
+            raise TypeError(
+                f"{name}: the result of this operation on a {self.dtype} array is not "
+                f"{self.dtype}; an in-place operation cannot cast it (use the out-of-place form)"
+            )
+        return orig(self, other)
+
+    op.__name__ = name
+    op.__doc__ = f"{name}, refusing a change of dtype (added by ember_ml, see docs/mlx.md)."
+    setattr(mx.array, name, op)
+
+
 def _shift(name: str, fn: Any) -> None:
     """``x << n`` / ``x >> n`` (and in place) through the namespace's guarded shift."""
 
@@ -276,6 +318,14 @@ def apply() -> list[str]:
     PATCHES.append(
         "mlx.core.array.__lshift__/__rshift__/__ilshift__/__irshift__: a shift by the bit width or "
         "more gives 0 (or the sign fill), as the standard's functions, not garbage"
+    )
+
+    # 5c'. In-place operators that would change the array's dtype (int32 += 1.1 -> float32).
+    for name in _INPLACE:
+        _keep_dtype(name)
+    PATCHES.append(
+        "mlx.core.array." + "/".join(_INPLACE) + ": TypeError where the result dtype differs "
+        "from the array's (MLX changed the array's dtype in place)"
     )
 
     # 5d. Lazy arrays evaluated in another thread: MLX's default streams belong to the thread
