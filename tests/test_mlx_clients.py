@@ -328,3 +328,11 @@ def test_inplace_operators_keep_the_dtype_or_raise_as_array_api_strict(dtype, ot
         else:
             outcomes.append((_name(x.dtype), np.asarray(x).tolist()))
     assert outcomes[0] == outcomes[1]
+
+
+def test_info_devices_is_a_list_as_the_standard_says():
+    """SciPy's ``devices`` fixture does ``info.devices() + [None]``."""
+    got = xp.__array_namespace_info__().devices()
+    want = strict.__array_namespace_info__().devices()
+    assert type(got) is type(want) is list
+    assert mx.default_device() in got
