@@ -24,6 +24,10 @@ from ember_ml._selection import (
     set_backend,
     use_backend,
 )
+from ember_ml.backend import _mlx_routing
+
+# x.__array_namespace__() of an MLX array answers ember_ml's namespace (MLX is not imported)
+_mlx_routing.install()
 
 __version__ = "0.1.0"
 __array_api_version__ = "2025.12"

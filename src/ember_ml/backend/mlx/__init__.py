@@ -74,6 +74,10 @@ uint64 = _mx.uint64
 float32 = _mx.float32
 float64 = _mx.float64
 complex64 = _mx.complex64
+# Extension names (not in the standard), as NumPy's and torch's namespaces have them; not
+# listed by __array_namespace_info__().dtypes().
+float16 = _mx.float16
+bfloat16 = _mx.bfloat16
 # MLX has no complex128: the name is absent on purpose (see docs/mlx.md).
 
 Device = _mx.Device
@@ -115,6 +119,8 @@ __all__ = [
     "float32",
     "float64",
     "complex64",
+    "float16",
+    "bfloat16",
     "fft",
     "linalg",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 import mlx.core as mx
 
 from ember_ml.backend.mlx import _bounds
-from ember_ml.backend.mlx._dtypes import _COMPLEX, _fill_dtype, _pybool
+from ember_ml.backend.mlx._dtypes import _COMPLEX, _as_dtype, _Dtype, _fill_dtype, _pybool
 from ember_ml.backend.mlx._info import _stream
 
 __all__ = [
@@ -52,6 +52,8 @@ def arange(
         and device is None
     ):
         return mx.arange(start)  # int32, as the general path gives
+    start, stop, step = _py(start), _py(stop), _py(step)
+    dtype = _as_dtype(dtype)
     if stop is None:
         start, stop = 0, start
     if dtype is None:
@@ -68,11 +70,25 @@ def arange(
     return mx.arange(start, stop, step, dtype=dtype, stream=_stream(device))
 
 
-# mlx 0.32.4: no copy=/device=; float64 buffers read as float32; uint64 >= 2**63 fails
+def _py(value: Any) -> Any:
+    """A NumPy scalar (``np.float64(3.0)``) as the Python number it holds (MLX refuses it)."""
+    if value is None or type(value) in (int, float):
+        return value
+    item = getattr(value, "item", None)
+    if item is not None and getattr(value, "ndim", None) == 0 and not isinstance(value, mx.array):
+        return item()
+    return value
+
+
+# mlx 0.32.4: no copy=/device=; float64 buffers read as float32; uint64 >= 2**63 fails;
+# NumPy scalars inside lists and negative-stride NumPy arrays refused (ValueError);
+# NumPy datetime64 segfaults and object/string/void arrays raise std::bad_cast
 def asarray(
     obj: Any, /, *, dtype: Any = None, device: Any = None, copy: _pybool | None = None
 ) -> mx.array:
     _stream(device)
+    if dtype is not None and type(dtype) is not _Dtype:
+        dtype = _as_dtype(dtype)
     if isinstance(obj, mx.array):
         if dtype is None or obj.dtype == dtype:
             if copy:
@@ -83,6 +99,14 @@ def asarray(
         return obj.astype(dtype)
     if copy is False:
         raise ValueError("asarray(copy=False): MLX cannot share memory with a non-MLX object")
+    if type(obj) is list or type(obj) is tuple:
+        try:
+            return mx.array(obj) if dtype is None else _from_values(obj, dtype)
+        except ValueError:  # NumPy scalars MLX cannot read (np.float32, np.int64, np.bool_)
+            return _from_numpy_values(obj, dtype)
+    kind = getattr(getattr(obj, "dtype", None), "kind", None)
+    if kind is not None and type(kind) is str and kind in _REFUSED_KINDS:
+        _refuse(obj.dtype)
     if (
         hasattr(obj, "__dlpack__")
         and not hasattr(obj, "__array__")
@@ -104,7 +128,28 @@ def asarray(
             )
         dtype = _BUFFER_DTYPES.get(buffer_dtype)
         if dtype is None:
-            return mx.array(obj)
+            try:
+                return mx.array(obj)
+            except ValueError as err:
+                return _contiguous(obj, None, err)
+    try:
+        return _from_values(obj, dtype)
+    except ValueError as err:
+        return _contiguous(obj, dtype, err)
+
+
+# NumPy dtype kinds MLX cannot hold: object, datetime64, timedelta64, bytes, str, void
+_REFUSED_KINDS = frozenset("OMmSUV")
+
+
+def _refuse(dt: Any) -> None:
+    raise TypeError(
+        f"asarray: MLX arrays hold bool, integer, floating and complex numbers; got NumPy dtype "
+        f"{dt} (object, datetime64, timedelta64, string and void are refused)"
+    )
+
+
+def _from_values(obj: Any, dtype: Any) -> mx.array:
     try:
         return mx.array(obj, dtype=dtype)
     except RuntimeError:
@@ -114,6 +159,37 @@ def asarray(
         import numpy
 
         return mx.array(numpy.asarray(obj, dtype=numpy.uint64))
+
+
+def _from_numpy_values(obj: Any, dtype: Any) -> mx.array:
+    """A list or tuple holding NumPy scalars: read as the Python values they hold (their
+    ``.item()``), so the namespace's default dtypes apply, as for Python scalars."""
+    import numpy
+
+    try:
+        values = numpy.asarray(obj)
+    except ValueError:
+        values = None
+    if values is None or values.dtype.kind in _REFUSED_KINDS:
+        if values is not None:
+            _refuse(values.dtype)
+        return mx.array(obj) if dtype is None else _from_values(obj, dtype)  # MLX's own error
+    if dtype is None and values.dtype == numpy.uint64:
+        dtype = mx.uint64  # Python ints past 2**63 that MLX reads through int64
+    items = values.tolist()
+    return mx.array(items) if dtype is None else _from_values(items, dtype)
+
+
+def _contiguous(obj: Any, dtype: Any, err: ValueError) -> mx.array:
+    """A NumPy array (negative strides) or scalar (``np.bool_``) MLX refuses: read through a
+    C-contiguous NumPy array; any other object gets MLX's own error."""
+    import numpy
+
+    if isinstance(obj, numpy.ndarray) and not obj.flags.c_contiguous:
+        return asarray(numpy.ascontiguousarray(obj), dtype=dtype)
+    if isinstance(obj, numpy.generic):
+        return asarray(numpy.asarray(obj), dtype=dtype)
+    raise err
 
 
 _BUFFER_DTYPES = {"float64": mx.float64}
@@ -140,6 +216,7 @@ def _shape(shape: Any, dtype: Any, what: str) -> tuple[int, ...]:
 def empty(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None and device is None and _plain_shape(shape):
         return mx.zeros(shape)
+    dtype = _as_dtype(dtype)
     dtype = dtype or mx.float32
     return mx.zeros(_shape(shape, dtype, "empty"), dtype=dtype, stream=_stream(device))
 
@@ -148,6 +225,7 @@ def empty(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
 def empty_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None and device is None:
         return mx.zeros_like(x)
+    dtype = _as_dtype(dtype)
     return mx.zeros(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
 
 
@@ -155,6 +233,7 @@ def empty_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.a
 def eye(
     n_rows: int, n_cols: int | None = None, /, *, k: int = 0, dtype: Any = None, device: Any = None
 ) -> mx.array:
+    dtype = _as_dtype(dtype)
     n_rows = _bounds.size(n_rows, "eye: n_rows")
     n_cols = n_rows if n_cols is None else _bounds.size(n_cols, "eye: n_cols")
     k = _bounds.integer(k, "eye: k")
@@ -190,6 +269,7 @@ def from_dlpack(x: Any, /, *, device: Any = None, copy: _pybool | None = None) -
 def full(shape: Any, fill_value: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
     if type(fill_value) is float and dtype is None and device is None and _plain_shape(shape):
         return mx.full(shape, fill_value)  # float32, as the general path gives
+    dtype = _as_dtype(dtype)
     if dtype is None:
         dtype = _fill_dtype(fill_value)
     shape = _shape(shape, dtype, "full")
@@ -203,6 +283,7 @@ def full(shape: Any, fill_value: Any, *, dtype: Any = None, device: Any = None) 
 def full_like(
     x: mx.array, /, fill_value: Any, *, dtype: Any = None, device: Any = None
 ) -> mx.array:
+    dtype = _as_dtype(dtype)
     dtype = dtype or x.dtype
     out = mx.full(x.shape, fill_value, dtype=dtype, stream=_stream(device))
     return out if out.dtype == dtype else out.astype(dtype)
@@ -219,6 +300,7 @@ def linspace(
     device: Any = None,
     endpoint: _pybool = True,
 ) -> mx.array:
+    dtype = _as_dtype(dtype)
     num = _bounds.size(num, "linspace: num")
     _bounds.nbytes_ok(num, 8, "linspace")
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
@@ -259,6 +341,7 @@ def meshgrid(*arrays: mx.array, indexing: str = "xy") -> tuple[mx.array, ...]:
 def ones(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None and device is None and _plain_shape(shape):
         return mx.ones(shape)
+    dtype = _as_dtype(dtype)
     dtype = dtype or mx.float32
     return mx.ones(_shape(shape, dtype, "ones"), dtype=dtype, stream=_stream(device))
 
@@ -267,6 +350,7 @@ def ones(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
 def ones_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None and device is None:
         return mx.ones_like(x)
+    dtype = _as_dtype(dtype)
     return mx.ones(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
 
 
@@ -274,6 +358,7 @@ def ones_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.ar
 def zeros(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None and device is None and _plain_shape(shape):
         return mx.zeros(shape)
+    dtype = _as_dtype(dtype)
     dtype = dtype or mx.float32
     return mx.zeros(_shape(shape, dtype, "zeros"), dtype=dtype, stream=_stream(device))
 
@@ -282,6 +367,7 @@ def zeros(shape: Any, *, dtype: Any = None, device: Any = None) -> mx.array:
 def zeros_like(x: mx.array, /, *, dtype: Any = None, device: Any = None) -> mx.array:
     if dtype is None and device is None:
         return mx.zeros_like(x)
+    dtype = _as_dtype(dtype)
     return mx.zeros(x.shape, dtype=dtype or x.dtype, stream=_stream(device))
 
 

@@ -10,6 +10,8 @@ from mlx.core import isdtype
 
 from ember_ml.backend._dtype_functions import finfo_from, finfo_object, iinfo_object, memo_by_dtype
 from ember_ml.backend.mlx._dtypes import (
+    _BUILTIN_DTYPES,
+    _as_dtype,
     _code,
     _Dtype,
     _fill_dtype,
@@ -36,6 +38,7 @@ def astype(x: mx.array, dtype: Any, /, *, copy: _pybool = True, device: Any = No
         if _code(x.dtype) == _code(dtype):
             return mx.array(x) if copy else x  # copy=True: a real copy, as the standard asks
         return x.astype(dtype)
+    dtype = _as_dtype(dtype)  # Python's bool/int/float/complex, as NumPy and torch take them
     if x.dtype == dtype:
         return mx.array(x) if copy else x
     return x.astype(dtype)
@@ -43,8 +46,8 @@ def astype(x: mx.array, dtype: Any, /, *, copy: _pybool = True, device: Any = No
 
 # mlx 0.32.4: mx.can_cast allows float64 -> complex64, which the standard refuses
 def can_cast(from_: Any, to: Any, /) -> _pybool:
-    if isinstance(from_, mx.array):
-        from_ = from_.dtype
+    from_ = from_.dtype if isinstance(from_, mx.array) else _as_dtype(from_)
+    to = _as_dtype(to)
     kf, kt = _kind(from_), _kind(to)
     if kf != kt:
         # the standard promotes across kinds only from real to complex floating
@@ -53,11 +56,13 @@ def can_cast(from_: Any, to: Any, /) -> _pybool:
 
 
 def _finfo_of(dtype: Any) -> finfo_object:
+    dtype = _as_dtype(dtype)
     real = mx.float32 if dtype == mx.complex64 else dtype
     return finfo_from(mx.finfo(real), real)
 
 
 def _iinfo_of(dtype: Any) -> iinfo_object:
+    dtype = _as_dtype(dtype)
     info = mx.iinfo(dtype)
     return iinfo_object(bits=dtype.size * 8, max=int(info.max), min=int(info.min), dtype=dtype)
 
@@ -102,6 +107,8 @@ def _result_type(arrays_and_dtypes: tuple[Any, ...]) -> Any:
             dtypes.append(a.dtype)
         elif isinstance(a, mx.Dtype):
             dtypes.append(a)
+        elif a in _BUILTIN_DTYPES:  # Python's bool/int/float/complex as dtypes
+            dtypes.append(_as_dtype(a))
         elif isinstance(a, (_pybool, int, float, complex)):
             scalars.append(a)
         else:

@@ -50,6 +50,31 @@ _SUM_UPCAST_C = frozenset(map(_code, _SUM_UPCAST))
 _BOOL_C = _code(mx.bool_)
 
 
+# Python's own types as dtypes, as NumPy and torch accept them (``zeros(3, dtype=float)``):
+# the width NumPy gives them where MLX has it; ``complex`` is complex64, MLX's only complex.
+_BUILTIN_DTYPES = {
+    _pybool: mx.bool_,
+    int: mx.int64,
+    float: mx.float64,
+    complex: mx.complex64,
+}
+
+
+def _as_dtype(dtype: Any) -> Any:
+    """``dtype`` as an MLX dtype: MLX dtypes and None pass; Python's bool/int/float/complex map
+    to bool, int64, float64 and complex64; anything else is a ``TypeError``."""
+    if dtype is None or type(dtype) is _Dtype:
+        return dtype
+    try:
+        return _BUILTIN_DTYPES[dtype]
+    except (KeyError, TypeError):
+        pass
+    raise TypeError(
+        f"dtype must be a dtype of this namespace (float32, int64, ...) or one of Python's "
+        f"bool, int, float, complex; got {dtype!r}"
+    )
+
+
 def _fill_dtype(fill_value: Any) -> Any:
     if isinstance(fill_value, _pybool):
         return mx.bool_

@@ -11,6 +11,7 @@ out-of-range integer keys read garbage and ``x[::0]`` / ``INT_MIN // -1`` trap (
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 import mlx.core as mx
@@ -35,6 +36,157 @@ def _namespace() -> Any:
     import ember_ml.backend.mlx as namespace
 
     return namespace
+
+
+def _reflected(lshift: Any, rshift: Any) -> list[str]:
+    """Add the reflected operators MLX lacks; return their names."""
+    swapped = {
+        "__rand__": lambda self, other: self.__and__(other),  # commutative, promotion too
+        "__ror__": lambda self, other: self.__or__(other),
+        "__rxor__": lambda self, other: self.__xor__(other),
+        "__rlshift__": lambda self, other: lshift(other, self),
+        "__rrshift__": lambda self, other: rshift(other, self),
+        "__rmatmul__": lambda self, other: mx.matmul(_namespace().asarray(other), self),
+    }
+    added = []
+    for name, fn in swapped.items():
+        if name not in dir(mx.array):
+            fn.__name__ = name
+            fn.__doc__ = f"{name}: the reflected operator (added by ember_ml, see docs/mlx.md)."
+            setattr(mx.array, name, fn)
+            added.append(name)
+    return added
+
+
+_INPLACE = (
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__itruediv__",
+    "__ipow__",
+    "__iand__",
+    "__ior__",
+    "__ixor__",
+)
+
+
+def _keep_dtype(name: str) -> None:
+    """``x op= y`` keeps ``x``'s dtype, as the standard asks, or raises ``TypeError`` before
+    MLX changes it (MLX rebinds the array to the promoted dtype: ``int32 += 1.1`` -> float32)."""
+    from ember_ml.backend.mlx._data_types import result_type
+    from ember_ml.backend.mlx._dtypes import _COMPLEX_C, _FLOAT_C, _code
+
+    orig = getattr(mx.array, name)
+    true_division = name == "__itruediv__"
+
+    def op(self: Any, other: Any) -> Any:
+        code = _code(self.dtype)
+        if type(other) is mx.array and _code(other.dtype) == code:
+            if not true_division or code in _FLOAT_C or code in _COMPLEX_C:
+                return orig(self, other)  # one dtype: nothing can change
+        try:
+            out = result_type(self, other)
+        except TypeError:
+            return orig(self, other)  # not an array or a Python scalar: MLX's own answer
+        if _code(out) != code or (true_division and code not in _FLOAT_C | _COMPLEX_C):
+            raise TypeError(
+                f"{name}: the result of this operation on a {self.dtype} array is not "
+                f"{self.dtype}; an in-place operation cannot cast it (use the out-of-place form)"
+            )
+        return orig(self, other)
+
+    op.__name__ = name
+    op.__doc__ = f"{name}, refusing a change of dtype (added by ember_ml, see docs/mlx.md)."
+    setattr(mx.array, name, op)
+
+
+def _shift(name: str, fn: Any) -> None:
+    """``x << n`` / ``x >> n`` (and in place) through the namespace's guarded shift."""
+
+    def op(self: Any, other: Any) -> Any:
+        return fn(self, other)
+
+    def iop(self: Any, other: Any) -> Any:
+        out = fn(self, other)
+        if out.dtype != self.dtype:
+            raise TypeError(f"in-place {name}: the result dtype {out.dtype} is not {self.dtype}")
+        self[...] = out  # in place, as MLX's own operator
+        return self
+
+    op.__name__ = name
+    iop.__name__ = "__i" + name[2:]
+    setattr(mx.array, name, op)
+    setattr(mx.array, iop.__name__, iop)
+
+
+# Serialises host reads of MLX arrays (``.item()``, ``np.asarray``, ``mx.eval``): MLX's
+# thread-shareable streams leave concurrent evaluation of one graph to the caller, and two
+# threads evaluating a shared lazy node at once read unfinished buffers (measured: zeros).
+EVAL_LOCK = threading.RLock()
+_HOST_READS = (
+    "item",
+    "tolist",
+    "__array__",
+    "__float__",
+    "__int__",
+    "__bool__",
+    "__index__",
+    "__complex__",
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__dlpack__",
+    "__getstate__",
+)
+
+
+def _shared_streams() -> list[str]:
+    """Make the importing thread's default streams usable from every thread, and lock the reads.
+
+    A graph built on MLX's ordinary default stream can only be evaluated in the thread that
+    built it; scikit-learn's ``n_jobs``, SciPy's ``workers=`` and thread pools read arrays in
+    other threads. ``mx.new_thread_unsafe_stream`` streams can be evaluated anywhere, but
+    concurrent evaluation of one graph is the caller's to prevent: ``EVAL_LOCK`` around every
+    host read (and ``mx.eval``) does that.
+    """
+    devices = [mx.cpu]
+    if mx.is_available(mx.gpu):
+        devices.append(mx.gpu)
+    done = []
+    for device in devices:
+        try:
+            mx.set_default_stream(mx.new_thread_unsafe_stream(device))
+        except (RuntimeError, ValueError):  # a build whose device cannot share streams
+            continue
+        done.append(str(device))
+    if not done:
+        return []
+    for name in _HOST_READS:
+        orig = getattr(mx.array, name, None)
+        if orig is not None:
+            setattr(mx.array, name, _locked(orig, name))
+    mx.eval = _locked(mx.eval, "eval")
+    return [
+        "default streams of the importing thread (" + ", ".join(done) + "): thread-shareable "
+        "(mx.new_thread_unsafe_stream), so other threads can evaluate its lazy arrays",
+        "mlx.core.array." + "/".join(_HOST_READS) + ", mlx.core.eval: under one lock "
+        "(EVAL_LOCK), so that threads never evaluate one graph at once",
+    ]
+
+
+def _locked(orig: Any, name: str) -> Any:
+    acquire, release = EVAL_LOCK.acquire, EVAL_LOCK.release
+
+    def method(*args: Any, **kwargs: Any) -> Any:
+        acquire()  # (measured cheaper than a with block)
+        try:
+            return orig(*args, **kwargs)
+        finally:
+            release()
+
+    method.__name__ = name
+    method.__doc__ = getattr(orig, "__doc__", None)
+    return method
 
 
 def apply() -> list[str]:
@@ -150,6 +302,35 @@ def apply() -> list[str]:
         "mlx.core.array.__floordiv__/__rfloordiv__/__mod__/__rmod__/__ifloordiv__/__imod__: integer division by -1 and 0 no longer "
         "traps (SIGFPE); results as NumPy's"
     )
+
+    # 5c. Reflected operators the standard requires and MLX lacks (``True & x``, ``1 << x``), and
+    # shifts by >= the bit width (garbage in MLX; the standard's 0 or sign fill).
+    from ember_ml.backend.mlx._elementwise import bitwise_left_shift, bitwise_right_shift
+
+    added = _reflected(bitwise_left_shift, bitwise_right_shift)
+    if added:
+        PATCHES.append(
+            "mlx.core.array." + "/".join(added) + ": the reflected operators MLX lacks "
+            "(``True & x``, ``1 << x``), as the standard's functions with the operands swapped"
+        )
+    for name, fn in (("__lshift__", bitwise_left_shift), ("__rshift__", bitwise_right_shift)):
+        _shift(name, fn)
+    PATCHES.append(
+        "mlx.core.array.__lshift__/__rshift__/__ilshift__/__irshift__: a shift by the bit width or "
+        "more gives 0 (or the sign fill), as the standard's functions, not garbage"
+    )
+
+    # 5c'. In-place operators that would change the array's dtype (int32 += 1.1 -> float32).
+    for name in _INPLACE:
+        _keep_dtype(name)
+    PATCHES.append(
+        "mlx.core.array." + "/".join(_INPLACE) + ": TypeError where the result dtype differs "
+        "from the array's (MLX changed the array's dtype in place)"
+    )
+
+    # 5d. Lazy arrays evaluated in another thread: MLX's default streams belong to the thread
+    # that made them ("There is no Stream(cpu, 0) in current thread" in a worker).
+    PATCHES.extend(_shared_streams())
 
     # 6. array.__array_namespace__ -> the conforming namespace (mlx.core itself does not conform).
     def __array_namespace__(self: Any, /, *, api_version: str | None = None) -> Any:
