@@ -172,25 +172,19 @@ def _safe_inv(a: mx.array) -> mx.array:
 
 
 def _solve(a: mx.array, b: mx.array) -> tuple[mx.array, mx.array]:
-    """``mx.linalg.solve(a, b)`` as MLX composes it (``lu``, a permutation, two triangular
-    solves), with U's zero pivots replaced so ``tri_inv`` never fails.
+    """``mx.linalg.solve(a, b)`` with each singular matrix of ``a`` swapped for the identity.
 
     Returns ``(x, singular)``, ``singular`` True (``(..., 1, 1)``) for each matrix of ``a``
-    with a zero pivot; x is garbage there (the caller puts NaN). For every other matrix x
-    is ``mx.linalg.solve``'s answer, bit for bit (the same operations). ``a`` is finite.
+    with an exact zero pivot in ``mx.linalg.lu`` (the factorisation ``mx.linalg.solve``
+    runs, so the same pivots; ``lu`` does not throw on them); x is garbage there (the
+    caller puts NaN). Every other matrix gets ``mx.linalg.solve``'s own answer. ``a`` is
+    finite. (Re-composing MLX's steps with U's pivots patched instead corrupted the heap
+    now and then in mlx 0.32.4: "double free or corruption".)
     """
-    rows, low, up = mx.linalg.lu(a, stream=_CPU)
-    sing = _zero_pivot(up)
+    sing = _zero_pivot(mx.linalg.lu(a, stream=_CPU)[2])
     n = a.shape[-1]
-    up = mx.where(sing, _eye(n, n, a.dtype), up)
-    perm = mx.argsort(rows, -1, stream=_CPU)
-    axis = -1
-    if b.ndim >= 2:
-        perm = mx.expand_dims(perm, -1, stream=_CPU)
-        axis = -2
-    pb = mx.take_along_axis(b, perm, axis, stream=_CPU)
-    y = mx.linalg.solve_triangular(low, pb, upper=False, stream=_CPU)
-    return mx.linalg.solve_triangular(up, y, upper=True, stream=_CPU), sing
+    safe = mx.where(sing, _eye(n, n, a.dtype), a)
+    return mx.linalg.solve(safe, b, stream=_CPU), sing
 
 
 def _safe_solve(a: mx.array, b: mx.array) -> mx.array:
