@@ -1,10 +1,13 @@
 """Manipulation functions of the Dask namespace: array-api-compat's (Dask's own where it conforms).
 
-``broadcast_shapes`` is NumPy's (shapes are known without computing).
+``broadcast_shapes`` is NumPy's (shapes are known without computing); ``reshape`` joins
+the trailing axes into one chunk where Dask cannot map the chunks through the new shape.
 """
 
 import importlib as _importlib
 from typing import Any as _Any
+
+import dask.array as _da
 
 from numpy import broadcast_shapes
 
@@ -18,7 +21,6 @@ flip = _compat.flip
 moveaxis = _compat.moveaxis
 permute_dims = _compat.permute_dims
 repeat = _compat.repeat
-reshape = _compat.reshape
 roll = _compat.roll
 squeeze = _compat.squeeze
 stack = _compat.stack
@@ -42,3 +44,22 @@ __all__ = [
     "tile",
     "unstack",
 ]
+
+
+def reshape(x: _Any, /, shape: tuple[int, ...], *, copy: bool | None = None) -> _Any:
+    """``x`` in ``shape`` (the standard's ``reshape``); chunks are joined where Dask needs it.
+
+    >>> import numpy as np
+    >>> reshape(_da.from_array(np.arange(6), chunks=4), (2, 3)).compute().tolist()
+    [[0, 1, 2], [3, 4, 5]]
+    """
+    try:
+        return _compat.reshape(x, shape, copy=copy)
+    except NotImplementedError:  # Dask cannot reshape across these chunk edges
+        pass
+    if x.ndim > 1:
+        try:
+            return _compat.reshape(x.rechunk({i: -1 for i in range(1, x.ndim)}), shape, copy=copy)
+        except NotImplementedError:
+            pass
+    return _compat.reshape(x.rechunk(-1), shape, copy=copy)

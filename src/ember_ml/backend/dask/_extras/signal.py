@@ -86,7 +86,7 @@ def _spectra(
     n_fft: int,
     hop: int,
     count: int,
-    norm: str,
+    norm: Any,
     onesided: bool,
 ) -> np.ndarray:
     framed = _frames_of(block, n_fft, hop, block.ndim - 1, count) * window
@@ -162,12 +162,13 @@ def _segment(
     window: np.ndarray,
     n_fft: int,
     hop: int,
-    norm: str,
+    norm: Any,
     onesided: bool,
     return_complex: bool,
 ) -> np.ndarray:
     """The windowed inverse frames of one chunk, overlap-added: ``n_fft + hop * (frames - 1)``."""
     spectra = np.swapaxes(block, -1, -2)
+    frames: Any
     if return_complex:
         frames = np.fft.ifft(spectra, n=n_fft, axis=-1, norm=norm)
     else:
