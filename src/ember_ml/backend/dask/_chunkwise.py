@@ -17,7 +17,7 @@ from typing import Any
 import dask.array as da
 import numpy as np
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the kept axes (the new ones are lower case)
 
 
 def slot_partials(

@@ -15,6 +15,7 @@ array([4., 2., 4.])
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import dask.array as da
@@ -68,6 +69,8 @@ def scatter(
     moved = da.moveaxis(values, axis, 0) if axis else values
     dtype = np.dtype(values.dtype)
     combine = _COMBINE[reduce]
+    if reduce in ("sum", "prod"):  # keep the dtype (Dask's sum widens small integers)
+        combine = partial(combine, dtype=dtype)
     if reduce in ("sum", "prod"):
         out = slot_partials(_reducer(n, reduce, dtype), moved, indices, n, dtype, combine)
         if reduce == "prod":  # empty slots are 0, as torch_scatter

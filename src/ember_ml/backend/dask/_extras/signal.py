@@ -132,7 +132,7 @@ def stft(
     freq = n_fft // 2 + 1 if onesided else n_fft
     norm = "ortho" if normalized else "backward"
     axis = x.ndim - 1
-    lead = "abcdefghijklmnop"[:axis]
+    lead = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:axis]
     parts = []
     for t0, t1, piece in pieces(x, axis, n_fft, hop_length, frames):
         parts.append(
