@@ -66,9 +66,8 @@ def _chunk_dask_inputs(namespace, monkeypatch, seed_text):
 
     import numpy as np
 
-    rng = np.random.default_rng(zlib.crc32(seed_text.encode()))
-
-    def chunks_for(shape):
+    def chunks_for(shape):  # the same chunks for the same shape within a test
+        rng = np.random.default_rng(zlib.crc32(f"{seed_text}{shape}".encode()))
         out = []
         for n in shape:
             if n < 3:

@@ -1,4 +1,7 @@
-"""Searching functions of the Dask namespace: array-api-compat's (Dask's own where it conforms)."""
+"""Searching functions of the Dask namespace: array-api-compat's (Dask's own where it conforms).
+
+``searchsorted`` also takes a 0-D ``x2``.
+"""
 
 import importlib as _importlib
 from typing import Any as _Any
@@ -9,7 +12,6 @@ argmax = _compat.argmax
 argmin = _compat.argmin
 count_nonzero = _compat.count_nonzero
 nonzero = _compat.nonzero
-searchsorted = _compat.searchsorted
 where = _compat.where
 
 __all__ = [
@@ -20,3 +22,15 @@ __all__ = [
     "searchsorted",
     "where",
 ]
+
+
+def searchsorted(x1: _Any, x2: _Any, /, *, side: str = "left", sorter: _Any = None) -> _Any:
+    """Insertion points of ``x2`` in sorted ``x1``; a 0-D ``x2`` gives a 0-D answer (Dask's fails).
+
+    >>> import numpy as np
+    >>> int(searchsorted(np.asarray([1.0, 2.0, 3.0]), np.asarray(2.5)))
+    2
+    """
+    if getattr(x2, "ndim", 1) == 0:
+        return _compat.searchsorted(x1, _compat.reshape(x2, (1,)), side=side, sorter=sorter)[0]
+    return _compat.searchsorted(x1, x2, side=side, sorter=sorter)
