@@ -20,8 +20,8 @@ def take_along_axis(x: Any, indices: Any, /, *, axis: int = -1) -> Any:
     """``x`` gathered at ``indices`` along ``axis`` (NumPy's ``take_along_axis``), blockwise.
 
     >>> import numpy as np
-    >>> x = _da.from_array(np.asarray([[3, 1, 2]]), chunks=1)
-    >>> take_along_axis(x, _da.argsort(x, axis=-1), axis=-1).compute().tolist()
+    >>> x = asarray([[3, 1, 2]], chunks=1)
+    >>> take_along_axis(x, asarray([[1, 2, 0]], chunks=1), axis=-1).compute().tolist()
     [[1, 2, 3]]
     """
     if x.ndim != indices.ndim:

@@ -48,7 +48,7 @@ def reshape(x: _Any, /, shape: tuple[int, ...], *, copy: bool | None = None) -> 
     """``x`` in ``shape`` (the standard's ``reshape``); chunks are joined where Dask needs it.
 
     >>> import numpy as np
-    >>> reshape(np.arange(6), (2, 3)).compute().tolist()
+    >>> reshape(asarray(np.arange(6), chunks=4), (2, 3)).compute().tolist()
     [[0, 1, 2], [3, 4, 5]]
     """
     if 0 in x.shape:  # Dask's chunk mapping fails on empty arrays

@@ -28,7 +28,7 @@ def searchsorted(x1: _Any, x2: _Any, /, *, side: str = "left", sorter: _Any = No
     """Insertion points of ``x2`` in sorted ``x1``; a 0-D ``x2`` gives a 0-D answer (Dask's fails).
 
     >>> import numpy as np
-    >>> int(searchsorted(np.asarray([1.0, 2.0, 3.0]), np.asarray(2.5)))
+    >>> int(searchsorted(asarray([1.0, 2.0, 3.0], chunks=2), asarray(2.5)))
     2
     """
     if getattr(x2, "ndim", 1) == 0:
