@@ -66,7 +66,7 @@ def check_name(name: object) -> str:
 
 # The module each backend imports first: MLX's arrays live in ``mlx.core`` (a bare ``mlx``
 # package without it, e.g. ``pip install mlx`` on Linux without ``[cpu]``, is not MLX).
-_LIBRARY_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}
+_LIBRARY_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core", "dask": "dask.array"}
 
 
 def is_installed(name: str) -> bool:
