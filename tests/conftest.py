@@ -24,11 +24,12 @@ settings.register_profile("ci", derandomize=True, database=None, max_examples=50
 settings.register_profile("random", derandomize=False, max_examples=100, deadline=None)
 settings.load_profile("ci")  # the pytest option --hypothesis-profile, read later, overrides it
 
-LIBRARIES = ("numpy", "torch", "mlx", "array_api_strict")
+LIBRARIES = ("numpy", "torch", "mlx", "dask", "array_api_strict")
 _MODULE = {
     "numpy": "numpy",
     "torch": "torch",
     "mlx": "mlx.core",
+    "dask": "dask.array",
     "array_api_strict": "array_api_strict",
 }
 
@@ -42,9 +43,51 @@ def namespace_for(library: str):
 
 
 @pytest.fixture(params=LIBRARIES)
-def xp(request):
-    """A standard namespace per library: ember_ml's for NumPy/torch/MLX, the library itself for array-api-strict."""
-    return namespace_for(request.param)
+def xp(request, monkeypatch):
+    """A standard namespace per library: ember_ml's for NumPy/torch/MLX/Dask, the library itself for array-api-strict.
+
+    On Dask, ``xp.asarray`` and the creation functions cut every axis of 3 or more
+    elements into 3 chunks of random sizes (seeded by the test's name), so the tests see
+    chunk edges where the extras must handle them.
+    """
+    namespace = namespace_for(request.param)
+    if request.param == "dask":
+        _chunk_dask_inputs(namespace, monkeypatch, request.node.nodeid)
+        import dask
+
+        with dask.config.set(scheduler="synchronous"):  # tiny test arrays: no thread pool
+            yield namespace
+        return
+    yield namespace
+
+
+def _chunk_dask_inputs(namespace, monkeypatch, seed_text):
+    import zlib
+
+    import numpy as np
+
+    def chunks_for(shape):  # the same chunks for the same shape within a test
+        rng = np.random.default_rng(zlib.crc32(f"{seed_text}{shape}".encode()))
+        out = []
+        for n in shape:
+            if n < 3:
+                out.append((n,) if n else (0,))
+            else:
+                cuts = np.sort(rng.choice(np.arange(1, n), size=2, replace=False))
+                out.append(tuple(int(c) for c in np.diff([0, *cuts, n])))
+        return tuple(out)
+
+    def chunked(function):
+        def call(*args, **kwargs):
+            result = function(*args, **kwargs)
+            return result.rechunk(chunks_for(result.shape)) if result.ndim else result
+
+        call.__name__ = call.__qualname__ = function.__name__
+        call.__doc__ = function.__doc__
+        return call
+
+    for name in ("asarray", "arange", "zeros", "ones", "full", "empty", "linspace"):
+        monkeypatch.setattr(namespace, name, chunked(getattr(namespace, name)))
 
 
 @pytest.fixture

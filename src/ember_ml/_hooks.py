@@ -37,14 +37,14 @@ from typing import Any, NamedTuple
 
 __all__ = ["GROUPS", "Group", "disabled", "fast_path"]
 
-ALL_BACKENDS = frozenset(("numpy", "torch", "mlx"))
+ALL_BACKENDS = frozenset(("numpy", "torch", "mlx", "dask"))
 
 
 class Group(NamedTuple):
     """One group of extras: what its backends' ``_extras/<group>.py`` may and must define.
 
     >>> sorted(GROUPS["random"].required["NativeState"])
-    ['mlx', 'numpy', 'torch']
+    ['dask', 'mlx', 'numpy', 'torch']
     """
 
     fast_paths: frozenset[str]  # native versions of generic code: optional, off in disabled()

@@ -93,7 +93,9 @@ def array_namespace(
 
     After the first call with an array type, resolution is a dictionary lookup.
 
-    Raises ``TypeError`` when the arrays come from different libraries, and
+    Raises ``TypeError`` when the arrays come from different libraries (except NumPy
+    arrays beside Dask arrays: Dask takes a small NumPy array, a window or bins, as one
+    block, and the namespace is Dask's), and
     ``ValueError`` for an ``api_version`` the standard does not define.
 
     >>> import numpy as np
@@ -125,6 +127,10 @@ def find_namespace(values: Iterable[Any]) -> ModuleType | None:
             namespace = _resolve_type(obj)
         if namespace is None or namespace is found:
             continue
+        if found is not None and _joins_dask(found, namespace):
+            # a NumPy array or dtype beside a Dask array (a window, bins): Dask takes it as a block
+            found, first = (found, first) if found.__name__ == _DASK else (namespace, obj)
+            continue
         if found is not None:
             raise TypeError(
                 "arrays from different libraries in one call: "
@@ -134,6 +140,14 @@ def find_namespace(values: Iterable[Any]) -> ModuleType | None:
             )
         found, first = namespace, obj
     return found
+
+
+_DASK = "ember_ml.backend.dask"
+
+
+def _joins_dask(a: ModuleType, b: ModuleType) -> bool:
+    """Whether namespaces ``a`` and ``b`` are Dask's and NumPy's (in either order)."""
+    return {a.__name__, b.__name__} == {_DASK, "ember_ml.backend.numpy"}
 
 
 def selected_namespace() -> ModuleType:

@@ -27,3 +27,8 @@ def native_namespace(library):
     return ember_ml.array_namespace(
         module.asarray([0.0]) if library != "mlx" else module.array([0.0])
     )
+
+
+def is_lazy(xp):
+    """Dask: out-of-range indices are dropped, not raised (no value is read while the graph is built)."""
+    return xp.__name__ == "ember_ml.backend.dask"

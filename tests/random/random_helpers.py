@@ -13,7 +13,7 @@ _MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}
 
 
 def library_of(xp) -> str:
-    """'numpy', 'torch', 'mlx' for ember_ml's namespaces, 'array_api_strict' for the strict one."""
+    """'numpy', 'torch', 'mlx', 'dask' for ember_ml's namespaces, 'array_api_strict' for the strict one."""
     return (
         xp.__name__.rpartition(".")[2]
         if xp.__name__.startswith("ember_ml.backend.")

@@ -309,7 +309,7 @@ def test_inside_mx_compile():
 
 
 def test_library_of_helper(xp):
-    assert library_of(xp) in ("numpy", "torch", "mlx", "array_api_strict")
+    assert library_of(xp) in ("numpy", "torch", "mlx", "dask", "array_api_strict")
 
 
 def test_polynomial_sin_cos_match_numpy():

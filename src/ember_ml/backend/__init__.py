@@ -8,7 +8,9 @@ Each backend is a module that is itself a standard-conforming namespace:
 * ``ember_ml.backend.torch`` is array-api-compat's wrappers of PyTorch, plus direct calls
   of torch for the common forms (tensors of one dtype, whole-array reductions) and fixes;
 * ``ember_ml.backend.mlx`` is ember_ml's own: MLX's functions where they conform, shims
-  where they do not (each naming the MLX gap it closes).
+  where they do not (each naming the MLX gap it closes);
+* ``ember_ml.backend.dask`` is array-api-compat's namespace of ``dask.array`` plus
+  chunk-wise fast paths for the extras (an optional extra: ``ember-ml[dask]``).
 
 Every backend has the same layout: one module per section of the standard (``_creation``,
 ``_data_types``, ``_elementwise``, ... ``_utility``: ``_sections.SECTIONS``), an ``__init__``
@@ -27,16 +29,17 @@ import sys
 from types import ModuleType
 from typing import Any
 
-BACKENDS: tuple[str, ...] = ("numpy", "torch", "mlx")
+BACKENDS: tuple[str, ...] = ("numpy", "torch", "mlx", "dask")
 
 _INSTALL_HINT = {
     "numpy": 'pip install "ember-ml"',
     "torch": 'pip install "ember-ml[torch]"',
     "mlx": 'pip install "ember-ml[mlx]"',
+    "dask": 'pip install "ember-ml[dask]"',
 }
 
 # The top-level module whose classes (arrays and dtypes) belong to each backend.
-_LIBRARY_ROOT = {"numpy": "numpy", "torch": "torch", "mlx": "mlx"}
+_LIBRARY_ROOT = {"numpy": "numpy", "torch": "torch", "mlx": "mlx", "dask": "dask"}
 _BACKEND_OF_ROOT = {root: name for name, root in _LIBRARY_ROOT.items()}
 
 # The extras' groups whose fast paths and hooks (``backend/<name>/_extras/<group>.py``, declared
@@ -63,7 +66,7 @@ def check_name(name: object) -> str:
 
 # The module each backend imports first: MLX's arrays live in ``mlx.core`` (a bare ``mlx``
 # package without it, e.g. ``pip install mlx`` on Linux without ``[cpu]``, is not MLX).
-_LIBRARY_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core"}
+_LIBRARY_MODULE = {"numpy": "numpy", "torch": "torch", "mlx": "mlx.core", "dask": "dask.array"}
 
 
 def is_installed(name: str) -> bool:

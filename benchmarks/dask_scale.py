@@ -1,0 +1,133 @@
+"""Scaling of ember_ml's Dask fast paths: scatter-add, stft and quantile over 10^7 .. 10^9 samples.
+
+    python benchmarks/dask_scale.py                         # 1e7 and 1e8 samples
+    python benchmarks/dask_scale.py --sizes 1e7 1e8 1e9     # the full table (minutes)
+
+The inputs are float32 signals made lazily (never materialised; each chunk computes its own
+samples). Each operation is timed on the threads
+scheduler and on a LocalCluster of 2 single-threaded worker processes, and compared, as
+throughput per core, with ember_ml on one NumPy array of 10^7 samples (the same extra, one
+core). The extras' rows read a lazy signal that costs almost nothing to make
+(``sin``/``cos`` of a Dask ``arange``), so they time the extras; the ``generate`` row times
+making keyed normal noise and keyed random ids, against NumPy making them. Peak RSS is this process's (threads) or the largest worker's (cluster), in MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import time
+
+import dask
+import numpy as np
+
+import ember_ml
+from ember_ml import ops, random
+
+N_FFT, HOP, BINS = 512, 256, 1024
+
+
+def operations(x, ids, window):
+    return {
+        "generate": lambda: ops.sum(x) + ops.astype(ops.sum(ids), x.dtype),
+        "scatter-add": lambda: ops.scatter(x, ids, dim_size=BINS),
+        "stft": lambda: ops.mean(
+            ops.abs(ops.stft(x, N_FFT, hop_length=HOP, window=window)), axis=-1
+        ),
+        "quantile": lambda: ops.stats.quantile(x, [0.01, 0.5, 0.99]),
+    }
+
+
+def keyed_signal(n: int):
+    """Keyed normal noise and keyed random ids (the ``generate`` row times making them)."""
+    with ember_ml.use_backend("dask"):
+        x = random.normal(random.key(0), (n,))
+        ids = random.randint(random.key(1), (n,), 0, BINS)
+    return x, ids
+
+
+def cheap_signal(n: int):
+    """A lazy signal that costs almost nothing to make (so the rows time the extras)."""
+    import dask.array as da
+
+    t = da.arange(n, dtype=np.float32)
+    x = da.sin(t * np.float32(0.37)) + da.cos(t * np.float32(0.011))
+    ids = (da.arange(n, dtype=np.int64) * 7919) % BINS
+    return x, ids
+
+
+def numpy_baseline(n: int, window) -> dict[str, float]:
+    """Samples per second of each extra on one NumPy array (one core)."""
+    start = time.perf_counter()
+    random.normal(random.key(0), (n,))
+    random.randint(random.key(1), (n,), 0, BINS)
+    out = {"generate": n / (time.perf_counter() - start)}
+    t = np.arange(n, dtype=np.float32)
+    x = np.sin(t * np.float32(0.37)) + np.cos(t * np.float32(0.011))
+    ids = (np.arange(n, dtype=np.int64) * 7919) % BINS
+    for name, run in operations(x, ids, window).items():
+        if name == "generate":
+            continue
+        start = time.perf_counter()
+        run()
+        out[name] = n / (time.perf_counter() - start)
+    return out
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", type=float, default=[1e7, 1e8])
+    parser.add_argument("--chunk-size", default="32MiB")
+    parser.add_argument("--cores", type=int, default=2, help="threads and worker processes")
+    args = parser.parse_args()
+    window = ops.hann_window(N_FFT, dtype=np.float32)
+    base = numpy_baseline(10**7, window)
+    print(
+        "NumPy, one array of 1e7 samples, 1 core: "
+        + ", ".join(f"{k} {v / 1e6:.1f} M/s" for k, v in base.items())
+    )
+    print("| n | op | scheduler | wall s | M samples/s | per core vs NumPy | peak RSS MiB |")
+    print("|---|---|---|---|---|---|---|")
+    from dask.distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=args.cores, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    client = Client(cluster, set_as_default=False)
+    try:
+        for size in args.sizes:
+            n = int(size)
+            with dask.config.set({"array.chunk-size": args.chunk_size}):
+                keyed = operations(*keyed_signal(n), window)["generate"]()
+                graphs = {k: f() for k, f in operations(*cheap_signal(n), window).items()}
+                graphs["generate"] = keyed
+            for name, graph in graphs.items():
+                for scheduler in ("threads", "cluster"):
+                    start = time.perf_counter()
+                    if scheduler == "threads":
+                        graph.compute(scheduler="threads", num_workers=args.cores)
+                        rss = peak_rss_mib()
+                    else:
+                        client.compute(graph).result()
+                        rss = max(client.run(peak_rss_mib).values())
+                    wall = time.perf_counter() - start
+                    rate = n / wall
+                    ratio = rate / args.cores / base[name]
+                    print(
+                        f"| {n:.0e} | {name} | {scheduler} | {wall:.2f} | {rate / 1e6:.1f} "
+                        f"| {ratio:.2f} | {rss:.0f} |",
+                        flush=True,
+                    )
+    finally:
+        client.close()
+        cluster.close()
+    print(f"(cpus: {os.cpu_count()}; chunk size {args.chunk_size}; {args.cores} cores used)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+"""Utility functions of the Dask namespace: array-api-compat's (Dask's own where it conforms)."""
+
+import importlib as _importlib
+from typing import Any as _Any
+
+_compat: _Any = _importlib.import_module("array_api_compat.dask.array")
+
+all = _compat.all
+any = _compat.any
+diff = _compat.diff
+
+__all__ = [
+    "all",
+    "any",
+    "diff",
+]

@@ -1,0 +1,169 @@
+"""Dask as a backend: graph building never computes, chunks are kept, random numbers do not
+depend on the chunking, and the extras run on a dask.distributed cluster of worker processes.
+
+Every result is compared with the same extra on the NumPy array (the oracle: NumPy, and for
+PCA scikit-learn through the features tests)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import ember_ml
+from ember_ml import features, ops, random
+
+da = pytest.importorskip("dask.array", reason="dask is not installed")
+dask = pytest.importorskip("dask")
+
+
+class CountingScheduler:
+    """A scheduler that counts how often anything is computed (and computes synchronously)."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, dsk, keys, **kwargs):
+        self.calls += 1
+        return dask.get(dsk, keys, **kwargs)
+
+
+def signal(n=5000, chunks=1300, seed=0):
+    x = np.random.default_rng(seed).standard_normal(n).astype(np.float32)
+    return x, da.from_array(x, chunks=chunks)
+
+
+def builders(x, dx):
+    """(name, build on dask, the same on NumPy) for every chunk-wise extra."""
+    ids = (np.arange(x.shape[0]) * 7919) % 13
+    dids = da.from_array(ids, chunks=dx.chunks)
+    window = ops.hann_window(256, dtype=np.float32)  # a NumPy window beside a Dask signal
+    rows = x[:4800].reshape(600, 8)
+    drows = dx[:4800].reshape(600, 8).rechunk((150, 8))
+    spectrum = ops.stft(x, 256, hop_length=64, window=window)
+    dspectrum = da.from_array(spectrum, chunks=(129, 20))
+
+    def same(f):
+        return (f(dx, dids, drows, dspectrum), f(x, ids, rows, spectrum))
+
+    return {
+        "scatter_add": same(lambda v, i, r, s: ops.scatter(v, i, dim_size=13)),
+        "scatter_max": same(lambda v, i, r, s: ops.scatter(v, i, dim_size=13, aggr="max")),
+        "segment_mean": same(lambda v, i, r, s: ops.segment_mean(r, i[:600], num_segments=13)),
+        "bincount": same(lambda v, i, r, s: ops.stats.bincount(i, minlength=13)),
+        "one_hot": same(lambda v, i, r, s: ops.one_hot(i, 13)),
+        "softmax": same(lambda v, i, r, s: ops.activations.softmax(r, axis=-1)),
+        "gelu": same(lambda v, i, r, s: ops.activations.gelu(v)),
+        "frame": same(lambda v, i, r, s: ops.frame(v, 256, 64)),
+        "stft": same(lambda v, i, r, s: ops.stft(v, 256, hop_length=64, window=window)),
+        "istft": same(lambda v, i, r, s: ops.istft(s, 256, hop_length=64, window=window)),
+        "quantile": same(lambda v, i, r, s: ops.stats.quantile(v, [0.1, 0.5, 0.9])),
+        "median": same(lambda v, i, r, s: ops.stats.median(v)),
+        "logsumexp": same(lambda v, i, r, s: ops.stats.logsumexp(v)),
+        "var": same(lambda v, i, r, s: ops.stats.var(r, axis=0)),
+        "cov": same(lambda v, i, r, s: ops.stats.cov(r, rowvar=False)),
+    }
+
+
+def test_building_the_graphs_never_computes_and_the_results_equal_numpy():
+    x, dx = signal()
+    counter = CountingScheduler()
+    with dask.config.set(scheduler=counter):
+        built = builders(x, dx)
+        with ember_ml.use_backend("dask"):
+            k = random.key(3)
+            built["uniform"] = (random.uniform(k, (4000,)), random.uniform(random.key(3), (4000,)))
+            built["normal"] = (random.normal(k, (4000,)), random.normal(random.key(3), (4000,)))
+        # (the NumPy key is made outside: key() follows the selected backend)
+    assert counter.calls == 0
+    for name, (lazy, want) in built.items():
+        assert isinstance(lazy, da.Array), name
+        got = lazy.compute(scheduler="sync")
+        assert got.shape == np.shape(want) and got.dtype == np.asarray(want).dtype, name
+        np.testing.assert_allclose(got, want, rtol=2e-5, atol=2e-5, err_msg=name)
+
+
+def test_chunks_are_kept_along_the_axes_the_extra_does_not_reduce():
+    x, dx = signal()
+    rows = da.from_array(np.ones((600, 12), np.float32), chunks=(150, 5))
+    ids = da.from_array(np.arange(600) % 4, chunks=200)
+    assert ops.scatter(rows, ids, dim_size=4).chunks[1] == (5, 5, 2)
+    assert ops.activations.softmax(rows, axis=0).chunks == rows.chunks
+    s = ops.stft(dx, 256, hop_length=64, window=ops.hann_window(256, dtype=np.float32))
+    assert len(s.chunks[-1]) >= 3  # chunked along the frames, as the signal along its samples
+    assert len(ops.frame(dx, 256, 64).chunks[0]) >= 3
+
+
+def test_quantile_is_exact_for_every_method():
+    methods = (
+        "linear", "lower", "higher", "nearest", "midpoint", "weibull", "hazen",
+        "median_unbiased", "normal_unbiased", "interpolated_inverted_cdf",
+    )  # fmt: skip
+    for dtype in (np.float32, np.float64):
+        x = np.random.default_rng(1).standard_normal(3001).astype(dtype)
+        dx = da.from_array(x, chunks=701)
+        for method in methods:
+            got = ops.stats.quantile(dx, [0.0, 0.013, 0.5, 0.97, 1.0], method=method).compute()
+            want = np.quantile(x, [0.0, 0.013, 0.5, 0.97, 1.0], method=method).astype(dtype)
+            np.testing.assert_array_equal(got, want, err_msg=f"{dtype} {method}")
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_random_numbers_are_bit_identical_to_numpy_whatever_the_chunking(dtype):
+    want_u = random.uniform(random.key(11), (3000,), dtype=getattr(np, dtype))
+    want_n = random.normal(random.key(11), (30, 50), dtype=getattr(np, dtype))
+    seen = set()
+    for size in ("1KiB", "4KiB", "1MiB"):
+        with dask.config.set({"array.chunk-size": size}), ember_ml.use_backend("dask"):
+            u = random.uniform(random.key(11), (3000,), dtype=getattr(np, dtype))
+            z = random.normal(random.key(11), (30, 50), dtype=getattr(np, dtype))
+            seen.add(u.numblocks)
+            np.testing.assert_array_equal(u.compute(), want_u)
+            np.testing.assert_array_equal(z.compute(), want_n)
+    assert len(seen) >= 2  # different chunkings were compared
+
+
+def test_a_numpy_window_joins_a_dask_signal_but_torch_does_not():
+    _, dx = signal()
+    torch = pytest.importorskip("torch")
+    with pytest.raises(TypeError, match="different libraries"):
+        ops.stft(dx, 256, window=torch.hann_window(256))
+
+
+def test_use_backend_dask_makes_chunked_arrays():
+    with ember_ml.use_backend("dask"):
+        assert isinstance(ops.zeros((10,)), da.Array)  # Dask's "auto" chunks
+        xp = ember_ml.array_namespace()  # the namespace's creation functions take chunks=
+        z = xp.zeros((10, 4), chunks=(3, 4))
+        a = xp.arange(10, chunks=4)
+    assert isinstance(z, da.Array) and z.chunks == ((3, 3, 3, 1), (4,))
+    assert a.chunks == ((4, 4, 2),)
+    assert ember_ml.array_namespace(z) is xp
+    assert xp.__name__ == "ember_ml.backend.dask"
+    assert xp.asarray(np.arange(6), chunks=2).chunks == ((2, 2, 2),)
+
+
+def test_the_extras_run_on_a_cluster_of_worker_processes():
+    distributed = pytest.importorskip("dask.distributed")
+    x, dx = signal(20000, 4000)
+    ids = (np.arange(x.shape[0]) * 31) % 17
+    data = np.random.default_rng(5).standard_normal((2000, 6))
+    data[:, 0] *= 5.0
+    window = ops.hann_window(128, dtype=np.float32)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        scattered = ops.scatter(dx, da.from_array(ids, chunks=4000), dim_size=17).compute()
+        spectrum = ops.stft(dx, 128, hop_length=32, window=window).compute()
+        quantiles = ops.stats.quantile(dx, [0.25, 0.5, 0.75]).compute()
+        pca = features.PCA(n_components=3).fit(da.from_array(data, chunks=(500, 6)))
+        components = np.asarray(pca.components_.compute())
+    np.testing.assert_allclose(scattered, ops.scatter(x, ids, dim_size=17), rtol=1e-5, atol=1e-4)
+    np.testing.assert_allclose(
+        spectrum, ops.stft(x, 128, hop_length=32, window=window), rtol=1e-5, atol=1e-4
+    )
+    np.testing.assert_array_equal(quantiles, np.quantile(x, [0.25, 0.5, 0.75]).astype(np.float32))
+    want = features.PCA(n_components=3).fit(data).components_
+    np.testing.assert_allclose(components, want, rtol=1e-8, atol=1e-10)
