@@ -5,13 +5,29 @@ torch or MLX; ``train`` fits it (AdamW, cosine schedule, early stop) and scores 
 test set. ``python -m ember_ml.nn.mad --model attention --task in_context_recall``
 runs one from the command line (docs/mad.md).
 
->>> from ember_ml.nn.mad import TASKS, make_task
->>> sorted(TASKS)[:2]
-['compression', 'fuzzy_recall']
+>>> from ember_ml.nn.mad import TASKS, MODELS
+>>> sorted(TASKS)[:2], MODELS["striped"]
+(['compression', 'fuzzy_recall'], ('mh-hyena', 'mh-attention'))
 """
 
 from __future__ import annotations
 
+from ember_ml.nn.mad.models import CHANNELS, MODELS, build_model, model_config
 from ember_ml.nn.mad.tasks import IGNORE_INDEX, TASKS, TaskData, make_task
+from ember_ml.nn.mad.train import TRAINABLE_BACKENDS, Result, cosine_lr, scores, train
 
-__all__ = ["IGNORE_INDEX", "TASKS", "TaskData", "make_task"]
+__all__ = [
+    "CHANNELS",
+    "IGNORE_INDEX",
+    "MODELS",
+    "TASKS",
+    "TRAINABLE_BACKENDS",
+    "Result",
+    "TaskData",
+    "build_model",
+    "cosine_lr",
+    "make_task",
+    "model_config",
+    "scores",
+    "train",
+]
