@@ -31,7 +31,11 @@ _TASK_PARAMS = ("frac_noise", "noise_vocab_size", "num_tokens_to_copy")
 
 
 def parser() -> argparse.ArgumentParser:
-    """The argument parser (``--help`` lists every option)."""
+    """The argument parser (``--help`` lists every option).
+
+    >>> parser().parse_args(["--model", "gru", "--task", "compression"]).backend
+    'torch'
+    """
     p = argparse.ArgumentParser(
         prog="python -m ember_ml.nn.mad",
         description="Train a MAD architecture on a MAD synthetic task.",
@@ -65,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; print ``accuracy A macro M steps S seconds T`` last; exit status 0.
 
     Bad sizes or settings exit with status 2 and the reason on stderr.
+
+    >>> main(["--model", "gru", "--task", "in_context_recall", "--seq-len", "7"])
+    2
     """
     args = parser().parse_args(argv)
     sizes = {**DEFAULTS[args.task]}

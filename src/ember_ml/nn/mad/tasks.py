@@ -55,7 +55,13 @@ IGNORE_INDEX = -100
 
 
 class TaskData(NamedTuple):
-    """A task's arrays: ``(examples, seq_len)`` ``int64`` inputs and targets, train and test."""
+    """A task's arrays: ``(examples, seq_len)`` ``int64`` inputs and targets, train and test.
+
+    >>> data = make_task("compression", vocab_size=4, seq_len=3, num_train=2, num_test=1, seed=0)
+    >>> train_inputs, train_targets, test_inputs, test_targets = data
+    >>> test_inputs.shape
+    (1, 3)
+    """
 
     train_inputs: Any
     train_targets: Any

@@ -35,7 +35,14 @@ TRAINABLE_BACKENDS = ("torch", "mlx")
 
 
 class Result(NamedTuple):
-    """A run's outcome: the best epoch's test ``accuracy`` (token) and ``macro`` accuracy."""
+    """A run's outcome: the best epoch's test ``accuracy`` (token) and ``macro`` accuracy.
+
+    Also the optimiser ``steps`` taken, the training ``seconds``, the ``epochs`` run and
+    the training loss of every step.
+
+    >>> Result(0.5, 0.4, 10, 1.5, 2, []).steps
+    10
+    """
 
     accuracy: float
     macro: float
