@@ -1,0 +1,151 @@
+"""MAD-mini: MAD's synthetic tasks at CPU size, model x task x backend, token and macro accuracy.
+
+Width 64, 2 blocks, 2,048 training and 512 test examples, batch 128, AdamW (lr 1e-3,
+no weight decay) on a cosine schedule, stop at 0.99 test accuracy; the sizes per task
+are ``ember_ml.nn.mad.cli.DEFAULTS`` (recall: vocab 16, length 64; noisy recall: vocab
+32, length 64, noise 0.2; selective copying: vocab 16, length 64, 8 tokens; memorization:
+vocab 256, length 32, 256 examples; fuzzy recall: vocab 16, length 64; compression:
+vocab 16, length 32). Each run is one ``python -m ember_ml.nn.mad`` process; its last
+line is parsed. Results are appended to ``--out`` as JSON lines (a rerun skips the runs
+already there) and printed as a markdown table.
+
+    python benchmarks/mad.py --models attention,striped --tasks in_context_recall \\
+        --backends torch,mlx --max-seconds 600
+    python benchmarks/mad.py --table-only          # the table of what --out holds
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+TASKS = (
+    "in_context_recall",
+    "noisy_recall",
+    "selective_copying",
+    "fuzzy_recall",
+    "compression",
+    "memorization",
+)
+SHORT = {
+    "in_context_recall": "CR",
+    "noisy_recall": "NR",
+    "selective_copying": "SC",
+    "fuzzy_recall": "FR",
+    "compression": "C",
+    "memorization": "M",
+}
+MODELS = ("attention", "mh-hyena", "hyena", "striped")
+
+
+def run_one(model, task, backend, args):
+    command = [
+        sys.executable,
+        "-m",
+        "ember_ml.nn.mad",
+        "--model",
+        model,
+        "--task",
+        task,
+        "--backend",
+        backend,
+        "--seed",
+        str(args.seed),
+        "--epochs",
+        str(args.epochs),
+        "--lr",
+        str(args.lr),
+        "--dim",
+        str(args.dim),
+        "--channel",
+        args.channel,
+        "--threads",
+        "1",
+    ]
+    if args.max_seconds:
+        command += ["--max-seconds", str(args.max_seconds)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "wall": wall}
+    words = done.stdout.strip().splitlines()[-1].split()
+    result = dict(zip(words[0::2], (float(w) for w in words[1::2]), strict=True))
+    history = [
+        float(line.rsplit(" acc ", 1)[1])
+        for line in done.stderr.splitlines()
+        if " steps epoch " in line and " acc " in line
+    ]
+    return {**result, "history": history, "wall": wall, "command": " ".join(command[1:])}
+
+
+def load(path):
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def table(rows):
+    """Markdown: one line per (model, backend), one cell per task: token / macro (seconds, steps)."""
+    cells = {}
+    for r in rows:
+        key = (r["model"], r["backend"])
+        if "error" in r:
+            text = "error"
+        else:
+            stopped = "" if r["accuracy"] >= 0.99 else "*"
+            text = (
+                f"{r['accuracy']:.3f} / {r['macro']:.3f} ({r['seconds']:.0f} s, "
+                f"{int(r['steps'])} steps{stopped})"
+            )
+        cells.setdefault(key, {})[r["task"]] = text
+    tasks = [t for t in TASKS if any(t in c for c in cells.values())]
+    lines = [
+        "| model | backend | " + " | ".join(SHORT[t] for t in tasks) + " |",
+        "|---|---|" + "---|" * len(tasks),
+    ]
+    for (model, backend), by_task in sorted(cells.items()):
+        lines.append(
+            f"| {model} | {backend} | " + " | ".join(by_task.get(t, "-") for t in tasks) + " |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--models", default=",".join(MODELS))
+    p.add_argument("--tasks", default="in_context_recall,noisy_recall,selective_copying")
+    p.add_argument("--backends", default="torch,mlx")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--epochs", type=int, default=200)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--dim", type=int, default=64)
+    p.add_argument("--channel", default="swiglu")
+    p.add_argument("--max-seconds", type=float, default=600.0, help="per run (0: none)")
+    p.add_argument("--out", type=pathlib.Path, default=ROOT / "benchmarks" / "mad-results.jsonl")
+    p.add_argument("--table-only", action="store_true")
+    args = p.parse_args(argv)
+    if not args.table_only:
+        done = {(r["model"], r["task"], r["backend"]) for r in load(args.out)}
+        for task in args.tasks.split(","):
+            for model in args.models.split(","):
+                for backend in args.backends.split(","):
+                    if (model, task, backend) in done:
+                        continue
+                    result = run_one(model, task, backend, args)
+                    row = {"model": model, "task": task, "backend": backend, **result}
+                    with args.out.open("a") as f:
+                        f.write(json.dumps(row) + "\n")
+                    print(json.dumps(row), flush=True)
+    print(table(load(args.out)))
+
+
+if __name__ == "__main__":
+    main()
