@@ -113,8 +113,8 @@ class __array_namespace_info__:
                 selected.update(n for n, d in _ALL_DTYPES.items() if d == k)
         return {n: _ALL_DTYPES[n] for n in names if n in selected}
 
-    def devices(self) -> list[Any]:
-        return list(_devices())  # the standard: a list
+    def devices(self) -> tuple[Any, ...]:
+        return tuple(_devices())  # the 2025.12 standard: a tuple (2024.12 and before: a list)
 
 
 def _check_device(device: Any) -> Any:

@@ -186,6 +186,7 @@ def _locked(orig: Any, name: str) -> Any:
 
     method.__name__ = name
     method.__doc__ = getattr(orig, "__doc__", None)
+    method.__wrapped__ = orig  # type: ignore[attr-defined]  # inspect.signature: MLX's own
     return method
 
 
