@@ -29,6 +29,8 @@ def take_along_axis(x: Any, indices: Any, /, *, axis: int = -1) -> Any:
             f"take_along_axis: x ({x.ndim} axes) and indices ({indices.ndim} axes) need the same "
             "number of axes"
         )
+    if not -x.ndim <= axis < x.ndim:
+        raise IndexError(f"take_along_axis: axis {axis} is out of range for {x.ndim} axes")
     axis = axis % x.ndim
     whole = x.rechunk({axis: -1})
     idx = _da.asarray(indices).rechunk({axis: -1})
