@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # importlib.abc pulls in importlib.resources, tempfile, lzma:
 _MODULE = "mlx.core"
 
 
-def _enabled() -> bool:
+def patches_enabled() -> bool:
+    """False when ``EMBER_ML_MLX_PATCHES`` is 0/false/no/off: MLX's classes stay untouched."""
     return os.environ.get("EMBER_ML_MLX_PATCHES", "1").strip().lower() not in (
         "0",
         "false",
@@ -91,7 +92,7 @@ class _Finder:  # importlib's MetaPathFinder protocol (duck-typed)
 
 def install() -> str:
     """Route now (``"routed"``), after ``mlx.core`` loads (``"waiting"``), or not (``"off"``)."""
-    if not _enabled():
+    if not patches_enabled():
         return "off"
     core = sys.modules.get(_MODULE)
     if core is not None:

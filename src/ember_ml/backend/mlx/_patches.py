@@ -10,26 +10,18 @@ out-of-range integer keys read garbage and ``x[::0]`` / ``INT_MIN // -1`` trap (
 
 from __future__ import annotations
 
-import os
 import threading
 from typing import Any
 
 import mlx.core as mx
+
+from ember_ml.backend._mlx_routing import patches_enabled
 
 # MLX's classes, typed Any: the patches below add attributes their stubs do not declare
 _array: Any = mx.array
 _Dtype: Any = mx.Dtype
 
 PATCHES: list[str] = []
-
-
-def enabled() -> bool:
-    return os.environ.get("EMBER_ML_MLX_PATCHES", "1").strip().lower() not in (
-        "0",
-        "false",
-        "no",
-        "off",
-    )
 
 
 def _namespace() -> Any:
@@ -192,7 +184,7 @@ def _locked(orig: Any, name: str) -> Any:
 
 def apply() -> list[str]:
     """Apply the patches once; return the list of what was patched."""
-    if PATCHES or not enabled():
+    if PATCHES or not patches_enabled():
         return PATCHES
 
     # 1. Dtype == non-dtype raises TypeError for some operands (None); answer False/True.
