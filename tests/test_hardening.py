@@ -21,15 +21,15 @@ def test_tensordot_with_a_huge_integer_axes_raises_at_once(backend):
         [
             (
                 "ops.tensordot(A(np.ones((2, 2))), A(np.ones((2, 2))), axes=2**31)",
-                ("ValueError", "RuntimeError"),
+                "ValueError",
             ),
             (
                 "ops.tensordot(A(np.ones((2, 2))), A(np.ones((2, 2))), axes=2**63)",
-                ("ValueError", "RuntimeError", "OverflowError"),
+                ("ValueError", "OverflowError"),
             ),
             (
                 "ops.tensordot(A(np.ones((2, 2))), A(np.ones((2, 2))), axes=-1)",
-                ("ValueError", "RuntimeError"),
+                "ValueError",
             ),
             (
                 "N(ops.tensordot(A(np.ones((2, 3))), A(np.ones((3, 4))), axes=1)).shape == (2, 4)",
@@ -40,17 +40,23 @@ def test_tensordot_with_a_huge_integer_axes_raises_at_once(backend):
     )
 
 
-def test_numpy_tensordot_checks_integer_axes():
-    """The standard: an integer ``axes`` is non-negative and at most each input's rank."""
+@pytest.mark.parametrize("library", ["numpy", "torch", "mlx"])
+def test_tensordot_checks_axes(library):
+    """The standard: an integer ``axes`` is non-negative and at most each input's rank, and
+    contracted axes have equal sizes; a bad ``axes`` is a ValueError (torch's own: RuntimeError).
+    (array-api-strict and Dask pass ``axes=-1`` on to NumPy, which answers an outer product.)"""
     import numpy as np
 
     strict = pytest.importorskip("array_api_strict")
-    a, b = np.ones((2, 3)), np.ones((3, 4))
-    for axes in (-1, 3):
-        with pytest.raises(ValueError, match="axes"):
-            ops.tensordot(a, b, axes=axes)
+    native = pytest.importorskip({"mlx": "mlx.core"}.get(library, library))
+    a, b = np.ones((2, 3), np.float32), np.ones((3, 4), np.float32)
+    x1, x2 = (native.array(v) if library == "mlx" else native.asarray(v) for v in (a, b))
+    for axes in (-1, 3, ([0], [0])):
+        with pytest.raises(ValueError):
+            ops.tensordot(x1, x2, axes=axes)
     want = strict.tensordot(strict.asarray(a), strict.asarray(b), axes=1)
-    np.testing.assert_array_equal(ops.tensordot(a, b, axes=np.int64(1)), np.asarray(want))
+    got = ops.tensordot(x1, x2, axes=np.int64(1))
+    np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
 
 
 @pytest.mark.parametrize("axis", [1, -2, 5])

@@ -71,6 +71,11 @@ def tensordot(x1, x2, /, *, axes=2, **kwargs):
     """
     if kwargs:  # library keywords (out=, requires_grad=, ...): array-api-compat passes them on
         return _compat.tensordot(x1, x2, axes=axes, **kwargs)
-    if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
-        return _torch.tensordot(x1, x2, axes)
-    return _compat_tensordot(x1, x2, axes=axes)
+    if type(axes) is not int and hasattr(axes, "__index__") and not isinstance(axes, bool):
+        axes = axes.__index__()  # a NumPy integer: torch takes Python ints only
+    try:
+        if type(x1) is _Tensor is type(x2) and x1.dtype is x2.dtype:
+            return _torch.tensordot(x1, x2, axes)
+        return _compat_tensordot(x1, x2, axes=axes)
+    except RuntimeError as error:  # torch's word for bad axes (NumPy and the standard: ValueError)
+        raise ValueError(f"tensordot: {error}") from None
