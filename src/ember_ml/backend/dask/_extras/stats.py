@@ -30,14 +30,22 @@ _DIGIT = 16
 _BINS = 1 << _DIGIT
 _MAX_WORK = 16  # rows x positions selected at once (histograms of 65536 counts each)
 _KEY = {np.dtype(np.float32): np.uint32, np.dtype(np.float64): np.uint64}
+_SIGNED = {np.dtype(np.float32): np.int32, np.dtype(np.float64): np.int64}
 
 
 def _keys(y: np.ndarray) -> np.ndarray:
-    """Unsigned keys in the order of the floats (NaN with the sign bit clear sorts last)."""
+    """Unsigned keys in the order of the floats (NaN with the sign bit clear sorts last).
+
+    ``bits ^ flip``: ``flip`` is all ones for a negative number (the arithmetic shift of its
+    sign bit), the sign bit alone for a positive one; three passes over the data.
+    """
     utype = _KEY[y.dtype]
-    bits = y.view(utype)
-    top = utype(1) << utype(8 * y.dtype.itemsize - 1)
-    return np.where(bits & top, ~bits, bits | top)
+    width = 8 * y.dtype.itemsize
+    top = utype(1) << utype(width - 1)
+    flip = (y.view(_SIGNED[y.dtype]) >> (width - 1)).view(utype)
+    flip |= top
+    flip ^= y.view(utype)
+    return flip
 
 
 def _floats(keys: np.ndarray, dtype: np.dtype) -> np.ndarray:
@@ -48,20 +56,31 @@ def _floats(keys: np.ndarray, dtype: np.dtype) -> np.ndarray:
 
 
 def _histograms(block: np.ndarray, state: np.ndarray, shift: int, width: int) -> np.ndarray:
-    """Counts of the next digit per (row, position) among keys with the prefix in ``state``."""
+    """Counts of the next digit per (row, position) among keys with the prefix in ``state``.
+
+    The first pass (no prefix yet) counts once for every position of a row; later passes
+    keep the keys whose prefix is wanted (one selection per row), then count per prefix.
+    """
     keys = _keys(block)  # (rows, c)
+    utype = keys.dtype.type
     rows, positions = state.shape[0], state.shape[1]
-    out = np.zeros((rows, positions, _BINS), dtype=np.int64)
-    digits = ((keys >> np.uint64(shift)) & np.uint64(_BINS - 1)).astype(np.intp)
+    out = np.empty((rows, positions, _BINS), dtype=np.int64)
     high = shift + _DIGIT
     for r in range(rows):
+        if high >= width:
+            out[r] = np.bincount((keys[r] >> utype(shift)).astype(np.intp), minlength=_BINS)
+            continue
+        wanted = sorted({int(p) for p in state[r, :, 0]})
+        prefix = keys[r] >> utype(high)
+        mask = prefix == utype(wanted[0])
+        for p in wanted[1:]:
+            mask |= prefix == utype(p)
+        kept = keys[r][mask]
+        kept_prefix = kept >> utype(high)
+        digits = ((kept >> utype(shift)) & utype(_BINS - 1)).astype(np.intp)
+        counts = {p: np.bincount(digits[kept_prefix == utype(p)], minlength=_BINS) for p in wanted}
         for j in range(positions):
-            if high >= width:
-                chosen = digits[r]
-            else:
-                prefix = keys[r].astype(np.uint64) >> np.uint64(high)
-                chosen = digits[r][prefix == state[r, j, 0]]
-            out[r, j] = np.bincount(chosen, minlength=_BINS)
+            out[r, j] = counts[int(state[r, j, 0])]
     return out
 
 
