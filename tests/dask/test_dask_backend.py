@@ -93,18 +93,48 @@ def test_chunks_are_kept_along_the_axes_the_extra_does_not_reduce():
     assert len(ops.frame(dx, 256, 64).chunks[0]) >= 3
 
 
-def test_quantile_is_exact_for_every_method():
+@pytest.fixture
+def radix_on_short_axes(monkeypatch):
+    """The radix selection on test-sized axes (it serves axes longer than 65536 values)."""
+    from ember_ml.backend.dask._extras import stats as dask_stats
+
+    monkeypatch.setattr(dask_stats, "_SHORT", 0)
+    return dask_stats
+
+
+def test_quantile_is_exact_for_every_method(radix_on_short_axes):
     methods = (
         "linear", "lower", "higher", "nearest", "midpoint", "weibull", "hazen",
         "median_unbiased", "normal_unbiased", "interpolated_inverted_cdf",
     )  # fmt: skip
+    q = [0.0, 0.013, 0.5, 0.97, 1.0]
     for dtype in (np.float32, np.float64):
         x = np.random.default_rng(1).standard_normal(3001).astype(dtype)
+        x[:40] = np.round(x[:40], 1)  # ties
+        x[40:44] = [0.0, -0.0, np.inf, -np.inf]
         dx = da.from_array(x, chunks=701)
+        assert radix_on_short_axes.order_statistics(dx, [5]) is not None  # not the sort
         for method in methods:
-            got = ops.stats.quantile(dx, [0.0, 0.013, 0.5, 0.97, 1.0], method=method).compute()
-            want = np.quantile(x, [0.0, 0.013, 0.5, 0.97, 1.0], method=method).astype(dtype)
+            got = ops.stats.quantile(dx, q, method=method).compute()
+            want = np.quantile(x, q, method=method).astype(dtype)
             np.testing.assert_array_equal(got, want, err_msg=f"{dtype} {method}")
+    rows = np.random.default_rng(2).standard_normal((3, 900))
+    rows[1, 7] = np.nan  # a row holding NaN has NaN quantiles, as NumPy
+    got = ops.stats.quantile(da.from_array(rows, chunks=(1, 200)), [0.1, 0.9], axis=1)
+    np.testing.assert_array_equal(got.compute(), np.quantile(rows, [0.1, 0.9], axis=1))
+
+
+def test_a_long_axis_takes_the_radix_selection_and_a_short_one_the_sort():
+    from ember_ml.backend.dask._extras import stats as dask_stats
+
+    x = np.random.default_rng(3).standard_normal(70001).astype(np.float32)
+    dx = da.from_array(x, chunks=15000)
+    picked = dask_stats.order_statistics(dx, [0, 35000, 70000])
+    assert picked is not None
+    want = np.sort(x)
+    for p, value in picked.items():
+        assert value.compute()[0] == want[p]
+    assert dask_stats.order_statistics(dx[:65536], [3]) is None
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
@@ -142,7 +172,7 @@ def test_use_backend_dask_makes_chunked_arrays():
     assert xp.asarray(np.arange(6), chunks=2).chunks == ((2, 2, 2),)
 
 
-def test_the_extras_run_on_a_cluster_of_worker_processes():
+def test_the_extras_run_on_a_cluster_of_worker_processes(radix_on_short_axes):
     distributed = pytest.importorskip("dask.distributed")
     x, dx = signal(20000, 4000)
     ids = (np.arange(x.shape[0]) * 31) % 17

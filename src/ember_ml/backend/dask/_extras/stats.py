@@ -9,12 +9,13 @@ position), sums the histograms by a tree reduction, and picks the digit where th
 count passes k. float32 keys take 2 passes over the data, float64 keys 4. The prefix and
 the remaining rank travel as a small Dask array, so the whole selection is one lazy graph.
 The quantile's interpolation (all of NumPy's methods) then runs on the selected values in
-``ops.stats`` as for every library, so the answers equal NumPy's.
+``ops.stats`` as for every library, so the answers equal NumPy's. An axis of at most 65536
+values is left to the generic sort (one task holding it holds less than one histogram).
 
 >>> import numpy as np
->>> y = da.from_array(np.asarray([5.0, -1.0, 3.0, 2.0, 9.0]), chunks=2)
+>>> y = da.from_array(np.arange(70000.0)[::-1] - 5.0, chunks=20000)
 >>> float(order_statistics(y, [2])[2].compute()[0])
-3.0
+-3.0
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ember_ml.backend.dask._chunkwise import slot_partials
 _DIGIT = 16
 _BINS = 1 << _DIGIT
 _MAX_WORK = 16  # rows x positions selected at once (histograms of 65536 counts each)
+_SHORT = _BINS  # an axis this short is sorted in one task: it holds less than one histogram
 _KEY = {np.dtype(np.float32): np.uint32, np.dtype(np.float64): np.uint64}
 _SIGNED = {np.dtype(np.float32): np.int32, np.dtype(np.float64): np.int64}
 
@@ -100,11 +102,12 @@ def _step(hist: np.ndarray, state: np.ndarray) -> np.ndarray:
 def order_statistics(y: Any, positions: list[int]) -> dict[int, Any] | None:
     """The order statistics of ``y``'s last axis at ``positions``, each kept as a length-1 axis.
 
-    Declines (None: the generic sort runs) for non-float dtypes, an empty axis, or more than
-    16 (rows x positions) selections at once.
+    Declines (None: the generic sort runs) for non-float dtypes, an axis of at most 65536
+    values (one task sorting it holds less than one histogram does), or more than 16
+    (rows x positions) selections at once.
     """
     dtype = np.dtype(y.dtype)
-    if dtype not in _KEY or y.shape[-1] == 0:
+    if dtype not in _KEY or y.shape[-1] <= _SHORT:
         return None
     lead = tuple(y.shape[:-1])
     rows = int(np.prod(lead)) if lead else 1
