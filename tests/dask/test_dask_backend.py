@@ -137,6 +137,27 @@ def test_a_long_axis_takes_the_radix_selection_and_a_short_one_the_sort():
     assert dask_stats.order_statistics(dx[:65536], [3]) is None
 
 
+def test_quantile_keeps_a_few_chunks_in_memory_however_long_the_signal():
+    """Each radix pass reads its own copy of the input: no chunk waits between passes."""
+    from dask.callbacks import Callback
+
+    chunk = 50_000
+    t = da.arange(20 * chunk, chunks=chunk, dtype=np.int32)
+    x = ((t * 7919) & 0xFFFF).astype(np.float32)  # made lazily, chunk by chunk
+    peak = [0]
+
+    class Live(Callback):
+        def _posttask(self, key, result, dsk, state, id):
+            live = [v for v in state["cache"].values() if getattr(v, "dtype", None) == np.float32]
+            peak[0] = max(peak[0], sum(v.nbytes for v in live))
+
+    with Live():
+        got = ops.stats.quantile(x, [0.01, 0.5, 0.99]).compute(scheduler="sync")
+    numpy_x = ((np.arange(20 * chunk, dtype=np.int32) * 7919) & 0xFFFF).astype(np.float32)
+    np.testing.assert_array_equal(got, np.quantile(numpy_x, [0.01, 0.5, 0.99]).astype(np.float32))
+    assert peak[0] <= 3 * chunk * 4, peak[0]  # samples held at once: a few chunks, not 20
+
+
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_random_numbers_are_bit_identical_to_numpy_whatever_the_chunking(dtype):
     want_u = random.uniform(random.key(11), (3000,), dtype=getattr(np, dtype))

@@ -8,6 +8,10 @@ digit of the keys that share the prefix found so far, per chunk (65536 counts pe
 position), sums the histograms by a tree reduction, and picks the digit where the running
 count passes k. float32 keys take 2 passes over the data, float64 keys 4. The prefix and
 the remaining rank travel as a small Dask array, so the whole selection is one lazy graph.
+Each pass after the first reads its own copy of the input's graph, bound to the end of the
+previous pass: no worker keeps the data between passes (memory stays a few chunks whatever
+the length), at the price of computing or reading the input once per pass (``persist`` an
+input that is expensive to make and fits in the cluster's memory).
 The quantile's interpolation (all of NumPy's methods) then runs on the selected values in
 ``ops.stats`` as for every library, so the answers equal NumPy's. An axis of at most 65536
 values is left to the generic sort (one task holding it holds less than one histogram).
@@ -24,6 +28,7 @@ from typing import Any
 
 import dask.array as da
 import numpy as np
+from dask.graph_manipulation import bind
 
 from ember_ml.backend.dask._chunkwise import slot_partials
 
@@ -113,13 +118,18 @@ def order_statistics(y: Any, positions: list[int]) -> dict[int, Any] | None:
     rows = int(np.prod(lead)) if lead else 1
     if rows * len(positions) > _MAX_WORK or rows == 0:
         return None
-    flat = y.reshape((rows, y.shape[-1])).rechunk({0: -1})
+    # 1-D and 2-D inputs are read as they are (no reshape layer), so the optimiser fuses the
+    # first pass with the tasks that make each chunk and no chunk waits in memory
+    flat = y if y.ndim == 1 else y.reshape((rows, y.shape[-1])).rechunk({0: -1})
     width = 8 * dtype.itemsize
     start = np.zeros((rows, len(positions), 2), dtype=np.uint64)
     start[..., 1] = np.asarray(positions, dtype=np.uint64)
     state: Any = da.from_array(start, chunks=-1)
     for shift in range(width - _DIGIT, -1, -_DIGIT):
-        hist = _pass(flat, state, shift, width, len(positions))
+        # a later pass reads a copy of the input's graph made after the previous pass ended,
+        # so no worker keeps the data between passes (each pass recomputes or rereads it)
+        source = flat if shift == width - _DIGIT else bind(flat, state)
+        hist = _pass(source, state, shift, width, len(positions))
         state = da.map_blocks(
             _step, hist, state, dtype=np.uint64, meta=np.empty((0, 0, 0), np.uint64)
         )
@@ -137,13 +147,13 @@ def _pass(flat: Any, state: Any, shift: int, width: int, count: int) -> Any:
     """One radix pass: per-chunk histograms of the next digit, summed over the chunks."""
 
     def partial(block: np.ndarray, s: np.ndarray) -> np.ndarray:
-        return _histograms(block, s, shift, width)[None]
+        return _histograms(block.reshape((-1, block.shape[-1])), s, shift, width)[None]
 
     stacked = da.blockwise(
         partial,
         "crpd",
         flat,
-        "rc",
+        "rc" if flat.ndim == 2 else "c",
         state,
         "rpk",
         new_axes={"p": count, "d": _BINS},
@@ -152,7 +162,7 @@ def _pass(flat: Any, state: Any, shift: int, width: int, count: int) -> Any:
         dtype=np.int64,
         meta=np.empty((0, 0, 0, 0), dtype=np.int64),
     )
-    return da.sum(stacked, axis=0)
+    return da.sum(stacked, axis=0, split_every=8)  # at most 8 histograms per combining task
 
 
 def bincount_fixed(x: Any, length: int, weights: Any) -> Any:
