@@ -173,6 +173,26 @@ def test_random_numbers_are_bit_identical_to_numpy_whatever_the_chunking(dtype):
     assert len(seen) >= 2  # different chunkings were compared
 
 
+def test_samplers_take_chunks_and_give_numpys_numbers_whatever_they_are():
+    draws = {
+        "uniform": lambda k, **c: random.uniform(k, (40, 30), **c),
+        "normal": lambda k, **c: random.normal(k, (1200,), dtype=np.float64, **c),
+        "randint": lambda k, **c: random.randint(k, (40, 30), -3, 9, **c),
+        "bernoulli": lambda k, **c: random.bernoulli(k, 0.3, (1200,), **c),
+        "permutation": lambda k, **c: random.permutation(k, 1200, **c),
+    }
+    asked = {1: [((100, 1100),), 7], 2: [((25, 15), (10, 20)), (13, 30)]}
+    for name, draw in draws.items():
+        want = draw(random.key(5))
+        for chunks in asked[want.ndim]:
+            with ember_ml.use_backend("dask"):
+                got = draw(random.key(5), chunks=chunks)
+            assert got.chunks == da.zeros(want.shape, chunks=chunks).chunks, (name, chunks)
+            np.testing.assert_array_equal(got.compute(), want, err_msg=f"{name} {chunks}")
+    with pytest.raises(TypeError, match="chunks= is for Dask arrays"):
+        random.normal(random.key(0), (4,), chunks=2)  # a NumPy key
+
+
 def test_a_numpy_window_joins_a_dask_signal_but_torch_does_not():
     _, dx = signal()
     torch = pytest.importorskip("torch")
