@@ -2,6 +2,7 @@
 
     python benchmarks/dask_scale.py                         # 1e7 and 1e8 samples
     python benchmarks/dask_scale.py --sizes 1e7 1e8 1e9     # the full table (minutes)
+    python benchmarks/dask_scale.py --sizes 1e9 --ops stft  # some rows (source is always run)
 
 The inputs are float32 signals made lazily (never materialised; each chunk computes its own
 samples). Each operation is timed on the threads
@@ -95,6 +96,8 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", type=float, default=[1e7, 1e8])
     parser.add_argument("--chunk-size", default="32MiB")
     parser.add_argument("--cores", type=int, default=2, help="threads and worker processes")
+    names = ("scatter-add", "stft", "quantile", "generate")
+    parser.add_argument("--ops", nargs="+", choices=names, default=list(names))
     args = parser.parse_args()
     window = ops.hann_window(N_FFT, dtype=np.float32)
     base = numpy_baseline(10**7, window)
@@ -116,10 +119,14 @@ def main() -> None:
         for size in args.sizes:
             n = int(size)
             with dask.config.set({"array.chunk-size": args.chunk_size}):
+                signal = cheap_signal(n, args.chunk_size)
                 graphs = {
-                    k: f() for k, f in operations(*cheap_signal(n, args.chunk_size), window).items()
+                    k: f()
+                    for k, f in operations(*signal, window).items()
+                    if k == "source" or k in args.ops
                 }
-                graphs["generate"] = keyed_sum(n)
+                if "generate" in args.ops:
+                    graphs["generate"] = keyed_sum(n)
             source: dict[str, float] = {}
             for name, graph in graphs.items():
                 for scheduler in ("threads", "cluster"):
