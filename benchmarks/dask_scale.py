@@ -2,14 +2,21 @@
 
     python benchmarks/dask_scale.py                         # 1e7 and 1e8 samples
     python benchmarks/dask_scale.py --sizes 1e7 1e8 1e9     # the full table (minutes)
+    python benchmarks/dask_scale.py --sizes 1e9 --ops stft  # some rows (source is always run)
 
 The inputs are float32 signals made lazily (never materialised; each chunk computes its own
 samples). Each operation is timed on the threads
 scheduler and on a LocalCluster of 2 single-threaded worker processes, and compared, as
 throughput per core, with ember_ml on one NumPy array of 10^7 samples (the same extra, one
-core). The extras' rows read a lazy signal that costs almost nothing to make
-(``sin``/``cos`` of a Dask ``arange``), so they time the extras; the ``generate`` row times
-making keyed normal noise and keyed random ids, against NumPy making them. Peak RSS is this process's (threads) or the largest worker's (cluster), in MiB.
+core, on data already in memory). The extras' rows read a cheap lazy signal made from a Dask
+``arange`` by integer arithmetic (a few elementwise passes; ``sin``/``cos`` used to cost more
+than the extras); the ``source`` row times making it alone (reduced by a sum). Two ratios:
+``pipeline`` compares the whole run (signal and extra) with NumPy making the same signal and
+running the extra on it; ``net`` subtracts the ``source`` row's time and compares with
+NumPy's call alone (noisy when the extra costs less than making the signal). The ``generate`` row times making keyed
+normal noise and keyed random ids, against NumPy making them. The signal and the ids share
+one chunking (``--chunk-size`` of float32 samples). Peak RSS is this process's (threads) or
+the largest worker's (cluster), in MiB.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ N_FFT, HOP, BINS = 512, 256, 1024
 
 def operations(x, ids, window):
     return {
-        "generate": lambda: ops.sum(x) + ops.astype(ops.sum(ids), x.dtype),
+        "source": lambda: ops.sum(x) + ops.astype(ops.sum(ids), x.dtype),
         "scatter-add": lambda: ops.scatter(x, ids, dim_size=BINS),
         "stft": lambda: ops.mean(
             ops.abs(ops.stft(x, N_FFT, hop_length=HOP, window=window)), axis=-1
@@ -39,35 +46,40 @@ def operations(x, ids, window):
     }
 
 
-def keyed_signal(n: int):
-    """Keyed normal noise and keyed random ids (the ``generate`` row times making them)."""
+def keyed_sum(n: int):
+    """The sum of keyed normal noise and keyed random ids (the ``generate`` row)."""
     with ember_ml.use_backend("dask"):
         x = random.normal(random.key(0), (n,))
         ids = random.randint(random.key(1), (n,), 0, BINS)
-    return x, ids
+    return ops.sum(x) + ops.astype(ops.sum(ids), x.dtype)
 
 
-def cheap_signal(n: int):
-    """A lazy signal that costs almost nothing to make (so the rows time the extras)."""
+def cheap(i):
+    """Samples (65536 levels in [0, 65536)) and ids in [0, BINS) from int32 positions ``i``."""
+    h = (i * 7919) & 0xFFFF  # int32 products wrap: a cheap scramble
+    return h.astype(np.float32), h & (BINS - 1)
+
+
+def cheap_signal(n: int, chunk_size: str):
+    """The lazy cheap signal and ids, both in chunks of ``chunk_size`` worth of float32 samples."""
     import dask.array as da
+    from dask.utils import parse_bytes
 
-    t = da.arange(n, dtype=np.float32)
-    x = da.sin(t * np.float32(0.37)) + da.cos(t * np.float32(0.011))
-    ids = (da.arange(n, dtype=np.int64) * 7919) % BINS
-    return x, ids
+    per_chunk = int(parse_bytes(chunk_size)) // 4
+    return cheap(da.arange(n, dtype=np.int32, chunks=per_chunk))
 
 
 def numpy_baseline(n: int, window) -> dict[str, float]:
-    """Samples per second of each extra on one NumPy array (one core)."""
+    """Samples per second of each extra on one NumPy array in memory (one core)."""
     start = time.perf_counter()
     random.normal(random.key(0), (n,))
     random.randint(random.key(1), (n,), 0, BINS)
     out = {"generate": n / (time.perf_counter() - start)}
-    t = np.arange(n, dtype=np.float32)
-    x = np.sin(t * np.float32(0.37)) + np.cos(t * np.float32(0.011))
-    ids = (np.arange(n, dtype=np.int64) * 7919) % BINS
+    start = time.perf_counter()
+    x, ids = cheap(np.arange(n, dtype=np.int32))
+    out["source"] = n / (time.perf_counter() - start)
     for name, run in operations(x, ids, window).items():
-        if name == "generate":
+        if name == "source":
             continue
         start = time.perf_counter()
         run()
@@ -84,6 +96,8 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", type=float, default=[1e7, 1e8])
     parser.add_argument("--chunk-size", default="32MiB")
     parser.add_argument("--cores", type=int, default=2, help="threads and worker processes")
+    names = ("scatter-add", "stft", "quantile", "generate")
+    parser.add_argument("--ops", nargs="+", choices=names, default=list(names))
     args = parser.parse_args()
     window = ops.hann_window(N_FFT, dtype=np.float32)
     base = numpy_baseline(10**7, window)
@@ -91,8 +105,10 @@ def main() -> None:
         "NumPy, one array of 1e7 samples, 1 core: "
         + ", ".join(f"{k} {v / 1e6:.1f} M/s" for k, v in base.items())
     )
-    print("| n | op | scheduler | wall s | M samples/s | per core vs NumPy | peak RSS MiB |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| n | op | scheduler | wall s | M samples/s | per core vs NumPy: pipeline | net | peak RSS MiB |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     from dask.distributed import Client, LocalCluster
 
     cluster = LocalCluster(
@@ -103,9 +119,15 @@ def main() -> None:
         for size in args.sizes:
             n = int(size)
             with dask.config.set({"array.chunk-size": args.chunk_size}):
-                keyed = operations(*keyed_signal(n), window)["generate"]()
-                graphs = {k: f() for k, f in operations(*cheap_signal(n), window).items()}
-                graphs["generate"] = keyed
+                signal = cheap_signal(n, args.chunk_size)
+                graphs = {
+                    k: f()
+                    for k, f in operations(*signal, window).items()
+                    if k == "source" or k in args.ops
+                }
+                if "generate" in args.ops:
+                    graphs["generate"] = keyed_sum(n)
+            source: dict[str, float] = {}
             for name, graph in graphs.items():
                 for scheduler in ("threads", "cluster"):
                     start = time.perf_counter()
@@ -116,17 +138,29 @@ def main() -> None:
                         client.compute(graph).result()
                         rss = max(client.run(peak_rss_mib).values())
                     wall = time.perf_counter() - start
+                    if name == "source":
+                        source[scheduler] = wall
                     rate = n / wall
-                    ratio = rate / args.cores / base[name]
+                    pipeline = rate / args.cores / base[name]
+                    net = ""
+                    if name not in ("source", "generate"):
+                        both = 1 / (1 / base["source"] + 1 / base[name])
+                        pipeline = rate / args.cores / both
+                        extra = wall - source[scheduler]
+                        net = f"{n / extra / args.cores / base[name]:.2f}" if extra > 0 else "-"
                     print(
                         f"| {n:.0e} | {name} | {scheduler} | {wall:.2f} | {rate / 1e6:.1f} "
-                        f"| {ratio:.2f} | {rss:.0f} |",
+                        f"| {pipeline:.2f} | {net} | {rss:.0f} |",
                         flush=True,
                     )
     finally:
         client.close()
         cluster.close()
-    print(f"(cpus: {os.cpu_count()}; chunk size {args.chunk_size}; {args.cores} cores used)")
+    load = os.getloadavg()[0]
+    print(
+        f"(cpus: {os.cpu_count()}; chunk size {args.chunk_size}; {args.cores} cores used; "
+        f"load average at the end {load:.1f})"
+    )
 
 
 if __name__ == "__main__":

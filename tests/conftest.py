@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 
 import pytest
 from hypothesis import settings
@@ -25,6 +26,10 @@ settings.register_profile("random", derandomize=False, max_examples=100, deadlin
 settings.load_profile("ci")  # the pytest option --hypothesis-profile, read later, overrides it
 
 LIBRARIES = ("numpy", "torch", "mlx", "dask", "array_api_strict")
+# A test marked ``dask_deep`` (a statistical check of the random samplers) runs its Dask entry
+# only with EMBER_ML_DASK_DEEP=1 (``tox -e dask-deep``): on Dask the samplers are bit-identical
+# to NumPy (tests/random's identity tests include Dask), so NumPy's entry checks the numbers.
+DASK_DEEP = os.environ.get("EMBER_ML_DASK_DEEP", "") not in ("", "0")
 _MODULE = {
     "numpy": "numpy",
     "torch": "torch",
@@ -42,6 +47,12 @@ def namespace_for(library: str):
     )
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "dask_deep: the Dask entry of xp runs only with EMBER_ML_DASK_DEEP=1"
+    )
+
+
 @pytest.fixture(params=LIBRARIES)
 def xp(request, monkeypatch):
     """A standard namespace per library: ember_ml's for NumPy/torch/MLX/Dask, the library itself for array-api-strict.
@@ -52,6 +63,11 @@ def xp(request, monkeypatch):
     """
     namespace = namespace_for(request.param)
     if request.param == "dask":
+        if request.node.get_closest_marker("dask_deep") is not None and not DASK_DEEP:
+            pytest.skip(
+                "statistical check: Dask's samplers are bit-identical to NumPy's (tested); "
+                "set EMBER_ML_DASK_DEEP=1 (tox -e dask-deep)"
+            )
         _chunk_dask_inputs(namespace, monkeypatch, request.node.nodeid)
         import dask
 

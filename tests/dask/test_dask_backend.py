@@ -93,18 +93,69 @@ def test_chunks_are_kept_along_the_axes_the_extra_does_not_reduce():
     assert len(ops.frame(dx, 256, 64).chunks[0]) >= 3
 
 
-def test_quantile_is_exact_for_every_method():
+@pytest.fixture
+def radix_on_short_axes(monkeypatch):
+    """The radix selection on test-sized axes (it serves axes longer than 65536 values)."""
+    from ember_ml.backend.dask._extras import stats as dask_stats
+
+    monkeypatch.setattr(dask_stats, "_SHORT", 0)
+    return dask_stats
+
+
+def test_quantile_is_exact_for_every_method(radix_on_short_axes):
     methods = (
         "linear", "lower", "higher", "nearest", "midpoint", "weibull", "hazen",
         "median_unbiased", "normal_unbiased", "interpolated_inverted_cdf",
     )  # fmt: skip
+    q = [0.0, 0.013, 0.5, 0.97, 1.0]
     for dtype in (np.float32, np.float64):
         x = np.random.default_rng(1).standard_normal(3001).astype(dtype)
+        x[:40] = np.round(x[:40], 1)  # ties
+        x[40:44] = [0.0, -0.0, np.inf, -np.inf]
         dx = da.from_array(x, chunks=701)
+        assert radix_on_short_axes.order_statistics(dx, [5]) is not None  # not the sort
         for method in methods:
-            got = ops.stats.quantile(dx, [0.0, 0.013, 0.5, 0.97, 1.0], method=method).compute()
-            want = np.quantile(x, [0.0, 0.013, 0.5, 0.97, 1.0], method=method).astype(dtype)
+            got = ops.stats.quantile(dx, q, method=method).compute()
+            want = np.quantile(x, q, method=method).astype(dtype)
             np.testing.assert_array_equal(got, want, err_msg=f"{dtype} {method}")
+    rows = np.random.default_rng(2).standard_normal((3, 900))
+    rows[1, 7] = np.nan  # a row holding NaN has NaN quantiles, as NumPy
+    got = ops.stats.quantile(da.from_array(rows, chunks=(1, 200)), [0.1, 0.9], axis=1)
+    np.testing.assert_array_equal(got.compute(), np.quantile(rows, [0.1, 0.9], axis=1))
+
+
+def test_a_long_axis_takes_the_radix_selection_and_a_short_one_the_sort():
+    from ember_ml.backend.dask._extras import stats as dask_stats
+
+    x = np.random.default_rng(3).standard_normal(70001).astype(np.float32)
+    dx = da.from_array(x, chunks=15000)
+    picked = dask_stats.order_statistics(dx, [0, 35000, 70000])
+    assert picked is not None
+    want = np.sort(x)
+    for p, value in picked.items():
+        assert value.compute()[0] == want[p]
+    assert dask_stats.order_statistics(dx[:65536], [3]) is None
+
+
+def test_quantile_keeps_a_few_chunks_in_memory_however_long_the_signal():
+    """Each radix pass reads its own copy of the input: no chunk waits between passes."""
+    from dask.callbacks import Callback
+
+    chunk = 50_000
+    t = da.arange(20 * chunk, chunks=chunk, dtype=np.int32)
+    x = ((t * 7919) & 0xFFFF).astype(np.float32)  # made lazily, chunk by chunk
+    peak = [0]
+
+    class Live(Callback):
+        def _posttask(self, key, result, dsk, state, id):
+            live = [v for v in state["cache"].values() if getattr(v, "dtype", None) == np.float32]
+            peak[0] = max(peak[0], sum(v.nbytes for v in live))
+
+    with Live():
+        got = ops.stats.quantile(x, [0.01, 0.5, 0.99]).compute(scheduler="sync")
+    numpy_x = ((np.arange(20 * chunk, dtype=np.int32) * 7919) & 0xFFFF).astype(np.float32)
+    np.testing.assert_array_equal(got, np.quantile(numpy_x, [0.01, 0.5, 0.99]).astype(np.float32))
+    assert peak[0] <= 3 * chunk * 4, peak[0]  # samples held at once: a few chunks, not 20
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
@@ -120,6 +171,26 @@ def test_random_numbers_are_bit_identical_to_numpy_whatever_the_chunking(dtype):
             np.testing.assert_array_equal(u.compute(), want_u)
             np.testing.assert_array_equal(z.compute(), want_n)
     assert len(seen) >= 2  # different chunkings were compared
+
+
+def test_samplers_take_chunks_and_give_numpys_numbers_whatever_they_are():
+    draws = {
+        "uniform": lambda k, **c: random.uniform(k, (40, 30), **c),
+        "normal": lambda k, **c: random.normal(k, (1200,), dtype=np.float64, **c),
+        "randint": lambda k, **c: random.randint(k, (40, 30), -3, 9, **c),
+        "bernoulli": lambda k, **c: random.bernoulli(k, 0.3, (1200,), **c),
+        "permutation": lambda k, **c: random.permutation(k, 1200, **c),
+    }
+    asked = {1: [((100, 1100),), 7], 2: [((25, 15), (10, 20)), (13, 30)]}
+    for name, draw in draws.items():
+        want = draw(random.key(5))
+        for chunks in asked[want.ndim]:
+            with ember_ml.use_backend("dask"):
+                got = draw(random.key(5), chunks=chunks)
+            assert got.chunks == da.zeros(want.shape, chunks=chunks).chunks, (name, chunks)
+            np.testing.assert_array_equal(got.compute(), want, err_msg=f"{name} {chunks}")
+    with pytest.raises(TypeError, match="chunks= is for Dask arrays"):
+        random.normal(random.key(0), (4,), chunks=2)  # a NumPy key
 
 
 def test_a_numpy_window_joins_a_dask_signal_but_torch_does_not():
@@ -142,7 +213,7 @@ def test_use_backend_dask_makes_chunked_arrays():
     assert xp.asarray(np.arange(6), chunks=2).chunks == ((2, 2, 2),)
 
 
-def test_the_extras_run_on_a_cluster_of_worker_processes():
+def test_the_extras_run_on_a_cluster_of_worker_processes(radix_on_short_axes):
     distributed = pytest.importorskip("dask.distributed")
     x, dx = signal(20000, 4000)
     ids = (np.arange(x.shape[0]) * 31) % 17

@@ -44,13 +44,23 @@ def installed_backends():
 
 
 def on_every_backend(function):
-    """``{backend: NumPy copy of function(key)}`` with a key made under each installed backend."""
+    """``{backend: NumPy copy of function(key)}`` with a key made under each installed backend.
+
+    Dask (when installed) draws in chunks of 2 KiB, so its numbers cross chunk edges.
+    """
+    import importlib.util
+
     import array_api_strict
 
     results = {}
     for backend in installed_backends():
         with ember_ml.use_backend(backend):
             results[backend] = to_numpy(function(random.key(1234)))
+    if importlib.util.find_spec("dask") is not None:
+        import dask
+
+        with dask.config.set({"array.chunk-size": "2KiB"}), ember_ml.use_backend("dask"):
+            results["dask"] = to_numpy(function(random.key(1234)))
     results["array_api_strict"] = to_numpy(function(make_key(array_api_strict, 1234)))
     return results
 

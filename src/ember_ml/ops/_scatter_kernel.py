@@ -162,7 +162,8 @@ def _kernel(xp: ModuleType) -> tuple[Callable[..., Any], Callable[[Any], str] | 
 
     ``native_bounds_check(indices)`` is ``"raise"`` when the kernel raises on any
     index outside ``[0, n)``, ``"wrap"`` when it wraps negative ones and raises on
-    the rest, ``""`` when it checks nothing (the caller then checks first).
+    the rest, ``"drop"`` when a lazy kernel wraps negative ones (``negative_ok``) and
+    drops the rest itself, ``""`` when it checks nothing (the caller then checks first).
     """
     native = fast_path(xp, "indexing", "scatter")
     if native is not None:
@@ -196,6 +197,9 @@ def _run(
     if n == 0:
         raise IndexError(f"{what}: cannot scatter {indices.shape[0]} values into dim_size 0")
     if _is_traced(xp, indices):
+        if native_check is not None and native_check(indices) == "drop":
+            # a lazy kernel that wraps and drops per chunk itself (Dask): no passes before it
+            return [call(r, indices, n, negative_ok=negative_ok) for r in reduces]
         indices = xp.astype(indices, xp.int64)
         wrapped = xp.where(indices < 0, indices + n, indices) if negative_ok else indices
         valid = (wrapped >= 0) & (wrapped < n)

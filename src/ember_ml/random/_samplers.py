@@ -42,24 +42,43 @@ _R = TypeVar("_R")
 
 
 def on_float64_stream(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run a sampler inside its backend's ``float64_scope()`` when it has one.
+    """Run a sampler inside its backend's ``float64_scope()`` when it has one; take ``chunks=``.
 
     Samplers compute in float64; MLX has no float64 on the GPU, so its scope moves the
     sampler's operations to the CPU stream there (MLX arrays live in unified memory).
+    Every sampler also takes Dask's ``chunks=`` keyword (for a Dask key; see ``_chunked``).
     """
 
     @functools.wraps(function)
     def sampler(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        chunks = kwargs.pop("chunks", None)
         key = args[0] if args else None  # every sampler takes its key first, positionally
         scope = None
         if hasattr(key, "shape"):
             scope = fast_path(array_namespace(key), "random", "float64_scope")
         if scope is None:
-            return function(*args, **kwargs)
-        with scope():
-            return function(*args, **kwargs)
+            out = function(*args, **kwargs)
+        else:
+            with scope():
+                out = function(*args, **kwargs)
+        return out if chunks is None else _chunked(out, chunks)
 
     return sampler
+
+
+def _chunked(out: Any, chunks: Any) -> Any:
+    """A sampler's Dask result in ``chunks`` (Dask's forms): the numbers do not depend on them.
+
+    The words are made in chunks of Dask's ``array.chunk-size`` and regrouped. Any other
+    library's result is a ``TypeError``.
+    """
+    if not hasattr(out, "rechunk"):
+        raise TypeError(
+            "chunks= is for Dask arrays: this key gives "
+            f"{type(out).__module__.partition('.')[0]} arrays (make the key under "
+            'use_backend("dask") or pass a Dask key)'
+        )
+    return out.rechunk(chunks)
 
 
 _BITS = {"float16": 11, "float32": 24}
