@@ -213,6 +213,39 @@ def test_use_backend_dask_makes_chunked_arrays():
     assert xp.asarray(np.arange(6), chunks=2).chunks == ((2, 2, 2),)
 
 
+def test_ops_creation_functions_take_chunks_and_numpy_dtypes_mean_dask():
+    """ops.zeros & co. pass chunks= to Dask, and a NumPy dtype (Dask's dtypes are NumPy's)
+    keeps the result a Dask array while Dask is selected."""
+    with ember_ml.use_backend("dask"):
+        made = {
+            "zeros": ops.zeros((10, 4), dtype=np.float32, chunks=(3, 2)),
+            "ones": ops.ones((10, 4), chunks=(3, 2)),
+            "full": ops.full((10, 4), 2.5, dtype=np.float64, chunks=(3, 2)),
+            "empty": ops.empty((10, 4), chunks=(3, 2)),
+        }
+        a = ops.arange(2, 22, 2, dtype=np.int32, chunks=3)
+        line = ops.linspace(0.0, 1.0, 10, chunks=3)
+        eye = ops.eye(10, 4, k=1, chunks=3)  # Dask's eye takes one block size
+    want = {
+        "zeros": np.zeros((10, 4), np.float32),
+        "ones": np.ones((10, 4)),
+        "full": np.full((10, 4), 2.5),
+    }
+    for name, x in made.items():
+        assert isinstance(x, da.Array) and x.chunks == ((3, 3, 3, 1), (2, 2)), name
+        if name in want:
+            np.testing.assert_array_equal(x.compute(), want[name])
+            assert x.dtype == want[name].dtype, name
+    assert a.chunks == ((3, 3, 3, 1),) and a.dtype == np.int32
+    np.testing.assert_array_equal(a.compute(), np.arange(2, 22, 2, dtype=np.int32))
+    assert line.chunks == ((3, 3, 3, 1),)
+    np.testing.assert_allclose(line.compute(), np.linspace(0.0, 1.0, 10))
+    assert eye.chunks == ((3, 3, 3, 1), (3, 1))
+    np.testing.assert_array_equal(eye.compute(), np.eye(10, 4, k=1))
+    with pytest.raises(TypeError, match="chunks"):  # NumPy selected: no chunks
+        ops.zeros((3,), chunks=2)
+
+
 def test_the_extras_run_on_a_cluster_of_worker_processes(radix_on_short_axes):
     distributed = pytest.importorskip("dask.distributed")
     x, dx = signal(20000, 4000)

@@ -63,6 +63,10 @@ _DISPATCH_PARAMS = (
     "type",
     "dtype",
 )
+# Creation functions that also take Dask's ``chunks=`` (keyword-only, after the standard's
+# parameters; passed on only when given, so other libraries never see it).
+_CHUNKED = frozenset({"arange", "empty", "eye", "full", "linspace", "ones", "zeros"})
+_CHUNKS = "chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None"
 # Functions that take foreign or no arrays and so always use the selected backend.
 _SELECTED_BACKEND = {"from_dlpack", "broadcast_shapes"}
 # Parameters that may hold a dtype given as a class (NumPy's np.float32), keyed by the class itself.
@@ -286,6 +290,9 @@ def _key(names: _Names, param: str) -> str:
 def _body(name: str, params: list[Param], names: _Names) -> list[str]:
     """The lines of the function's body after its docstring, unindented."""
     returns = _returns(params)
+    if name in _CHUNKED:
+        chunked = f"return f({_call_arguments(params)}, chunks=chunks)"
+        returns = ["if chunks is not None:", f"    {chunked}", *returns]
     if name in _SELECTED_BACKEND:
         return _selected(names) + returns
     var_positional = [p.name for p in params if p.kind == "var_positional"]
@@ -322,8 +329,12 @@ def _body(name: str, params: list[Param], names: _Names) -> list[str]:
     if not keys:
         return _selected(names) + returns
     if keys == ["dtype"]:  # creation functions: the selected backend unless a dtype names a library
+        # Dask's dtypes are NumPy's: with Dask selected, NumPy's dtypes mean Dask's.
+        selected_test = (
+            'dtype is None or _current() == "dask"' if name in _CHUNKED else "dtype is None"
+        )
         return [
-            "if dtype is None:",
+            f"if {selected_test}:",
             *("    " + line for line in _selected(names)),
             "else:",
             "    try:",
@@ -375,6 +386,8 @@ def _function(extension: str, name: str, params_text: str, summary: str) -> tupl
     params, positional_only = parse_params(params_text)
     names = _Names(name, params)
     items = _signature_items(qualname, params, positional_only)
+    if name in _CHUNKED:
+        items.append(_CHUNKS)
     result = return_annotation(qualname, [annotation(qualname, p) for p in params])
     types = [*items, result]
     body = _body(name, params, names)
@@ -395,6 +408,12 @@ def _function(extension: str, name: str, params_text: str, summary: str) -> tupl
         lines += ["", ""]
     lines += _def("", name, items, result)
     docstring = _docstring(extension, name, params_text, summary)
+    if name in _CHUNKED:
+        docstring[-2:-2] = [
+            "With the Dask backend selected, ``chunks=`` is Dask's chunking of the result",
+            '(Dask\'s ``"auto"`` when left out); the other libraries take no ``chunks``.',
+            "",
+        ]
     lines += ["    " + line if line else "" for line in docstring]
     lines += ["    " + line for line in body]
     return lines, "\n".join(types)

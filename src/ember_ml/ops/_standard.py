@@ -185,6 +185,7 @@ def arange(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """Evenly spaced values in [start, stop) with the given step.
 
@@ -193,9 +194,12 @@ def arange(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.arange.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _arange_by_backend[_current()]
         except KeyError:
@@ -205,6 +209,8 @@ def arange(
             f = _arange_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _arange.resolve(dtype)
+    if chunks is not None:
+        return f(start, stop, step, dtype=dtype, device=device, chunks=chunks)
     if dtype is None and device is None:
         return f(start, stop, step)
     return f(start, stop, step, dtype=dtype, device=device)
@@ -275,7 +281,11 @@ _empty_by_backend = _empty.by_backend
 
 
 def empty(
-    shape: int | tuple[int, ...], *, dtype: DType | None = None, device: Device | None = None
+    shape: int | tuple[int, ...],
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """New array of the given shape with uninitialized contents.
 
@@ -284,9 +294,12 @@ def empty(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.empty.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _empty_by_backend[_current()]
         except KeyError:
@@ -296,6 +309,8 @@ def empty(
             f = _empty_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _empty.resolve(dtype)
+    if chunks is not None:
+        return f(shape, dtype=dtype, device=device, chunks=chunks)
     if dtype is None and device is None:
         return f(shape)
     return f(shape, dtype=dtype, device=device)
@@ -337,6 +352,7 @@ def eye(
     k: int = 0,
     dtype: DType | None = None,
     device: Device | None = None,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """2-D array with ones on the k-th diagonal and zeros elsewhere.
 
@@ -345,9 +361,12 @@ def eye(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.eye.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _eye_by_backend[_current()]
         except KeyError:
@@ -357,6 +376,8 @@ def eye(
             f = _eye_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _eye.resolve(dtype)
+    if chunks is not None:
+        return f(n_rows, n_cols, k=k, dtype=dtype, device=device, chunks=chunks)
     if dtype is None and device is None:
         return f(n_rows, n_cols, k=k)
     return f(n_rows, n_cols, k=k, dtype=dtype, device=device)
@@ -398,6 +419,7 @@ def full(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """New array of the given shape filled with fill_value.
 
@@ -406,9 +428,12 @@ def full(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.full.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _full_by_backend[_current()]
         except KeyError:
@@ -418,6 +443,8 @@ def full(
             f = _full_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _full.resolve(dtype)
+    if chunks is not None:
+        return f(shape, fill_value, dtype=dtype, device=device, chunks=chunks)
     if dtype is None and device is None:
         return f(shape, fill_value)
     return f(shape, fill_value, dtype=dtype, device=device)
@@ -462,6 +489,7 @@ def linspace(
     dtype: DType | None = None,
     device: Device | None = None,
     endpoint: bool = True,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """num evenly spaced values over [start, stop], stop excluded if not endpoint.
 
@@ -470,9 +498,12 @@ def linspace(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.linspace.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _linspace_by_backend[_current()]
         except KeyError:
@@ -482,6 +513,8 @@ def linspace(
             f = _linspace_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _linspace.resolve(dtype)
+    if chunks is not None:
+        return f(start, stop, num, dtype=dtype, device=device, endpoint=endpoint, chunks=chunks)
     if dtype is None and device is None and endpoint is True:
         return f(start, stop, num)
     return f(start, stop, num, dtype=dtype, device=device, endpoint=endpoint)
@@ -523,7 +556,11 @@ _ones_by_backend = _ones.by_backend
 
 
 def ones(
-    shape: int | tuple[int, ...], *, dtype: DType | None = None, device: Device | None = None
+    shape: int | tuple[int, ...],
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """New array of the given shape filled with ones.
 
@@ -532,9 +569,12 @@ def ones(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.ones.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _ones_by_backend[_current()]
         except KeyError:
@@ -544,6 +584,8 @@ def ones(
             f = _ones_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _ones.resolve(dtype)
+    if chunks is not None:
+        return f(shape, dtype=dtype, device=device, chunks=chunks)
     if dtype is None and device is None:
         return f(shape)
     return f(shape, dtype=dtype, device=device)
@@ -620,7 +662,11 @@ _zeros_by_backend = _zeros.by_backend
 
 
 def zeros(
-    shape: int | tuple[int, ...], *, dtype: DType | None = None, device: Device | None = None
+    shape: int | tuple[int, ...],
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
 ) -> SelectedArray:
     """New array of the given shape filled with zeros.
 
@@ -629,9 +675,12 @@ def zeros(
     library) and returning that library's arrays; with no array argument,
     by the selected backend (``ember_ml.get_backend()``).
 
+    With the Dask backend selected, ``chunks=`` is Dask's chunking of the result
+    (Dask's ``"auto"`` when left out); the other libraries take no ``chunks``.
+
     Specification: https://data-apis.org/array-api/2025.12/API_specification/generated/array_api.zeros.html
     """
-    if dtype is None:
+    if dtype is None or _current() == "dask":
         try:
             f = _zeros_by_backend[_current()]
         except KeyError:
@@ -641,6 +690,8 @@ def zeros(
             f = _zeros_cache[dtype if type(dtype) is type else type(dtype)]
         except KeyError:
             f = _zeros.resolve(dtype)
+    if chunks is not None:
+        return f(shape, dtype=dtype, device=device, chunks=chunks)
     if dtype is None and device is None:
         return f(shape)
     return f(shape, dtype=dtype, device=device)
