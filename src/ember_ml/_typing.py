@@ -69,6 +69,7 @@ __all__ = [
     "Array",
     "ArrayNamespaceInfo",
     "ArrayT",
+    "Chunks",
     "DType",
     "Device",
     "EigResult",
@@ -88,6 +89,8 @@ __all__ = [
 ]
 
 DType: TypeAlias = Any
+# Dask's chunking of an array: one block size, "auto", or sizes per axis (sizes or a size each).
+Chunks: TypeAlias = int | str | tuple[int | tuple[int, ...], ...]
 Device: TypeAlias = Any
 SelectedArray: TypeAlias = Any
 

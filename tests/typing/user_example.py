@@ -117,6 +117,11 @@ assert_type(random.split(random.key(2, like=t), 3), torch.Tensor)
 assert_type(random.permutation(random.key(3, like=a), a), npt.NDArray[np.float64])
 assert_type(random.key(4), Any)
 
+# Dask's chunks= on creation functions and samplers (the selected backend's arrays: Any)
+with ember_ml.use_backend("dask"):
+    assert_type(ops.zeros((8,), chunks=4), Any)
+    assert_type(random.normal(random.key(5), (8,), chunks=4), Any)
+
 # feature transforms: fit on one library's arrays, transform gives that library's arrays
 for_numpy = features.PCA(n_components=1).fit(ops.reshape(a, (3, 2)))
 assert_type(for_numpy.transform(ops.reshape(a, (3, 2))), npt.NDArray[np.float64])

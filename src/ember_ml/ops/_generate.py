@@ -66,7 +66,7 @@ _DISPATCH_PARAMS = (
 # Creation functions that also take Dask's ``chunks=`` (keyword-only, after the standard's
 # parameters; passed on only when given, so other libraries never see it).
 _CHUNKED = frozenset({"arange", "empty", "eye", "full", "linspace", "ones", "zeros"})
-_CHUNKS = "chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None"
+_CHUNKS = "chunks: Chunks | None = None"
 # Functions that take foreign or no arrays and so always use the selected backend.
 _SELECTED_BACKEND = {"from_dlpack", "broadcast_shapes"}
 # Parameters that may hold a dtype given as a class (NumPy's np.float32), keyed by the class itself.

@@ -17,6 +17,7 @@ from ember_ml._selection import current_name as _current
 from ember_ml._typing import (
     Array,
     ArrayT,
+    Chunks,
     Device,
     DType,
     FInfo,
@@ -185,7 +186,7 @@ def arange(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """Evenly spaced values in [start, stop) with the given step.
 
@@ -285,7 +286,7 @@ def empty(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """New array of the given shape with uninitialized contents.
 
@@ -352,7 +353,7 @@ def eye(
     k: int = 0,
     dtype: DType | None = None,
     device: Device | None = None,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """2-D array with ones on the k-th diagonal and zeros elsewhere.
 
@@ -419,7 +420,7 @@ def full(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """New array of the given shape filled with fill_value.
 
@@ -489,7 +490,7 @@ def linspace(
     dtype: DType | None = None,
     device: Device | None = None,
     endpoint: bool = True,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """num evenly spaced values over [start, stop], stop excluded if not endpoint.
 
@@ -560,7 +561,7 @@ def ones(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """New array of the given shape filled with ones.
 
@@ -666,7 +667,7 @@ def zeros(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
-    chunks: int | str | tuple[int | tuple[int, ...], ...] | None = None,
+    chunks: Chunks | None = None,
 ) -> SelectedArray:
     """New array of the given shape filled with zeros.
 

@@ -19,7 +19,7 @@ from typing import Any, ParamSpec, TypeGuard, TypeVar, overload
 from ember_ml._checks import check_int
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml._typing import Array, ArrayT, Device, DType
+from ember_ml._typing import Array, ArrayT, Chunks, Device, DType
 from ember_ml.random._keys import Shape, check_key, check_shape, on_device
 from ember_ml.random._samplers import (
     _float_bound,
@@ -97,7 +97,13 @@ def _start(
 
 @_on_float64_stream
 def gumbel(
-    key: ArrayT, /, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+    key: ArrayT,
+    /,
+    shape: Shape = (),
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Standard Gumbel numbers, ``-log(-log(u))`` with ``u`` uniform in (0, 1) (default float32).
 
@@ -114,7 +120,13 @@ def gumbel(
 
 @_on_float64_stream
 def exponential(
-    key: ArrayT, /, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+    key: ArrayT,
+    /,
+    shape: Shape = (),
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Standard exponential numbers (rate 1), ``-log(u)`` with ``u`` uniform in (0, 1).
 
@@ -131,7 +143,13 @@ def exponential(
 
 @_on_float64_stream
 def laplace(
-    key: ArrayT, /, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+    key: ArrayT,
+    /,
+    shape: Shape = (),
+    *,
+    dtype: DType | None = None,
+    device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Standard Laplace numbers (location 0, scale 1): ``-sign(v) log(1 - 2|v|)``, ``v = u - 1/2``.
 
@@ -155,6 +173,7 @@ def bernoulli(
     shape: Shape | None = None,
     *,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Booleans that are True with probability ``p``.
 
@@ -236,6 +255,7 @@ def randint(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Integers uniform on ``low .. high-1`` (default dtype int32), bit-identical on every library.
 
@@ -274,18 +294,38 @@ def _sort_keys(xp: ModuleType, key: Any, n: int) -> Any:
 
 @overload
 def permutation(
-    key: ArrayT, x: int, /, *, axis: int = 0, device: Device | None = None
+    key: ArrayT,
+    x: int,
+    /,
+    *,
+    axis: int = 0,
+    device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT: ...
 
 
 @overload
 def permutation(
-    key: Array, x: ArrayT, /, *, axis: int = 0, device: Device | None = None
+    key: Array,
+    x: ArrayT,
+    /,
+    *,
+    axis: int = 0,
+    device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT: ...
 
 
 @_on_float64_stream
-def permutation(key: Any, x: Any, /, *, axis: int = 0, device: Device | None = None) -> Any:
+def permutation(
+    key: Any,
+    x: Any,
+    /,
+    *,
+    axis: int = 0,
+    device: Device | None = None,
+    chunks: Chunks | None = None,
+) -> Any:
     """A random permutation of ``range(x)`` (int64) for an int ``x``, or a shuffled copy of array ``x`` along ``axis``.
 
     Sorts 63-bit random keys (stable argsort), so the permutation is bit-identical on
@@ -328,6 +368,7 @@ def choice(
     p: Array | Sequence[float] | None = None,
     axis: int = 0,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT: ...
 
 
@@ -342,6 +383,7 @@ def choice(
     p: Array | Sequence[float] | None = None,
     axis: int = 0,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT: ...
 
 
@@ -356,6 +398,7 @@ def choice(
     p: Any = None,
     axis: int = 0,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> Any:
     """Random picks from ``range(a)`` (int64) or from array ``a`` along ``axis``.
 
@@ -434,6 +477,7 @@ def categorical(
     axis: int = -1,
     shape: Shape | None = None,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Category indices (int64) drawn with probabilities ``softmax(logits)`` along ``axis``.
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _device
-from ember_ml._typing import Array, ArrayT, Device, DType
+from ember_ml._typing import Array, ArrayT, Chunks, Device, DType
 from ember_ml.random._distributions import _is_array, _open_unit64, _start
 from ember_ml.random._keys import Shape, check_key, check_shape, fold_in, on_device
 from ember_ml.random._samplers import (
@@ -64,6 +64,7 @@ def truncated_normal(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Standard normal numbers conditioned on ``lower <= z <= upper`` (default float32).
 
@@ -162,6 +163,7 @@ def gamma(
     *,
     dtype: DType | None = None,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Gamma numbers with shape ``alpha`` and scale 1 (default float32).
 

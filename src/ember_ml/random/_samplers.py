@@ -29,7 +29,7 @@ from typing import Any, ParamSpec, TypeVar
 from ember_ml._hooks import fast_path
 from ember_ml._namespace import array_namespace
 from ember_ml._namespace import device as _dev
-from ember_ml._typing import ArrayT, Device, DType
+from ember_ml._typing import ArrayT, Chunks, Device, DType
 from ember_ml.random._keys import Shape, check_key, check_shape, on_device
 from ember_ml.random._threefry import counter_words, is_signed, shift_right
 
@@ -197,6 +197,7 @@ def uniform(
     low: float = 0.0,
     high: float = 1.0,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Uniform numbers in ``[low, high)`` of the given shape and floating dtype (default float32).
 
@@ -311,6 +312,7 @@ def normal(
     loc: float = 0.0,
     scale: float = 1.0,
     device: Device | None = None,
+    chunks: Chunks | None = None,
 ) -> ArrayT:
     """Normal numbers with mean ``loc`` and standard deviation ``scale`` (default dtype float32).
 
