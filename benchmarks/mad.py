@@ -7,7 +7,8 @@ are ``ember_ml.nn.mad.cli.DEFAULTS`` (recall: vocab 16, length 64; noisy recall:
 vocab 256, length 32, 256 examples; fuzzy recall: vocab 16, length 64; compression:
 vocab 16, length 32). Each run is one ``python -m ember_ml.nn.mad`` process; its last
 line is parsed. Results are appended to ``--out`` as JSON lines (a rerun skips the runs
-already there) and printed as a markdown table.
+already there) and printed as a markdown table; each epoch's progress line goes to the
+``.log`` file beside ``--out`` while the run trains.
 
     python benchmarks/mad.py --models attention,striped --tasks in_context_recall \\
         --backends torch,mlx --max-seconds 600
@@ -71,16 +72,26 @@ def run_one(model, task, backend, args):
     if args.max_seconds:
         command += ["--max-seconds", str(args.max_seconds)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
-    wall = time.perf_counter() - start
+    log = args.out.with_suffix(".log")  # the progress lines, one per epoch, as they come
+    with log.open("a") as err:
+        err.write(f"# {model} {task} {backend}\n")
+        err.flush()
+        offset = err.tell()
+        start = time.perf_counter()
+        done = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=err, text=True, env=env, cwd=ROOT
+        )
+        wall = time.perf_counter() - start
+    with log.open() as err:
+        err.seek(offset)
+        stderr = err.read()
     if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "wall": wall}
+        return {"error": stderr.strip().splitlines()[-1:] or ["failed"], "wall": wall}
     words = done.stdout.strip().splitlines()[-1].split()
     result = dict(zip(words[0::2], (float(w) for w in words[1::2]), strict=True))
     history = [
         float(line.rsplit(" acc ", 1)[1])
-        for line in done.stderr.splitlines()
+        for line in stderr.splitlines()
         if " steps epoch " in line and " acc " in line
     ]
     return {**result, "history": history, "wall": wall, "command": " ".join(command[1:])}

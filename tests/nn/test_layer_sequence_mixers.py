@@ -76,18 +76,20 @@ def test_hyena_equals_its_equations():
     np.testing.assert_allclose(layer(u), expected, rtol=1e-4, atol=1e-5)
 
 
-def test_multi_head_hyena_equals_its_equations():
-    layer = nn.MultiHeadHyena(8, 7, head_dim=4, backend="numpy", seed=0)
-    u = _x((2, 7, 8), 2)
+# head_dim 4: up to length 16 the quadratic form runs, beyond it the FFT of the outer products
+@pytest.mark.parametrize("length", [7, 20], ids=["quadratic", "fft"])
+def test_multi_head_hyena_equals_its_equations(length):
+    layer = nn.MultiHeadHyena(8, length, head_dim=4, backend="numpy", seed=0)
+    u = _x((2, length, 8), 2)
     q, k, v = _streams(layer, u)
-    filt = to_numpy(layer.filter(7)).astype(np.float64)
+    filt = to_numpy(layer.filter(length)).astype(np.float64)
     skip = to_numpy(layer.skip).astype(np.float64)
     heads, d = layer.num_heads, layer.head_dim
     y = np.zeros_like(q)
     for b in range(2):
         for h in range(heads):
             for d2 in range(d):
-                total = np.zeros(7)
+                total = np.zeros(length)
                 for d1 in range(d):
                     kv = k[b, :, h * d + d1] * v[b, :, h * d + d2]
                     total += q[b, :, h * d + d1] * (_conv(kv, filt[:, h]) + skip[h] * kv)

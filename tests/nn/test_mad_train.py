@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from ember_ml import nn
+from ember_ml.backend import to_numpy
 from ember_ml.nn.mad import (
     CHANNELS,
     MODELS,
@@ -25,6 +26,7 @@ from ember_ml.nn.mad import (
     train,
 )
 from ember_ml.nn.mad.cli import main
+from ember_ml.tensor import convert_to_tensor
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LAST_LINE = re.compile(r"^accuracy (\d\.\d+) macro (\d\.\d+) steps (\d+) seconds (\d+\.\d)$")
@@ -153,3 +155,60 @@ def test_cli_smoke_run_prints_the_score_last(backend):
     accuracy, macro, steps = float(match[1]), float(match[2]), int(match[3])
     assert 0.0 <= accuracy <= 1.0 and 0.0 <= macro <= 1.0 and steps == 4
     assert "epoch 2" in done.stderr  # the progress report
+
+
+def _mad_attention_model(state, tokens, blocks):
+    """MAD's attention LanguageModel written out in NumPy (float64) from its equations."""
+    s = {k: np.asarray(to_numpy(v), dtype=np.float64) for k, v in state.items()}
+
+    def norm(x, prefix):
+        mean = x.mean(-1, keepdims=True)
+        var = ((x - mean) ** 2).mean(-1, keepdims=True)
+        return (x - mean) / np.sqrt(var + 1e-5) * s[prefix + ".weight"] + s[prefix + ".bias"]
+
+    def rope(x):  # rotate-half (flash-attn's non-interleaved) over the whole head, base 1e4
+        length, dim = x.shape[-2], x.shape[-1]
+        angle = np.arange(length)[:, None] * 10000.0 ** (-np.arange(0, dim, 2) / dim)[None]
+        a, b = x[..., : dim // 2], x[..., dim // 2 :]
+        return np.concatenate(
+            [a * np.cos(angle) - b * np.sin(angle), a * np.sin(angle) + b * np.cos(angle)], -1
+        )
+
+    x = s["embedding.weight"][tokens]
+    length = tokens.shape[1]
+    future = np.triu(np.ones((length, length), dtype=bool), 1)
+    for i in range(blocks):
+        p = f"blocks.{i}."
+        h = norm(x, p + "sequence_norm")
+        q, k, v = np.split(
+            h @ s[p + "sequence_mixer.in_proj_weight"].T + s[p + "sequence_mixer.in_proj_bias"],
+            3,
+            -1,
+        )
+        scores = rope(q) @ np.swapaxes(rope(k), -1, -2) / np.sqrt(q.shape[-1])
+        scores = np.where(future, -np.inf, scores)
+        weights = np.exp(scores - scores.max(-1, keepdims=True))
+        weights /= weights.sum(-1, keepdims=True)
+        out = weights @ v
+        x = (
+            x
+            + out @ s[p + "sequence_mixer.out_proj.weight"].T
+            + s[p + "sequence_mixer.out_proj.bias"]
+        )
+        h = norm(x, p + "channel_norm")
+        gate = h @ s[p + "channel_mixer.w1.weight"].T
+        x = (
+            x
+            + (gate / (1 + np.exp(-gate)) * (h @ s[p + "channel_mixer.w2.weight"].T))
+            @ s[p + "channel_mixer.w3.weight"].T
+        )
+    return norm(x, "norm") @ s["head.weight"].T + s["head.bias"]
+
+
+def test_the_attention_model_is_mads_equations(backend):
+    """Causal mask, RoPE, pre-norm residuals, SwiGLU, head: the whole model, not layer by layer."""
+    model = build_model("attention", vocab_size=16, seq_len=24, dim=16, backend=backend, seed=3)
+    tokens = np.random.default_rng(0).integers(0, 16, (2, 24))
+    expected = _mad_attention_model(model.state_dict(), tokens, 2)
+    got = to_numpy(model(convert_to_tensor(tokens, backend=backend)))
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
