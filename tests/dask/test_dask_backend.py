@@ -191,6 +191,12 @@ def test_samplers_take_chunks_and_give_numpys_numbers_whatever_they_are():
             np.testing.assert_array_equal(got.compute(), want, err_msg=f"{name} {chunks}")
     with pytest.raises(TypeError, match="chunks= is for Dask arrays"):
         random.normal(random.key(0), (4,), chunks=2)  # a NumPy key
+    # the stateful Generator passes chunks= on: the same numbers as NumPy's Generator
+    want = random.Generator(3).gamma(2.0, (50, 4))
+    with ember_ml.use_backend("dask"):
+        got = random.Generator(3).gamma(2.0, (50, 4), chunks=(20, 2))
+    assert got.chunks == ((20, 20, 10), (2, 2))
+    np.testing.assert_array_equal(got.compute(), want)
 
 
 def test_a_numpy_window_joins_a_dask_signal_but_torch_does_not():

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from ember_ml._typing import Array, Device, DType, SelectedArray
+from ember_ml._typing import Array, Chunks, Device, DType, SelectedArray
 from ember_ml.random import _distributions as _d
 from ember_ml.random import _rejection as _r
 from ember_ml.random import _samplers as _s
@@ -21,7 +21,7 @@ class Generator:
     Each call uses the next key ``fold_in(base, i)`` (``i = 0, 1, 2, ...``, counted on the
     host, so no array is read back) of the base key ``key(seed, like=like)``; the numbers
     are therefore the same on every library, and ``Generator(seed)`` repeats them. The
-    methods take the samplers' arguments without the key. Not for use inside compiled
+    methods take the samplers' arguments without the key (Dask's ``chunks=`` too). Not for use inside compiled
     functions (the counter is Python state): pass keys there.
 
     >>> from ember_ml import random
@@ -56,9 +56,12 @@ class Generator:
         low: float = 0.0,
         high: float = 1.0,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.uniform`` with the next key."""
-        return _s.uniform(self.key(), shape, dtype=dtype, low=low, high=high, device=device)
+        return _s.uniform(
+            self.key(), shape, dtype=dtype, low=low, high=high, device=device, chunks=chunks
+        )
 
     def normal(
         self,
@@ -68,9 +71,12 @@ class Generator:
         loc: float = 0.0,
         scale: float = 1.0,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.normal`` with the next key."""
-        return _s.normal(self.key(), shape, dtype=dtype, loc=loc, scale=scale, device=device)
+        return _s.normal(
+            self.key(), shape, dtype=dtype, loc=loc, scale=scale, device=device, chunks=chunks
+        )
 
     def truncated_normal(
         self,
@@ -80,15 +86,23 @@ class Generator:
         *,
         dtype: DType | None = None,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.truncated_normal`` with the next key."""
-        return _r.truncated_normal(self.key(), lower, upper, shape, dtype=dtype, device=device)
+        return _r.truncated_normal(
+            self.key(), lower, upper, shape, dtype=dtype, device=device, chunks=chunks
+        )
 
     def bernoulli(
-        self, p: Array | float = 0.5, shape: Shape | None = None, *, device: Device | None = None
+        self,
+        p: Array | float = 0.5,
+        shape: Shape | None = None,
+        *,
+        device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.bernoulli`` with the next key."""
-        return _d.bernoulli(self.key(), p, shape, device=device)
+        return _d.bernoulli(self.key(), p, shape, device=device, chunks=chunks)
 
     def categorical(
         self,
@@ -98,9 +112,12 @@ class Generator:
         axis: int = -1,
         shape: Shape | None = None,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.categorical`` with the next key."""
-        return _d.categorical(self.key(), logits, axis=axis, shape=shape, device=device)
+        return _d.categorical(
+            self.key(), logits, axis=axis, shape=shape, device=device, chunks=chunks
+        )
 
     def randint(
         self,
@@ -110,15 +127,22 @@ class Generator:
         *,
         dtype: DType | None = None,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.randint`` with the next key."""
-        return _d.randint(self.key(), shape, low, high, dtype=dtype, device=device)
+        return _d.randint(self.key(), shape, low, high, dtype=dtype, device=device, chunks=chunks)
 
     def permutation(
-        self, x: Array | int, /, *, axis: int = 0, device: Device | None = None
+        self,
+        x: Array | int,
+        /,
+        *,
+        axis: int = 0,
+        device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.permutation`` with the next key."""
-        return _d.permutation(self.key(), x, axis=axis, device=device)
+        return _d.permutation(self.key(), x, axis=axis, device=device, chunks=chunks)
 
     def choice(
         self,
@@ -130,27 +154,46 @@ class Generator:
         p: Array | Sequence[float] | None = None,
         axis: int = 0,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.choice`` with the next key."""
-        return _d.choice(self.key(), a, shape, replace=replace, p=p, axis=axis, device=device)
+        rechunk: Any = chunks  # one type: mypy gives up on choice's overloads times three unions
+        return _d.choice(
+            self.key(), a, shape, replace=replace, p=p, axis=axis, device=device, chunks=rechunk
+        )
 
     def gumbel(
-        self, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+        self,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
+        device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.gumbel`` with the next key."""
-        return _d.gumbel(self.key(), shape, dtype=dtype, device=device)
+        return _d.gumbel(self.key(), shape, dtype=dtype, device=device, chunks=chunks)
 
     def exponential(
-        self, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+        self,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
+        device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.exponential`` with the next key."""
-        return _d.exponential(self.key(), shape, dtype=dtype, device=device)
+        return _d.exponential(self.key(), shape, dtype=dtype, device=device, chunks=chunks)
 
     def laplace(
-        self, shape: Shape = (), *, dtype: DType | None = None, device: Device | None = None
+        self,
+        shape: Shape = (),
+        *,
+        dtype: DType | None = None,
+        device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.laplace`` with the next key."""
-        return _d.laplace(self.key(), shape, dtype=dtype, device=device)
+        return _d.laplace(self.key(), shape, dtype=dtype, device=device, chunks=chunks)
 
     def gamma(
         self,
@@ -159,9 +202,10 @@ class Generator:
         *,
         dtype: DType | None = None,
         device: Device | None = None,
+        chunks: Chunks | None = None,
     ) -> SelectedArray:
         """``random.gamma`` with the next key."""
-        return _r.gamma(self.key(), alpha, shape, dtype=dtype, device=device)
+        return _r.gamma(self.key(), alpha, shape, dtype=dtype, device=device, chunks=chunks)
 
 
 class NativeGenerator:
