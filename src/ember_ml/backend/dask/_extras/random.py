@@ -21,8 +21,7 @@ from typing import Any
 import dask.array as da
 import numpy as np
 
-_ROTATIONS = (13, 15, 26, 6, 17, 29, 16, 24)
-_PARITY = np.uint32(0x1BD11BDA)
+from ember_ml.backend.numpy._extras.random import _rounds as _host_rounds
 
 
 def _threefry_block(k0: np.ndarray, k1: np.ndarray, c0: np.ndarray, c1: np.ndarray) -> np.ndarray:
@@ -30,19 +29,10 @@ def _threefry_block(k0: np.ndarray, k1: np.ndarray, c0: np.ndarray, c1: np.ndarr
     k0, k1, c0, c1 = np.broadcast_arrays(
         *(np.asarray(w, dtype=np.uint32) for w in (k0, k1, c0, c1))
     )
-    keys = (k0, k1, k0 ^ k1 ^ _PARITY)
     with np.errstate(over="ignore"):
         x0 = c0 + k0
         x1 = c1 + k1
-        for i in range(20):
-            r = np.uint32(_ROTATIONS[i % 8])
-            x0 += x1
-            x1 = (x1 << r) | (x1 >> np.uint32(32 - r))
-            x1 ^= x0
-            if i % 4 == 3:
-                j = i // 4 + 1
-                x0 += keys[j % 3]
-                x1 += keys[(j + 1) % 3] + np.uint32(j)
+        _host_rounds(x0, x1, k0, k1, np.empty_like(x1))
     return np.stack([x0, x1])
 
 

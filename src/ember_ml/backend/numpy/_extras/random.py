@@ -9,9 +9,13 @@ _PARITY = np.uint32(0x1BD11BDA)
 _BLOCK = 1 << 15
 
 
-def _rounds(x0: np.ndarray, x1: np.ndarray, k0: np.uint32, k1: np.uint32, t: np.ndarray) -> None:
-    """Threefry-2x32-20 in place on uint32 arrays already holding counter + key."""
-    keys = (k0, k1, np.uint32(k0 ^ k1 ^ _PARITY))
+def _rounds(x0: np.ndarray, x1: np.ndarray, k0: np.ndarray, k1: np.ndarray, t: np.ndarray) -> None:
+    """Threefry-2x32-20 in place on uint32 arrays already holding counter + key.
+
+    The key words are uint32 scalars or arrays broadcastable to ``x0`` (Dask's blocks); call
+    under ``np.errstate(over="ignore")`` (the additions wrap modulo 2**32).
+    """
+    keys = (k0, k1, k0 ^ k1 ^ _PARITY)
     for i in range(20):
         r = _ROTATIONS[i % 8]
         np.add(x0, x1, out=x0)
@@ -22,7 +26,7 @@ def _rounds(x0: np.ndarray, x1: np.ndarray, k0: np.uint32, k1: np.uint32, t: np.
         if i % 4 == 3:
             j = i // 4 + 1
             np.add(x0, keys[j % 3], out=x0)
-            np.add(x1, np.uint32((int(keys[(j + 1) % 3]) + j) & 0xFFFFFFFF), out=x1)
+            np.add(x1, keys[(j + 1) % 3] + np.uint32(j), out=x1)
 
 
 def threefry2x32(k0, k1, c0, c1):
