@@ -117,7 +117,7 @@ def setting(row):
 
 def table(rows):
     """Markdown: one line per (model, backend), one cell per task, its best run over the
-    settings: token / macro (weight decay, seconds, steps; * where it stopped short of 0.99)."""
+    settings: token / macro (lr, weight decay, seconds, steps; * where it stopped short of 0.99)."""
     best = {}
     for r in rows:
         key = (r["model"], r["backend"], r["task"])
@@ -131,7 +131,7 @@ def table(rows):
         else:
             stopped = "" if r["accuracy"] >= 0.99 else "*"
             text = (
-                f"{r['accuracy']:.3f} / {r['macro']:.3f} (wd {r['weight_decay']:g}, "
+                f"{r['accuracy']:.3f} / {r['macro']:.3f} (lr {r['lr']:g}, wd {r['weight_decay']:g}, "
                 f"{r['seconds']:.0f} s, {int(r['steps'])} steps{stopped})"
             )
         cells.setdefault((model, backend), {})[task] = text
